@@ -1,0 +1,12 @@
+//! The service's rules as pure code: no egui, no database, no files, no clock.
+//! Time comes in as an argument.
+
+pub mod calendar;
+pub mod checklist;
+pub mod country;
+pub mod field;
+pub mod form;
+pub mod identity;
+pub mod iin;
+pub mod lang;
+pub mod request;

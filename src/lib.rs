@@ -1,0 +1,10 @@
+//! iin-desk: the counter application of the State Corporation "Government for Citizens"
+//! for the public service "formation and correction of the IIN of foreigners and stateless
+//! persons temporarily staying in the Republic of Kazakhstan" (Order No. 146 of 2023).
+//!
+//! Layers, with dependencies pointing one way (see ARCHITECTURE.md):
+//! `cli → {store} → domain`. `domain` is pure: no IO, no clock.
+
+pub mod cli;
+pub mod domain;
+pub mod store;
