@@ -1,1 +1,205 @@
+//! The command line: an admin CLI on the same binary as the GUI.
+//!
+//! Each command returns a [`CliError`] with an exit code; `main` prints it as one line.
+//! The clock is read here, once per command, and passed down.
 
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::domain::lang::Lang;
+
+pub use commands::run;
+
+/// Exit codes, documented in README.
+pub mod exit {
+    /// Success.
+    pub const OK: u8 = 0;
+    /// A check failed (an invalid IIN, a failed MRZ check digit).
+    pub const CHECK_FAILED: u8 = 1;
+    /// Bad command-line usage (clap's own code).
+    pub const USAGE: u8 = 2;
+    /// The input data are invalid (import file, calendar file, MRZ text, password).
+    pub const INVALID_INPUT: u8 = 3;
+    /// The local store cannot be used (unreadable, newer, busy).
+    pub const STORE: u8 = 4;
+    /// A file cannot be read or written.
+    pub const FILE: u8 = 5;
+    /// Login failed or the account's role does not allow the command.
+    pub const DENIED: u8 = 6;
+    /// No administrator exists yet: run `iin-desk init`.
+    pub const NOT_SET_UP: u8 = 7;
+}
+
+/// A command's failure: the line to print and the exit code.
+#[derive(Debug)]
+pub struct CliError {
+    /// Exit code (see [`exit`]).
+    pub code: u8,
+    /// Lines to print on stderr (usually one).
+    pub lines: Vec<String>,
+}
+
+impl CliError {
+    /// A one-line error.
+    pub fn new(code: u8, line: impl Into<String>) -> Self {
+        CliError { code, lines: vec![line.into()] }
+    }
+
+    /// The process exit code.
+    pub fn exit_code(&self) -> ExitCode {
+        ExitCode::from(self.code)
+    }
+}
+
+/// iin-desk: forming and correcting the IIN of foreigners and stateless persons.
+#[derive(Debug, Parser)]
+#[command(name = "iin-desk", version, about, long_about = None)]
+pub struct Cli {
+    /// Folder of the local database (default: the OS data folder).
+    #[arg(long, global = true, env = "IIN_DESK_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Language of messages: kk, ru or en.
+    #[arg(long, global = true, env = "IIN_DESK_LANG", value_parser = parse_lang, default_value = "kk")]
+    pub lang: Lang,
+    /// Staff login for commands that use the store (password from IIN_DESK_PASSWORD or a prompt).
+    #[arg(long, global = true, env = "IIN_DESK_USER", value_name = "LOGIN")]
+    pub user: Option<String>,
+    /// What to do; without a command the counter application starts.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use kk, ru or en"))
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Checks IINs: valid or invalid and why; exit 0 only if all are valid.
+    CheckIin {
+        /// The IINs.
+        #[arg(required = true)]
+        iins: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Reads an MRZ from stdin as a passport reader types it; prints the fields and each
+    /// check digit's verdict; exit 1 if any check digit fails.
+    Mrz {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Imports requests from a JSON file (schema in README): all or none.
+    Import {
+        /// The JSON file (an array of request objects).
+        file: PathBuf,
+        /// Validate only; store nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Exports requests to a JSON file in the import schema. The file holds personal data.
+    Export {
+        /// Where to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Submitted on or after (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Submitted on or before (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+    },
+    /// The working calendar's yearly exceptions.
+    Calendar {
+        /// What to do.
+        #[command(subcommand)]
+        action: CalendarCommand,
+    },
+    /// Staff accounts.
+    User {
+        /// What to do.
+        #[command(subcommand)]
+        action: UserCommand,
+    },
+    /// Sets up a new installation: creates the first administrator.
+    Init(InitArgs),
+}
+
+/// `calendar` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// Imports a year's exceptions from a JSON file, replacing that year's.
+    Import {
+        /// The JSON file: {"year": 2024, "days": [{"date": "2024-05-04", "kind": "working", "note": "…"}]}.
+        file: PathBuf,
+    },
+    /// Shows the non-working days of a year.
+    Show {
+        /// The year.
+        year: i32,
+    },
+}
+
+/// `user` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Creates an account.
+    Add {
+        /// Login (3–32 Latin letters, digits, `.`, `_`, `-`).
+        login: String,
+        /// Full name, as printed on documents.
+        #[arg(long)]
+        name: String,
+        /// clerk, supervisor, back_office or administrator.
+        #[arg(long)]
+        role: String,
+        /// Read the new password from stdin instead of prompting twice.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Lists accounts.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Disables an account (it can no longer log in; its history stays).
+    Disable {
+        /// Login.
+        login: String,
+    },
+    /// Enables a disabled account.
+    Enable {
+        /// Login.
+        login: String,
+    },
+    /// Sets a new password.
+    Passwd {
+        /// Login.
+        login: String,
+        /// Read the new password from stdin instead of prompting twice.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+/// `init` arguments.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The administrator's login.
+    #[arg(long, default_value = "admin")]
+    pub admin: String,
+    /// The administrator's full name.
+    #[arg(long, default_value = "Administrator")]
+    pub name: String,
+    /// Read the password from stdin instead of prompting twice.
+    #[arg(long)]
+    pub password_stdin: bool,
+}

@@ -89,6 +89,49 @@ pub enum Field {
 }
 
 impl Field {
+    /// Where the field sits in the import/export JSON object.
+    pub fn json_path(self) -> String {
+        let s = match self {
+            Field::Change(p) => return format!("correction.changes.{}", p.key()),
+            Field::Id => "id",
+            Field::Kind => "kind",
+            Field::Channel => "channel",
+            Field::Status => "status",
+            Field::SubmittedAt => "submitted_at",
+            Field::Surname => "applicant.surname",
+            Field::Name => "applicant.name",
+            Field::Patronymic => "applicant.patronymic",
+            Field::SurnameCyrillic => "applicant.surname_cyr",
+            Field::NameCyrillic => "applicant.name_cyr",
+            Field::PatronymicCyrillic => "applicant.patronymic_cyr",
+            Field::BirthDate => "applicant.birth_date",
+            Field::BirthPlace => "applicant.birth_place",
+            Field::Citizenship => "applicant.citizenship",
+            Field::Sex => "applicant.sex",
+            Field::DocumentNumber => "applicant.document_number",
+            Field::DocumentIssueDate => "applicant.document_issue_date",
+            Field::DocumentExpiryDate => "applicant.document_expiry_date",
+            Field::IssuingCountry => "applicant.document_issuing_country",
+            Field::Address => "applicant.address",
+            Field::Phone => "applicant.phone",
+            Field::RepresentativeName => "representative.full_name",
+            Field::RepresentativeDocument => "representative.document",
+            Field::PowerOfAttorneyNumber => "representative.poa_number",
+            Field::PowerOfAttorneyDate => "representative.poa_date",
+            Field::PowerOfAttorneyNotary => "representative.poa_notary",
+            Field::PowerOfAttorneyValidUntil => "representative.poa_valid_until",
+            Field::InstitutionName => "institution.name",
+            Field::InstitutionHead => "institution.head",
+            Field::CurrentIin => "correction.current_iin",
+            Field::Changes => "correction.changes",
+            Field::Documents => "documents",
+            Field::ResultIin => "result.iin",
+            Field::RefusalGround => "result.ground",
+            Field::DecidedAt => "result.decided_at",
+        };
+        s.to_string()
+    }
+
     /// The field's name in `lang`.
     pub fn label(self, lang: Lang) -> String {
         let tr = match self {

@@ -1,6 +1,7 @@
 //! The service's rules as pure code: no egui, no database, no files, no clock.
 //! Time comes in as an argument.
 
+pub mod account;
 pub mod calendar;
 pub mod checklist;
 pub mod country;
@@ -9,4 +10,5 @@ pub mod form;
 pub mod identity;
 pub mod iin;
 pub mod lang;
+pub mod mrz;
 pub mod request;

@@ -1,1 +1,259 @@
+//! The local store: one SQLite database in the data folder.
+//!
+//! Conservative by design: numbered migrations keyed on `PRAGMA user_version`, run in
+//! one transaction after a backup copy; a database newer than this program, or a file
+//! that is not a database, is refused with a clear error and never modified; every
+//! write is one transaction; the audit log is append-only (enforced by triggers).
 
+mod audit;
+mod calendar;
+mod requests;
+mod schema;
+mod settings;
+mod users;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use thiserror::Error;
+
+use crate::domain::field::FieldError;
+use crate::domain::lang::Lang;
+
+pub use audit::{AuditEntry, AuditQuery};
+pub use requests::{ImportReport, RequestFilter, RequestRow, StoredRequest};
+pub use users::{AuthError, User};
+
+/// The database file's name inside the data folder.
+pub const DB_FILE_NAME: &str = "iin-desk.sqlite3";
+
+/// Errors of the store. None of them carries personal data: ids and field names only.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The file exists but is not a SQLite database (or is damaged).
+    #[error("{path} is not a readable iin-desk database; it was left untouched")]
+    NotADatabase {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The database was written by a newer version of the program.
+    #[error("{path} has schema version {found}, newer than this program's {supported}; update iin-desk — the file was left untouched")]
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        found: i64,
+        /// The newest this program knows.
+        supported: i64,
+    },
+    /// The data folder cannot be created or the backup cannot be written.
+    #[error("cannot use {path}: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// Another program holds the database locked for too long.
+    #[error("the database is busy (locked by another program); try again")]
+    Busy,
+    /// No such request.
+    #[error("request {0} not found")]
+    RequestNotFound(String),
+    /// A request with this id already exists.
+    #[error("request {0} already exists")]
+    DuplicateRequest(String),
+    /// No such staff account.
+    #[error("account {0} not found")]
+    UserNotFound(String),
+    /// An account with this login already exists.
+    #[error("account {0} already exists")]
+    DuplicateUser(String),
+    /// The stored data of a request does not parse (damaged or edited by hand).
+    #[error("stored request {id} is damaged: {detail}")]
+    Corrupt {
+        /// The request id.
+        id: String,
+        /// What failed.
+        detail: String,
+    },
+    /// A rule of the service refuses the change.
+    #[error("the request is not valid: {0:?}")]
+    Invalid(Vec<FieldError>),
+    /// The request's life does not allow this step.
+    #[error("{0}")]
+    Transition(#[from] crate::domain::request::TransitionError),
+    /// Any other database error.
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::Busy
+            }
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+impl StoreError {
+    /// The error in `lang`, for a clerk or administrator.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (StoreError::NotADatabase { path }, Lang::Kk) => format!("{} файлы iin-desk дерекқоры емес немесе бүлінген; файл өзгертілмеді", path.display()),
+            (StoreError::NotADatabase { path }, Lang::Ru) => format!("файл {} не является базой iin-desk или повреждён; файл не изменён", path.display()),
+            (StoreError::TooNew { path, found, supported }, Lang::Kk) => format!("{} дерекқорының нұсқасы {found} бағдарламаның нұсқасынан ({supported}) жаңа; iin-desk-ті жаңартыңыз, файл өзгертілмеді", path.display()),
+            (StoreError::TooNew { path, found, supported }, Lang::Ru) => format!("версия базы {} ({found}) новее версии программы ({supported}); обновите iin-desk, файл не изменён", path.display()),
+            (StoreError::Busy, Lang::Kk) => "дерекқорды басқа бағдарлама бұғаттап тұр; қайталап көріңіз".into(),
+            (StoreError::Busy, Lang::Ru) => "база занята другой программой; повторите попытку".into(),
+            (StoreError::RequestNotFound(id), Lang::Kk) => format!("{id} өтінімі табылмады"),
+            (StoreError::RequestNotFound(id), Lang::Ru) => format!("заявка {id} не найдена"),
+            (StoreError::DuplicateRequest(id), Lang::Kk) => format!("{id} өтінімі бұрыннан бар"),
+            (StoreError::DuplicateRequest(id), Lang::Ru) => format!("заявка {id} уже существует"),
+            (StoreError::UserNotFound(l), Lang::Kk) => format!("{l} есептік жазбасы табылмады"),
+            (StoreError::UserNotFound(l), Lang::Ru) => format!("учётная запись {l} не найдена"),
+            (StoreError::DuplicateUser(l), Lang::Kk) => format!("{l} есептік жазбасы бұрыннан бар"),
+            (StoreError::DuplicateUser(l), Lang::Ru) => format!("учётная запись {l} уже существует"),
+            (StoreError::Invalid(errors), lang) => errors.iter().map(|e| e.message(lang)).collect::<Vec<_>>().join("; "),
+            (StoreError::Transition(e), lang) => e.message(lang),
+            (e, Lang::Kk) => format!("дерекқор қатесі: {e}"),
+            (e, Lang::Ru) => format!("ошибка базы данных: {e}"),
+            (e, Lang::En) => e.to_string(),
+        }
+    }
+}
+
+/// The local database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database in `data_dir`.
+    pub fn open_in(data_dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::Io {
+            path: data_dir.to_path_buf(),
+            source,
+        })?;
+        Store::open(&data_dir.join(DB_FILE_NAME))
+    }
+
+    /// Opens (creating if needed) the database file at `path` and brings its schema up
+    /// to date. A file that is not a database, or is newer than this program, is
+    /// refused and left exactly as it was.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let not_db = || StoreError::NotADatabase { path: path.to_path_buf() };
+        // Check the header before SQLite touches the file: SQLite would happily treat
+        // an empty file as a new database, but a non-empty file must be one already.
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.len() > 0 {
+                let mut header = [0u8; 16];
+                let ok = std::fs::File::open(path)
+                    .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
+                    .is_ok();
+                if !ok || &header != b"SQLite format 3\0" {
+                    return Err(not_db());
+                }
+            }
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|_| not_db())?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|_| not_db())?;
+        // Reading the schema proves the file is a database we can read.
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
+            .map_err(|_| not_db())?;
+        if version > schema::LATEST {
+            return Err(StoreError::TooNew {
+                path: path.to_path_buf(),
+                found: version,
+                supported: schema::LATEST,
+            });
+        }
+        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+        if version > 0 && version < schema::LATEST {
+            backup(path, version)?;
+        }
+        let mut store = Store { conn, path: Some(path.to_path_buf()) };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// A store in memory, for tests and dry runs.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let conn = Connection::open_in_memory()?;
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        let mut store = Store { conn, path: None };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The database file, if on disk.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version >= schema::LATEST {
+            return Ok(());
+        }
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for (i, sql) in schema::MIGRATIONS.iter().enumerate() {
+            let to = i as i64 + 1;
+            if to > version {
+                tx.execute_batch(sql)?;
+            }
+        }
+        tx.pragma_update(None, "user_version", schema::LATEST)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Runs `f` in one immediate transaction: all of it is written, or none.
+    fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+/// Copies the database aside before a migration, so an upgrade can be undone by hand.
+fn backup(path: &Path, version: i64) -> Result<(), StoreError> {
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(format!(".v{version}.bak"));
+    let target = path.with_file_name(name);
+    if target.exists() {
+        return Ok(());
+    }
+    std::fs::copy(path, &target)
+        .map(|_| ())
+        .map_err(|source| StoreError::Io { path: target, source })
+}
+
+/// Formats a timestamp for the database (local time, seconds).
+pub(crate) fn ts(t: chrono::NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S").to_string()
+}

@@ -1,0 +1,356 @@
+//! Requests: drafts as typed, validated records, their status changes, search and export.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{params, OptionalExtension, ToSql};
+
+use super::{audit, ts, Store, StoreError};
+use crate::domain::calendar::WorkingCalendar;
+use crate::domain::form::{self, Outcome, Record, RequestForm};
+use crate::domain::request::{transition, Event, Status};
+
+/// A request as stored: its id, status and the form (drafts as typed, others normalized).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredRequest {
+    /// Id.
+    pub id: String,
+    /// Status.
+    pub status: Status,
+    /// The data.
+    pub form: RequestForm,
+    /// Service deadline, for requests handed to the provider.
+    pub due_at: Option<String>,
+}
+
+/// One line of the journal.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RequestRow {
+    /// Id.
+    pub id: String,
+    /// Kind key.
+    pub kind: String,
+    /// Status.
+    pub status: Status,
+    /// Submission time.
+    pub submitted_at: Option<String>,
+    /// Deadline.
+    pub due_at: Option<String>,
+    /// Clerk's login.
+    pub clerk: String,
+    /// Counter.
+    pub counter: String,
+    /// The IIN formed or corrected, if known.
+    pub iin: Option<String>,
+}
+
+/// A journal search; every part optional.
+#[derive(Debug, Clone, Default)]
+pub struct RequestFilter {
+    /// Exact IIN (formed or current).
+    pub iin: Option<String>,
+    /// Part of a name, Latin or Cyrillic, any case.
+    pub name: Option<String>,
+    /// Exact document number.
+    pub doc_number: Option<String>,
+    /// Submitted on or after.
+    pub from: Option<NaiveDate>,
+    /// Submitted on or before.
+    pub to: Option<NaiveDate>,
+    /// Status.
+    pub status: Option<Status>,
+    /// Clerk's login.
+    pub clerk: Option<String>,
+    /// Include drafts (off for exports).
+    pub include_drafts: bool,
+}
+
+/// What an import stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportReport {
+    /// How many requests were stored.
+    pub stored: usize,
+}
+
+/// Lower-cased names in both scripts, for case-insensitive partial search.
+fn search_name(f: &RequestForm) -> String {
+    let a = &f.applicant;
+    [&a.surname, &a.name, &a.patronymic, &a.surname_cyr, &a.name_cyr, &a.patronymic_cyr]
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| s.trim().to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn key_iin(f: &RequestForm) -> Option<String> {
+    f.result
+        .as_ref()
+        .map(|r| r.iin.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .or_else(|| f.correction.as_ref().map(|c| c.current_iin.trim().to_string()).filter(|s| !s.is_empty()))
+}
+
+fn json(f: &RequestForm) -> Result<String, StoreError> {
+    serde_json::to_string(f).map_err(|e| StoreError::Corrupt { id: f.id.clone(), detail: e.to_string() })
+}
+
+fn due_at(status: Status, submitted_at: NaiveDateTime, calendar: &WorkingCalendar) -> Option<String> {
+    match status {
+        Status::Draft | Status::RefusedToAccept => None,
+        _ => Some(ts(calendar.service_deadline(submitted_at).due)),
+    }
+}
+
+fn insert_record(tx: &rusqlite::Transaction<'_>, record: &Record, due: Option<String>, now: NaiveDateTime) -> Result<(), StoreError> {
+    let f = form::record_to_form(record);
+    let exists: Option<String> = tx
+        .query_row("SELECT id FROM requests WHERE id = ?1", [&f.id], |r| r.get(0))
+        .optional()?;
+    if exists.is_some() {
+        return Err(StoreError::DuplicateRequest(f.id.clone()));
+    }
+    tx.execute(
+        "INSERT INTO requests(id, kind, channel, status, submitted_at, due_at, office, counter, clerk,
+                              iin, doc_number, birth_date, search_name, data, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+        params![
+            f.id,
+            f.kind,
+            f.channel,
+            f.status,
+            f.submitted_at,
+            due,
+            f.office,
+            f.counter,
+            f.clerk,
+            key_iin(&f),
+            f.applicant.document_number,
+            f.applicant.birth_date,
+            search_name(&f),
+            json(&f)?,
+            ts(now),
+        ],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// Stores validated records in one transaction: all of them, or none (a duplicate
+    /// id or any database error rolls everything back).
+    pub fn import_records(&mut self, records: &[Record], actor: &str, now: NaiveDateTime) -> Result<ImportReport, StoreError> {
+        let calendar = self.working_calendar()?;
+        self.write(|tx| {
+            for record in records {
+                let due = due_at(record.status, record.request.submitted_at, &calendar);
+                insert_record(tx, record, due, now)?;
+                let id = record.request.id.to_string();
+                audit::append(tx, now, actor, "request.import", Some(&id), &format!("status={}", record.status.key()))?;
+            }
+            Ok(ImportReport { stored: records.len() })
+        })
+    }
+
+    /// Saves a draft exactly as typed (creating or replacing it). A request that has left
+    /// the draft status is never overwritten.
+    pub fn save_draft(&mut self, form: &RequestForm, actor: &str, now: NaiveDateTime) -> Result<(), StoreError> {
+        let mut f = form.clone();
+        f.status = Status::Draft.key().into();
+        self.write(|tx| {
+            let status: Option<String> = tx
+                .query_row("SELECT status FROM requests WHERE id = ?1", [&f.id], |r| r.get(0))
+                .optional()?;
+            match status.as_deref() {
+                None => {
+                    tx.execute(
+                        "INSERT INTO requests(id, kind, channel, status, submitted_at, clerk, office, counter,
+                                              search_name, data, created_at, updated_at)
+                         VALUES (?1, ?2, ?3, 'draft', NULLIF(?4, ''), ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                        params![f.id, f.kind, f.channel, f.submitted_at, f.clerk, f.office, f.counter, search_name(&f), json(&f)?, ts(now)],
+                    )?;
+                    audit::append(tx, now, actor, "request.draft_created", Some(&f.id), "")
+                }
+                Some("draft") => {
+                    tx.execute(
+                        "UPDATE requests SET kind = ?2, channel = ?3, search_name = ?4, data = ?5, updated_at = ?6 WHERE id = ?1",
+                        params![f.id, f.kind, f.channel, search_name(&f), json(&f)?, ts(now)],
+                    )?;
+                    Ok(())
+                }
+                Some(_) => Err(StoreError::Transition(crate::domain::request::TransitionError {
+                    kind: crate::domain::request::RequestKind::from_key(&f.kind)
+                        .unwrap_or(crate::domain::request::RequestKind::Formation),
+                    from: status.as_deref().and_then(Status::from_key).unwrap_or(Status::Accepted),
+                    event: Event::Accept,
+                })),
+            }
+        })
+    }
+
+    /// Takes a draft through the clerk's decision: `record` is the validated draft with
+    /// status `accepted` or `refused_to_accept`. Writes the normalized data, the
+    /// deadline and the audit entry in one transaction.
+    pub fn decide_draft(&mut self, record: &Record, actor: &str, now: NaiveDateTime) -> Result<(), StoreError> {
+        let event = match record.status {
+            Status::Accepted => Event::Accept,
+            _ => Event::RefuseToAccept,
+        };
+        let calendar = self.working_calendar()?;
+        let id = record.request.id.to_string();
+        self.write(|tx| {
+            let current: Option<String> = tx
+                .query_row("SELECT status FROM requests WHERE id = ?1", [&id], |r| r.get(0))
+                .optional()?;
+            let from = current.as_deref().map_or(Some(Status::Draft), Status::from_key).unwrap_or(Status::Draft);
+            let to = transition(record.request.kind, from, event)?;
+            if current.is_some() {
+                tx.execute("DELETE FROM requests WHERE id = ?1", [&id])?;
+            }
+            let mut r = record.clone();
+            r.status = to;
+            insert_record(tx, &r, due_at(to, r.request.submitted_at, &calendar), now)?;
+            audit::append(tx, now, actor, &format!("request.{}", to.key()), Some(&id), "")
+        })
+    }
+
+    /// Applies a life event (send, form, correct, refuse) to a stored request.
+    pub fn apply_event(
+        &mut self,
+        id: &str,
+        event: Event,
+        outcome: Option<Outcome>,
+        actor: &str,
+        now: NaiveDateTime,
+    ) -> Result<Status, StoreError> {
+        self.write(|tx| {
+            let row: Option<(String, String)> = tx
+                .query_row("SELECT status, data FROM requests WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let (status, data) = row.ok_or_else(|| StoreError::RequestNotFound(id.to_string()))?;
+            let corrupt = |detail: String| StoreError::Corrupt { id: id.to_string(), detail };
+            let from = Status::from_key(&status).ok_or_else(|| corrupt(format!("unknown status {status}")))?;
+            let mut f: RequestForm = serde_json::from_str(&data).map_err(|e| corrupt(e.to_string()))?;
+            let kind = crate::domain::request::RequestKind::from_key(&f.kind).ok_or_else(|| corrupt("unknown kind".into()))?;
+            let to = transition(kind, from, event)?;
+            f.status = to.key().into();
+            if let Some(o) = &outcome {
+                f.result = Some(form::ResultForm {
+                    iin: o.iin.as_ref().map(|i| i.to_string()).unwrap_or_default(),
+                    ground: o.ground.map(|g| g.key().to_string()).unwrap_or_default(),
+                    comment: o.comment.clone(),
+                    decided_at: o.decided_at.map(ts).unwrap_or_default(),
+                });
+            }
+            tx.execute(
+                "UPDATE requests SET status = ?2, data = ?3, iin = COALESCE(?4, iin), updated_at = ?5 WHERE id = ?1",
+                params![id, to.key(), json(&f)?, key_iin(&f), ts(now)],
+            )?;
+            audit::append(tx, now, actor, &format!("request.{}", to.key()), Some(id), "")?;
+            Ok(to)
+        })
+    }
+
+    /// One request.
+    pub fn request(&self, id: &str) -> Result<StoredRequest, StoreError> {
+        let row: Option<(String, String, Option<String>)> = self
+            .conn
+            .query_row("SELECT status, data, due_at FROM requests WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        let (status, data, due_at) = row.ok_or_else(|| StoreError::RequestNotFound(id.to_string()))?;
+        let corrupt = |detail: String| StoreError::Corrupt { id: id.to_string(), detail };
+        Ok(StoredRequest {
+            id: id.to_string(),
+            status: Status::from_key(&status).ok_or_else(|| corrupt(format!("unknown status {status}")))?,
+            form: serde_json::from_str(&data).map_err(|e| corrupt(e.to_string()))?,
+            due_at,
+        })
+    }
+
+    fn where_clause(filter: &RequestFilter) -> (String, Vec<Box<dyn ToSql>>) {
+        let mut clauses: Vec<&str> = Vec::new();
+        let mut values: Vec<Box<dyn ToSql>> = Vec::new();
+        if let Some(v) = &filter.iin {
+            clauses.push("iin = ?");
+            values.push(Box::new(v.trim().to_string()));
+        }
+        if let Some(v) = &filter.name {
+            clauses.push("instr(search_name, ?) > 0");
+            values.push(Box::new(v.trim().to_lowercase()));
+        }
+        if let Some(v) = &filter.doc_number {
+            clauses.push("doc_number = ?");
+            values.push(Box::new(v.trim().to_ascii_uppercase()));
+        }
+        if let Some(v) = filter.from {
+            clauses.push("submitted_at >= ?");
+            values.push(Box::new(v.format("%Y-%m-%d").to_string()));
+        }
+        if let Some(v) = filter.to {
+            clauses.push("submitted_at < ?");
+            values.push(Box::new(v.succ_opt().unwrap_or(v).format("%Y-%m-%d").to_string()));
+        }
+        if let Some(v) = filter.status {
+            clauses.push("status = ?");
+            values.push(Box::new(v.key()));
+        }
+        if let Some(v) = &filter.clerk {
+            clauses.push("clerk = ?");
+            values.push(Box::new(v.trim().to_string()));
+        }
+        if !filter.include_drafts {
+            clauses.push("status <> 'draft'");
+        }
+        let sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
+        (sql, values)
+    }
+
+    /// How many requests match.
+    pub fn count_requests(&self, filter: &RequestFilter) -> Result<u64, StoreError> {
+        let (w, values) = Self::where_clause(filter);
+        let params: Vec<&dyn ToSql> = values.iter().map(|b| b.as_ref()).collect();
+        let n: i64 = self.conn.query_row(&format!("SELECT count(*) FROM requests {w}"), params.as_slice(), |r| r.get(0))?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    /// One page of matching requests, newest first.
+    pub fn list_requests(&self, filter: &RequestFilter, offset: u64, limit: u64) -> Result<Vec<RequestRow>, StoreError> {
+        let (w, mut values) = Self::where_clause(filter);
+        values.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
+        values.push(Box::new(i64::try_from(offset).unwrap_or(i64::MAX)));
+        let params: Vec<&dyn ToSql> = values.iter().map(|b| b.as_ref()).collect();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, kind, status, submitted_at, due_at, clerk, counter, iin FROM requests {w}
+             ORDER BY submitted_at DESC, id LIMIT ? OFFSET ?"
+        ))?;
+        let rows = stmt.query_map(params.as_slice(), |r| {
+            let status: String = r.get(2)?;
+            Ok(RequestRow {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                status: Status::from_key(&status).unwrap_or(Status::Draft),
+                submitted_at: r.get(3)?,
+                due_at: r.get(4)?,
+                clerk: r.get(5)?,
+                counter: r.get(6)?,
+                iin: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The forms of all non-draft requests submitted in the date range, oldest first:
+    /// what `export` writes.
+    pub fn export_forms(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<RequestForm>, StoreError> {
+        let filter = RequestFilter { from, to, ..RequestFilter::default() };
+        let (w, values) = Self::where_clause(&filter);
+        let params: Vec<&dyn ToSql> = values.iter().map(|b| b.as_ref()).collect();
+        let mut stmt = self.conn.prepare(&format!("SELECT id, data FROM requests {w} ORDER BY submitted_at, id"))?;
+        let rows = stmt.query_map(params.as_slice(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, data) = row?;
+            out.push(serde_json::from_str(&data).map_err(|e| StoreError::Corrupt { id, detail: e.to_string() })?);
+        }
+        Ok(out)
+    }
+}

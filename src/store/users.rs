@@ -1,0 +1,205 @@
+//! Staff accounts: argon2id password hashes, roles, activation.
+
+use argon2::password_hash::rand_core::OsRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use rusqlite::{params, OptionalExtension};
+use thiserror::Error;
+
+use super::{audit, ts, Store, StoreError};
+use crate::domain::account::Role;
+use crate::domain::lang::Lang;
+
+/// A staff account (without its hash).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct User {
+    /// Login.
+    pub login: String,
+    /// Full name, printed on documents as the clerk.
+    pub full_name: String,
+    /// Role.
+    pub role: Role,
+    /// Whether the account may log in.
+    pub active: bool,
+    /// Whether the password must be changed at the next login.
+    pub must_change_password: bool,
+}
+
+/// Why a login failed. Deliberately says nothing about which part was wrong.
+#[derive(Debug, Error)]
+pub enum AuthError {
+    /// Unknown login, wrong password or disabled account.
+    #[error("wrong login or password, or the account is disabled")]
+    Denied,
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl AuthError {
+    /// The error in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (AuthError::Denied, Lang::Kk) => "логин немесе құпиясөз қате, не есептік жазба өшірілген".into(),
+            (AuthError::Denied, Lang::Ru) => "неверный логин или пароль, либо учётная запись отключена".into(),
+            (AuthError::Denied, Lang::En) => self.to_string(),
+            (AuthError::Store(e), l) => e.message(l),
+        }
+    }
+}
+
+/// Hashes a password with argon2id and a random salt.
+pub fn hash_password(password: &str) -> Result<String, StoreError> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| StoreError::Corrupt { id: "password".into(), detail: e.to_string() })
+}
+
+fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .unwrap_or(false)
+}
+
+fn row_to_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+    let role: String = r.get(2)?;
+    Ok(User {
+        login: r.get(0)?,
+        full_name: r.get(1)?,
+        // An unknown role (hand-edited row) gets the least privileged one.
+        role: Role::from_key(&role).unwrap_or(Role::Clerk),
+        active: r.get(3)?,
+        must_change_password: r.get(4)?,
+    })
+}
+
+impl Store {
+    /// Creates an account; the password must already satisfy the policy.
+    pub fn add_user(
+        &mut self,
+        login: &str,
+        full_name: &str,
+        role: Role,
+        password: &str,
+        must_change_password: bool,
+        actor: &str,
+        now: chrono::NaiveDateTime,
+    ) -> Result<User, StoreError> {
+        let hash = hash_password(password)?;
+        self.write(|tx| {
+            let exists: Option<String> = tx
+                .query_row("SELECT login FROM users WHERE login = ?1", [login], |r| r.get(0))
+                .optional()?;
+            if exists.is_some() {
+                return Err(StoreError::DuplicateUser(login.to_string()));
+            }
+            tx.execute(
+                "INSERT INTO users(login, full_name, role, password_hash, active, must_change_password, created_at)
+                 VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)",
+                params![login, full_name, role.key(), hash, must_change_password, ts(now)],
+            )?;
+            audit::append(tx, now, actor, "user.add", None, &format!("login={login} role={}", role.key()))?;
+            Ok(User {
+                login: login.to_string(),
+                full_name: full_name.to_string(),
+                role,
+                active: true,
+                must_change_password,
+            })
+        })
+    }
+
+    /// All accounts, by login.
+    pub fn users(&self) -> Result<Vec<User>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT login, full_name, role, active, must_change_password FROM users ORDER BY login")?;
+        let rows = stmt.query_map([], row_to_user)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One account.
+    pub fn user(&self, login: &str) -> Result<Option<User>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT login, full_name, role, active, must_change_password FROM users WHERE login = ?1",
+                [login],
+                row_to_user,
+            )
+            .optional()?)
+    }
+
+    /// Whether an active administrator exists (else the program must be set up).
+    pub fn has_active_admin(&self) -> Result<bool, StoreError> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM users WHERE role = 'administrator' AND active = 1",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n > 0)
+    }
+
+    /// Enables or disables an account.
+    pub fn set_user_active(&mut self, login: &str, active: bool, actor: &str, now: chrono::NaiveDateTime) -> Result<(), StoreError> {
+        self.write(|tx| {
+            let n = tx.execute("UPDATE users SET active = ?2 WHERE login = ?1", params![login, active])?;
+            if n == 0 {
+                return Err(StoreError::UserNotFound(login.to_string()));
+            }
+            let action = if active { "user.enable" } else { "user.disable" };
+            audit::append(tx, now, actor, action, None, &format!("login={login}"))
+        })
+    }
+
+    /// Sets a new password (already checked against the policy).
+    pub fn set_password(
+        &mut self,
+        login: &str,
+        password: &str,
+        must_change_password: bool,
+        actor: &str,
+        now: chrono::NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        let hash = hash_password(password)?;
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE users SET password_hash = ?2, must_change_password = ?3, failed_logins = 0 WHERE login = ?1",
+                params![login, hash, must_change_password],
+            )?;
+            if n == 0 {
+                return Err(StoreError::UserNotFound(login.to_string()));
+            }
+            audit::append(tx, now, actor, "user.passwd", None, &format!("login={login}"))
+        })
+    }
+
+    /// Checks a login and password; records the attempt in the audit log.
+    pub fn authenticate(&mut self, login: &str, password: &str, now: chrono::NaiveDateTime) -> Result<User, AuthError> {
+        let row: Option<(String, bool)> = self
+            .conn
+            .query_row("SELECT password_hash, active FROM users WHERE login = ?1", [login], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()
+            .map_err(StoreError::from)?;
+        // Verify even for unknown logins so that timing does not reveal which exist.
+        let (hash, active) = row.unwrap_or_else(|| (String::new(), false));
+        let ok = verify_password(password, &hash) && active;
+        self.write(|tx| {
+            if ok {
+                tx.execute("UPDATE users SET failed_logins = 0 WHERE login = ?1", [login])?;
+                audit::append(tx, now, login, "login.ok", None, "")
+            } else {
+                tx.execute("UPDATE users SET failed_logins = failed_logins + 1 WHERE login = ?1", [login])?;
+                audit::append(tx, now, "system", "login.failed", None, &format!("login={}", login.chars().take(32).collect::<String>()))
+            }
+        })?;
+        if !ok {
+            return Err(AuthError::Denied);
+        }
+        self.user(login)?.ok_or(AuthError::Denied)
+    }
+}
