@@ -177,7 +177,8 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|_| not_db())?;
         // Reading the schema proves the file is a database we can read.
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
+        let objects: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
             .map_err(|_| not_db())?;
         if version > schema::LATEST {
             return Err(StoreError::TooNew {
@@ -186,10 +187,10 @@ impl Store {
                 supported: schema::LATEST,
             });
         }
-        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
-        if version > 0 && version < schema::LATEST {
-            backup(path, version)?;
+        if objects > 0 && version < schema::LATEST {
+            backup(&conn, path, version)?;
         }
+        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
         let mut store = Store { conn, path: Some(path.to_path_buf()) };
         store.migrate()?;
         Ok(store)
@@ -240,17 +241,18 @@ impl Store {
     }
 }
 
-/// Copies the database aside before a migration, so an upgrade can be undone by hand.
-fn backup(path: &Path, version: i64) -> Result<(), StoreError> {
+/// Copies the database aside before a migration (a consistent copy made by SQLite),
+/// so an upgrade can be undone by hand.
+fn backup(conn: &Connection, path: &Path, version: i64) -> Result<(), StoreError> {
     let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     name.push(format!(".v{version}.bak"));
     let target = path.with_file_name(name);
     if target.exists() {
         return Ok(());
     }
-    std::fs::copy(path, &target)
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])
         .map(|_| ())
-        .map_err(|source| StoreError::Io { path: target, source })
+        .map_err(|e| StoreError::Io { path: target, source: std::io::Error::other(e) })
 }
 
 /// Formats a timestamp for the database (local time, seconds).
