@@ -6,7 +6,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use iin_desk::domain::checklist::{Decision, DocumentKind, ExpiredDocument};
 use iin_desk::domain::field::{Field, FieldError, Problem, Script};
 use iin_desk::domain::form::{
-    decision, validate, validate_record, CorrectionForm, InstitutionForm, RepresentativeForm, RequestForm,
+    decision, validate, validate_record, CorrectionForm, InstitutionForm, RepresentativeForm,
+    RequestForm,
 };
 use iin_desk::domain::identity::Parameter;
 use iin_desk::domain::lang::Lang;
@@ -68,7 +69,11 @@ fn check_errors(change: impl FnOnce(&mut RequestForm), expected: &[(Field, Probl
     let mut f = base();
     change(&mut f);
     let got = validate(&f, id(), now()).err().unwrap_or_default();
-    let expected: Vec<FieldError> = expected.iter().cloned().map(|(f, p)| FieldError::new(f, p)).collect();
+    let expected: Vec<FieldError> = expected
+        .iter()
+        .cloned()
+        .map(|(f, p)| FieldError::new(f, p))
+        .collect();
     assert_eq!(got, expected);
 }
 
@@ -78,8 +83,14 @@ fn the_base_form_is_valid_and_normalized() {
     let i = &r.applicant.identity;
     assert_eq!(i.surname, "TESTOVA");
     assert_eq!(i.citizenship, "UZB");
-    assert_eq!(i.birth_date, NaiveDate::from_ymd_opt(1974, 8, 12).unwrap_or_default());
-    assert_eq!(i.document.as_ref().map(|d| d.number.as_str()), Some("FA0000001"));
+    assert_eq!(
+        i.birth_date,
+        NaiveDate::from_ymd_opt(1974, 8, 12).unwrap_or_default()
+    );
+    assert_eq!(
+        i.document.as_ref().map(|d| d.number.as_str()),
+        Some("FA0000001")
+    );
     assert_eq!(r.id, id());
 }
 
@@ -87,23 +98,56 @@ fn the_base_form_is_valid_and_normalized() {
 fn field_validation_table() {
     use Field as F;
     use Problem as P;
-    check_errors(|f| f.applicant.birth_date = "31.02.1990".into(), &[(F::BirthDate, P::NotADate)]);
-    check_errors(|f| f.applicant.birth_date = "1990/01/01".into(), &[(F::BirthDate, P::NotADate)]);
-    check_errors(|f| f.applicant.birth_date = "2026-11-21".into(), &[(F::BirthDate, P::InFuture)]);
-    check_errors(|f| f.applicant.birth_date = "31.12.1899".into(), &[(F::BirthDate, P::BirthBefore1900)]);
-    check_errors(|f| f.applicant.birth_date = String::new(), &[(F::BirthDate, P::Required)]);
-    check_errors(|f| f.applicant.surname = "Тестова".into(), &[(F::Surname, P::WrongScript(Script::Latin))]);
+    check_errors(
+        |f| f.applicant.birth_date = "31.02.1990".into(),
+        &[(F::BirthDate, P::NotADate)],
+    );
+    check_errors(
+        |f| f.applicant.birth_date = "1990/01/01".into(),
+        &[(F::BirthDate, P::NotADate)],
+    );
+    check_errors(
+        |f| f.applicant.birth_date = "2026-11-21".into(),
+        &[(F::BirthDate, P::InFuture)],
+    );
+    check_errors(
+        |f| f.applicant.birth_date = "31.12.1899".into(),
+        &[(F::BirthDate, P::BirthBefore1900)],
+    );
+    check_errors(
+        |f| f.applicant.birth_date = String::new(),
+        &[(F::BirthDate, P::Required)],
+    );
+    check_errors(
+        |f| f.applicant.surname = "Тестова".into(),
+        &[(F::Surname, P::WrongScript(Script::Latin))],
+    );
     check_errors(|f| f.applicant.surname = "O'Neil-Smith".into(), &[]);
-    check_errors(|f| f.applicant.surname = "X".repeat(65), &[(F::Surname, P::TooLong { max: 64 })]);
+    check_errors(
+        |f| f.applicant.surname = "X".repeat(65),
+        &[(F::Surname, P::TooLong { max: 64 })],
+    );
     check_errors(|f| f.applicant.surname = "A".repeat(40), &[]);
-    check_errors(|f| f.applicant.name_cyr = "Malika".into(), &[(F::NameCyrillic, P::WrongScript(Script::Cyrillic))]);
+    check_errors(
+        |f| f.applicant.name_cyr = "Malika".into(),
+        &[(F::NameCyrillic, P::WrongScript(Script::Cyrillic))],
+    );
     check_errors(|f| f.applicant.surname_cyr = "Әбілқайырұлы".into(), &[]);
-    check_errors(|f| f.applicant.surname = String::new(), &[(F::Surname, P::Required)]);
-    check_errors(|f| f.applicant.citizenship = "ZZZ".into(), &[(F::Citizenship, P::UnknownCountry)]);
+    check_errors(
+        |f| f.applicant.surname = String::new(),
+        &[(F::Surname, P::Required)],
+    );
+    check_errors(
+        |f| f.applicant.citizenship = "ZZZ".into(),
+        &[(F::Citizenship, P::UnknownCountry)],
+    );
     check_errors(|f| f.applicant.citizenship = "XXA".into(), &[]);
     check_errors(|f| f.applicant.sex = "X".into(), &[(F::Sex, P::NotASex)]);
     check_errors(|f| f.applicant.sex = "әйел".into(), &[]);
-    check_errors(|f| f.applicant.document_number = "№ 123/45".into(), &[(F::DocumentNumber, P::NotADocumentNumber)]);
+    check_errors(
+        |f| f.applicant.document_number = "№ 123/45".into(),
+        &[(F::DocumentNumber, P::NotADocumentNumber)],
+    );
     check_errors(
         |f| f.applicant.document_issue_date = "2030-02-28".into(),
         &[(F::DocumentIssueDate, P::InFuture)],
@@ -126,14 +170,38 @@ fn field_validation_table() {
         )],
     );
     // Valid through the application day itself.
-    check_errors(|f| f.applicant.document_expiry_date = "2026-11-20".into(), &[]);
-    check_errors(|f| f.applicant.phone = "123".into(), &[(F::Phone, P::NotAPhone)]);
+    check_errors(
+        |f| f.applicant.document_expiry_date = "2026-11-20".into(),
+        &[],
+    );
+    check_errors(
+        |f| f.applicant.phone = "123".into(),
+        &[(F::Phone, P::NotAPhone)],
+    );
     check_errors(|f| f.applicant.phone = String::new(), &[]);
-    check_errors(|f| f.applicant.address = " ".into(), &[(F::Address, P::Required)]);
-    check_errors(|f| f.submitted_at = "2026-11-26T09:00".into(), &[(F::SubmittedAt, P::InFuture)]);
-    check_errors(|f| f.submitted_at = "yesterday".into(), &[(F::SubmittedAt, P::NotADateTime)]);
-    check_errors(|f| f.submitted_at = "2023-01-10T10:00".into(), &[(F::SubmittedAt, P::NoEdition)]);
-    check_errors(|f| f.kind = "renewal".into(), &[(F::Kind, P::NotOneOf(&["formation", "formation_convicted", "correction"]))]);
+    check_errors(
+        |f| f.applicant.address = " ".into(),
+        &[(F::Address, P::Required)],
+    );
+    check_errors(
+        |f| f.submitted_at = "2026-11-26T09:00".into(),
+        &[(F::SubmittedAt, P::InFuture)],
+    );
+    check_errors(
+        |f| f.submitted_at = "yesterday".into(),
+        &[(F::SubmittedAt, P::NotADateTime)],
+    );
+    check_errors(
+        |f| f.submitted_at = "2023-01-10T10:00".into(),
+        &[(F::SubmittedAt, P::NoEdition)],
+    );
+    check_errors(
+        |f| f.kind = "renewal".into(),
+        &[(
+            F::Kind,
+            P::NotOneOf(&["formation", "formation_convicted", "correction"]),
+        )],
+    );
     check_errors(|f| f.id = "not-a-uuid".into(), &[(F::Id, P::NotAnId)]);
     check_errors(
         |f| {
@@ -148,21 +216,35 @@ fn field_validation_table() {
     );
     check_errors(
         |f| {
-            f.representative = Some(RepresentativeForm { poa_date: "2026-13-01".into(), ..representative() });
+            f.representative = Some(RepresentativeForm {
+                poa_date: "2026-13-01".into(),
+                ..representative()
+            });
         },
         &[(F::PowerOfAttorneyDate, P::NotADate)],
     );
     check_errors(
-        |f| f.representative = Some(RepresentativeForm { full_name: String::new(), ..representative() }),
+        |f| {
+            f.representative = Some(RepresentativeForm {
+                full_name: String::new(),
+                ..representative()
+            })
+        },
         &[(F::RepresentativeName, P::Required)],
     );
 }
 
 fn correction(changes: &[(&str, &str)]) -> impl FnOnce(&mut RequestForm) {
-    let changes: Vec<(String, String)> = changes.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let changes: Vec<(String, String)> = changes
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
     move |f: &mut RequestForm| {
         f.kind = "correction".into();
-        f.correction = Some(CorrectionForm { current_iin: "740812400014".into(), changes: changes.into_iter().collect() });
+        f.correction = Some(CorrectionForm {
+            current_iin: "740812400014".into(),
+            changes: changes.into_iter().collect(),
+        });
     }
 }
 
@@ -172,16 +254,49 @@ fn correction_table() {
     use Problem as P;
     check_errors(correction(&[("surname", "Newname")]), &[]);
     check_errors(correction(&[]), &[(F::Changes, P::NoChange)]);
-    check_errors(correction(&[("surname", "  ")]), &[(F::Changes, P::NoChange)]);
-    check_errors(correction(&[("surname", "TESTOVA")]), &[(F::Change(Parameter::Surname), P::SameAsCurrent)]);
-    check_errors(correction(&[("birth_date", "12.08.1974")]), &[(F::Change(Parameter::BirthDate), P::SameAsCurrent)]);
-    check_errors(correction(&[("birth_date", "30.02.1974")]), &[(F::Change(Parameter::BirthDate), P::NotADate)]);
-    check_errors(correction(&[("citizenship", "QQQ")]), &[(F::Change(Parameter::Citizenship), P::UnknownCountry)]);
+    check_errors(
+        correction(&[("surname", "  ")]),
+        &[(F::Changes, P::NoChange)],
+    );
+    check_errors(
+        correction(&[("surname", "TESTOVA")]),
+        &[(F::Change(Parameter::Surname), P::SameAsCurrent)],
+    );
+    check_errors(
+        correction(&[("birth_date", "12.08.1974")]),
+        &[(F::Change(Parameter::BirthDate), P::SameAsCurrent)],
+    );
+    check_errors(
+        correction(&[("birth_date", "30.02.1974")]),
+        &[(F::Change(Parameter::BirthDate), P::NotADate)],
+    );
+    check_errors(
+        correction(&[("citizenship", "QQQ")]),
+        &[(F::Change(Parameter::Citizenship), P::UnknownCountry)],
+    );
     check_errors(correction(&[("sex", "M"), ("citizenship", "KGZ")]), &[]);
-    check_errors(correction(&[("eye_colour", "blue")]), &[(F::Changes, P::NotOneOf(&[
-        "surname", "name", "patronymic", "birth_date", "birth_place", "citizenship", "sex",
-        "document_number", "document_issue_date", "document_expiry_date", "issuing_country",
-    ])), (F::Changes, P::NoChange)]);
+    check_errors(
+        correction(&[("eye_colour", "blue")]),
+        &[
+            (
+                F::Changes,
+                P::NotOneOf(&[
+                    "surname",
+                    "name",
+                    "patronymic",
+                    "birth_date",
+                    "birth_place",
+                    "citizenship",
+                    "sex",
+                    "document_number",
+                    "document_issue_date",
+                    "document_expiry_date",
+                    "issuing_country",
+                ]),
+            ),
+            (F::Changes, P::NoChange),
+        ],
+    );
     check_errors(
         |f| {
             correction(&[("surname", "NEW")])(f);
@@ -189,13 +304,22 @@ fn correction_table() {
                 c.current_iin = "740812400015".into();
             }
         },
-        &[(F::CurrentIin, P::Iin(iin_desk::domain::iin::IinError::CheckDigit { expected: 4, found: 5 }))],
+        &[(
+            F::CurrentIin,
+            P::Iin(iin_desk::domain::iin::IinError::CheckDigit {
+                expected: 4,
+                found: 5,
+            }),
+        )],
     );
     // A new passport makes an expired current document acceptable.
     check_errors(
         |f| {
             f.applicant.document_expiry_date = "2025-01-09".into();
-            correction(&[("document_number", "FA0000099"), ("document_expiry_date", "2035-01-04")])(f);
+            correction(&[
+                ("document_number", "FA0000099"),
+                ("document_expiry_date", "2035-01-04"),
+            ])(f);
         },
         &[],
     );
@@ -227,7 +351,10 @@ fn convicted_person_without_documents() {
         document: "служебное удостоверение 0042".into(),
         ..RepresentativeForm::default()
     });
-    f.institution = Some(InstitutionForm { name: "ЕЦ-166/1".into(), head: "Нурланов Б.К.".into() });
+    f.institution = Some(InstitutionForm {
+        name: "ЕЦ-166/1".into(),
+        head: "Нурланов Б.К.".into(),
+    });
     let r = validate(&f, id(), now()).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(r.applicant.identity.document, None);
     assert_eq!(decision(&r).map(|(_, d)| d), Some(Decision::Accept));
@@ -251,7 +378,13 @@ fn checklist_matrix() {
             for representative in [false, true] {
                 for latin_or_cyrillic in [true, false] {
                     for expired_passport in [false, true] {
-                        let case = Case { kind, channel, representative, latin_or_cyrillic, expired_passport };
+                        let case = Case {
+                            kind,
+                            channel,
+                            representative,
+                            latin_or_cyrillic,
+                            expired_passport,
+                        };
                         check_case(&case);
                         rows += 1;
                     }
@@ -280,13 +413,17 @@ fn checklist_matrix() {
         let allowed = !(c.kind == "correction" && c.channel == "portal");
         let valid = validate(&f, id(), now());
         if !allowed {
-            assert!(valid.is_err_and(|e| e.contains(&FieldError::new(Field::Channel, Problem::NotAllowed))));
+            assert!(valid
+                .is_err_and(|e| e.contains(&FieldError::new(Field::Channel, Problem::NotAllowed))));
             return;
         }
         if c.expired_passport {
             // The field check reports the expired passport; the record is only
             // acceptable as a refusal to accept.
-            assert!(matches!(valid.as_ref().err().map(|e| &e[0].problem), Some(Problem::Expired { .. })));
+            assert!(matches!(
+                valid.as_ref().err().map(|e| &e[0].problem),
+                Some(Problem::Expired { .. })
+            ));
         }
         let mut expected: Vec<D> = match (c.kind, c.channel) {
             ("formation", "counter") => vec![D::ApplicationFormation, D::IdentityDocument],
@@ -317,7 +454,13 @@ fn checklist_matrix() {
         }
         f.status = "refused_to_accept".into();
         let record = validate_record(&f, id(), now()).unwrap_or_else(|e| panic!("{:?}", e));
-        assert_eq!(record.decision, Decision::RefuseToAccept { missing: expected.clone(), expired: vec![] });
+        assert_eq!(
+            record.decision,
+            Decision::RefuseToAccept {
+                missing: expected.clone(),
+                expired: vec![]
+            }
+        );
 
         // Everything handed in: accept, unless the passport has expired.
         for d in &expected {
@@ -325,7 +468,11 @@ fn checklist_matrix() {
         }
         let expired = if c.expired_passport {
             vec![ExpiredDocument {
-                document: if c.channel == "portal" { D::IdentityDocumentCopy } else { D::IdentityDocument },
+                document: if c.channel == "portal" {
+                    D::IdentityDocumentCopy
+                } else {
+                    D::IdentityDocument
+                },
                 valid_until: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default(),
             }]
         } else {
@@ -333,7 +480,13 @@ fn checklist_matrix() {
         };
         if c.expired_passport {
             let record = validate_record(&f, id(), now()).unwrap_or_else(|e| panic!("{:?}", e));
-            assert_eq!(record.decision, Decision::RefuseToAccept { missing: vec![], expired });
+            assert_eq!(
+                record.decision,
+                Decision::RefuseToAccept {
+                    missing: vec![],
+                    expired
+                }
+            );
             f.status = "accepted".into();
             assert!(validate_record(&f, id(), now()).is_err());
         } else {
@@ -341,7 +494,10 @@ fn checklist_matrix() {
             let record = validate_record(&f, id(), now()).unwrap_or_else(|e| panic!("{:?}", e));
             assert_eq!(record.decision, Decision::Accept);
             f.status = "refused_to_accept".into();
-            assert!(validate_record(&f, id(), now()).is_err(), "a complete package cannot be refused");
+            assert!(
+                validate_record(&f, id(), now()).is_err(),
+                "a complete package cannot be refused"
+            );
         }
     }
 }
@@ -349,7 +505,10 @@ fn checklist_matrix() {
 #[test]
 fn expired_power_of_attorney_is_listed() {
     let mut f = base();
-    f.representative = Some(RepresentativeForm { poa_valid_until: "2026-11-19".into(), ..representative() });
+    f.representative = Some(RepresentativeForm {
+        poa_valid_until: "2026-11-19".into(),
+        ..representative()
+    });
     f.documents.insert("power_of_attorney".into(), true);
     let r = validate(&f, id(), now()).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(
@@ -370,18 +529,27 @@ fn record_statuses() {
     f.status = "draft".into();
     assert!(validate_record(&f, id(), now()).is_err_and(|e| e[0].field == Field::Status));
     f.status = "formed".into();
-    assert!(validate_record(&f, id(), now()).is_err_and(|e| e.iter().any(|e| e.field == Field::ResultIin)));
-    f.result = Some(iin_desk::domain::form::ResultForm { iin: "740812400014".into(), ..Default::default() });
+    assert!(validate_record(&f, id(), now())
+        .is_err_and(|e| e.iter().any(|e| e.field == Field::ResultIin)));
+    f.result = Some(iin_desk::domain::form::ResultForm {
+        iin: "740812400014".into(),
+        ..Default::default()
+    });
     assert!(validate_record(&f, id(), now()).is_ok());
     f.status = "refused".into();
-    assert!(validate_record(&f, id(), now()).is_err_and(|e| e.iter().any(|e| e.field == Field::RefusalGround)));
-    f.result = Some(iin_desk::domain::form::ResultForm { ground: "iin_already_registered".into(), ..Default::default() });
+    assert!(validate_record(&f, id(), now())
+        .is_err_and(|e| e.iter().any(|e| e.field == Field::RefusalGround)));
+    f.result = Some(iin_desk::domain::form::ResultForm {
+        ground: "iin_already_registered".into(),
+        ..Default::default()
+    });
     assert!(validate_record(&f, id(), now()).is_ok());
     // 15.3 is no ground for a correction.
     correction(&[("surname", "NEW")])(&mut f);
     f.documents.insert("application_correction".into(), true);
     f.documents.insert("change_certificate".into(), true);
-    assert!(validate_record(&f, id(), now()).is_err_and(|e| e.iter().any(|e| e.field == Field::RefusalGround)));
+    assert!(validate_record(&f, id(), now())
+        .is_err_and(|e| e.iter().any(|e| e.field == Field::RefusalGround)));
 }
 
 #[test]
@@ -389,7 +557,10 @@ fn messages_name_the_field_in_three_languages() {
     let errors = [
         FieldError::new(Field::BirthDate, Problem::NotADate),
         FieldError::new(Field::Surname, Problem::WrongScript(Script::Latin)),
-        FieldError::new(Field::Change(Parameter::DocumentNumber), Problem::SameAsCurrent),
+        FieldError::new(
+            Field::Change(Parameter::DocumentNumber),
+            Problem::SameAsCurrent,
+        ),
         FieldError::new(Field::Citizenship, Problem::UnknownCountry),
         FieldError::new(Field::Changes, Problem::NoChange),
         FieldError::new(
@@ -402,21 +573,43 @@ fn messages_name_the_field_in_three_languages() {
     ];
     let expected_starts = [
         ["«Туған күні»", "«Дата рождения»", "«Date of birth»"],
-        ["«Тегі (латынша)»", "«Фамилия (латиницей)»", "«Surname (Latin)»"],
-        ["«Өзгерту: Құжат нөмірі»", "«Изменение: Номер документа»", "«Change: Document number»"],
+        [
+            "«Тегі (латынша)»",
+            "«Фамилия (латиницей)»",
+            "«Surname (Latin)»",
+        ],
+        [
+            "«Өзгерту: Құжат нөмірі»",
+            "«Изменение: Номер документа»",
+            "«Change: Document number»",
+        ],
         ["«Азаматтығы»", "«Гражданство»", "«Citizenship»"],
-        ["«Түзетілетін параметрлер»", "«Корректируемые параметры»", "«Parameters to correct»"],
-        ["«Құжаттың жарамдылық мерзімі»", "«Срок действия документа»", "«Document validity date»"],
+        [
+            "«Түзетілетін параметрлер»",
+            "«Корректируемые параметры»",
+            "«Parameters to correct»",
+        ],
+        [
+            "«Құжаттың жарамдылық мерзімі»",
+            "«Срок действия документа»",
+            "«Document validity date»",
+        ],
     ];
     for (e, starts) in errors.iter().zip(expected_starts) {
         for (lang, start) in Lang::ALL.iter().zip(starts) {
             let m = e.message(*lang);
             assert!(m.starts_with(start), "{m}");
-            assert!(m.chars().count() > start.chars().count() + 10, "says what is expected: {m}");
+            assert!(
+                m.chars().count() > start.chars().count() + 10,
+                "says what is expected: {m}"
+            );
         }
     }
     let expired = errors[5].message(Lang::En);
-    assert!(expired.contains("01.01.2026") && expired.contains("01.02.2026"), "{expired}");
+    assert!(
+        expired.contains("01.01.2026") && expired.contains("01.02.2026"),
+        "{expired}"
+    );
 }
 
 proptest! {

@@ -14,7 +14,7 @@ use crate::domain::form::{validate_record, RequestForm};
 use crate::domain::iin::Iin;
 use crate::domain::lang::{Lang, Tr};
 use crate::domain::mrz::read_mrz;
-use crate::store::{Store, StoreError, User};
+use crate::store::{NewUser, Store, StoreError, User};
 
 /// Environment variable holding the password of `--user` for scripted runs.
 pub const PASSWORD_ENV: &str = "IIN_DESK_PASSWORD";
@@ -40,19 +40,31 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         Some(Command::Mrz { json }) => mrz(json, lang),
         Some(Command::Init(args)) => init(&data_dir, &args, lang),
         Some(Command::Import { file, dry_run }) => {
-            let (mut store, user) = login(&data_dir, cli.user.as_deref(), &[Role::Administrator, Role::Supervisor], lang)?;
+            let (mut store, user) = login(
+                &data_dir,
+                cli.user.as_deref(),
+                &[Role::Administrator, Role::Supervisor],
+                lang,
+            )?;
             import(&mut store, &user, &file, dry_run, lang)
         }
         Some(Command::Export { out, from, to }) => {
-            let (store, _) = login(&data_dir, cli.user.as_deref(), &[Role::Administrator, Role::Supervisor], lang)?;
+            let (store, _) = login(
+                &data_dir,
+                cli.user.as_deref(),
+                &[Role::Administrator, Role::Supervisor],
+                lang,
+            )?;
             export(&store, &out, from.as_deref(), to.as_deref(), lang)
         }
         Some(Command::Calendar { action }) => {
-            let (mut store, user) = login(&data_dir, cli.user.as_deref(), &[Role::Administrator], lang)?;
+            let (mut store, user) =
+                login(&data_dir, cli.user.as_deref(), &[Role::Administrator], lang)?;
             calendar(&mut store, &user, action, lang)
         }
         Some(Command::User { action }) => {
-            let (mut store, user) = login(&data_dir, cli.user.as_deref(), &[Role::Administrator], lang)?;
+            let (mut store, user) =
+                login(&data_dir, cli.user.as_deref(), &[Role::Administrator], lang)?;
             user_command(&mut store, &user, action, lang)
         }
     }
@@ -74,7 +86,12 @@ fn open_store(data_dir: &Path, lang: Lang) -> Result<Store, CliError> {
 }
 
 /// Opens the store and logs the user in; the role must be one of `roles`.
-fn login(data_dir: &Path, user: Option<&str>, roles: &[Role], lang: Lang) -> Result<(Store, User), CliError> {
+fn login(
+    data_dir: &Path,
+    user: Option<&str>,
+    roles: &[Role],
+    lang: Lang,
+) -> Result<(Store, User), CliError> {
     let mut store = open_store(data_dir, lang)?;
     if !store.has_active_admin().map_err(|e| store_error(e, lang))? {
         return Err(CliError::new(
@@ -100,10 +117,11 @@ fn login(data_dir: &Path, user: Option<&str>, roles: &[Role], lang: Lang) -> Res
     };
     let password = match std::env::var(PASSWORD_ENV) {
         Ok(p) => p,
-        Err(_) if std::io::stdin().is_terminal() => {
-            rpassword::prompt_password(format!("{login} — {}: ", tr(lang, "құпиясөз", "пароль", "password")))
-                .map_err(|e| CliError::new(exit::DENIED, e.to_string()))?
-        }
+        Err(_) if std::io::stdin().is_terminal() => rpassword::prompt_password(format!(
+            "{login} — {}: ",
+            tr(lang, "құпиясөз", "пароль", "password")
+        ))
+        .map_err(|e| CliError::new(exit::DENIED, e.to_string()))?,
         Err(_) => {
             return Err(CliError::new(
                 exit::DENIED,
@@ -124,8 +142,14 @@ fn login(data_dir: &Path, user: Option<&str>, roles: &[Role], lang: Lang) -> Res
         return Err(CliError::new(
             exit::DENIED,
             match lang {
-                Lang::Kk => format!("бұл әрекетке рұқсат жоқ: {} рөлі керек", allowed.join(" / ")),
-                Lang::Ru => format!("нет прав на это действие: нужна роль {}", allowed.join(" / ")),
+                Lang::Kk => format!(
+                    "бұл әрекетке рұқсат жоқ: {} рөлі керек",
+                    allowed.join(" / ")
+                ),
+                Lang::Ru => format!(
+                    "нет прав на это действие: нужна роль {}",
+                    allowed.join(" / ")
+                ),
                 Lang::En => format!("not allowed: this needs the role {}", allowed.join(" / ")),
             },
         ));
@@ -164,7 +188,11 @@ fn check_iin(iins: &[String], as_json: bool, lang: Lang) -> Result<u8, CliError>
                 if as_json {
                     out.push(json!({ "input": text, "valid": false, "error": e.message(lang) }));
                 } else {
-                    println!("{text}: {} — {}", tr(lang, "қате", "неверный", "invalid"), e.message(lang));
+                    println!(
+                        "{text}: {} — {}",
+                        tr(lang, "қате", "неверный", "invalid"),
+                        e.message(lang)
+                    );
                 }
             }
         }
@@ -172,7 +200,11 @@ fn check_iin(iins: &[String], as_json: bool, lang: Lang) -> Result<u8, CliError>
     if as_json {
         println!("{}", serde_json::Value::Array(out));
     }
-    Ok(if all_valid { exit::OK } else { exit::CHECK_FAILED })
+    Ok(if all_valid {
+        exit::OK
+    } else {
+        exit::CHECK_FAILED
+    })
 }
 
 fn mrz(as_json: bool, lang: Lang) -> Result<u8, CliError> {
@@ -180,26 +212,74 @@ fn mrz(as_json: bool, lang: Lang) -> Result<u8, CliError> {
     std::io::stdin()
         .read_to_string(&mut text)
         .map_err(|e| CliError::new(exit::FILE, format!("stdin: {e}")))?;
-    let reading = read_mrz(&text, now().date()).map_err(|e| CliError::new(exit::INVALID_INPUT, format!("MRZ: {}", e.message(lang))))?;
+    let reading = read_mrz(&text, now().date())
+        .map_err(|e| CliError::new(exit::INVALID_INPUT, format!("MRZ: {}", e.message(lang))))?;
     if as_json {
-        let v = serde_json::to_string_pretty(&reading).map_err(|e| CliError::new(exit::INVALID_INPUT, e.to_string()))?;
+        let v = serde_json::to_string_pretty(&reading)
+            .map_err(|e| CliError::new(exit::INVALID_INPUT, e.to_string()))?;
         println!("{v}");
     } else {
         let l = |kk, ru, en| tr(lang, kk, ru, en);
-        let date = |d: Option<NaiveDate>, raw: &str| d.map_or_else(|| raw.to_string(), |d| d.format("%d.%m.%Y").to_string());
-        println!("{}: {}", l("Формат", "Формат", "Format"), reading.format.name());
-        println!("{}: {}", l("Құжат коды", "Код документа", "Document code"), reading.document_code);
-        println!("{}: {}", l("Құжатты берген ел", "Страна выдачи", "Issuing country"), reading.issuing_country);
-        println!("{}: {}", l("Құжат нөмірі", "Номер документа", "Document number"), reading.document_number);
+        let date = |d: Option<NaiveDate>, raw: &str| {
+            d.map_or_else(|| raw.to_string(), |d| d.format("%d.%m.%Y").to_string())
+        };
+        println!(
+            "{}: {}",
+            l("Формат", "Формат", "Format"),
+            reading.format.name()
+        );
+        println!(
+            "{}: {}",
+            l("Құжат коды", "Код документа", "Document code"),
+            reading.document_code
+        );
+        println!(
+            "{}: {}",
+            l("Құжатты берген ел", "Страна выдачи", "Issuing country"),
+            reading.issuing_country
+        );
+        println!(
+            "{}: {}",
+            l("Құжат нөмірі", "Номер документа", "Document number"),
+            reading.document_number
+        );
         println!("{}: {}", l("Тегі", "Фамилия", "Surname"), reading.surname);
-        println!("{}: {}", l("Аты", "Имя", "Given names"), reading.given_names);
-        println!("{}: {}", l("Азаматтығы", "Гражданство", "Nationality"), reading.nationality);
-        println!("{}: {}", l("Туған күні", "Дата рождения", "Date of birth"), date(reading.birth_date, &reading.birth_date_raw));
-        println!("{}: {}", l("Жынысы", "Пол", "Sex"), reading.sex.map_or("—", |s| s.label(lang)));
-        println!("{}: {}", l("Жарамдылық мерзімі", "Срок действия", "Date of expiry"), date(reading.expiry_date, &reading.expiry_date_raw));
+        println!(
+            "{}: {}",
+            l("Аты", "Имя", "Given names"),
+            reading.given_names
+        );
+        println!(
+            "{}: {}",
+            l("Азаматтығы", "Гражданство", "Nationality"),
+            reading.nationality
+        );
+        println!(
+            "{}: {}",
+            l("Туған күні", "Дата рождения", "Date of birth"),
+            date(reading.birth_date, &reading.birth_date_raw)
+        );
+        println!(
+            "{}: {}",
+            l("Жынысы", "Пол", "Sex"),
+            reading.sex.map_or("—", |s| s.label(lang))
+        );
+        println!(
+            "{}: {}",
+            l("Жарамдылық мерзімі", "Срок действия", "Date of expiry"),
+            date(reading.expiry_date, &reading.expiry_date_raw)
+        );
         for c in &reading.checks {
-            let verdict = if c.ok { l("дұрыс", "верна", "ok") } else { l("ҚАТЕ", "ОШИБКА", "FAILED") };
-            println!("{} {}: {verdict}", l("Бақылау цифры", "Контрольная цифра", "Check digit"), c.field.label(lang));
+            let verdict = if c.ok {
+                l("дұрыс", "верна", "ok")
+            } else {
+                l("ҚАТЕ", "ОШИБКА", "FAILED")
+            };
+            println!(
+                "{} {}: {verdict}",
+                l("Бақылау цифры", "Контрольная цифра", "Check digit"),
+                c.field.label(lang)
+            );
         }
         for r in &reading.repairs {
             println!(
@@ -212,24 +292,61 @@ fn mrz(as_json: bool, lang: Lang) -> Result<u8, CliError> {
             );
         }
     }
-    Ok(if reading.all_checks_pass() { exit::OK } else { exit::CHECK_FAILED })
+    Ok(if reading.all_checks_pass() {
+        exit::OK
+    } else {
+        exit::CHECK_FAILED
+    })
 }
 
 fn read_file(path: &Path, lang: Lang) -> Result<String, CliError> {
     std::fs::read_to_string(path).map_err(|e| {
-        CliError::new(exit::FILE, format!("{}: {} ({e})", path.display(), tr(lang, "файлды оқу мүмкін емес", "не удаётся прочитать файл", "cannot read the file")))
+        CliError::new(
+            exit::FILE,
+            format!(
+                "{}: {} ({e})",
+                path.display(),
+                tr(
+                    lang,
+                    "файлды оқу мүмкін емес",
+                    "не удаётся прочитать файл",
+                    "cannot read the file"
+                )
+            ),
+        )
     })
 }
 
-fn import(store: &mut Store, user: &User, file: &Path, dry_run: bool, lang: Lang) -> Result<u8, CliError> {
+fn import(
+    store: &mut Store,
+    user: &User,
+    file: &Path,
+    dry_run: bool,
+    lang: Lang,
+) -> Result<u8, CliError> {
     let text = read_file(file, lang)?;
     let forms: Vec<RequestForm> = serde_json::from_str(&text).map_err(|e| {
         CliError::new(
             exit::INVALID_INPUT,
             match lang {
-                Lang::Kk => format!("{}: {}-жол, {}-баған: JSON өтінімдер массиві күтіледі ({e})", file.display(), e.line(), e.column()),
-                Lang::Ru => format!("{}: строка {}, столбец {}: ожидается JSON-массив заявок ({e})", file.display(), e.line(), e.column()),
-                Lang::En => format!("{}: line {}, column {}: a JSON array of requests is expected ({e})", file.display(), e.line(), e.column()),
+                Lang::Kk => format!(
+                    "{}: {}-жол, {}-баған: JSON өтінімдер массиві күтіледі ({e})",
+                    file.display(),
+                    e.line(),
+                    e.column()
+                ),
+                Lang::Ru => format!(
+                    "{}: строка {}, столбец {}: ожидается JSON-массив заявок ({e})",
+                    file.display(),
+                    e.line(),
+                    e.column()
+                ),
+                Lang::En => format!(
+                    "{}: line {}, column {}: a JSON array of requests is expected ({e})",
+                    file.display(),
+                    e.line(),
+                    e.column()
+                ),
             },
         )
     })?;
@@ -256,7 +373,11 @@ fn import(store: &mut Store, user: &User, file: &Path, dry_run: bool, lang: Lang
             }
             Err(errors) => {
                 for e in errors {
-                    lines.push(format!("[{index}] {}: {}", e.field.json_path(), e.message(lang)));
+                    lines.push(format!(
+                        "[{index}] {}: {}",
+                        e.field.json_path(),
+                        e.message(lang)
+                    ));
                 }
             }
         }
@@ -268,20 +389,34 @@ fn import(store: &mut Store, user: &User, file: &Path, dry_run: bool, lang: Lang
             Lang::Ru => format!("{}: ошибок: {n}; ничего не сохранено", file.display()),
             Lang::En => format!("{}: {n} error(s); nothing was stored", file.display()),
         });
-        return Err(CliError { code: exit::INVALID_INPUT, lines });
+        return Err(CliError {
+            code: exit::INVALID_INPUT,
+            lines,
+        });
     }
     if dry_run {
         println!(
             "{}",
             match lang {
-                Lang::Kk => format!("{} өтінім дұрыс (--dry-run: ештеңе сақталмады)", records.len()),
-                Lang::Ru => format!("заявок без ошибок: {} (--dry-run: ничего не сохранено)", records.len()),
-                Lang::En => format!("{} request(s) valid (--dry-run: nothing stored)", records.len()),
+                Lang::Kk => format!(
+                    "{} өтінім дұрыс (--dry-run: ештеңе сақталмады)",
+                    records.len()
+                ),
+                Lang::Ru => format!(
+                    "заявок без ошибок: {} (--dry-run: ничего не сохранено)",
+                    records.len()
+                ),
+                Lang::En => format!(
+                    "{} request(s) valid (--dry-run: nothing stored)",
+                    records.len()
+                ),
             }
         );
         return Ok(exit::OK);
     }
-    let report = store.import_records(&records, &user.login, t).map_err(|e| store_error(e, lang))?;
+    let report = store
+        .import_records(&records, &user.login, t)
+        .map_err(|e| store_error(e, lang))?;
     println!(
         "{}",
         match lang {
@@ -293,7 +428,11 @@ fn import(store: &mut Store, user: &User, file: &Path, dry_run: bool, lang: Lang
     Ok(exit::OK)
 }
 
-fn parse_cli_date(text: Option<&str>, what: &str, lang: Lang) -> Result<Option<NaiveDate>, CliError> {
+fn parse_cli_date(
+    text: Option<&str>,
+    what: &str,
+    lang: Lang,
+) -> Result<Option<NaiveDate>, CliError> {
     text.map(|t| {
         crate::domain::form::parse_date(t).ok_or_else(|| {
             CliError::new(
@@ -309,13 +448,34 @@ fn parse_cli_date(text: Option<&str>, what: &str, lang: Lang) -> Result<Option<N
     .transpose()
 }
 
-fn export(store: &Store, out: &Path, from: Option<&str>, to: Option<&str>, lang: Lang) -> Result<u8, CliError> {
+fn export(
+    store: &Store,
+    out: &Path,
+    from: Option<&str>,
+    to: Option<&str>,
+    lang: Lang,
+) -> Result<u8, CliError> {
     let from = parse_cli_date(from, "from", lang)?;
     let to = parse_cli_date(to, "to", lang)?;
-    let forms = store.export_forms(from, to).map_err(|e| store_error(e, lang))?;
-    let text = serde_json::to_string_pretty(&forms).map_err(|e| CliError::new(exit::FILE, e.to_string()))?;
+    let forms = store
+        .export_forms(from, to)
+        .map_err(|e| store_error(e, lang))?;
+    let text = serde_json::to_string_pretty(&forms)
+        .map_err(|e| CliError::new(exit::FILE, e.to_string()))?;
     write_atomically(out, text.as_bytes()).map_err(|e| {
-        CliError::new(exit::FILE, format!("{}: {} ({e})", out.display(), tr(lang, "файлды жазу мүмкін емес", "не удаётся записать файл", "cannot write the file")))
+        CliError::new(
+            exit::FILE,
+            format!(
+                "{}: {} ({e})",
+                out.display(),
+                tr(
+                    lang,
+                    "файлды жазу мүмкін емес",
+                    "не удаётся записать файл",
+                    "cannot write the file"
+                )
+            ),
+        )
     })?;
     println!(
         "{}",
@@ -331,8 +491,14 @@ fn export(store: &Store, out: &Path, from: Option<&str>, to: Option<&str>, lang:
 /// Writes a file through a temporary sibling and a rename, so a reader never sees half
 /// of it; on Unix the file is readable by its owner only.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(format!(".tmp-{}", std::process::id()));
     let tmp = dir.join(name);
     let result = (|| {
@@ -355,27 +521,59 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-fn calendar(store: &mut Store, user: &User, action: CalendarCommand, lang: Lang) -> Result<u8, CliError> {
+fn calendar(
+    store: &mut Store,
+    user: &User,
+    action: CalendarCommand,
+    lang: Lang,
+) -> Result<u8, CliError> {
     match action {
         CalendarCommand::Import { file } => {
             let text = read_file(&file, lang)?;
-            let parsed = parse_calendar_file(&text)
-                .map_err(|e| CliError::new(exit::INVALID_INPUT, format!("{}: {}", file.display(), e.message(lang))))?;
-            store.import_calendar(&parsed, &user.login, now()).map_err(|e| store_error(e, lang))?;
+            let parsed = parse_calendar_file(&text).map_err(|e| {
+                CliError::new(
+                    exit::INVALID_INPUT,
+                    format!("{}: {}", file.display(), e.message(lang)),
+                )
+            })?;
+            store
+                .import_calendar(&parsed, &user.login, now())
+                .map_err(|e| store_error(e, lang))?;
             println!(
                 "{}",
                 match lang {
-                    Lang::Kk => format!("{} жылға {} ерекшелік жүктелді", parsed.year, parsed.days.len()),
-                    Lang::Ru => format!("загружено исключений на {} год: {}", parsed.year, parsed.days.len()),
-                    Lang::En => format!("{} exception(s) loaded for {}", parsed.days.len(), parsed.year),
+                    Lang::Kk => format!(
+                        "{} жылға {} ерекшелік жүктелді",
+                        parsed.year,
+                        parsed.days.len()
+                    ),
+                    Lang::Ru => format!(
+                        "загружено исключений на {} год: {}",
+                        parsed.year,
+                        parsed.days.len()
+                    ),
+                    Lang::En => format!(
+                        "{} exception(s) loaded for {}",
+                        parsed.days.len(),
+                        parsed.year
+                    ),
                 }
             );
             Ok(exit::OK)
         }
         CalendarCommand::Show { year } => {
             let cal = store.working_calendar().map_err(|e| store_error(e, lang))?;
-            let (Some(mut d), Some(end)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31)) else {
-                return Err(CliError::new(exit::INVALID_INPUT, format!("{year}: {}", tr(lang, "жыл қате", "неверный год", "not a valid year"))));
+            let (Some(mut d), Some(end)) = (
+                NaiveDate::from_ymd_opt(year, 1, 1),
+                NaiveDate::from_ymd_opt(year, 12, 31),
+            ) else {
+                return Err(CliError::new(
+                    exit::INVALID_INPUT,
+                    format!(
+                        "{year}: {}",
+                        tr(lang, "жыл қате", "неверный год", "not a valid year")
+                    ),
+                ));
             };
             let holidays = fixed_holidays(year);
             while d <= end {
@@ -385,11 +583,35 @@ fn calendar(store: &mut Store, user: &User, action: CalendarCommand, lang: Lang)
                     DayStatus::Holiday(h) => Some(h.name(lang).to_string()),
                     DayStatus::MovedHoliday { of } => Some(format!(
                         "{} {}",
-                        tr(lang, "ауыстырылған демалыс:", "перенесённый выходной:", "moved day off:"),
-                        holidays.iter().find(|(hd, _)| hd == of).map_or(of.to_string(), |(_, h)| h.name(lang).to_string())
+                        tr(
+                            lang,
+                            "ауыстырылған демалыс:",
+                            "перенесённый выходной:",
+                            "moved day off:"
+                        ),
+                        holidays
+                            .iter()
+                            .find(|(hd, _)| hd == of)
+                            .map_or(of.to_string(), |(_, h)| h.name(lang).to_string())
                     )),
-                    DayStatus::ExceptionHoliday { note } => Some(format!("{} {note}", tr(lang, "демалыс (ерекшелік)", "выходной (исключение)", "day off (exception)"))),
-                    DayStatus::ExceptionWorking { note } => Some(format!("{} {note}", tr(lang, "жұмыс күні (ерекшелік)", "рабочий день (исключение)", "working day (exception)"))),
+                    DayStatus::ExceptionHoliday { note } => Some(format!(
+                        "{} {note}",
+                        tr(
+                            lang,
+                            "демалыс (ерекшелік)",
+                            "выходной (исключение)",
+                            "day off (exception)"
+                        )
+                    )),
+                    DayStatus::ExceptionWorking { note } => Some(format!(
+                        "{} {note}",
+                        tr(
+                            lang,
+                            "жұмыс күні (ерекшелік)",
+                            "рабочий день (исключение)",
+                            "working day (exception)"
+                        )
+                    )),
                 };
                 if let Some(t) = text {
                     println!("{} {}", d.format("%d.%m.%Y %a"), t.trim());
@@ -412,21 +634,39 @@ fn read_new_password(login: &str, from_stdin: bool, lang: Lang) -> Result<String
             .map_err(|e| CliError::new(exit::FILE, format!("stdin: {e}")))?;
         line.trim_end_matches(['\r', '\n']).to_string()
     } else if std::io::stdin().is_terminal() {
-        let first = rpassword::prompt_password(format!("{login} — {}: ", tr(lang, "жаңа құпиясөз", "новый пароль", "new password")))
-            .map_err(|e| CliError::new(exit::FILE, e.to_string()))?;
-        let second = rpassword::prompt_password(tr(lang, "Қайталаңыз: ", "Повторите: ", "Repeat: "))
-            .map_err(|e| CliError::new(exit::FILE, e.to_string()))?;
+        let first = rpassword::prompt_password(format!(
+            "{login} — {}: ",
+            tr(lang, "жаңа құпиясөз", "новый пароль", "new password")
+        ))
+        .map_err(|e| CliError::new(exit::FILE, e.to_string()))?;
+        let second =
+            rpassword::prompt_password(tr(lang, "Қайталаңыз: ", "Повторите: ", "Repeat: "))
+                .map_err(|e| CliError::new(exit::FILE, e.to_string()))?;
         if first != second {
-            return Err(CliError::new(exit::INVALID_INPUT, tr(lang, "құпиясөздер сәйкес емес", "пароли не совпадают", "the passwords do not match")));
+            return Err(CliError::new(
+                exit::INVALID_INPUT,
+                tr(
+                    lang,
+                    "құпиясөздер сәйкес емес",
+                    "пароли не совпадают",
+                    "the passwords do not match",
+                ),
+            ));
         }
         first
     } else {
         return Err(CliError::new(
             exit::INVALID_INPUT,
-            tr(lang, "жаңа құпиясөз жоқ: --password-stdin қолданыңыз", "нет нового пароля: используйте --password-stdin", "no new password: use --password-stdin"),
+            tr(
+                lang,
+                "жаңа құпиясөз жоқ: --password-stdin қолданыңыз",
+                "нет нового пароля: используйте --password-stdin",
+                "no new password: use --password-stdin",
+            ),
         ));
     };
-    check_password(login, &password).map_err(|p| CliError::new(exit::INVALID_INPUT, p.message(lang)))?;
+    check_password(login, &password)
+        .map_err(|p| CliError::new(exit::INVALID_INPUT, p.message(lang)))?;
     Ok(password)
 }
 
@@ -441,64 +681,156 @@ fn bad_login(login: &str, lang: Lang) -> CliError {
     )
 }
 
-fn user_command(store: &mut Store, actor: &User, action: UserCommand, lang: Lang) -> Result<u8, CliError> {
+fn user_command(
+    store: &mut Store,
+    actor: &User,
+    action: UserCommand,
+    lang: Lang,
+) -> Result<u8, CliError> {
     let t = now();
     match action {
-        UserCommand::Add { login, name, role, password_stdin } => {
+        UserCommand::Add {
+            login,
+            name,
+            role,
+            password_stdin,
+        } => {
             if !valid_login(&login) {
                 return Err(bad_login(&login, lang));
             }
             let role = Role::from_key(&role).ok_or_else(|| {
                 CliError::new(
                     exit::INVALID_INPUT,
-                    format!("--role {role:?}: {}: clerk, supervisor, back_office, administrator", tr(lang, "мына мәндердің бірі күтіледі", "ожидается одно из", "one of these is expected")),
+                    format!(
+                        "--role {role:?}: {}: clerk, supervisor, back_office, administrator",
+                        tr(
+                            lang,
+                            "мына мәндердің бірі күтіледі",
+                            "ожидается одно из",
+                            "one of these is expected"
+                        )
+                    ),
                 )
             })?;
             if name.trim().is_empty() {
-                return Err(CliError::new(exit::INVALID_INPUT, format!("--name: {}", tr(lang, "толтыру міндетті", "обязательно", "is required"))));
+                return Err(CliError::new(
+                    exit::INVALID_INPUT,
+                    format!(
+                        "--name: {}",
+                        tr(lang, "толтыру міндетті", "обязательно", "is required")
+                    ),
+                ));
             }
             let password = read_new_password(&login, password_stdin, lang)?;
             store
-                .add_user(&login, name.trim(), role, &password, false, &actor.login, t)
-                .map_err(|e| CliError::new(if matches!(e, StoreError::DuplicateUser(_)) { exit::INVALID_INPUT } else { exit::STORE }, e.message(lang)))?;
-            println!("{login}: {}", tr(lang, "есептік жазба жасалды", "учётная запись создана", "account created"));
+                .add_user(
+                    &NewUser {
+                        login: &login,
+                        full_name: name.trim(),
+                        role,
+                        password: &password,
+                        must_change_password: false,
+                    },
+                    &actor.login,
+                    t,
+                )
+                .map_err(|e| {
+                    CliError::new(
+                        if matches!(e, StoreError::DuplicateUser(_)) {
+                            exit::INVALID_INPUT
+                        } else {
+                            exit::STORE
+                        },
+                        e.message(lang),
+                    )
+                })?;
+            println!(
+                "{login}: {}",
+                tr(
+                    lang,
+                    "есептік жазба жасалды",
+                    "учётная запись создана",
+                    "account created"
+                )
+            );
         }
         UserCommand::List { json } => {
             let users = store.users().map_err(|e| store_error(e, lang))?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&users).map_err(|e| CliError::new(exit::STORE, e.to_string()))?);
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&users)
+                        .map_err(|e| CliError::new(exit::STORE, e.to_string()))?
+                );
             } else {
                 for u in users {
-                    let state = if u.active { tr(lang, "белсенді", "активна", "active") } else { tr(lang, "өшірілген", "отключена", "disabled") };
+                    let state = if u.active {
+                        tr(lang, "белсенді", "активна", "active")
+                    } else {
+                        tr(lang, "өшірілген", "отключена", "disabled")
+                    };
                     println!("{}\t{}\t{}\t{state}", u.login, u.role.key(), u.full_name);
                 }
             }
         }
         UserCommand::Disable { login } | UserCommand::Enable { login } if login == actor.login => {
-            return Err(CliError::new(exit::INVALID_INPUT, tr(lang, "өз есептік жазбаңызды өзгерте алмайсыз", "нельзя изменить собственную учётную запись", "you cannot change your own account's state")));
+            return Err(CliError::new(
+                exit::INVALID_INPUT,
+                tr(
+                    lang,
+                    "өз есептік жазбаңызды өзгерте алмайсыз",
+                    "нельзя изменить собственную учётную запись",
+                    "you cannot change your own account's state",
+                ),
+            ));
         }
         UserCommand::Disable { login } => {
-            store.set_user_active(&login, false, &actor.login, t).map_err(|e| user_error(e, lang))?;
+            store
+                .set_user_active(&login, false, &actor.login, t)
+                .map_err(|e| user_error(e, lang))?;
             println!("{login}: {}", tr(lang, "өшірілді", "отключена", "disabled"));
         }
         UserCommand::Enable { login } => {
-            store.set_user_active(&login, true, &actor.login, t).map_err(|e| user_error(e, lang))?;
+            store
+                .set_user_active(&login, true, &actor.login, t)
+                .map_err(|e| user_error(e, lang))?;
             println!("{login}: {}", tr(lang, "қосылды", "включена", "enabled"));
         }
-        UserCommand::Passwd { login, password_stdin } => {
-            if store.user(&login).map_err(|e| store_error(e, lang))?.is_none() {
+        UserCommand::Passwd {
+            login,
+            password_stdin,
+        } => {
+            if store
+                .user(&login)
+                .map_err(|e| store_error(e, lang))?
+                .is_none()
+            {
                 return Err(user_error(StoreError::UserNotFound(login), lang));
             }
             let password = read_new_password(&login, password_stdin, lang)?;
-            store.set_password(&login, &password, false, &actor.login, t).map_err(|e| user_error(e, lang))?;
-            println!("{login}: {}", tr(lang, "құпиясөз өзгертілді", "пароль изменён", "password changed"));
+            store
+                .set_password(&login, &password, false, &actor.login, t)
+                .map_err(|e| user_error(e, lang))?;
+            println!(
+                "{login}: {}",
+                tr(
+                    lang,
+                    "құпиясөз өзгертілді",
+                    "пароль изменён",
+                    "password changed"
+                )
+            );
         }
     }
     Ok(exit::OK)
 }
 
 fn user_error(e: StoreError, lang: Lang) -> CliError {
-    let code = if matches!(e, StoreError::UserNotFound(_)) { exit::INVALID_INPUT } else { exit::STORE };
+    let code = if matches!(e, StoreError::UserNotFound(_)) {
+        exit::INVALID_INPUT
+    } else {
+        exit::STORE
+    };
     CliError::new(code, e.message(lang))
 }
 
@@ -520,12 +852,27 @@ fn init(data_dir: &Path, args: &InitArgs, lang: Lang) -> Result<u8, CliError> {
     }
     let password = read_new_password(&args.admin, args.password_stdin, lang)?;
     store
-        .add_user(&args.admin, args.name.trim(), Role::Administrator, &password, false, "system", now())
+        .add_user(
+            &NewUser {
+                login: &args.admin,
+                full_name: args.name.trim(),
+                role: Role::Administrator,
+                password: &password,
+                must_change_password: false,
+            },
+            "system",
+            now(),
+        )
         .map_err(|e| store_error(e, lang))?;
     println!(
         "{}: {}",
         args.admin,
-        tr(lang, "әкімші жасалды", "администратор создан", "administrator created")
+        tr(
+            lang,
+            "әкімші жасалды",
+            "администратор создан",
+            "administrator created"
+        )
     );
     Ok(exit::OK)
 }

@@ -46,7 +46,10 @@ pub struct CliError {
 impl CliError {
     /// A one-line error.
     pub fn new(code: u8, line: impl Into<String>) -> Self {
-        CliError { code, lines: vec![line.into()] }
+        CliError {
+            code,
+            lines: vec![line.into()],
+        }
     }
 
     /// The process exit code.

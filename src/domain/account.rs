@@ -20,7 +20,12 @@ pub enum Role {
 
 impl Role {
     /// All roles.
-    pub const ALL: [Role; 4] = [Role::Clerk, Role::Supervisor, Role::BackOffice, Role::Administrator];
+    pub const ALL: [Role; 4] = [
+        Role::Clerk,
+        Role::Supervisor,
+        Role::BackOffice,
+        Role::Administrator,
+    ];
 
     /// The key used in files, the database and the CLI.
     pub fn key(self) -> &'static str {
@@ -71,9 +76,15 @@ impl PasswordProblem {
     /// The problem and what is expected, in `lang`.
     pub fn message(self, lang: Lang) -> String {
         match (self, lang) {
-            (PasswordProblem::TooShort, Lang::Kk) => format!("Құпиясөз тым қысқа: кемінде {MIN_PASSWORD_CHARS} таңба керек"),
-            (PasswordProblem::TooShort, Lang::Ru) => format!("Пароль слишком короткий: нужно не менее {MIN_PASSWORD_CHARS} символов"),
-            (PasswordProblem::TooShort, Lang::En) => format!("The password is too short: at least {MIN_PASSWORD_CHARS} characters are needed"),
+            (PasswordProblem::TooShort, Lang::Kk) => {
+                format!("Құпиясөз тым қысқа: кемінде {MIN_PASSWORD_CHARS} таңба керек")
+            }
+            (PasswordProblem::TooShort, Lang::Ru) => {
+                format!("Пароль слишком короткий: нужно не менее {MIN_PASSWORD_CHARS} символов")
+            }
+            (PasswordProblem::TooShort, Lang::En) => format!(
+                "The password is too short: at least {MIN_PASSWORD_CHARS} characters are needed"
+            ),
             (PasswordProblem::NeedsLettersAndDigits, l) => Tr::new(
                 "Құпиясөзде әріптер де, цифрлар да болуы керек",
                 "Пароль должен содержать и буквы, и цифры",
@@ -97,7 +108,8 @@ pub fn check_password(login: &str, password: &str) -> Result<(), PasswordProblem
     if password.chars().count() < MIN_PASSWORD_CHARS {
         return Err(PasswordProblem::TooShort);
     }
-    if !(password.chars().any(char::is_alphabetic) && password.chars().any(|c| c.is_ascii_digit())) {
+    if !(password.chars().any(char::is_alphabetic) && password.chars().any(|c| c.is_ascii_digit()))
+    {
         return Err(PasswordProblem::NeedsLettersAndDigits);
     }
     if password.trim().eq_ignore_ascii_case(login.trim()) {
@@ -109,7 +121,9 @@ pub fn check_password(login: &str, password: &str) -> Result<(), PasswordProblem
 /// Whether a login is acceptable: 3–32 Latin letters, digits, `.`, `_`, `-`.
 pub fn valid_login(login: &str) -> bool {
     (3..=32).contains(&login.len())
-        && login.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        && login
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
 #[cfg(test)]
@@ -120,9 +134,21 @@ mod tests {
     fn password_policy_table() {
         let t = [
             ("anna", "short1", Err(PasswordProblem::TooShort)),
-            ("anna", "onlyletterslong", Err(PasswordProblem::NeedsLettersAndDigits)),
-            ("anna", "1234567890123", Err(PasswordProblem::NeedsLettersAndDigits)),
-            ("anna12345678", "ANNA12345678", Err(PasswordProblem::SameAsLogin)),
+            (
+                "anna",
+                "onlyletterslong",
+                Err(PasswordProblem::NeedsLettersAndDigits),
+            ),
+            (
+                "anna",
+                "1234567890123",
+                Err(PasswordProblem::NeedsLettersAndDigits),
+            ),
+            (
+                "anna12345678",
+                "ANNA12345678",
+                Err(PasswordProblem::SameAsLogin),
+            ),
             ("anna", "Қазақ2026жыл", Ok(())),
             ("anna", "correct horse 7", Ok(())),
         ];

@@ -227,17 +227,32 @@ pub const ORDER_146_2023: Edition = Edition {
     requirements: &[
         req(Formation, Counter, D::ApplicationFormation, Always),
         req(Formation, Counter, D::IdentityDocument, Always),
-        req(Formation, Counter, D::NotarizedTranslation, IfNoLatinOrCyrillic),
+        req(
+            Formation,
+            Counter,
+            D::NotarizedTranslation,
+            IfNoLatinOrCyrillic,
+        ),
         req(Formation, Counter, D::PowerOfAttorney, IfRepresentative),
         req(Formation, Portal, D::ElectronicRequest, Always),
         req(Formation, Portal, D::IdentityDocumentCopy, Always),
-        req(Formation, Portal, D::NotarizedTranslation, IfNoLatinOrCyrillic),
+        req(
+            Formation,
+            Portal,
+            D::NotarizedTranslation,
+            IfNoLatinOrCyrillic,
+        ),
         req(Formation, Portal, D::PowerOfAttorney, IfRepresentative),
         req(Formation, Portal, D::ChangeCertificate, Always),
         req(FormationConvicted, Counter, D::ApplicationConvicted, Always),
         req(Correction, Counter, D::ApplicationCorrection, Always),
         req(Correction, Counter, D::IdentityDocument, Always),
-        req(Correction, Counter, D::NotarizedTranslation, IfNoLatinOrCyrillic),
+        req(
+            Correction,
+            Counter,
+            D::NotarizedTranslation,
+            IfNoLatinOrCyrillic,
+        ),
         req(Correction, Counter, D::ChangeCertificate, Always),
         req(Correction, Counter, D::PowerOfAttorney, IfRepresentative),
     ],
@@ -321,12 +336,8 @@ impl Decision {
         let Decision::RefuseToAccept { missing, expired } = self else {
             return Vec::new();
         };
-        let expired_word = Tr::new(
-            "жарамдылық мерзімі өткен",
-            "истёк срок действия",
-            "expired",
-        )
-        .get(lang);
+        let expired_word =
+            Tr::new("жарамдылық мерзімі өткен", "истёк срок действия", "expired").get(lang);
         missing
             .iter()
             .map(|d| d.name(lang).to_string())
@@ -378,31 +389,129 @@ mod tests {
     }
 
     #[track_caller]
-    fn check_required(kind: RequestKind, channel: Channel, rep: bool, latin: bool, expected: &[DocumentKind]) {
+    fn check_required(
+        kind: RequestKind,
+        channel: Channel,
+        rep: bool,
+        latin: bool,
+        expected: &[DocumentKind],
+    ) {
         let facts = Facts {
             kind,
             channel,
             has_representative: rep,
             has_latin_or_cyrillic: latin,
         };
-        assert_eq!(required_documents(&ORDER_146_2023, &facts), expected, "{facts:?}");
+        assert_eq!(
+            required_documents(&ORDER_146_2023, &facts),
+            expected,
+            "{facts:?}"
+        );
     }
 
     #[test]
     fn required_documents_table() {
         use DocumentKind::*;
         let t = [
-            (Formation, Counter, false, true, vec![ApplicationFormation, IdentityDocument]),
-            (Formation, Counter, true, true, vec![ApplicationFormation, IdentityDocument, PowerOfAttorney]),
-            (Formation, Counter, false, false, vec![ApplicationFormation, IdentityDocument, NotarizedTranslation]),
-            (Formation, Counter, true, false, vec![ApplicationFormation, IdentityDocument, NotarizedTranslation, PowerOfAttorney]),
-            (Formation, Portal, false, true, vec![ElectronicRequest, IdentityDocumentCopy, ChangeCertificate]),
-            (Formation, Portal, true, false, vec![ElectronicRequest, IdentityDocumentCopy, NotarizedTranslation, PowerOfAttorney, ChangeCertificate]),
-            (FormationConvicted, Counter, true, true, vec![ApplicationConvicted]),
-            (FormationConvicted, Counter, true, false, vec![ApplicationConvicted]),
-            (Correction, Counter, false, true, vec![ApplicationCorrection, IdentityDocument, ChangeCertificate]),
-            (Correction, Counter, true, true, vec![ApplicationCorrection, IdentityDocument, ChangeCertificate, PowerOfAttorney]),
-            (Correction, Counter, true, false, vec![ApplicationCorrection, IdentityDocument, NotarizedTranslation, ChangeCertificate, PowerOfAttorney]),
+            (
+                Formation,
+                Counter,
+                false,
+                true,
+                vec![ApplicationFormation, IdentityDocument],
+            ),
+            (
+                Formation,
+                Counter,
+                true,
+                true,
+                vec![ApplicationFormation, IdentityDocument, PowerOfAttorney],
+            ),
+            (
+                Formation,
+                Counter,
+                false,
+                false,
+                vec![ApplicationFormation, IdentityDocument, NotarizedTranslation],
+            ),
+            (
+                Formation,
+                Counter,
+                true,
+                false,
+                vec![
+                    ApplicationFormation,
+                    IdentityDocument,
+                    NotarizedTranslation,
+                    PowerOfAttorney,
+                ],
+            ),
+            (
+                Formation,
+                Portal,
+                false,
+                true,
+                vec![ElectronicRequest, IdentityDocumentCopy, ChangeCertificate],
+            ),
+            (
+                Formation,
+                Portal,
+                true,
+                false,
+                vec![
+                    ElectronicRequest,
+                    IdentityDocumentCopy,
+                    NotarizedTranslation,
+                    PowerOfAttorney,
+                    ChangeCertificate,
+                ],
+            ),
+            (
+                FormationConvicted,
+                Counter,
+                true,
+                true,
+                vec![ApplicationConvicted],
+            ),
+            (
+                FormationConvicted,
+                Counter,
+                true,
+                false,
+                vec![ApplicationConvicted],
+            ),
+            (
+                Correction,
+                Counter,
+                false,
+                true,
+                vec![ApplicationCorrection, IdentityDocument, ChangeCertificate],
+            ),
+            (
+                Correction,
+                Counter,
+                true,
+                true,
+                vec![
+                    ApplicationCorrection,
+                    IdentityDocument,
+                    ChangeCertificate,
+                    PowerOfAttorney,
+                ],
+            ),
+            (
+                Correction,
+                Counter,
+                true,
+                false,
+                vec![
+                    ApplicationCorrection,
+                    IdentityDocument,
+                    NotarizedTranslation,
+                    ChangeCertificate,
+                    PowerOfAttorney,
+                ],
+            ),
             // Not allowed channels require nothing: the request itself is rejected.
             (Correction, Portal, false, true, vec![]),
             (FormationConvicted, Portal, false, true, vec![]),
@@ -432,25 +541,47 @@ mod tests {
     ) {
         let provided: BTreeMap<_, _> = provided.iter().map(|d| (*d, true)).collect();
         let validity: BTreeMap<_, _> = validity.iter().copied().collect();
-        assert_eq!(decide(required, &provided, &validity, day(2024, 5, 6)), expected);
+        assert_eq!(
+            decide(required, &provided, &validity, day(2024, 5, 6)),
+            expected
+        );
     }
 
     #[test]
     fn decision_table() {
         use DocumentKind::*;
         let req = [ApplicationFormation, IdentityDocument, PowerOfAttorney];
-        check_decision(&req, &req, &[(IdentityDocument, day(2030, 1, 1))], Decision::Accept);
-        // Valid through the application day itself.
-        check_decision(&req, &req, &[(IdentityDocument, day(2024, 5, 6))], Decision::Accept);
         check_decision(
             &req,
             &req,
-            &[(IdentityDocument, day(2024, 5, 5)), (PowerOfAttorney, day(2024, 1, 1))],
+            &[(IdentityDocument, day(2030, 1, 1))],
+            Decision::Accept,
+        );
+        // Valid through the application day itself.
+        check_decision(
+            &req,
+            &req,
+            &[(IdentityDocument, day(2024, 5, 6))],
+            Decision::Accept,
+        );
+        check_decision(
+            &req,
+            &req,
+            &[
+                (IdentityDocument, day(2024, 5, 5)),
+                (PowerOfAttorney, day(2024, 1, 1)),
+            ],
             Decision::RefuseToAccept {
                 missing: vec![],
                 expired: vec![
-                    ExpiredDocument { document: IdentityDocument, valid_until: day(2024, 5, 5) },
-                    ExpiredDocument { document: PowerOfAttorney, valid_until: day(2024, 1, 1) },
+                    ExpiredDocument {
+                        document: IdentityDocument,
+                        valid_until: day(2024, 5, 5),
+                    },
+                    ExpiredDocument {
+                        document: PowerOfAttorney,
+                        valid_until: day(2024, 1, 1),
+                    },
                 ],
             },
         );
@@ -460,7 +591,10 @@ mod tests {
             &[(IdentityDocument, day(2020, 1, 1))],
             Decision::RefuseToAccept {
                 missing: vec![ApplicationFormation, PowerOfAttorney],
-                expired: vec![ExpiredDocument { document: IdentityDocument, valid_until: day(2020, 1, 1) }],
+                expired: vec![ExpiredDocument {
+                    document: IdentityDocument,
+                    valid_until: day(2020, 1, 1),
+                }],
             },
         );
         // A missing document is reported missing, not expired.
@@ -468,7 +602,10 @@ mod tests {
             &req,
             &[ApplicationFormation, PowerOfAttorney],
             &[(IdentityDocument, day(2020, 1, 1))],
-            Decision::RefuseToAccept { missing: vec![IdentityDocument], expired: vec![] },
+            Decision::RefuseToAccept {
+                missing: vec![IdentityDocument],
+                expired: vec![],
+            },
         );
         check_decision(&[], &[], &[], Decision::Accept);
     }
@@ -477,7 +614,10 @@ mod tests {
     fn receipt_lines_in_three_languages() {
         let d = Decision::RefuseToAccept {
             missing: vec![DocumentKind::PowerOfAttorney],
-            expired: vec![ExpiredDocument { document: DocumentKind::IdentityDocument, valid_until: day(2024, 5, 5) }],
+            expired: vec![ExpiredDocument {
+                document: DocumentKind::IdentityDocument,
+                valid_until: day(2024, 5, 5),
+            }],
         };
         assert_eq!(
             d.receipt_lines(Lang::Kk),
@@ -504,7 +644,11 @@ mod tests {
         Edition {
             id: "test-2024",
             effective_from: (2024, 3, 10),
-            channels: &[(Formation, Counter), (FormationConvicted, Counter), (Correction, Counter)],
+            channels: &[
+                (Formation, Counter),
+                (FormationConvicted, Counter),
+                (Correction, Counter),
+            ],
             requirements: &[req(Formation, Counter, D::ApplicationFormation, Always)],
         },
     ];
@@ -512,9 +656,18 @@ mod tests {
     #[test]
     fn edition_picked_by_date() {
         assert_eq!(edition_on(day(2023, 2, 23)), None);
-        assert_eq!(edition_on(day(2023, 2, 24)).map(|e| e.id), Some("order-146-2023"));
-        assert_eq!(edition_on(day(2026, 11, 25)).map(|e| e.id), Some("order-146-2023"));
-        assert_eq!(edition_among(&TWO_EDITIONS, day(2024, 3, 9)).map(|e| e.id), Some("order-146-2023"));
+        assert_eq!(
+            edition_on(day(2023, 2, 24)).map(|e| e.id),
+            Some("order-146-2023")
+        );
+        assert_eq!(
+            edition_on(day(2026, 11, 25)).map(|e| e.id),
+            Some("order-146-2023")
+        );
+        assert_eq!(
+            edition_among(&TWO_EDITIONS, day(2024, 3, 9)).map(|e| e.id),
+            Some("order-146-2023")
+        );
         let later = edition_among(&TWO_EDITIONS, day(2024, 3, 10));
         assert_eq!(later.map(|e| e.id), Some("test-2024"));
         assert_eq!(later.map(|e| e.allows(Formation, Portal)), Some(false));

@@ -155,10 +155,14 @@ impl Field {
                 "Отчество (латиницей)",
                 "Patronymic (Latin)",
             ),
-            Field::SurnameCyrillic => {
-                Tr::new("Тегі (кириллица)", "Фамилия (кириллицей)", "Surname (Cyrillic)")
+            Field::SurnameCyrillic => Tr::new(
+                "Тегі (кириллица)",
+                "Фамилия (кириллицей)",
+                "Surname (Cyrillic)",
+            ),
+            Field::NameCyrillic => {
+                Tr::new("Аты (кириллица)", "Имя (кириллицей)", "Name (Cyrillic)")
             }
-            Field::NameCyrillic => Tr::new("Аты (кириллица)", "Имя (кириллицей)", "Name (Cyrillic)"),
             Field::PatronymicCyrillic => Tr::new(
                 "Әкесінің аты (кириллица)",
                 "Отчество (кириллицей)",
@@ -200,12 +204,16 @@ impl Field {
                 "Документ, удостоверяющий личность представителя",
                 "Representative's identity document",
             ),
-            Field::PowerOfAttorneyNumber => {
-                Tr::new("Сенімхат нөмірі", "Номер доверенности", "Power of attorney number")
-            }
-            Field::PowerOfAttorneyDate => {
-                Tr::new("Сенімхат күні", "Дата доверенности", "Power of attorney date")
-            }
+            Field::PowerOfAttorneyNumber => Tr::new(
+                "Сенімхат нөмірі",
+                "Номер доверенности",
+                "Power of attorney number",
+            ),
+            Field::PowerOfAttorneyDate => Tr::new(
+                "Сенімхат күні",
+                "Дата доверенности",
+                "Power of attorney date",
+            ),
             Field::PowerOfAttorneyNotary => Tr::new(
                 "Сенімхатты куәландырған нотариус",
                 "Нотариус, удостоверивший доверенность",
@@ -233,12 +241,10 @@ impl Field {
                 "Parameters to correct",
             ),
             Field::Documents => Tr::new("Құжаттар", "Документы", "Documents"),
-            Field::ResultIin => Tr::new(
-                "Қалыптастырылған ЖСН",
-                "Сформированный ИИН",
-                "Formed IIN",
-            ),
-            Field::RefusalGround => Tr::new("Бас тарту негізі", "Основание отказа", "Refusal ground"),
+            Field::ResultIin => Tr::new("Қалыптастырылған ЖСН", "Сформированный ИИН", "Formed IIN"),
+            Field::RefusalGround => {
+                Tr::new("Бас тарту негізі", "Основание отказа", "Refusal ground")
+            }
             Field::DecidedAt => Tr::new("Шешім күні", "Дата решения", "Decision date"),
         };
         tr.get(lang).to_string()
@@ -326,7 +332,11 @@ impl FieldError {
 
     /// "«Field»: what is wrong; what is expected", in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        format!("«{}»: {}", self.field.label(lang), self.problem.message(lang))
+        format!(
+            "«{}»: {}",
+            self.field.label(lang),
+            self.problem.message(lang)
+        )
     }
 }
 

@@ -207,9 +207,13 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 /// Parses a local date and time: `YYYY-MM-DDTHH:MM[:SS]` (a space instead of `T` too).
 pub fn parse_date_time(text: &str) -> Option<NaiveDateTime> {
     let t = text.trim().replacen(' ', "T", 1);
-    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S%.f"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(&t, f).ok())
+    [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S%.f",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(&t, f).ok())
 }
 
 /// Collapses runs of whitespace and trims.
@@ -234,7 +238,12 @@ fn name_in(script: Script, text: &str, field: Field, errors: &mut Vec<FieldError
     if !ok {
         errors.push(FieldError::new(field, Problem::WrongScript(script)));
     } else if t.chars().count() > MAX_NAME_CHARS {
-        errors.push(FieldError::new(field, Problem::TooLong { max: MAX_NAME_CHARS }));
+        errors.push(FieldError::new(
+            field,
+            Problem::TooLong {
+                max: MAX_NAME_CHARS,
+            },
+        ));
     }
     match script {
         Script::Latin => t.to_ascii_uppercase(),
@@ -312,7 +321,11 @@ impl Checker {
 
     fn document_number(&mut self, field: Field, text: &str) -> Option<String> {
         let t = self.required(field, text)?;
-        let n: String = t.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+        let n: String = t
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_uppercase();
         if n.chars().all(|c| c.is_ascii_alphanumeric()) && n.len() <= 20 {
             Some(n)
         } else {
@@ -327,10 +340,9 @@ impl Checker {
             return t;
         }
         let digits = t.chars().filter(char::is_ascii_digit).count();
-        let allowed = t
-            .chars()
-            .enumerate()
-            .all(|(i, c)| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')') || (c == '+' && i == 0));
+        let allowed = t.chars().enumerate().all(|(i, c)| {
+            c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')') || (c == '+' && i == 0)
+        });
         if !allowed || !(10..=15).contains(&digits) {
             self.push(Field::Phone, Problem::NotAPhone);
         }
@@ -349,7 +361,11 @@ fn application_day(at: NaiveDateTime) -> NaiveDate {
 /// The identity document's validity on the application day is checked here too
 /// ([`Problem::Expired`]); the caller decides whether an expired document is an error
 /// (it is not for a request refused to accept, whose receipt lists it).
-pub fn validate(form: &RequestForm, new_id: Uuid, now: NaiveDateTime) -> Result<Request, Vec<FieldError>> {
+pub fn validate(
+    form: &RequestForm,
+    new_id: Uuid,
+    now: NaiveDateTime,
+) -> Result<Request, Vec<FieldError>> {
     let mut c = Checker { errors: Vec::new() };
 
     let id = if form.id.trim().is_empty() {
@@ -363,7 +379,10 @@ pub fn validate(form: &RequestForm, new_id: Uuid, now: NaiveDateTime) -> Result<
     };
     let kind = RequestKind::from_key(&form.kind);
     if kind.is_none() {
-        c.push(Field::Kind, Problem::NotOneOf(&["formation", "formation_convicted", "correction"]));
+        c.push(
+            Field::Kind,
+            Problem::NotOneOf(&["formation", "formation_convicted", "correction"]),
+        );
     }
     let channel = Channel::from_key(&form.channel);
     if channel.is_none() {
@@ -440,13 +459,19 @@ pub fn validate(form: &RequestForm, new_id: Uuid, now: NaiveDateTime) -> Result<
     }
 
     match (id, kind, channel, submitted_at, identity) {
-        (Some(id), Some(kind), Some(channel), Some(submitted_at), Some(identity)) if c.errors.is_empty() => {
+        (Some(id), Some(kind), Some(channel), Some(submitted_at), Some(identity))
+            if c.errors.is_empty() =>
+        {
             let request = Request {
                 id,
                 kind,
                 channel,
                 submitted_at,
-                applicant: Applicant { identity, address, phone },
+                applicant: Applicant {
+                    identity,
+                    address,
+                    phone,
+                },
                 representative,
                 institution,
                 correction,
@@ -456,12 +481,22 @@ pub fn validate(form: &RequestForm, new_id: Uuid, now: NaiveDateTime) -> Result<
             // correction it is the new document's validity that counts.
             if let Some(doc) = request.identity_after().document {
                 if doc.expiry_date < day {
-                    let field = if request.correction.as_ref().is_some_and(|c| c.changes.contains_key(&Parameter::DocumentExpiryDate)) {
+                    let field = if request
+                        .correction
+                        .as_ref()
+                        .is_some_and(|c| c.changes.contains_key(&Parameter::DocumentExpiryDate))
+                    {
                         Field::Change(Parameter::DocumentExpiryDate)
                     } else {
                         Field::DocumentExpiryDate
                     };
-                    return Err(vec![FieldError::new(field, Problem::Expired { valid_until: doc.expiry_date, on: day })]);
+                    return Err(vec![FieldError::new(
+                        field,
+                        Problem::Expired {
+                            valid_until: doc.expiry_date,
+                            on: day,
+                        },
+                    )]);
                 }
             }
             Ok(request)
@@ -470,7 +505,12 @@ pub fn validate(form: &RequestForm, new_id: Uuid, now: NaiveDateTime) -> Result<
     }
 }
 
-fn validate_identity(c: &mut Checker, a: &ApplicantForm, day: NaiveDate, convicted: bool) -> Option<Identity> {
+fn validate_identity(
+    c: &mut Checker,
+    a: &ApplicantForm,
+    day: NaiveDate,
+    convicted: bool,
+) -> Option<Identity> {
     // A convicted person without documents may be known by a Cyrillic name only.
     let has_cyrillic = !a.surname_cyr.trim().is_empty();
     let latin_required = !(convicted && has_cyrillic);
@@ -478,9 +518,19 @@ fn validate_identity(c: &mut Checker, a: &ApplicantForm, day: NaiveDate, convict
     let name = c.name(Script::Latin, Field::Name, &a.name, latin_required);
     let patronymic = c.name(Script::Latin, Field::Patronymic, &a.patronymic, false);
     let cyrillic = CyrillicName {
-        surname: c.name(Script::Cyrillic, Field::SurnameCyrillic, &a.surname_cyr, false),
+        surname: c.name(
+            Script::Cyrillic,
+            Field::SurnameCyrillic,
+            &a.surname_cyr,
+            false,
+        ),
         name: c.name(Script::Cyrillic, Field::NameCyrillic, &a.name_cyr, false),
-        patronymic: c.name(Script::Cyrillic, Field::PatronymicCyrillic, &a.patronymic_cyr, false),
+        patronymic: c.name(
+            Script::Cyrillic,
+            Field::PatronymicCyrillic,
+            &a.patronymic_cyr,
+            false,
+        ),
     };
     let birth_date = c.date(Field::BirthDate, &a.birth_date).and_then(|d| {
         if d > day {
@@ -497,9 +547,14 @@ fn validate_identity(c: &mut Checker, a: &ApplicantForm, day: NaiveDate, convict
     let citizenship = c.country(Field::Citizenship, &a.citizenship);
     let sex = c.sex(Field::Sex, &a.sex);
 
-    let any_document = [&a.document_number, &a.document_issue_date, &a.document_expiry_date, &a.document_issuing_country]
-        .iter()
-        .any(|t| !t.trim().is_empty());
+    let any_document = [
+        &a.document_number,
+        &a.document_issue_date,
+        &a.document_expiry_date,
+        &a.document_issuing_country,
+    ]
+    .iter()
+    .any(|t| !t.trim().is_empty());
     let document = if convicted && !any_document {
         Some(None)
     } else {
@@ -540,27 +595,65 @@ fn validate_identity(c: &mut Checker, a: &ApplicantForm, day: NaiveDate, convict
     })
 }
 
-fn validate_representative(c: &mut Checker, r: &RepresentativeForm, convicted: bool) -> Representative {
-    let full_name = c.text(Field::RepresentativeName, &r.full_name, MAX_NAME_CHARS * 3, true);
-    let document = c.text(Field::RepresentativeDocument, &r.document, MAX_TEXT_CHARS, true);
-    let poa_given = [&r.poa_number, &r.poa_date, &r.poa_notary, &r.poa_valid_until]
-        .iter()
-        .any(|t| !t.trim().is_empty());
+fn validate_representative(
+    c: &mut Checker,
+    r: &RepresentativeForm,
+    convicted: bool,
+) -> Representative {
+    let full_name = c.text(
+        Field::RepresentativeName,
+        &r.full_name,
+        MAX_NAME_CHARS * 3,
+        true,
+    );
+    let document = c.text(
+        Field::RepresentativeDocument,
+        &r.document,
+        MAX_TEXT_CHARS,
+        true,
+    );
+    let poa_given = [
+        &r.poa_number,
+        &r.poa_date,
+        &r.poa_notary,
+        &r.poa_valid_until,
+    ]
+    .iter()
+    .any(|t| !t.trim().is_empty());
     // The penal institution's officer acts by the institution's certified application.
     let power_of_attorney = if convicted && !poa_given {
         None
     } else {
-        let number = c.text(Field::PowerOfAttorneyNumber, &r.poa_number, MAX_TEXT_CHARS, true);
+        let number = c.text(
+            Field::PowerOfAttorneyNumber,
+            &r.poa_number,
+            MAX_TEXT_CHARS,
+            true,
+        );
         let date = c.date(Field::PowerOfAttorneyDate, &r.poa_date);
-        let notary = c.text(Field::PowerOfAttorneyNotary, &r.poa_notary, MAX_TEXT_CHARS, true);
+        let notary = c.text(
+            Field::PowerOfAttorneyNotary,
+            &r.poa_notary,
+            MAX_TEXT_CHARS,
+            true,
+        );
         let valid_until = if r.poa_valid_until.trim().is_empty() {
             None
         } else {
             c.date(Field::PowerOfAttorneyValidUntil, &r.poa_valid_until)
         };
-        date.map(|date| PowerOfAttorney { number, date, notary, valid_until })
+        date.map(|date| PowerOfAttorney {
+            number,
+            date,
+            notary,
+            valid_until,
+        })
     };
-    Representative { full_name, document, power_of_attorney }
+    Representative {
+        full_name,
+        document,
+        power_of_attorney,
+    }
 }
 
 fn validate_correction(
@@ -569,28 +662,44 @@ fn validate_correction(
     current: Option<&Identity>,
     day: NaiveDate,
 ) -> Option<Correction> {
-    let iin = c.required(Field::CurrentIin, &form.current_iin).and_then(|t| match Iin::parse(t) {
-        Ok(i) => Some(i),
-        Err(e) => {
-            c.push(Field::CurrentIin, Problem::Iin(e));
-            None
-        }
-    });
+    let iin = c
+        .required(Field::CurrentIin, &form.current_iin)
+        .and_then(|t| match Iin::parse(t) {
+            Ok(i) => Some(i),
+            Err(e) => {
+                c.push(Field::CurrentIin, Problem::Iin(e));
+                None
+            }
+        });
     let mut changes = BTreeMap::new();
     for (key, value) in &form.changes {
         if value.trim().is_empty() {
             continue;
         }
         let Some(param) = Parameter::from_key(key) else {
-            c.push(Field::Changes, Problem::NotOneOf(&[
-                "surname", "name", "patronymic", "birth_date", "birth_place", "citizenship", "sex",
-                "document_number", "document_issue_date", "document_expiry_date", "issuing_country",
-            ]));
+            c.push(
+                Field::Changes,
+                Problem::NotOneOf(&[
+                    "surname",
+                    "name",
+                    "patronymic",
+                    "birth_date",
+                    "birth_place",
+                    "citizenship",
+                    "sex",
+                    "document_number",
+                    "document_issue_date",
+                    "document_expiry_date",
+                    "issuing_country",
+                ]),
+            );
             continue;
         };
         let f = Field::Change(param);
         let normalized = match param {
-            Parameter::Surname | Parameter::Name | Parameter::Patronymic => c.name(Script::Latin, f, value, true),
+            Parameter::Surname | Parameter::Name | Parameter::Patronymic => {
+                c.name(Script::Latin, f, value, true)
+            }
             Parameter::BirthDate => c.date(f, value).and_then(|d| {
                 if d > day {
                     c.push(f, Problem::InFuture);
@@ -599,7 +708,9 @@ fn validate_correction(
                     Some(d.to_string())
                 }
             }),
-            Parameter::DocumentIssueDate | Parameter::DocumentExpiryDate => c.date(f, value).map(|d| d.to_string()),
+            Parameter::DocumentIssueDate | Parameter::DocumentExpiryDate => {
+                c.date(f, value).map(|d| d.to_string())
+            }
             Parameter::BirthPlace => Some(c.text(f, value, MAX_TEXT_CHARS, true)),
             Parameter::Citizenship | Parameter::IssuingCountry => c.country(f, value),
             Parameter::Sex => c.sex(f, value).map(|s| s.code().to_string()),
@@ -616,7 +727,10 @@ fn validate_correction(
     if changes.is_empty() && !c.errors.iter().any(|e| matches!(e.field, Field::Change(_))) {
         c.push(Field::Changes, Problem::NoChange);
     }
-    Some(Correction { current_iin: iin?, changes })
+    Some(Correction {
+        current_iin: iin?,
+        changes,
+    })
 }
 
 /// The documents `request` needs and the checklist's decision on what was handed in.
@@ -629,7 +743,10 @@ pub fn decision(request: &Request) -> Option<(Vec<DocumentKind>, Decision)> {
         channel: request.channel,
         has_representative: request.representative.is_some()
             && request.kind != RequestKind::FormationConvicted,
-        has_latin_or_cyrillic: identity.document.as_ref().is_none_or(|d| d.has_latin_or_cyrillic),
+        has_latin_or_cyrillic: identity
+            .document
+            .as_ref()
+            .is_none_or(|d| d.has_latin_or_cyrillic),
     };
     let required = required_documents(edition, &facts);
     let mut valid_until = BTreeMap::new();
@@ -652,20 +769,35 @@ pub fn decision(request: &Request) -> Option<(Vec<DocumentKind>, Decision)> {
 /// Validates a whole record as imported: the request, its status and outcome, and that
 /// the status agrees with the checklist (an accepted request needs a complete package;
 /// a refused-to-accept one needs something missing or expired).
-pub fn validate_record(form: &RequestForm, new_id: Uuid, now: NaiveDateTime) -> Result<Record, Vec<FieldError>> {
+pub fn validate_record(
+    form: &RequestForm,
+    new_id: Uuid,
+    now: NaiveDateTime,
+) -> Result<Record, Vec<FieldError>> {
     let status = Status::from_key(&form.status);
     let mut errors = Vec::new();
     match status {
         None | Some(Status::Draft) => errors.push(FieldError::new(
             Field::Status,
-            Problem::NotOneOf(&["accepted", "sent", "formed", "corrected", "refused", "refused_to_accept"]),
+            Problem::NotOneOf(&[
+                "accepted",
+                "sent",
+                "formed",
+                "corrected",
+                "refused",
+                "refused_to_accept",
+            ]),
         )),
         Some(_) => {}
     }
     let request = match validate(form, new_id, now) {
         Ok(r) => Some(r),
         // An expired document is what a refusal to accept is about: validate the rest.
-        Err(e) if status == Some(Status::RefusedToAccept) && e.iter().all(|e| matches!(e.problem, Problem::Expired { .. })) => {
+        Err(e)
+            if status == Some(Status::RefusedToAccept)
+                && e.iter()
+                    .all(|e| matches!(e.problem, Problem::Expired { .. })) =>
+        {
             validate_ignoring_expiry(form, new_id, now)
         }
         Err(mut e) => {
@@ -673,7 +805,10 @@ pub fn validate_record(form: &RequestForm, new_id: Uuid, now: NaiveDateTime) -> 
             None
         }
     };
-    let outcome = form.result.as_ref().map(|r| validate_outcome(r, &mut errors));
+    let outcome = form
+        .result
+        .as_ref()
+        .map(|r| validate_outcome(r, &mut errors));
     let (Some(request), Some(status)) = (request, status) else {
         return Err(errors);
     };
@@ -684,16 +819,25 @@ pub fn validate_record(form: &RequestForm, new_id: Uuid, now: NaiveDateTime) -> 
     let kind = request.kind;
     match status {
         Status::RefusedToAccept if decision.is_accept() => {
-            errors.push(FieldError::new(Field::Documents, Problem::NotOneOf(&["a missing or expired document for a refusal to accept"])));
+            errors.push(FieldError::new(
+                Field::Documents,
+                Problem::NotOneOf(&["a missing or expired document for a refusal to accept"]),
+            ));
         }
-        Status::Accepted | Status::Sent | Status::Formed | Status::Corrected | Status::Refused if !decision.is_accept() => {
+        Status::Accepted | Status::Sent | Status::Formed | Status::Corrected | Status::Refused
+            if !decision.is_accept() =>
+        {
             errors.push(FieldError::new(Field::Documents, Problem::ChecklistRefuses));
         }
         _ => {}
     }
     match status {
-        Status::Formed if !kind.is_formation() => errors.push(FieldError::new(Field::Status, Problem::NotAllowed)),
-        Status::Corrected if kind.is_formation() => errors.push(FieldError::new(Field::Status, Problem::NotAllowed)),
+        Status::Formed if !kind.is_formation() => {
+            errors.push(FieldError::new(Field::Status, Problem::NotAllowed))
+        }
+        Status::Corrected if kind.is_formation() => {
+            errors.push(FieldError::new(Field::Status, Problem::NotAllowed))
+        }
         Status::Formed if outcome.as_ref().and_then(|o| o.iin.as_ref()).is_none() => {
             errors.push(FieldError::new(Field::ResultIin, Problem::Required))
         }
@@ -720,7 +864,11 @@ pub fn validate_record(form: &RequestForm, new_id: Uuid, now: NaiveDateTime) -> 
     })
 }
 
-fn validate_ignoring_expiry(form: &RequestForm, new_id: Uuid, now: NaiveDateTime) -> Option<Request> {
+fn validate_ignoring_expiry(
+    form: &RequestForm,
+    new_id: Uuid,
+    now: NaiveDateTime,
+) -> Option<Request> {
     // Validate as of a day on which the document was still valid, then restore the real
     // submission time: only the expiry rule is waived, every other rule still applies.
     let mut f = form.clone();
@@ -732,7 +880,10 @@ fn validate_ignoring_expiry(form: &RequestForm, new_id: Uuid, now: NaiveDateTime
         .and_then(|t| parse_date(t));
     let until = corrected_until.unwrap_or(doc_until);
     let original = parse_date_time(&f.submitted_at)?;
-    f.submitted_at = until.and_time(original.time()).format("%Y-%m-%dT%H:%M:%S").to_string();
+    f.submitted_at = until
+        .and_time(original.time())
+        .format("%Y-%m-%dT%H:%M:%S")
+        .to_string();
     let mut r = validate(&f, new_id, now).ok()?;
     r.submitted_at = original;
     Some(r)
@@ -757,7 +908,11 @@ fn validate_outcome(r: &ResultForm, errors: &mut Vec<FieldError>) -> Outcome {
         if g.is_none() {
             errors.push(FieldError::new(
                 Field::RefusalGround,
-                Problem::NotOneOf(&["unreliable_documents", "data_not_compliant", "iin_already_registered"]),
+                Problem::NotOneOf(&[
+                    "unreliable_documents",
+                    "data_not_compliant",
+                    "iin_already_registered",
+                ]),
             ));
         }
         g
@@ -771,7 +926,12 @@ fn validate_outcome(r: &ResultForm, errors: &mut Vec<FieldError>) -> Outcome {
         }
         t
     };
-    Outcome { iin, ground, comment: tidy(&r.comment), decided_at }
+    Outcome {
+        iin,
+        ground,
+        comment: tidy(&r.comment),
+        decided_at,
+    }
 }
 
 fn date_text(d: NaiveDate) -> String {
@@ -819,20 +979,37 @@ pub fn record_to_form(record: &Record) -> RequestForm {
                 poa_number: poa.map(|p| p.number.clone()).unwrap_or_default(),
                 poa_date: poa.map(|p| date_text(p.date)).unwrap_or_default(),
                 poa_notary: poa.map(|p| p.notary.clone()).unwrap_or_default(),
-                poa_valid_until: poa.and_then(|p| p.valid_until).map(date_text).unwrap_or_default(),
+                poa_valid_until: poa
+                    .and_then(|p| p.valid_until)
+                    .map(date_text)
+                    .unwrap_or_default(),
             }
         }),
-        institution: r.institution.as_ref().map(|i| InstitutionForm { name: i.name.clone(), head: i.head.clone() }),
+        institution: r.institution.as_ref().map(|i| InstitutionForm {
+            name: i.name.clone(),
+            head: i.head.clone(),
+        }),
         correction: r.correction.as_ref().map(|c| CorrectionForm {
             current_iin: c.current_iin.to_string(),
-            changes: c.changes.iter().map(|(p, v)| (p.key().to_string(), v.clone())).collect(),
+            changes: c
+                .changes
+                .iter()
+                .map(|(p, v)| (p.key().to_string(), v.clone()))
+                .collect(),
         }),
-        documents: r.documents.iter().map(|(d, p)| (d.key().to_string(), *p)).collect(),
+        documents: r
+            .documents
+            .iter()
+            .map(|(d, p)| (d.key().to_string(), *p))
+            .collect(),
         result: record.outcome.as_ref().map(|o| ResultForm {
             iin: o.iin.as_ref().map(|i| i.to_string()).unwrap_or_default(),
             ground: o.ground.map(|g| g.key().to_string()).unwrap_or_default(),
             comment: o.comment.clone(),
-            decided_at: o.decided_at.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string()).unwrap_or_default(),
+            decided_at: o
+                .decided_at
+                .map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string())
+                .unwrap_or_default(),
         }),
     }
 }

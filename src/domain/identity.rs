@@ -27,8 +27,12 @@ impl Sex {
     /// Parses `M`/`F` and the words clerks type in the three languages.
     pub fn parse(text: &str) -> Option<Sex> {
         match text.trim().to_lowercase().as_str() {
-            "m" | "male" | "ер" | "еркек" | "м" | "муж" | "мужской" => Some(Sex::Male),
-            "f" | "female" | "әйел" | "ә" | "ж" | "жен" | "женский" => Some(Sex::Female),
+            "m" | "male" | "ер" | "еркек" | "м" | "муж" | "мужской" => {
+                Some(Sex::Male)
+            }
+            "f" | "female" | "әйел" | "ә" | "ж" | "жен" | "женский" => {
+                Some(Sex::Female)
+            }
             _ => None,
         }
     }
@@ -122,7 +126,7 @@ impl Identity {
     }
 }
 
-fn join_name<'a>(parts: [Option<&'a str>; 3]) -> String {
+fn join_name(parts: [Option<&str>; 3]) -> String {
     parts
         .into_iter()
         .flatten()
@@ -266,9 +270,7 @@ impl Parameter {
             Parameter::DocumentExpiryDate => {
                 doc.map(|d| d.expiry_date.to_string()).unwrap_or_default()
             }
-            Parameter::IssuingCountry => {
-                doc.map(|d| d.issuing_country.clone()).unwrap_or_default()
-            }
+            Parameter::IssuingCountry => doc.map(|d| d.issuing_country.clone()).unwrap_or_default(),
         }
     }
 }

@@ -162,10 +162,10 @@ impl Iin {
             6 => (Some(2000), Some(Sex::Female)),
             _ => (None, None),
         };
-        let two = |i: usize| d.get(i).copied().unwrap_or(0) * 10 + d.get(i + 1).copied().unwrap_or(0);
-        let birth_date = century.and_then(|c| {
-            NaiveDate::from_ymd_opt(c + two(0) as i32, two(2), two(4))
-        });
+        let two =
+            |i: usize| d.get(i).copied().unwrap_or(0) * 10 + d.get(i + 1).copied().unwrap_or(0);
+        let birth_date =
+            century.and_then(|c| NaiveDate::from_ymd_opt(c + two(0) as i32, two(2), two(4)));
         IinHint { birth_date, sex }
     }
 }
@@ -287,7 +287,13 @@ mod tests {
         // Synthetic numbers built by `generate`, not real people's.
         check("740812300018", Ok("740812300018"));
         check(" 740812 3000 18 ", Ok("740812300018"));
-        check("740812300015", Err(IinError::CheckDigit { expected: 8, found: 5 }));
+        check(
+            "740812300015",
+            Err(IinError::CheckDigit {
+                expected: 8,
+                found: 5,
+            }),
+        );
         check("", Err(IinError::Empty));
         check("   ", Err(IinError::Empty));
         check("74081230001", Err(IinError::WrongLength { len: 11 }));
@@ -308,8 +314,18 @@ mod tests {
             for (s, c) in first11.iter_mut().zip(head.chars()) {
                 *s = c.to_digit(10).unwrap_or(0);
             }
-            let r1 = first11.iter().zip(&WEIGHTS_1).map(|(a, b)| a * b).sum::<u32>() % 11;
-            let r2 = first11.iter().zip(&WEIGHTS_2).map(|(a, b)| a * b).sum::<u32>() % 11;
+            let r1 = first11
+                .iter()
+                .zip(&WEIGHTS_1)
+                .map(|(a, b)| a * b)
+                .sum::<u32>()
+                % 11;
+            let r2 = first11
+                .iter()
+                .zip(&WEIGHTS_2)
+                .map(|(a, b)| a * b)
+                .sum::<u32>()
+                % 11;
             if r1 == 10 && r2 != 10 && second.is_none() {
                 second = Some((head.clone(), r2));
             }
@@ -340,7 +356,13 @@ mod tests {
         ];
         for (birth, sex) in cases {
             let iin = generate_free(birth, sex, 0, |_| false).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(iin.hint(), IinHint { birth_date: Some(birth), sex: Some(sex) });
+            assert_eq!(
+                iin.hint(),
+                IinHint {
+                    birth_date: Some(birth),
+                    sex: Some(sex)
+                }
+            );
             assert_eq!(Iin::parse(iin.as_str()), Ok(iin.clone()));
         }
         // Digit 7 outside 1..6, or a date that does not exist: no hint, still valid.
@@ -360,17 +382,31 @@ mod tests {
 
     #[test]
     fn generate_rejects_out_of_range() {
-        assert_eq!(generate(d(1799, 1, 1), Sex::Male, 1), Err(GenerateError::YearOutOfRange(1799)));
-        assert_eq!(generate(d(2100, 1, 1), Sex::Male, 1), Err(GenerateError::YearOutOfRange(2100)));
-        assert_eq!(generate(d(2000, 1, 1), Sex::Male, 10000), Err(GenerateError::SerialOutOfRange(10000)));
+        assert_eq!(
+            generate(d(1799, 1, 1), Sex::Male, 1),
+            Err(GenerateError::YearOutOfRange(1799))
+        );
+        assert_eq!(
+            generate(d(2100, 1, 1), Sex::Male, 1),
+            Err(GenerateError::YearOutOfRange(2100))
+        );
+        assert_eq!(
+            generate(d(2000, 1, 1), Sex::Male, 10000),
+            Err(GenerateError::SerialOutOfRange(10000))
+        );
     }
 
     #[test]
     fn generate_free_skips_taken() {
-        let first = generate_free(d(1990, 5, 5), Sex::Female, 0, |_| false).unwrap_or_else(|e| panic!("{e}"));
-        let second = generate_free(d(1990, 5, 5), Sex::Female, 0, |i| *i == first).unwrap_or_else(|e| panic!("{e}"));
+        let first = generate_free(d(1990, 5, 5), Sex::Female, 0, |_| false)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let second = generate_free(d(1990, 5, 5), Sex::Female, 0, |i| *i == first)
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_ne!(first, second);
-        assert_eq!(generate_free(d(1990, 5, 5), Sex::Female, 0, |_| true), Err(GenerateError::Exhausted));
+        assert_eq!(
+            generate_free(d(1990, 5, 5), Sex::Female, 0, |_| true),
+            Err(GenerateError::Exhausted)
+        );
     }
 
     #[test]
@@ -379,7 +415,10 @@ mod tests {
             IinError::Empty,
             IinError::WrongLength { len: 3 },
             IinError::NonDigit { position: 2 },
-            IinError::CheckDigit { expected: 1, found: 2 },
+            IinError::CheckDigit {
+                expected: 1,
+                found: 2,
+            },
             IinError::NeverIssued,
         ];
         for e in errors {
@@ -387,7 +426,9 @@ mod tests {
             assert!(texts.iter().all(|t| !t.is_empty()));
             assert_ne!(texts[0], texts[1]);
             assert_ne!(texts[1], texts[2]);
-            assert!(texts[0].contains("ЖСН") && texts[1].contains("ИИН") && texts[2].contains("IIN"));
+            assert!(
+                texts[0].contains("ЖСН") && texts[1].contains("ИИН") && texts[2].contains("IIN")
+            );
         }
     }
 

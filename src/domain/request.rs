@@ -51,7 +51,9 @@ impl RequestKind {
     /// The kind's name in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            RequestKind::Formation => Tr::new("ЖСН қалыптастыру", "Формирование ИИН", "IIN formation"),
+            RequestKind::Formation => {
+                Tr::new("ЖСН қалыптастыру", "Формирование ИИН", "IIN formation")
+            }
             RequestKind::FormationConvicted => Tr::new(
                 "Сотталған адамға ЖСН қалыптастыру (құжатсыз)",
                 "Формирование ИИН осуждённому (без документов)",
@@ -98,7 +100,11 @@ impl Channel {
     /// The channel's name in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Channel::Counter => Tr::new("Мемлекеттік корпорация", "Госкорпорация", "State Corporation counter"),
+            Channel::Counter => Tr::new(
+                "Мемлекеттік корпорация",
+                "Госкорпорация",
+                "State Corporation counter",
+            ),
             Channel::Portal => Tr::new("Портал", "Портал", "Portal"),
         }
         .get(lang)
@@ -185,7 +191,9 @@ impl Request {
             match param {
                 Parameter::Surname => id.surname = value.clone(),
                 Parameter::Name => id.name = value.clone(),
-                Parameter::Patronymic => id.patronymic = Some(value.clone()).filter(|v| !v.is_empty()),
+                Parameter::Patronymic => {
+                    id.patronymic = Some(value.clone()).filter(|v| !v.is_empty())
+                }
                 Parameter::BirthDate => id.birth_date = date().unwrap_or(id.birth_date),
                 Parameter::BirthPlace => id.birth_place = value.clone(),
                 Parameter::Citizenship => id.citizenship = value.clone(),
@@ -359,7 +367,11 @@ impl Status {
             Status::Sent => Tr::new("Жіберілді", "Отправлена", "Sent"),
             Status::Formed => Tr::new("ЖСН қалыптастырылды", "ИИН сформирован", "IIN formed"),
             Status::Corrected => Tr::new("ЖСН түзетілді", "ИИН скорректирован", "IIN corrected"),
-            Status::Refused => Tr::new("Қызметтен бас тартылды", "Отказано в услуге", "Service refused"),
+            Status::Refused => Tr::new(
+                "Қызметтен бас тартылды",
+                "Отказано в услуге",
+                "Service refused",
+            ),
             Status::RefusedToAccept => Tr::new(
                 "Құжаттарды қабылдаудан бас тартылды",
                 "Отказано в приёме документов",
@@ -412,13 +424,19 @@ impl TransitionError {
 }
 
 /// The status after `event`, or an error if the rules do not allow it.
-pub fn transition(kind: RequestKind, from: Status, event: Event) -> Result<Status, TransitionError> {
+pub fn transition(
+    kind: RequestKind,
+    from: Status,
+    event: Event,
+) -> Result<Status, TransitionError> {
     let to = match (from, event) {
         (Status::Draft, Event::Accept) => Some(Status::Accepted),
         (Status::Draft, Event::RefuseToAccept) => Some(Status::RefusedToAccept),
         (Status::Accepted, Event::Send) => Some(Status::Sent),
         (Status::Sent, Event::Form) if kind.is_formation() => Some(Status::Formed),
-        (Status::Sent, Event::Correct) if kind == RequestKind::Correction => Some(Status::Corrected),
+        (Status::Sent, Event::Correct) if kind == RequestKind::Correction => {
+            Some(Status::Corrected)
+        }
         // An IIN already registered is no ground to refuse a correction (para 15.3).
         (Status::Sent, Event::Refuse(RefusalGround::IinAlreadyRegistered))
             if kind == RequestKind::Correction =>
@@ -440,7 +458,11 @@ mod tests {
 
     #[track_caller]
     fn check(kind: RequestKind, from: Status, event: Event, expected: Option<Status>) {
-        assert_eq!(transition(kind, from, event).ok(), expected, "{kind:?} {from:?} {event:?}");
+        assert_eq!(
+            transition(kind, from, event).ok(),
+            expected,
+            "{kind:?} {from:?} {event:?}"
+        );
     }
 
     #[test]
@@ -452,7 +474,12 @@ mod tests {
         let dup = RefusalGround::IinAlreadyRegistered;
         let table = [
             (K::Formation, S::Draft, E::Accept, Some(S::Accepted)),
-            (K::Formation, S::Draft, E::RefuseToAccept, Some(S::RefusedToAccept)),
+            (
+                K::Formation,
+                S::Draft,
+                E::RefuseToAccept,
+                Some(S::RefusedToAccept),
+            ),
             (K::Formation, S::Draft, E::Send, None),
             (K::Formation, S::Draft, E::Form, None),
             (K::Formation, S::Accepted, E::Send, Some(S::Sent)),

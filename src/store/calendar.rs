@@ -8,7 +8,12 @@ use crate::domain::calendar::{CalendarException, CalendarFile, ExceptionKind, Wo
 
 impl Store {
     /// Replaces the exceptions of `file.year` with the file's, in one transaction.
-    pub fn import_calendar(&mut self, file: &CalendarFile, actor: &str, now: chrono::NaiveDateTime) -> Result<(), StoreError> {
+    pub fn import_calendar(
+        &mut self,
+        file: &CalendarFile,
+        actor: &str,
+        now: chrono::NaiveDateTime,
+    ) -> Result<(), StoreError> {
         self.write(|tx| {
             tx.execute("DELETE FROM calendar_exceptions WHERE year = ?1", [file.year])?;
             for day in &file.days {
@@ -27,15 +32,29 @@ impl Store {
 
     /// All exceptions, by date.
     pub fn calendar_exceptions(&self) -> Result<Vec<CalendarException>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT date, kind, note FROM calendar_exceptions ORDER BY date")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT date, kind, note FROM calendar_exceptions ORDER BY date")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
         let mut out = Vec::new();
         for row in rows {
             let (date, kind, note) = row?;
             // A row that does not parse was edited by hand; skipping it keeps the
             // calendar usable, and the fixed holidays still apply.
-            let Ok(date) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") else { continue };
-            let kind = if kind == "working" { ExceptionKind::Working } else { ExceptionKind::Holiday };
+            let Ok(date) = NaiveDate::parse_from_str(&date, "%Y-%m-%d") else {
+                continue;
+            };
+            let kind = if kind == "working" {
+                ExceptionKind::Working
+            } else {
+                ExceptionKind::Holiday
+            };
             out.push(CalendarException { date, kind, note });
         }
         Ok(out)

@@ -23,7 +23,7 @@ use crate::domain::lang::Lang;
 
 pub use audit::{AuditEntry, AuditQuery};
 pub use requests::{ImportReport, RequestFilter, RequestRow, StoredRequest};
-pub use users::{AuthError, User};
+pub use users::{AuthError, NewUser, User};
 
 /// The database file's name inside the data folder.
 pub const DB_FILE_NAME: &str = "iin-desk.sqlite3";
@@ -153,7 +153,9 @@ impl Store {
     /// to date. A file that is not a database, or is newer than this program, is
     /// refused and left exactly as it was.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let not_db = || StoreError::NotADatabase { path: path.to_path_buf() };
+        let not_db = || StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        };
         // Check the header before SQLite touches the file: SQLite would happily treat
         // an empty file as a new database, but a non-empty file must be one already.
         if let Ok(meta) = std::fs::metadata(path) {
@@ -169,7 +171,9 @@ impl Store {
         }
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|_| not_db())?;
         conn.busy_timeout(Duration::from_secs(5))?;
@@ -190,8 +194,13 @@ impl Store {
         if objects > 0 && version < schema::LATEST {
             backup(&conn, path, version)?;
         }
-        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
-        let mut store = Store { conn, path: Some(path.to_path_buf()) };
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+        )?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
         store.migrate()?;
         Ok(store)
     }
@@ -212,15 +221,21 @@ impl Store {
 
     /// The schema version.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version >= schema::LATEST {
             return Ok(());
         }
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         for (i, sql) in schema::MIGRATIONS.iter().enumerate() {
             let to = i as i64 + 1;
             if to > version {
@@ -233,8 +248,13 @@ impl Store {
     }
 
     /// Runs `f` in one immediate transaction: all of it is written, or none.
-    fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>) -> Result<T, StoreError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -244,7 +264,10 @@ impl Store {
 /// Copies the database aside before a migration (a consistent copy made by SQLite),
 /// so an upgrade can be undone by hand.
 fn backup(conn: &Connection, path: &Path, version: i64) -> Result<(), StoreError> {
-    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(format!(".v{version}.bak"));
     let target = path.with_file_name(name);
     if target.exists() {
@@ -252,7 +275,10 @@ fn backup(conn: &Connection, path: &Path, version: i64) -> Result<(), StoreError
     }
     conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])
         .map(|_| ())
-        .map_err(|e| StoreError::Io { path: target, source: std::io::Error::other(e) })
+        .map_err(|e| StoreError::Io {
+            path: target,
+            source: std::io::Error::other(e),
+        })
 }
 
 /// Formats a timestamp for the database (local time, seconds).

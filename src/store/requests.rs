@@ -73,12 +73,19 @@ pub struct ImportReport {
 /// Lower-cased names in both scripts, for case-insensitive partial search.
 fn search_name(f: &RequestForm) -> String {
     let a = &f.applicant;
-    [&a.surname, &a.name, &a.patronymic, &a.surname_cyr, &a.name_cyr, &a.patronymic_cyr]
-        .iter()
-        .filter(|s| !s.trim().is_empty())
-        .map(|s| s.trim().to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
+    [
+        &a.surname,
+        &a.name,
+        &a.patronymic,
+        &a.surname_cyr,
+        &a.name_cyr,
+        &a.patronymic_cyr,
+    ]
+    .iter()
+    .filter(|s| !s.trim().is_empty())
+    .map(|s| s.trim().to_lowercase())
+    .collect::<Vec<_>>()
+    .join(" ")
 }
 
 fn key_iin(f: &RequestForm) -> Option<String> {
@@ -86,24 +93,43 @@ fn key_iin(f: &RequestForm) -> Option<String> {
         .as_ref()
         .map(|r| r.iin.trim().to_string())
         .filter(|s| !s.is_empty())
-        .or_else(|| f.correction.as_ref().map(|c| c.current_iin.trim().to_string()).filter(|s| !s.is_empty()))
+        .or_else(|| {
+            f.correction
+                .as_ref()
+                .map(|c| c.current_iin.trim().to_string())
+                .filter(|s| !s.is_empty())
+        })
 }
 
 fn json(f: &RequestForm) -> Result<String, StoreError> {
-    serde_json::to_string(f).map_err(|e| StoreError::Corrupt { id: f.id.clone(), detail: e.to_string() })
+    serde_json::to_string(f).map_err(|e| StoreError::Corrupt {
+        id: f.id.clone(),
+        detail: e.to_string(),
+    })
 }
 
-fn due_at(status: Status, submitted_at: NaiveDateTime, calendar: &WorkingCalendar) -> Option<String> {
+fn due_at(
+    status: Status,
+    submitted_at: NaiveDateTime,
+    calendar: &WorkingCalendar,
+) -> Option<String> {
     match status {
         Status::Draft | Status::RefusedToAccept => None,
         _ => Some(ts(calendar.service_deadline(submitted_at).due)),
     }
 }
 
-fn insert_record(tx: &rusqlite::Transaction<'_>, record: &Record, due: Option<String>, now: NaiveDateTime) -> Result<(), StoreError> {
+fn insert_record(
+    tx: &rusqlite::Transaction<'_>,
+    record: &Record,
+    due: Option<String>,
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
     let f = form::record_to_form(record);
     let exists: Option<String> = tx
-        .query_row("SELECT id FROM requests WHERE id = ?1", [&f.id], |r| r.get(0))
+        .query_row("SELECT id FROM requests WHERE id = ?1", [&f.id], |r| {
+            r.get(0)
+        })
         .optional()?;
     if exists.is_some() {
         return Err(StoreError::DuplicateRequest(f.id.clone()));
@@ -136,22 +162,41 @@ fn insert_record(tx: &rusqlite::Transaction<'_>, record: &Record, due: Option<St
 impl Store {
     /// Stores validated records in one transaction: all of them, or none (a duplicate
     /// id or any database error rolls everything back).
-    pub fn import_records(&mut self, records: &[Record], actor: &str, now: NaiveDateTime) -> Result<ImportReport, StoreError> {
+    pub fn import_records(
+        &mut self,
+        records: &[Record],
+        actor: &str,
+        now: NaiveDateTime,
+    ) -> Result<ImportReport, StoreError> {
         let calendar = self.working_calendar()?;
         self.write(|tx| {
             for record in records {
                 let due = due_at(record.status, record.request.submitted_at, &calendar);
                 insert_record(tx, record, due, now)?;
                 let id = record.request.id.to_string();
-                audit::append(tx, now, actor, "request.import", Some(&id), &format!("status={}", record.status.key()))?;
+                audit::append(
+                    tx,
+                    now,
+                    actor,
+                    "request.import",
+                    Some(&id),
+                    &format!("status={}", record.status.key()),
+                )?;
             }
-            Ok(ImportReport { stored: records.len() })
+            Ok(ImportReport {
+                stored: records.len(),
+            })
         })
     }
 
     /// Saves a draft exactly as typed (creating or replacing it). A request that has left
     /// the draft status is never overwritten.
-    pub fn save_draft(&mut self, form: &RequestForm, actor: &str, now: NaiveDateTime) -> Result<(), StoreError> {
+    pub fn save_draft(
+        &mut self,
+        form: &RequestForm,
+        actor: &str,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
         let mut f = form.clone();
         f.status = Status::Draft.key().into();
         self.write(|tx| {
@@ -188,7 +233,12 @@ impl Store {
     /// Takes a draft through the clerk's decision: `record` is the validated draft with
     /// status `accepted` or `refused_to_accept`. Writes the normalized data, the
     /// deadline and the audit entry in one transaction.
-    pub fn decide_draft(&mut self, record: &Record, actor: &str, now: NaiveDateTime) -> Result<(), StoreError> {
+    pub fn decide_draft(
+        &mut self,
+        record: &Record,
+        actor: &str,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
         let event = match record.status {
             Status::Accepted => Event::Accept,
             _ => Event::RefuseToAccept,
@@ -197,9 +247,14 @@ impl Store {
         let id = record.request.id.to_string();
         self.write(|tx| {
             let current: Option<String> = tx
-                .query_row("SELECT status FROM requests WHERE id = ?1", [&id], |r| r.get(0))
+                .query_row("SELECT status FROM requests WHERE id = ?1", [&id], |r| {
+                    r.get(0)
+                })
                 .optional()?;
-            let from = current.as_deref().map_or(Some(Status::Draft), Status::from_key).unwrap_or(Status::Draft);
+            let from = current
+                .as_deref()
+                .map_or(Some(Status::Draft), Status::from_key)
+                .unwrap_or(Status::Draft);
             let to = transition(record.request.kind, from, event)?;
             if current.is_some() {
                 tx.execute("DELETE FROM requests WHERE id = ?1", [&id])?;
@@ -207,7 +262,14 @@ impl Store {
             let mut r = record.clone();
             r.status = to;
             insert_record(tx, &r, due_at(to, r.request.submitted_at, &calendar), now)?;
-            audit::append(tx, now, actor, &format!("request.{}", to.key()), Some(&id), "")
+            audit::append(
+                tx,
+                now,
+                actor,
+                &format!("request.{}", to.key()),
+                Some(&id),
+                "",
+            )
         })
     }
 
@@ -252,15 +314,22 @@ impl Store {
     pub fn request(&self, id: &str) -> Result<StoredRequest, StoreError> {
         let row: Option<(String, String, Option<String>)> = self
             .conn
-            .query_row("SELECT status, data, due_at FROM requests WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
+            .query_row(
+                "SELECT status, data, due_at FROM requests WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
             .optional()?;
-        let (status, data, due_at) = row.ok_or_else(|| StoreError::RequestNotFound(id.to_string()))?;
-        let corrupt = |detail: String| StoreError::Corrupt { id: id.to_string(), detail };
+        let (status, data, due_at) =
+            row.ok_or_else(|| StoreError::RequestNotFound(id.to_string()))?;
+        let corrupt = |detail: String| StoreError::Corrupt {
+            id: id.to_string(),
+            detail,
+        };
         Ok(StoredRequest {
             id: id.to_string(),
-            status: Status::from_key(&status).ok_or_else(|| corrupt(format!("unknown status {status}")))?,
+            status: Status::from_key(&status)
+                .ok_or_else(|| corrupt(format!("unknown status {status}")))?,
             form: serde_json::from_str(&data).map_err(|e| corrupt(e.to_string()))?,
             due_at,
         })
@@ -287,7 +356,9 @@ impl Store {
         }
         if let Some(v) = filter.to {
             clauses.push("submitted_at < ?");
-            values.push(Box::new(v.succ_opt().unwrap_or(v).format("%Y-%m-%d").to_string()));
+            values.push(Box::new(
+                v.succ_opt().unwrap_or(v).format("%Y-%m-%d").to_string(),
+            ));
         }
         if let Some(v) = filter.status {
             clauses.push("status = ?");
@@ -300,7 +371,11 @@ impl Store {
         if !filter.include_drafts {
             clauses.push("status <> 'draft'");
         }
-        let sql = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
+        let sql = if clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", clauses.join(" AND "))
+        };
         (sql, values)
     }
 
@@ -308,12 +383,21 @@ impl Store {
     pub fn count_requests(&self, filter: &RequestFilter) -> Result<u64, StoreError> {
         let (w, values) = Self::where_clause(filter);
         let params: Vec<&dyn ToSql> = values.iter().map(|b| b.as_ref()).collect();
-        let n: i64 = self.conn.query_row(&format!("SELECT count(*) FROM requests {w}"), params.as_slice(), |r| r.get(0))?;
+        let n: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM requests {w}"),
+            params.as_slice(),
+            |r| r.get(0),
+        )?;
         Ok(u64::try_from(n).unwrap_or(0))
     }
 
     /// One page of matching requests, newest first.
-    pub fn list_requests(&self, filter: &RequestFilter, offset: u64, limit: u64) -> Result<Vec<RequestRow>, StoreError> {
+    pub fn list_requests(
+        &self,
+        filter: &RequestFilter,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Vec<RequestRow>, StoreError> {
         let (w, mut values) = Self::where_clause(filter);
         values.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
         values.push(Box::new(i64::try_from(offset).unwrap_or(i64::MAX)));
@@ -340,16 +424,33 @@ impl Store {
 
     /// The forms of all non-draft requests submitted in the date range, oldest first:
     /// what `export` writes.
-    pub fn export_forms(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Vec<RequestForm>, StoreError> {
-        let filter = RequestFilter { from, to, ..RequestFilter::default() };
+    pub fn export_forms(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<RequestForm>, StoreError> {
+        let filter = RequestFilter {
+            from,
+            to,
+            ..RequestFilter::default()
+        };
         let (w, values) = Self::where_clause(&filter);
         let params: Vec<&dyn ToSql> = values.iter().map(|b| b.as_ref()).collect();
-        let mut stmt = self.conn.prepare(&format!("SELECT id, data FROM requests {w} ORDER BY submitted_at, id"))?;
-        let rows = stmt.query_map(params.as_slice(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, data FROM requests {w} ORDER BY submitted_at, id"
+        ))?;
+        let rows = stmt.query_map(params.as_slice(), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
         let mut out = Vec::new();
         for row in rows {
             let (id, data) = row?;
-            out.push(serde_json::from_str(&data).map_err(|e| StoreError::Corrupt { id, detail: e.to_string() })?);
+            out.push(
+                serde_json::from_str(&data).map_err(|e| StoreError::Corrupt {
+                    id,
+                    detail: e.to_string(),
+                })?,
+            );
         }
         Ok(out)
     }

@@ -25,6 +25,21 @@ pub struct User {
     pub must_change_password: bool,
 }
 
+/// An account to create.
+#[derive(Debug, Clone, Copy)]
+pub struct NewUser<'a> {
+    /// Login.
+    pub login: &'a str,
+    /// Full name.
+    pub full_name: &'a str,
+    /// Role.
+    pub role: Role,
+    /// Password, already checked against the policy.
+    pub password: &'a str,
+    /// Whether it must be changed at the first login.
+    pub must_change_password: bool,
+}
+
 /// Why a login failed. Deliberately says nothing about which part was wrong.
 #[derive(Debug, Error)]
 pub enum AuthError {
@@ -40,8 +55,12 @@ impl AuthError {
     /// The error in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (AuthError::Denied, Lang::Kk) => "логин немесе құпиясөз қате, не есептік жазба өшірілген".into(),
-            (AuthError::Denied, Lang::Ru) => "неверный логин или пароль, либо учётная запись отключена".into(),
+            (AuthError::Denied, Lang::Kk) => {
+                "логин немесе құпиясөз қате, не есептік жазба өшірілген".into()
+            }
+            (AuthError::Denied, Lang::Ru) => {
+                "неверный логин или пароль, либо учётная запись отключена".into()
+            }
             (AuthError::Denied, Lang::En) => self.to_string(),
             (AuthError::Store(e), l) => e.message(l),
         }
@@ -54,12 +73,19 @@ pub fn hash_password(password: &str) -> Result<String, StoreError> {
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
         .map(|h| h.to_string())
-        .map_err(|e| StoreError::Corrupt { id: "password".into(), detail: e.to_string() })
+        .map_err(|e| StoreError::Corrupt {
+            id: "password".into(),
+            detail: e.to_string(),
+        })
 }
 
 fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -79,14 +105,17 @@ impl Store {
     /// Creates an account; the password must already satisfy the policy.
     pub fn add_user(
         &mut self,
-        login: &str,
-        full_name: &str,
-        role: Role,
-        password: &str,
-        must_change_password: bool,
+        new: &NewUser<'_>,
         actor: &str,
         now: chrono::NaiveDateTime,
     ) -> Result<User, StoreError> {
+        let NewUser {
+            login,
+            full_name,
+            role,
+            password,
+            must_change_password,
+        } = *new;
         let hash = hash_password(password)?;
         self.write(|tx| {
             let exists: Option<String> = tx
@@ -113,9 +142,9 @@ impl Store {
 
     /// All accounts, by login.
     pub fn users(&self) -> Result<Vec<User>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT login, full_name, role, active, must_change_password FROM users ORDER BY login")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT login, full_name, role, active, must_change_password FROM users ORDER BY login",
+        )?;
         let rows = stmt.query_map([], row_to_user)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -143,13 +172,26 @@ impl Store {
     }
 
     /// Enables or disables an account.
-    pub fn set_user_active(&mut self, login: &str, active: bool, actor: &str, now: chrono::NaiveDateTime) -> Result<(), StoreError> {
+    pub fn set_user_active(
+        &mut self,
+        login: &str,
+        active: bool,
+        actor: &str,
+        now: chrono::NaiveDateTime,
+    ) -> Result<(), StoreError> {
         self.write(|tx| {
-            let n = tx.execute("UPDATE users SET active = ?2 WHERE login = ?1", params![login, active])?;
+            let n = tx.execute(
+                "UPDATE users SET active = ?2 WHERE login = ?1",
+                params![login, active],
+            )?;
             if n == 0 {
                 return Err(StoreError::UserNotFound(login.to_string()));
             }
-            let action = if active { "user.enable" } else { "user.disable" };
+            let action = if active {
+                "user.enable"
+            } else {
+                "user.disable"
+            };
             audit::append(tx, now, actor, action, None, &format!("login={login}"))
         })
     }
@@ -177,12 +219,19 @@ impl Store {
     }
 
     /// Checks a login and password; records the attempt in the audit log.
-    pub fn authenticate(&mut self, login: &str, password: &str, now: chrono::NaiveDateTime) -> Result<User, AuthError> {
+    pub fn authenticate(
+        &mut self,
+        login: &str,
+        password: &str,
+        now: chrono::NaiveDateTime,
+    ) -> Result<User, AuthError> {
         let row: Option<(String, bool)> = self
             .conn
-            .query_row("SELECT password_hash, active FROM users WHERE login = ?1", [login], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT password_hash, active FROM users WHERE login = ?1",
+                [login],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()
             .map_err(StoreError::from)?;
         // Verify even for unknown logins so that timing does not reveal which exist.
@@ -190,11 +239,24 @@ impl Store {
         let ok = verify_password(password, &hash) && active;
         self.write(|tx| {
             if ok {
-                tx.execute("UPDATE users SET failed_logins = 0 WHERE login = ?1", [login])?;
+                tx.execute(
+                    "UPDATE users SET failed_logins = 0 WHERE login = ?1",
+                    [login],
+                )?;
                 audit::append(tx, now, login, "login.ok", None, "")
             } else {
-                tx.execute("UPDATE users SET failed_logins = failed_logins + 1 WHERE login = ?1", [login])?;
-                audit::append(tx, now, "system", "login.failed", None, &format!("login={}", login.chars().take(32).collect::<String>()))
+                tx.execute(
+                    "UPDATE users SET failed_logins = failed_logins + 1 WHERE login = ?1",
+                    [login],
+                )?;
+                audit::append(
+                    tx,
+                    now,
+                    "system",
+                    "login.failed",
+                    None,
+                    &format!("login={}", login.chars().take(32).collect::<String>()),
+                )
             }
         })?;
         if !ok {
