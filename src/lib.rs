@@ -5,6 +5,10 @@
 //! Layers, with dependencies pointing one way (see ARCHITECTURE.md):
 //! `cli → {store} → domain`. `domain` is pure: no IO, no clock.
 
+pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod pdf;
+pub mod queue;
 pub mod store;
+pub mod ui;

@@ -1,17 +1,22 @@
-//! The iin-desk binary: parses the command line and runs a command (the counter
-//! application itself starts when no command is given).
+//! The iin-desk binary: parses the command line, then starts the counter window (no
+//! command) or runs an admin command.
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use iin_desk::cli::{self, Cli};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.command.is_none() {
-        // The GUI lands with the counter-app issue; until then, show what the CLI does.
-        let _ = Cli::command().print_help();
-        return ExitCode::SUCCESS;
+        let data_dir = cli.data_dir.clone().unwrap_or_else(cli::default_data_dir);
+        return match iin_desk::app::run_native(data_dir) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("iin-desk: {e:#}");
+                ExitCode::from(cli::exit::STORE)
+            }
+        };
     }
     match cli::run(cli) {
         Ok(code) => ExitCode::from(code),

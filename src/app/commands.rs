@@ -1,0 +1,375 @@
+//! What the app does for each [`Command`]: the only place the window talks to the
+//! store, the file dialogs and (later) the printer.
+
+use chrono::NaiveDateTime;
+use uuid::Uuid;
+
+use super::{Command, DeskApp, Screen};
+use crate::domain::account::{check_password, valid_login, Role};
+use crate::domain::form::{record_to_form, validate_record, ApplicantForm};
+use crate::domain::lang::{Lang, Tr};
+use crate::domain::request::Status;
+use crate::store::{AuditQuery, NewUser, RequestFilter, StoreError};
+use crate::ui::editor::{mrz_id, Editor};
+use crate::ui::journal::PAGE_ROWS;
+use crate::ui::request_view::RequestView;
+use crate::ui::text as t;
+
+fn tr(lang: Lang, text: Tr) -> String {
+    text.get(lang).to_string()
+}
+
+/// Runs one command.
+pub fn run(app: &mut DeskApp, command: Command, ctx: &egui::Context) {
+    let lang = app.state.lang;
+    let now = app.state.now;
+    match command {
+        Command::CreateAdmin => create_admin(app, now),
+        Command::Login => login(app, now),
+        Command::Logout => {
+            app.autosave(true);
+            if let Some(u) = app.state.user.take() {
+                let _ = app.store.audit(now, &u.login, "logout", None, "");
+            }
+            app.state.editor = None;
+            app.state.locked = false;
+            app.state.login = Default::default();
+            app.state.screen = Screen::Dashboard;
+        }
+        Command::Lock => app.lock(),
+        Command::Unlock => unlock(app, now),
+        Command::SetLang(l) => {
+            app.state.lang = l;
+            let actor = app.state.user.as_ref().map_or("system".to_string(), |u| u.login.clone());
+            if let Err(e) = app.store.set_setting("ui.language", l.code(), &actor, now) {
+                app.state.notify(e.message(l), true);
+            }
+        }
+        Command::Show(screen) => show(app, screen),
+        Command::NewRequest(kind) => {
+            app.autosave(true);
+            let (clerk, office, counter) = identity_of_counter(app);
+            app.state.editor = Some(Editor::new(kind, Uuid::new_v4().to_string(), now, &clerk, &office, &counter));
+            app.state.screen = Screen::Editor;
+            ctx.memory_mut(|m| m.request_focus(mrz_id()));
+        }
+        Command::OpenDraft(id) => match app.store.request(&id) {
+            Ok(r) if r.status == Status::Draft => {
+                app.autosave(true);
+                app.state.editor = Some(Editor::from_form(r.form, now));
+                app.state.screen = Screen::Editor;
+            }
+            Ok(_) => show(app, Screen::Request(id)),
+            Err(e) => app.state.notify(e.message(lang), true),
+        },
+        Command::SaveDraft => {
+            app.autosave(true);
+            app.state.notify(tr(lang, t::DRAFT_SAVED), false);
+        }
+        Command::Accept => decide(app, Status::Accepted, now),
+        Command::RefuseToAccept => decide(app, Status::RefusedToAccept, now),
+        Command::LookUpIin => look_up_iin(app, now),
+        Command::Search => search(app),
+        Command::Print(id, doc) | Command::SaveAs(id, doc) => {
+            let _ = (id, doc);
+            app.state.notify(tr(lang, t::CANCELLED), true);
+        }
+        Command::SaveSettings => match app.save_settings() {
+            Ok(()) => app.state.notify(tr(lang, t::SAVED), false),
+            Err(e) => app.state.notify(e.message(lang), true),
+        },
+        Command::ChooseQueuePath => {
+            // Without a desktop portal the dialog returns None: treated as cancelled.
+            if let Some(p) = rfd::FileDialog::new().set_file_name("central-queue.sqlite3").save_file() {
+                app.state.settings.queue_path = p.display().to_string();
+            }
+        }
+        Command::ChoosePdfDir => {
+            if let Some(p) = rfd::FileDialog::new().pick_folder() {
+                app.state.settings.pdf_dir = p.display().to_string();
+            }
+        }
+        Command::AddUser => add_user(app, now),
+        Command::SetUserActive(login, active) => {
+            if app.state.user.as_ref().is_some_and(|u| u.login == login) {
+                return;
+            }
+            let actor = actor(app);
+            if let Err(e) = app.store.set_user_active(&login, active, &actor, now) {
+                app.state.notify(e.message(lang), true);
+            }
+            reload_admin(app);
+        }
+        Command::ResetPassword(login) => {
+            let password = std::mem::take(&mut app.state.admin.password);
+            match check_password(&login, &password) {
+                Err(p) => app.state.notify(p.message(lang), true),
+                Ok(()) => {
+                    let actor = actor(app);
+                    match app.store.set_password(&login, &password, true, &actor, now) {
+                        Ok(()) => app.state.notify(format!("{login}: {}", tr(lang, t::SAVED)), false),
+                        Err(e) => app.state.notify(e.message(lang), true),
+                    }
+                }
+            }
+        }
+        Command::ImportCalendar => import_calendar(app, now),
+    }
+}
+
+fn actor(app: &DeskApp) -> String {
+    app.state.user.as_ref().map_or("system".to_string(), |u| u.login.clone())
+}
+
+fn identity_of_counter(app: &DeskApp) -> (String, String, String) {
+    (actor(app), app.state.settings.office_name.clone(), app.state.settings.counter.clone())
+}
+
+fn create_admin(app: &mut DeskApp, now: NaiveDateTime) {
+    let lang = app.state.lang;
+    let f = app.state.login.clone();
+    let login = f.login.trim().to_string();
+    let error = if !valid_login(&login) {
+        Some(format!("«{}»: 3–32 a-z 0-9 . _ -", tr(lang, t::LOGIN)))
+    } else if f.full_name.trim().is_empty() {
+        Some(format!("«{}»: {}", tr(lang, t::FULL_NAME), crate::domain::field::Problem::Required.message(lang)))
+    } else if f.password != f.password_again {
+        Some(tr(lang, t::PASSWORDS_DIFFER))
+    } else {
+        check_password(&login, &f.password).err().map(|p| p.message(lang))
+    };
+    if let Some(e) = error {
+        app.state.login.error = Some(e);
+        return;
+    }
+    let new = NewUser { login: &login, full_name: f.full_name.trim(), role: Role::Administrator, password: &f.password, must_change_password: false };
+    match app.store.add_user(&new, "system", now) {
+        Ok(_) => {
+            app.state.set_up = true;
+            login_as(app, &login, &f.password, now);
+        }
+        Err(e) => app.state.login.error = Some(e.message(lang)),
+    }
+}
+
+fn login(app: &mut DeskApp, now: NaiveDateTime) {
+    let login = app.state.login.login.trim().to_string();
+    let password = app.state.login.password.clone();
+    login_as(app, &login, &password, now);
+}
+
+fn login_as(app: &mut DeskApp, login: &str, password: &str, now: NaiveDateTime) {
+    let lang = app.state.lang;
+    match app.store.authenticate(login, password, now) {
+        Ok(user) => {
+            app.state.user = Some(user);
+            app.state.login = Default::default();
+            app.state.locked = false;
+            app.last_input = now;
+            show(app, Screen::Dashboard);
+        }
+        Err(e) => {
+            app.state.login.password.clear();
+            app.state.login.error = Some(e.message(lang));
+        }
+    }
+}
+
+fn unlock(app: &mut DeskApp, now: NaiveDateTime) {
+    let lang = app.state.lang;
+    let Some(login) = app.state.user.as_ref().map(|u| u.login.clone()) else { return };
+    let password = std::mem::take(&mut app.state.login.password);
+    match app.store.authenticate(&login, &password, now) {
+        Ok(_) => {
+            app.state.locked = false;
+            app.state.login.error = None;
+            app.last_input = now;
+        }
+        Err(e) => app.state.login.error = Some(e.message(lang)),
+    }
+}
+
+fn show(app: &mut DeskApp, screen: Screen) {
+    let lang = app.state.lang;
+    match &screen {
+        Screen::Dashboard => app.refresh_dashboard(),
+        Screen::Journal => {
+            if app.state.journal.total == 0 && app.state.journal.pages.is_empty() {
+                search(app);
+            }
+        }
+        Screen::Request(id) => match load_view(app, id) {
+            Ok(v) => app.state.viewed = Some(v),
+            Err(e) => {
+                app.state.notify(e.message(lang), true);
+                return;
+            }
+        },
+        Screen::Settings | Screen::Admin => reload_admin(app),
+        Screen::Editor => {}
+    }
+    app.state.screen = screen;
+}
+
+fn load_view(app: &DeskApp, id: &str) -> Result<RequestView, StoreError> {
+    let r = app.store.request(id)?;
+    let history = app.store.audit_entries(&AuditQuery { request_id: Some(id.to_string()), limit: Some(200) })?;
+    Ok(RequestView { id: r.id, status: r.status, form: r.form, due_at: r.due_at, history })
+}
+
+fn reload_admin(app: &mut DeskApp) {
+    if app.state.user.as_ref().is_some_and(|u| u.role == Role::Administrator) {
+        app.state.admin.users = app.store.users().unwrap_or_default();
+        app.state.admin.exceptions = app.store.calendar_exceptions().unwrap_or_default();
+    }
+}
+
+fn decide(app: &mut DeskApp, status: Status, now: NaiveDateTime) {
+    let lang = app.state.lang;
+    let user = actor(app);
+    let Some(ed) = app.state.editor.as_mut() else { return };
+    ed.submit_tried = true;
+    let form = ed.submission(now, status);
+    let id = Uuid::parse_str(&form.id).unwrap_or_else(|_| Uuid::new_v4());
+    let record = match validate_record(&form, id, now) {
+        Ok(r) => r,
+        Err(errors) => {
+            let first = errors.first().map(|e| e.message(lang)).unwrap_or_default();
+            app.state.notify(format!("{}: {first}", tr(lang, t::FIX_FIELDS)), true);
+            return;
+        }
+    };
+    match app.store.decide_draft(&record, &user, now) {
+        Ok(()) => {
+            let id = record.request.id.to_string();
+            app.state.editor = None;
+            if status == Status::Accepted {
+                app.state.notify(tr(lang, t::ACCEPTED_MSG), false);
+                show(app, Screen::Dashboard);
+            } else {
+                app.state.notify(tr(lang, t::REFUSED_MSG), false);
+                show(app, Screen::Request(id.clone()));
+                run_print(app, &id, crate::ui::DocKind::Receipt);
+            }
+        }
+        Err(e) => app.state.notify(e.message(lang), true),
+    }
+}
+
+fn run_print(app: &mut DeskApp, id: &str, doc: crate::ui::DocKind) {
+    let _ = (app, id, doc);
+}
+
+fn look_up_iin(app: &mut DeskApp, now: NaiveDateTime) {
+    let Some(ed) = app.state.editor.as_ref() else { return };
+    let iin: String = ed.form.correction.as_ref().map(|c| c.current_iin.clone()).unwrap_or_default();
+    let iin: String = iin.chars().filter(|c| !c.is_whitespace()).collect();
+    let filter = RequestFilter { iin: Some(iin), ..RequestFilter::default() };
+    let rows = app.store.list_requests(&filter, 0, 20).unwrap_or_default();
+    // The latest request that formed or corrected this IIN holds the current data.
+    let current = rows
+        .iter()
+        .filter(|r| matches!(r.status, Status::Formed | Status::Corrected))
+        .find_map(|r| app.store.request(&r.id).ok())
+        .and_then(|s| validate_record(&s.form, Uuid::new_v4(), now).ok());
+    let Some(ed) = app.state.editor.as_mut() else { return };
+    match current {
+        Some(record) => {
+            let mut r = record.clone();
+            r.request.applicant.identity = record.request.identity_after();
+            let form = record_to_form(&r);
+            let keep: ApplicantForm = ed.form.applicant.clone();
+            ed.form.applicant = ApplicantForm {
+                address: if keep.address.is_empty() { form.applicant.address.clone() } else { keep.address },
+                phone: if keep.phone.is_empty() { form.applicant.phone.clone() } else { keep.phone },
+                ..form.applicant
+            };
+            ed.lookup = Some(true);
+        }
+        None => ed.lookup = Some(false),
+    }
+}
+
+fn search(app: &mut DeskApp) {
+    let lang = app.state.lang;
+    match app.state.journal.filter_from_form(lang) {
+        Err(e) => app.state.journal.error = Some(e),
+        Ok(filter) => {
+            app.state.journal.error = None;
+            match app.store.count_requests(&filter) {
+                Ok(total) => app.state.journal.reset(filter, total),
+                Err(e) => app.state.journal.error = Some(e.message(lang)),
+            }
+        }
+    }
+}
+
+/// Fetches the journal pages the table needed in the last frame.
+pub fn load_journal_pages(app: &mut DeskApp, pages: Vec<u64>) {
+    for page in pages {
+        let rows = app
+            .store
+            .list_requests(&app.state.journal.filter, page * PAGE_ROWS, PAGE_ROWS)
+            .unwrap_or_default();
+        app.state.journal.pages.insert(page, rows);
+    }
+}
+
+fn add_user(app: &mut DeskApp, now: NaiveDateTime) {
+    let lang = app.state.lang;
+    let a = app.state.admin.clone();
+    let login = a.login.trim().to_string();
+    let role = Role::from_key(&a.role);
+    let error = if !valid_login(&login) {
+        Some(format!("«{}»: 3–32 a-z 0-9 . _ -", tr(lang, t::LOGIN)))
+    } else if a.full_name.trim().is_empty() {
+        Some(format!("«{}»: {}", tr(lang, t::FULL_NAME), crate::domain::field::Problem::Required.message(lang)))
+    } else {
+        check_password(&login, &a.password).err().map(|p| p.message(lang))
+    };
+    if let Some(e) = error {
+        app.state.notify(e, true);
+        return;
+    }
+    let new = NewUser {
+        login: &login,
+        full_name: a.full_name.trim(),
+        role: role.unwrap_or(Role::Clerk),
+        password: &a.password,
+        must_change_password: true,
+    };
+    let actor = actor(app);
+    match app.store.add_user(&new, &actor, now) {
+        Ok(_) => {
+            app.state.admin.login.clear();
+            app.state.admin.full_name.clear();
+            app.state.admin.password.clear();
+            app.state.notify(format!("{login}: {}", tr(lang, t::SAVED)), false);
+        }
+        Err(e) => app.state.notify(e.message(lang), true),
+    }
+    reload_admin(app);
+}
+
+fn import_calendar(app: &mut DeskApp, now: NaiveDateTime) {
+    let lang = app.state.lang;
+    let Some(path) = rfd::FileDialog::new().add_filter("JSON", &["json"]).pick_file() else { return };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            app.state.notify(format!("{}: {e}", path.display()), true);
+            return;
+        }
+    };
+    match crate::domain::calendar::parse_calendar_file(&text) {
+        Err(e) => app.state.notify(e.message(lang), true),
+        Ok(file) => {
+            let actor = actor(app);
+            match app.store.import_calendar(&file, &actor, now) {
+                Ok(()) => app.state.notify(tr(lang, t::SAVED), false),
+                Err(e) => app.state.notify(e.message(lang), true),
+            }
+        }
+    }
+    reload_admin(app);
+}

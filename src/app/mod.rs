@@ -1,0 +1,452 @@
+//! The counter application: owns the store and the screens' state, draws the window,
+//! and runs the commands the screens ask for after each frame ("the UI asks, the app
+//! acts"). The clock is read through [`Clock`], so tests can pin time.
+
+mod commands;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDateTime;
+
+use crate::domain::lang::Lang;
+use crate::store::{RequestFilter, RequestRow, Store, User};
+use crate::ui;
+use crate::ui::editor::Editor;
+use crate::ui::journal::JournalState;
+
+/// Where the time comes from.
+pub trait Clock {
+    /// The current local time.
+    fn now(&self) -> NaiveDateTime;
+}
+
+/// The system clock (local time).
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> NaiveDateTime {
+        chrono::Local::now().naive_local()
+    }
+}
+
+/// Settings kept in the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// Office name, printed on documents.
+    pub office_name: String,
+    /// Office address, printed on the refusal receipt.
+    pub office_address: String,
+    /// Counter number.
+    pub counter: String,
+    /// The executor's phone on the receipt.
+    pub clerk_phone: String,
+    /// The central queue file.
+    pub queue_path: String,
+    /// Where printed PDFs are kept.
+    pub pdf_dir: String,
+    /// Minutes without input before the window locks.
+    pub idle_minutes: String,
+}
+
+impl Settings {
+    const KEYS: [&'static str; 7] = [
+        "office.name",
+        "office.address",
+        "counter.number",
+        "clerk.phone",
+        "queue.path",
+        "pdf.dir",
+        "ui.idle_lock_minutes",
+    ];
+
+    fn load(store: &Store, data_dir: &std::path::Path) -> Settings {
+        let get = |k: &str| store.setting(k).ok().flatten().unwrap_or_default();
+        let or = |v: String, d: String| if v.trim().is_empty() { d } else { v };
+        Settings {
+            office_name: get("office.name"),
+            office_address: get("office.address"),
+            counter: or(get("counter.number"), "1".into()),
+            clerk_phone: get("clerk.phone"),
+            queue_path: or(get("queue.path"), data_dir.join("central-queue.sqlite3").display().to_string()),
+            pdf_dir: or(get("pdf.dir"), data_dir.join("documents").display().to_string()),
+            idle_minutes: or(get("ui.idle_lock_minutes"), "5".into()),
+        }
+    }
+
+    fn values(&self) -> [&str; 7] {
+        [
+            &self.office_name,
+            &self.office_address,
+            &self.counter,
+            &self.clerk_phone,
+            &self.queue_path,
+            &self.pdf_dir,
+            &self.idle_minutes,
+        ]
+    }
+
+    /// The idle limit in minutes (at least 1).
+    pub fn idle_limit_minutes(&self) -> i64 {
+        self.idle_minutes.trim().parse::<i64>().unwrap_or(5).max(1)
+    }
+}
+
+/// Which screen is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// Today at this counter.
+    Dashboard,
+    /// The request being typed.
+    Editor,
+    /// All requests.
+    Journal,
+    /// One request.
+    Request(String),
+    /// Settings.
+    Settings,
+    /// Accounts and calendar.
+    Admin,
+}
+
+/// What a screen asked for; run by the app after the frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Create the first administrator.
+    CreateAdmin,
+    /// Log in with the login form.
+    Login,
+    /// Log out.
+    Logout,
+    /// Lock the window now.
+    Lock,
+    /// Unlock with the lock form.
+    Unlock,
+    /// Change the UI language (and remember it).
+    SetLang(Lang),
+    /// Go to a screen.
+    Show(Screen),
+    /// Start a new request of a kind.
+    NewRequest(crate::domain::request::RequestKind),
+    /// Continue a draft.
+    OpenDraft(String),
+    /// Save the editor's draft.
+    SaveDraft,
+    /// Accept the editor's request.
+    Accept,
+    /// Refuse to accept and print the receipt.
+    RefuseToAccept,
+    /// Look up the correction's current IIN in local records.
+    LookUpIin,
+    /// Re-run the journal search.
+    Search,
+    /// Print a document of a request.
+    Print(String, ui::DocKind),
+    /// Save a document of a request where the clerk chooses.
+    SaveAs(String, ui::DocKind),
+    /// Save the settings form.
+    SaveSettings,
+    /// Choose the queue file with a dialog.
+    ChooseQueuePath,
+    /// Choose the PDF folder with a dialog.
+    ChoosePdfDir,
+    /// Add the account in the admin form.
+    AddUser,
+    /// Enable or disable an account.
+    SetUserActive(String, bool),
+    /// Set the password typed in the admin form for an account.
+    ResetPassword(String),
+    /// Import a calendar file chosen with a dialog.
+    ImportCalendar,
+}
+
+/// A message shown to the clerk at the bottom of the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The text, already in the clerk's language.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub is_error: bool,
+}
+
+/// Forms of the login, set-up and lock screens.
+#[derive(Debug, Clone, Default)]
+pub struct LoginForm {
+    /// Login.
+    pub login: String,
+    /// Full name (set-up only).
+    pub full_name: String,
+    /// Password.
+    pub password: String,
+    /// Password again (set-up only).
+    pub password_again: String,
+    /// The last error.
+    pub error: Option<String>,
+}
+
+/// The administration screen's forms.
+#[derive(Debug, Clone, Default)]
+pub struct AdminState {
+    /// Accounts, loaded when the screen opens.
+    pub users: Vec<User>,
+    /// The new account's login.
+    pub login: String,
+    /// Its full name.
+    pub full_name: String,
+    /// Its role key.
+    pub role: String,
+    /// Its password.
+    pub password: String,
+    /// Calendar exceptions, loaded when the screen opens.
+    pub exceptions: Vec<crate::domain::calendar::CalendarException>,
+}
+
+/// Everything the screens draw from and write into.
+pub struct AppState {
+    /// UI language.
+    pub lang: Lang,
+    /// The logged-in account.
+    pub user: Option<User>,
+    /// Whether an administrator exists (else the set-up screen shows).
+    pub set_up: bool,
+    /// Whether the window is locked.
+    pub locked: bool,
+    /// Current screen.
+    pub screen: Screen,
+    /// Login / set-up / unlock form.
+    pub login: LoginForm,
+    /// The request being typed.
+    pub editor: Option<Editor>,
+    /// The journal.
+    pub journal: JournalState,
+    /// Today's requests at this counter.
+    pub today: Vec<RequestRow>,
+    /// Drafts of this clerk.
+    pub drafts: Vec<RequestRow>,
+    /// Requests waiting to be sent.
+    pub pending: u64,
+    /// Settings, as edited.
+    pub settings: Settings,
+    /// Administration forms.
+    pub admin: AdminState,
+    /// The request shown on its own screen.
+    pub viewed: Option<ui::request_view::RequestView>,
+    /// Messages for the clerk.
+    pub notices: Vec<Notice>,
+    /// The current time, refreshed each frame.
+    pub now: NaiveDateTime,
+    /// Commands asked for during the frame.
+    pub commands: Vec<Command>,
+}
+
+impl AppState {
+    /// Asks for a command.
+    pub fn ask(&mut self, c: Command) {
+        self.commands.push(c);
+    }
+
+    /// Shows a message.
+    pub fn notify(&mut self, text: impl Into<String>, is_error: bool) {
+        self.notices.push(Notice { text: text.into(), is_error });
+        if self.notices.len() > 3 {
+            self.notices.remove(0);
+        }
+    }
+}
+
+/// The eframe application.
+pub struct DeskApp {
+    /// The local store.
+    pub store: Store,
+    /// Where the data live.
+    pub data_dir: PathBuf,
+    /// The screens' state.
+    pub state: AppState,
+    clock: Box<dyn Clock>,
+    last_input: NaiveDateTime,
+    styled: bool,
+}
+
+impl DeskApp {
+    /// A new application over an open store.
+    pub fn new(store: Store, data_dir: PathBuf, clock: Box<dyn Clock>) -> DeskApp {
+        let now = clock.now();
+        let lang = store
+            .setting("ui.language")
+            .ok()
+            .flatten()
+            .and_then(|l| Lang::parse(&l))
+            .unwrap_or_default();
+        let set_up = store.has_active_admin().unwrap_or(false);
+        let settings = Settings::load(&store, &data_dir);
+        DeskApp {
+            store,
+            data_dir,
+            state: AppState {
+                lang,
+                user: None,
+                set_up,
+                locked: false,
+                screen: Screen::Dashboard,
+                login: LoginForm::default(),
+                editor: None,
+                journal: JournalState::default(),
+                today: Vec::new(),
+                drafts: Vec::new(),
+                pending: 0,
+                settings,
+                admin: AdminState { role: "clerk".into(), ..AdminState::default() },
+                viewed: None,
+                notices: Vec::new(),
+                now,
+                commands: Vec::new(),
+            },
+            clock,
+            last_input: now,
+            styled: false,
+        }
+    }
+
+    /// The current time.
+    pub fn now(&self) -> NaiveDateTime {
+        self.clock.now()
+    }
+
+    /// Draws one frame and runs what it asked for.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        if !self.styled {
+            ui::theme::apply(ui.ctx());
+            self.styled = true;
+        }
+        self.state.now = self.clock.now();
+        self.track_idle(ui.ctx());
+        ui::root_ui(&mut self.state, ui);
+        let commands = std::mem::take(&mut self.state.commands);
+        if !commands.is_empty() {
+            // Show the outcome at once rather than on the next input.
+            ui.ctx().request_repaint();
+        }
+        for c in commands {
+            self.run(c, ui.ctx());
+        }
+        self.after_frame();
+        // Timers (service time, idle lock) move without input.
+        ui.ctx().request_repaint_after(std::time::Duration::from_millis(500));
+    }
+
+    fn track_idle(&mut self, ctx: &egui::Context) {
+        let active = ctx.input(|i| !i.events.is_empty() || i.pointer.any_down());
+        if active {
+            self.last_input = self.state.now;
+        }
+        if self.state.user.is_some() && !self.state.locked {
+            let idle = self.state.now - self.last_input;
+            if idle >= chrono::Duration::minutes(self.state.settings.idle_limit_minutes()) {
+                self.lock();
+            }
+        }
+    }
+
+    fn lock(&mut self) {
+        // Keep what was typed before locking.
+        self.autosave(true);
+        self.state.locked = true;
+        self.state.login.password.clear();
+        self.state.login.error = None;
+        if let Some(u) = &self.state.user {
+            let login = u.login.clone();
+            let _ = self.store.audit(self.state.now, &login, "session.lock", None, "");
+        }
+    }
+
+    /// Work done after every frame: autosave and journal pages.
+    fn after_frame(&mut self) {
+        self.autosave(false);
+        let pages = self.state.journal.take_missing_pages();
+        if !pages.is_empty() {
+            commands::load_journal_pages(self, pages);
+        }
+    }
+
+    /// Saves the editor's draft when it changed and the clerk paused (or at once when
+    /// `now` is set): a crash loses at most the field being typed.
+    pub fn autosave(&mut self, force: bool) {
+        let Some(user) = self.state.user.as_ref().map(|u| u.login.clone()) else { return };
+        let now = self.state.now;
+        let Some(ed) = self.state.editor.as_mut() else { return };
+        if !ed.is_dirty() {
+            return;
+        }
+        if !force && now - ed.last_edit < chrono::Duration::milliseconds(1500) && !ed.field_left {
+            return;
+        }
+        ed.field_left = false;
+        let form = ed.form_for_save();
+        let result = self.store.save_draft(&form, &user, now);
+        // On failure too: do not retry every frame; the next edit tries again.
+        ed.mark_saved(form);
+        if let Err(e) = result {
+            let text = e.message(self.state.lang);
+            self.state.notify(text, true);
+        }
+    }
+
+    fn run(&mut self, command: Command, ctx: &egui::Context) {
+        commands::run(self, command, ctx);
+    }
+
+    /// Reloads today's list, drafts and the pending count.
+    pub fn refresh_dashboard(&mut self) {
+        let today = self.state.now.date();
+        let counter = self.state.settings.counter.clone();
+        let filter = RequestFilter { from: Some(today), to: Some(today), ..RequestFilter::default() };
+        let rows = self.store.list_requests(&filter, 0, 500).unwrap_or_default();
+        self.state.today = rows.into_iter().filter(|r| r.counter == counter).collect();
+        let clerk = self.state.user.as_ref().map(|u| u.login.clone());
+        let drafts = RequestFilter {
+            status: Some(crate::domain::request::Status::Draft),
+            include_drafts: true,
+            clerk,
+            ..RequestFilter::default()
+        };
+        self.state.drafts = self.store.list_requests(&drafts, 0, 50).unwrap_or_default();
+        let pending = RequestFilter { status: Some(crate::domain::request::Status::Accepted), ..RequestFilter::default() };
+        self.state.pending = self.store.count_requests(&pending).unwrap_or(0);
+    }
+
+    /// Saves every setting of the form.
+    pub fn save_settings(&mut self) -> Result<(), crate::store::StoreError> {
+        let actor = self.state.user.as_ref().map_or("system".to_string(), |u| u.login.clone());
+        let now = self.state.now;
+        let values = self.state.settings.values().map(str::to_string);
+        for (k, v) in Settings::KEYS.iter().zip(values) {
+            if self.store.setting(k)?.as_deref() != Some(v.as_str()) {
+                self.store.set_setting(k, &v, &actor, now)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl eframe::App for DeskApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        DeskApp::ui(self, ui);
+    }
+}
+
+/// Opens the window on the store in `data_dir`.
+pub fn run_native(data_dir: PathBuf) -> anyhow::Result<()> {
+    let store = Store::open_in(&data_dir)?;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("iin-desk")
+            .with_inner_size([1280.0, 860.0])
+            .with_min_inner_size([900.0, 600.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "iin-desk",
+        options,
+        Box::new(move |_cc| Ok(Box::new(DeskApp::new(store, data_dir, Box::new(SystemClock))))),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}

@@ -1,0 +1,98 @@
+//! Today at this counter: the day's requests with status and deadline (overdue ones
+//! highlighted), the clerk's unfinished drafts, and the state of the sync.
+
+use egui::{RichText, Ui};
+
+use super::text as t;
+use super::{editor::short_id, theme, widgets};
+use crate::app::{AppState, Command, Screen};
+use crate::domain::lang::Lang;
+use crate::domain::request::{RequestKind, Status};
+use crate::store::RequestRow;
+
+/// Whether a row's deadline has passed while it is still open.
+pub fn is_overdue(row: &RequestRow, now: chrono::NaiveDateTime) -> bool {
+    let open = !row.status.is_final();
+    let due = row.due_at.as_deref().and_then(|d| chrono::NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok());
+    open && due.is_some_and(|d| now > d)
+}
+
+/// A time or date-time from the store, as clerks read it.
+pub fn show_time(text: Option<&str>) -> String {
+    text.and_then(|d| chrono::NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok())
+        .map(|d| d.format("%d.%m.%Y %H:%M").to_string())
+        .unwrap_or_default()
+}
+
+fn kind_label(key: &str, lang: Lang) -> &'static str {
+    RequestKind::from_key(key).map_or("", |k| k.label(lang))
+}
+
+/// Draws the dashboard.
+pub fn dashboard_ui(state: &mut AppState, ui: &mut Ui) {
+    let lang = state.lang;
+    let now = state.now;
+    let mut commands = Vec::new();
+    egui::CentralPanel::default_margins().show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading(t::TODAY_AT_COUNTER.get(lang));
+                ui.label(RichText::new(format!("№ {}", state.settings.counter)).color(theme::TEXT_WEAK));
+            });
+            theme::banner(ui, theme::PANEL, theme::TEXT_WEAK, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(format!("{}: {}", t::PENDING_SYNC.get(lang), state.pending));
+                    ui.separator();
+                    ui.label(format!("{}: {}", t::LAST_SYNC.get(lang), t::NEVER.get(lang)));
+                });
+            });
+            ui.add_space(theme::SECTION_GAP);
+            if state.today.is_empty() {
+                ui.label(RichText::new(t::NO_REQUESTS_TODAY.get(lang)).color(theme::TEXT_WEAK));
+            } else {
+                rows_table(ui, &state.today, lang, now, &mut commands);
+            }
+            if !state.drafts.is_empty() {
+                widgets::section(ui, t::DRAFTS.get(lang));
+                for d in &state.drafts {
+                    ui.horizontal(|ui| {
+                        ui.label(format!("{} · {}", short_id(&d.id), kind_label(&d.kind, lang)));
+                        if ui.button(t::CONTINUE.get(lang)).clicked() {
+                            commands.push(Command::OpenDraft(d.id.clone()));
+                        }
+                    });
+                }
+            }
+        });
+    });
+    for c in commands {
+        state.ask(c);
+    }
+}
+
+fn rows_table(ui: &mut Ui, rows: &[RequestRow], lang: Lang, now: chrono::NaiveDateTime, commands: &mut Vec<Command>) {
+    egui::Grid::new("today").num_columns(5).striped(true).spacing([16.0, 6.0]).show(ui, |ui| {
+        for h in [t::COL_TIME, t::COL_ID, t::COL_KIND, t::COL_STATUS, t::COL_DUE] {
+            ui.label(RichText::new(h.get(lang)).strong());
+        }
+        ui.end_row();
+        for r in rows {
+            let time = r.submitted_at.as_deref().map_or(String::new(), |s| s.get(11..16).unwrap_or("").to_string());
+            ui.label(time);
+            if ui.link(short_id(&r.id)).clicked() {
+                commands.push(Command::Show(Screen::Request(r.id.clone())));
+            }
+            ui.label(kind_label(&r.kind, lang));
+            ui.label(RichText::new(r.status.label(lang)).color(widgets::status_color(r.status)));
+            let due = show_time(r.due_at.as_deref());
+            if is_overdue(r, now) {
+                ui.label(RichText::new(format!("{due} — {}", t::OVERDUE.get(lang))).strong().color(theme::ERROR));
+            } else if r.status == Status::RefusedToAccept {
+                ui.label("—");
+            } else {
+                ui.label(due);
+            }
+            ui.end_row();
+        }
+    });
+}

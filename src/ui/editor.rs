@@ -1,0 +1,609 @@
+//! The new-request screen: the MRZ box, the fields in the paper form's order with
+//! inline errors, the representative, the correction table, the live checklist and the
+//! actions. The editor keeps every typed text; the domain parses it.
+
+use chrono::NaiveDateTime;
+use egui::{Color32, RichText, TextEdit, Ui};
+
+use super::text as t;
+use super::{theme, widgets};
+use crate::app::{AppState, Command};
+use crate::domain::calendar::{service_timer_level, TimerLevel};
+use crate::domain::checklist::Decision;
+use crate::domain::field::{Field, FieldError, Problem};
+use crate::domain::form::{
+    live_checklist, validate, ChecklistLine, CorrectionForm, InstitutionForm, RepresentativeForm, RequestForm,
+};
+use crate::domain::identity::{Parameter, Sex};
+use crate::domain::lang::Lang;
+use crate::domain::mrz::{read_mrz, zone_complete, MrzReadError, MrzReading};
+use crate::domain::request::{RequestKind, Status};
+
+/// The request being typed.
+pub struct Editor {
+    /// The form, as typed.
+    pub form: RequestForm,
+    /// What the passport reader typed.
+    pub mrz_text: String,
+    /// The last MRZ reading.
+    pub mrz: Option<Result<MrzReading, MrzReadError>>,
+    mrz_applied: String,
+    /// When the clerk opened the request (the service timer runs from here).
+    pub opened_at: NaiveDateTime,
+    /// When the form last changed.
+    pub last_edit: NaiveDateTime,
+    /// Whether a field lost focus since the last save (saves at once).
+    pub field_left: bool,
+    /// Whether the clerk tried to submit (then empty required fields show errors too).
+    pub submit_tried: bool,
+    /// Result of looking up the current IIN (correction).
+    pub lookup: Option<bool>,
+    /// A field to focus on the next frame.
+    pub focus: Option<Field>,
+    saved: Option<RequestForm>,
+    stash_representative: Option<RepresentativeForm>,
+    errors: Vec<FieldError>,
+    validated: Option<RequestForm>,
+}
+
+fn field_id(field: Field) -> egui::Id {
+    egui::Id::unique(("iin-desk-field", field.json_path()))
+}
+
+/// The MRZ box's id, focused when a request opens.
+pub fn mrz_id() -> egui::Id {
+    egui::Id::unique("iin-desk-mrz")
+}
+
+impl Editor {
+    /// A new request of `kind`, with a fresh id, opened at `now`.
+    pub fn new(kind: RequestKind, id: String, now: NaiveDateTime, clerk: &str, office: &str, counter: &str) -> Editor {
+        let mut form = RequestForm {
+            id,
+            kind: kind.key().into(),
+            clerk: clerk.into(),
+            office: office.into(),
+            counter: counter.into(),
+            ..RequestForm::default()
+        };
+        match kind {
+            RequestKind::FormationConvicted => {
+                form.representative = Some(RepresentativeForm::default());
+                form.institution = Some(InstitutionForm::default());
+            }
+            RequestKind::Correction => form.correction = Some(CorrectionForm::default()),
+            RequestKind::Formation => {}
+        }
+        Editor::from_form(form, now)
+    }
+
+    /// Continues a saved draft.
+    pub fn from_form(form: RequestForm, now: NaiveDateTime) -> Editor {
+        Editor {
+            saved: Some(form.clone()),
+            form,
+            mrz_text: String::new(),
+            mrz: None,
+            mrz_applied: String::new(),
+            opened_at: now,
+            last_edit: now,
+            field_left: false,
+            submit_tried: false,
+            lookup: None,
+            focus: None,
+            stash_representative: None,
+            errors: Vec::new(),
+            validated: None,
+        }
+    }
+
+    /// The request's kind.
+    pub fn kind(&self) -> RequestKind {
+        RequestKind::from_key(&self.form.kind).unwrap_or(RequestKind::Formation)
+    }
+
+    /// Whether the form differs from what was last saved.
+    pub fn is_dirty(&self) -> bool {
+        self.saved.as_ref() != Some(&self.form)
+    }
+
+    /// The form as it is saved.
+    pub fn form_for_save(&self) -> RequestForm {
+        self.form.clone()
+    }
+
+    /// Records that `form` is what the store holds now.
+    pub fn mark_saved(&mut self, form: RequestForm) {
+        self.saved = Some(form);
+    }
+
+    /// The form stamped with the submission time, ready to be validated as a record.
+    pub fn submission(&self, now: NaiveDateTime, status: Status) -> RequestForm {
+        let mut f = self.form.clone();
+        f.submitted_at = now.format("%Y-%m-%dT%H:%M:%S").to_string();
+        f.status = status.key().into();
+        f
+    }
+
+    /// Re-validates when the form changed since the last frame.
+    pub fn refresh(&mut self, now: NaiveDateTime) {
+        if self.validated.as_ref() == Some(&self.form) {
+            return;
+        }
+        let f = self.submission(now, Status::Accepted);
+        let id = uuid::Uuid::parse_str(&self.form.id).unwrap_or_default();
+        self.errors = validate(&f, id, now).err().unwrap_or_default();
+        self.validated = Some(self.form.clone());
+        self.last_edit = now;
+    }
+
+    /// The errors of the last validation.
+    pub fn errors(&self) -> &[FieldError] {
+        &self.errors
+    }
+
+    /// The error to show under `field`, in `lang`. Empty required fields show an error
+    /// only after a submit attempt, so a fresh form is not a wall of red.
+    fn error_for(&self, field: Field, lang: Lang) -> Option<String> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field && (self.submit_tried || e.problem != Problem::Required))
+            .map(|e| e.problem.message(lang))
+    }
+
+    /// Reads the MRZ box and fills the identity fields from it.
+    pub fn apply_mrz(&mut self, today: chrono::NaiveDate) {
+        let reading = read_mrz(&self.mrz_text, today);
+        self.mrz_applied = self.mrz_text.clone();
+        if let Ok(r) = &reading {
+            let a = &mut self.form.applicant;
+            a.surname = r.surname.clone();
+            a.name = r.given_names.clone();
+            if let Some(d) = r.birth_date {
+                a.birth_date = d.format("%d.%m.%Y").to_string();
+            }
+            if let Some(s) = r.sex {
+                a.sex = s.code().into();
+            }
+            a.citizenship = r.nationality.clone();
+            a.document_number = r.document_number.clone();
+            if let Some(d) = r.expiry_date {
+                a.document_expiry_date = d.format("%d.%m.%Y").to_string();
+            }
+            a.document_issuing_country = r.issuing_country.clone();
+            // The fields the MRZ does not carry come next.
+            self.focus = Some(if a.birth_place.trim().is_empty() { Field::BirthPlace } else { Field::DocumentIssueDate });
+        }
+        self.mrz = Some(reading);
+    }
+
+    fn set_representative(&mut self, on: bool) {
+        if on && self.form.representative.is_none() {
+            self.form.representative = Some(self.stash_representative.take().unwrap_or_default());
+        } else if !on {
+            self.stash_representative = self.form.representative.take();
+        }
+    }
+}
+
+/// The order of the applicant's fields on the paper form; Enter moves to the next
+/// empty one.
+const ORDER: [Field; 16] = [
+    Field::Surname,
+    Field::Name,
+    Field::Patronymic,
+    Field::SurnameCyrillic,
+    Field::NameCyrillic,
+    Field::PatronymicCyrillic,
+    Field::BirthDate,
+    Field::BirthPlace,
+    Field::Citizenship,
+    Field::Sex,
+    Field::DocumentNumber,
+    Field::DocumentIssueDate,
+    Field::DocumentExpiryDate,
+    Field::IssuingCountry,
+    Field::Address,
+    Field::Phone,
+];
+
+fn applicant_text(form: &mut RequestForm, field: Field) -> Option<&mut String> {
+    let a = &mut form.applicant;
+    Some(match field {
+        Field::Surname => &mut a.surname,
+        Field::Name => &mut a.name,
+        Field::Patronymic => &mut a.patronymic,
+        Field::SurnameCyrillic => &mut a.surname_cyr,
+        Field::NameCyrillic => &mut a.name_cyr,
+        Field::PatronymicCyrillic => &mut a.patronymic_cyr,
+        Field::BirthDate => &mut a.birth_date,
+        Field::BirthPlace => &mut a.birth_place,
+        Field::Citizenship => &mut a.citizenship,
+        Field::Sex => &mut a.sex,
+        Field::DocumentNumber => &mut a.document_number,
+        Field::DocumentIssueDate => &mut a.document_issue_date,
+        Field::DocumentExpiryDate => &mut a.document_expiry_date,
+        Field::IssuingCountry => &mut a.document_issuing_country,
+        Field::Address => &mut a.address,
+        Field::Phone => &mut a.phone,
+        _ => return None,
+    })
+}
+
+fn hint(field: Field, lang: Lang) -> String {
+    match field {
+        Field::BirthDate | Field::DocumentIssueDate | Field::DocumentExpiryDate => t::DATE_HINT.get(lang).into(),
+        Field::Citizenship | Field::IssuingCountry => "UZB, RUS, CHN, XXA…".into(),
+        Field::Sex => "M / F".into(),
+        Field::Phone => "+7 7xx xxx xx xx".into(),
+        _ => String::new(),
+    }
+}
+
+/// Draws the editor.
+pub fn editor_ui(state: &mut AppState, ui: &mut Ui) {
+    let lang = state.lang;
+    let now = state.now;
+    let Some(ed) = state.editor.as_mut() else {
+        state.ask(Command::Show(crate::app::Screen::Dashboard));
+        return;
+    };
+    ed.refresh(now);
+    let mut commands = Vec::new();
+
+    egui::Panel::right("editor-actions")
+        .resizable(false)
+        .exact_size(380.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().id_salt("editor-actions-scroll").show(ui, |ui| {
+                timer_ui(ed, now, lang, ui);
+                checklist_ui(ed, now, lang, ui, &mut commands);
+            });
+        });
+
+    egui::CentralPanel::default_margins().show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("editor-scroll").show(ui, |ui| {
+            kind_ui(ed, lang, ui);
+            mrz_ui(ed, now, lang, ui);
+            fields_ui(ed, lang, ui);
+            match ed.kind() {
+                RequestKind::FormationConvicted => institution_ui(ed, lang, ui),
+                RequestKind::Correction => correction_ui(ed, lang, ui, &mut commands),
+                RequestKind::Formation => {}
+            }
+            representative_ui(ed, lang, ui);
+            ui.add_space(40.0);
+        });
+    });
+    if let Some(field) = ed.focus.take() {
+        ui.memory_mut(|m| m.request_focus(field_id(field)));
+    }
+    for c in commands {
+        state.ask(c);
+    }
+}
+
+fn kind_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(ed.kind().label(lang)).heading());
+        ui.label(RichText::new(format!("№ {}", short_id(&ed.form.id))).color(theme::TEXT_WEAK).small());
+    });
+}
+
+/// The first block of a UUID, enough for a clerk to tell requests apart.
+pub fn short_id(id: &str) -> &str {
+    id.split('-').next().unwrap_or(id)
+}
+
+fn timer_ui(ed: &Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui) {
+    let elapsed = now - ed.opened_at;
+    let secs = elapsed.num_seconds().max(0);
+    let text = format!("{}: {:02}:{:02}", t::SERVICE_TIME.get(lang), secs / 60, secs % 60);
+    let (fill, stroke) = match service_timer_level(elapsed) {
+        TimerLevel::Normal => (theme::PANEL, theme::TEXT_WEAK),
+        TimerLevel::Warning => (theme::WARN_BG, theme::WARN),
+        TimerLevel::Exceeded => (theme::ERROR_BG, theme::ERROR),
+    };
+    theme::banner(ui, fill, stroke, |ui| {
+        ui.label(RichText::new(text).strong().color(stroke));
+    });
+}
+
+fn mrz_ui(ed: &mut Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui) {
+    widgets::section(ui, t::MRZ_BOX.get(lang));
+    let label = ui.label(t::MRZ_BOX.get(lang));
+    let response = ui
+        .add(
+            TextEdit::multiline(&mut ed.mrz_text)
+                .id(mrz_id())
+                .font(egui::TextStyle::Monospace)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let arrived = ed.mrz_text != ed.mrz_applied && zone_complete(&ed.mrz_text);
+    let clicked = ui.button(t::READ_MRZ.get(lang)).clicked();
+    if (enter || arrived || clicked) && !ed.mrz_text.trim().is_empty() && ed.mrz_text != ed.mrz_applied {
+        ed.apply_mrz(now.date());
+    }
+    match &ed.mrz {
+        Some(Ok(r)) if r.all_checks_pass() => theme::banner(ui, theme::OK_BG, theme::OK, |ui| {
+            ui.label(RichText::new(format!("✔ {}", t::MRZ_OK.get(lang))).color(theme::OK));
+            verdicts_ui(r, lang, ui);
+        }),
+        Some(Ok(r)) => theme::banner(ui, theme::ERROR_BG, theme::ERROR, |ui| {
+            ui.label(RichText::new(format!("✖ {}", t::MRZ_FAILED.get(lang))).strong().size(17.0).color(theme::ERROR));
+            verdicts_ui(r, lang, ui);
+        }),
+        Some(Err(e)) => theme::banner(ui, theme::ERROR_BG, theme::ERROR, |ui| {
+            ui.label(RichText::new(e.message(lang)).color(theme::ERROR));
+        }),
+        None => {}
+    }
+}
+
+fn verdicts_ui(r: &MrzReading, lang: Lang, ui: &mut Ui) {
+    ui.horizontal_wrapped(|ui| {
+        for c in &r.checks {
+            let (mark, color) = if c.ok { ("✔", theme::OK) } else { ("✖", theme::ERROR) };
+            ui.label(RichText::new(format!("{mark} {}", c.field.label(lang))).color(color));
+        }
+    });
+    for rep in &r.repairs {
+        ui.label(
+            RichText::new(format!("{} {}:{} {} → {}", t::MRZ_REPAIRED.get(lang), rep.line, rep.position, rep.read, rep.corrected))
+                .color(theme::WARN),
+        );
+    }
+}
+
+fn fields_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
+    let sections: [(&str, &[Field]); 3] = [
+        (t::SECTION_APPLICANT.get(lang), &ORDER[..10]),
+        (t::SECTION_DOCUMENT.get(lang), &ORDER[10..14]),
+        (t::SECTION_CONTACT.get(lang), &ORDER[14..]),
+    ];
+    let convicted = ed.kind() == RequestKind::FormationConvicted;
+    for (i, (title, fields)) in sections.into_iter().enumerate() {
+        widgets::section(ui, title);
+        egui::Grid::new(("fields", i)).num_columns(2).min_col_width(theme::LABEL_WIDTH).spacing([12.0, 4.0]).show(ui, |ui| {
+            for &field in fields {
+                let error = ed.error_for(field, lang);
+                let label = field.label(lang);
+                let h = hint(field, lang);
+                let Some(text) = applicant_text(&mut ed.form, field) else { continue };
+                let response = widgets::text_row(ui, field_id(field), &label, text, error.as_deref(), &h);
+                if response.lost_focus() {
+                    ed.field_left = true;
+                    if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                        ed.focus = next_empty(&ed.form, field);
+                    }
+                }
+            }
+        });
+        if i == 1 {
+            ui.checkbox(&mut ed.form.applicant.document_has_latin_or_cyrillic, t::HAS_LATIN.get(lang));
+        }
+    }
+    if convicted {
+        ui.label(RichText::new(sex_hint(lang)).small().color(theme::TEXT_WEAK));
+    }
+}
+
+fn sex_hint(lang: Lang) -> String {
+    format!("M = {}, F = {}", Sex::Male.label(lang), Sex::Female.label(lang))
+}
+
+/// The next field after `after` that is still empty, in the form's order.
+fn next_empty(form: &RequestForm, after: Field) -> Option<Field> {
+    let start = ORDER.iter().position(|f| *f == after).map_or(0, |i| i + 1);
+    let mut form = form.clone();
+    ORDER[start..]
+        .iter()
+        .copied()
+        .find(|f| applicant_text(&mut form, *f).is_some_and(|t| t.trim().is_empty()))
+}
+
+fn representative_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
+    let convicted = ed.kind() == RequestKind::FormationConvicted;
+    if !convicted {
+        ui.add_space(theme::SECTION_GAP);
+        let mut on = ed.form.representative.is_some();
+        if ui.checkbox(&mut on, t::HAS_REPRESENTATIVE.get(lang)).changed() {
+            ed.set_representative(on);
+        }
+    }
+    if ed.form.representative.is_none() {
+        return;
+    }
+    widgets::section(ui, t::SECTION_REPRESENTATIVE.get(lang));
+    let errors: Vec<(Field, Option<String>)> = [
+        Field::RepresentativeName,
+        Field::RepresentativeDocument,
+        Field::PowerOfAttorneyNumber,
+        Field::PowerOfAttorneyDate,
+        Field::PowerOfAttorneyNotary,
+        Field::PowerOfAttorneyValidUntil,
+    ]
+    .into_iter()
+    .map(|f| (f, ed.error_for(f, lang)))
+    .collect();
+    let Some(r) = ed.form.representative.as_mut() else { return };
+    egui::Grid::new("representative").num_columns(2).min_col_width(theme::LABEL_WIDTH).spacing([12.0, 4.0]).show(ui, |ui| {
+        for (field, error) in errors {
+            // The institution's officer acts without a power of attorney.
+            if convicted && !matches!(field, Field::RepresentativeName | Field::RepresentativeDocument) {
+                continue;
+            }
+            let text = match field {
+                Field::RepresentativeName => &mut r.full_name,
+                Field::RepresentativeDocument => &mut r.document,
+                Field::PowerOfAttorneyNumber => &mut r.poa_number,
+                Field::PowerOfAttorneyDate => &mut r.poa_date,
+                Field::PowerOfAttorneyNotary => &mut r.poa_notary,
+                _ => &mut r.poa_valid_until,
+            };
+            let h = if matches!(field, Field::PowerOfAttorneyDate | Field::PowerOfAttorneyValidUntil) { t::DATE_HINT.get(lang) } else { "" };
+            widgets::text_row(ui, field_id(field), &field.label(lang), text, error.as_deref(), h);
+        }
+    });
+}
+
+fn institution_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
+    widgets::section(ui, t::SECTION_INSTITUTION.get(lang));
+    let name_error = ed.error_for(Field::InstitutionName, lang);
+    let head_error = ed.error_for(Field::InstitutionHead, lang);
+    let inst = ed.form.institution.get_or_insert_with(InstitutionForm::default);
+    egui::Grid::new("institution").num_columns(2).min_col_width(theme::LABEL_WIDTH).spacing([12.0, 4.0]).show(ui, |ui| {
+        widgets::text_row(ui, field_id(Field::InstitutionName), &Field::InstitutionName.label(lang), &mut inst.name, name_error.as_deref(), "");
+        widgets::text_row(ui, field_id(Field::InstitutionHead), &Field::InstitutionHead.label(lang), &mut inst.head, head_error.as_deref(), "");
+    });
+}
+
+fn correction_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui, commands: &mut Vec<Command>) {
+    widgets::section(ui, t::SECTION_CORRECTION.get(lang));
+    let iin_error = ed.error_for(Field::CurrentIin, lang);
+    let changes_error = ed.error_for(Field::Changes, lang);
+    let param_errors: Vec<Option<String>> = Parameter::ALL.iter().map(|p| ed.error_for(Field::Change(*p), lang)).collect();
+    let lookup = ed.lookup;
+    let current: Vec<String> = {
+        let mut f = ed.form.clone();
+        Parameter::ALL.iter().map(|p| raw_value(&mut f, *p)).collect()
+    };
+    let corr = ed.form.correction.get_or_insert_with(CorrectionForm::default);
+    egui::Grid::new("current-iin").num_columns(2).min_col_width(theme::LABEL_WIDTH).spacing([12.0, 4.0]).show(ui, |ui| {
+        let r = widgets::text_row(ui, field_id(Field::CurrentIin), &Field::CurrentIin.label(lang), &mut corr.current_iin, iin_error.as_deref(), "");
+        if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            commands.push(Command::LookUpIin);
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui.button(t::FIND_BY_IIN.get(lang)).clicked() {
+            commands.push(Command::LookUpIin);
+        }
+        match lookup {
+            Some(true) => ui.label(RichText::new(t::FOUND_LOCALLY.get(lang)).color(theme::OK)),
+            Some(false) => ui.label(RichText::new(t::NOT_FOUND_LOCALLY.get(lang)).color(theme::WARN)),
+            None => ui.label(""),
+        };
+    });
+    if let Some(e) = changes_error {
+        ui.label(RichText::new(e).color(theme::ERROR));
+    }
+    ui.add_space(theme::ROW_GAP);
+    egui::Grid::new("changes").num_columns(4).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+        ui.label(RichText::new("№").strong());
+        ui.label(RichText::new(t::COL_PARAMETER.get(lang)).strong());
+        ui.label(RichText::new(t::COL_CURRENT.get(lang)).strong());
+        ui.label(RichText::new(t::COL_CHANGE.get(lang)).strong());
+        ui.end_row();
+        for (i, p) in Parameter::ALL.iter().enumerate() {
+            ui.label(p.number().to_string());
+            let label = ui.label(p.label(lang));
+            ui.label(current.get(i).cloned().unwrap_or_default());
+            let value = corr.changes.entry(p.key().to_string()).or_default();
+            ui.vertical(|ui| {
+                let id = field_id(Field::Change(*p));
+                ui.add(TextEdit::singleline(value).id(id).desired_width(220.0)).labelled_by(label.id);
+                if let Some(Some(e)) = param_errors.get(i) {
+                    ui.label(RichText::new(e).color(theme::ERROR).small());
+                }
+            });
+            ui.end_row();
+        }
+    });
+    // Empty change cells are not changes; keep the saved form tidy.
+    corr.changes.retain(|_, v| !v.is_empty());
+}
+
+fn raw_value(form: &mut RequestForm, p: Parameter) -> String {
+    let field = match p {
+        Parameter::Surname => Field::Surname,
+        Parameter::Name => Field::Name,
+        Parameter::Patronymic => Field::Patronymic,
+        Parameter::BirthDate => Field::BirthDate,
+        Parameter::BirthPlace => Field::BirthPlace,
+        Parameter::Citizenship => Field::Citizenship,
+        Parameter::Sex => Field::Sex,
+        Parameter::DocumentNumber => Field::DocumentNumber,
+        Parameter::DocumentIssueDate => Field::DocumentIssueDate,
+        Parameter::DocumentExpiryDate => Field::DocumentExpiryDate,
+        Parameter::IssuingCountry => Field::IssuingCountry,
+    };
+    applicant_text(form, field).map(|s| s.clone()).unwrap_or_default()
+}
+
+fn checklist_ui(ed: &mut Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui, commands: &mut Vec<Command>) {
+    widgets::section(ui, t::SECTION_CHECKLIST.get(lang));
+    let Some((lines, decision)) = live_checklist(&ed.form, now.date()) else {
+        return;
+    };
+    let mut tick_all = false;
+    for line in &lines {
+        checklist_line_ui(ed, line, lang, ui);
+    }
+    if ui.button(t::ALL_HANDED_IN.get(lang)).clicked() {
+        tick_all = true;
+    }
+    if tick_all {
+        for line in &lines {
+            ed.form.documents.insert(line.document.key().to_string(), true);
+        }
+    }
+    ui.add_space(theme::SECTION_GAP);
+    let field_errors = ed.errors.iter().any(|e| !matches!(e.problem, Problem::Expired { .. }));
+    match &decision {
+        Decision::Accept => theme::banner(ui, theme::OK_BG, theme::OK, |ui| {
+            ui.label(RichText::new(t::DECISION_ACCEPT.get(lang)).color(theme::OK).strong());
+        }),
+        Decision::RefuseToAccept { .. } => theme::banner(ui, theme::ERROR_BG, theme::ERROR, |ui| {
+            ui.label(RichText::new(t::DECISION_REFUSE.get(lang)).color(theme::ERROR).strong());
+            for (i, l) in decision.receipt_lines(lang).iter().enumerate() {
+                ui.label(RichText::new(format!("{}) {l}", i + 1)).color(theme::ERROR));
+            }
+        }),
+    }
+    if field_errors {
+        let n = ed.errors.iter().filter(|e| !matches!(e.problem, Problem::Expired { .. })).count();
+        ui.label(RichText::new(format!("{} ({n})", t::FIX_FIELDS.get(lang))).color(theme::WARN));
+    }
+    ui.add_space(theme::SECTION_GAP);
+    let accept = ui.add_enabled(decision.is_accept(), egui::Button::new(RichText::new(t::ACCEPT.get(lang)).strong()).fill(accept_fill(decision.is_accept())));
+    if accept.clicked() {
+        ed.submit_tried = true;
+        commands.push(Command::Accept);
+    }
+    let refuse = ui.add_enabled(!decision.is_accept(), egui::Button::new(t::REFUSE.get(lang)));
+    if refuse.clicked() {
+        ed.submit_tried = true;
+        commands.push(Command::RefuseToAccept);
+    }
+    if ui.button(t::SAVE_DRAFT.get(lang)).clicked() {
+        commands.push(Command::SaveDraft);
+    }
+}
+
+fn accept_fill(enabled: bool) -> Color32 {
+    if enabled {
+        Color32::from_rgb(0xd6, 0xec, 0xda)
+    } else {
+        Color32::TRANSPARENT
+    }
+}
+
+fn checklist_line_ui(ed: &mut Editor, line: &ChecklistLine, lang: Lang, ui: &mut Ui) {
+    let mut provided = line.provided;
+    let name = line.document.name(lang);
+    if ui.checkbox(&mut provided, name).changed() {
+        ed.form.documents.insert(line.document.key().to_string(), provided);
+    }
+    if let Some(until) = line.valid_until {
+        let (text, color) = if line.expired {
+            (format!("    ✖ {} {}", t::EXPIRED.get(lang), until.format("%d.%m.%Y")), theme::ERROR)
+        } else {
+            (format!("    {} {}", t::VALID_UNTIL.get(lang), until.format("%d.%m.%Y")), theme::TEXT_WEAK)
+        };
+        ui.label(RichText::new(text).small().color(color));
+    }
+}

@@ -1,0 +1,234 @@
+//! The journal: every request in a virtualized table. Rows come from the store a page
+//! at a time, only for the pages on screen, and each page is fetched once per search.
+
+use std::collections::{BTreeSet, HashMap};
+
+use egui::{RichText, TextEdit, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::text as t;
+use super::{dashboard::show_time, editor::short_id, theme, widgets};
+use crate::app::{AppState, Command, Screen};
+use crate::domain::form::parse_date;
+use crate::domain::lang::Lang;
+use crate::domain::request::{RequestKind, Status};
+use crate::store::{RequestFilter, RequestRow};
+
+/// Rows fetched in one query.
+pub const PAGE_ROWS: u64 = 100;
+
+/// The journal's search form and its cached pages.
+#[derive(Debug, Default)]
+pub struct JournalState {
+    /// IIN, as typed.
+    pub iin: String,
+    /// Part of a name.
+    pub name: String,
+    /// Document number.
+    pub doc_number: String,
+    /// From date, as typed.
+    pub from: String,
+    /// To date, as typed.
+    pub to: String,
+    /// Status.
+    pub status: Option<Status>,
+    /// Clerk's login.
+    pub clerk: String,
+    /// The search in force.
+    pub filter: RequestFilter,
+    /// How many rows match it.
+    pub total: u64,
+    /// Pages fetched so far, by page number.
+    pub pages: HashMap<u64, Vec<RequestRow>>,
+    /// Pages the table needed but the cache lacked.
+    missing: BTreeSet<u64>,
+    /// Focus the first search field on the next frame.
+    pub focus_search: bool,
+    /// A search field that does not parse.
+    pub error: Option<String>,
+}
+
+impl JournalState {
+    /// Builds the filter from the form, or says which field does not parse.
+    pub fn filter_from_form(&self, lang: Lang) -> Result<RequestFilter, String> {
+        let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        let date = |s: &str, label: &str| -> Result<Option<chrono::NaiveDate>, String> {
+            if s.trim().is_empty() {
+                return Ok(None);
+            }
+            parse_date(s).map(Some).ok_or_else(|| {
+                format!("«{label}»: {}", crate::domain::field::Problem::NotADate.message(lang))
+            })
+        };
+        Ok(RequestFilter {
+            iin: opt(&self.iin).map(|s| s.chars().filter(|c| !c.is_whitespace()).collect()),
+            name: opt(&self.name),
+            doc_number: opt(&self.doc_number),
+            from: date(&self.from, t::FROM.get(lang))?,
+            to: date(&self.to, t::TO.get(lang))?,
+            status: self.status,
+            clerk: opt(&self.clerk),
+            include_drafts: false,
+        })
+    }
+
+    /// Starts a new search: counts are set by the app, pages refetched as needed.
+    pub fn reset(&mut self, filter: RequestFilter, total: u64) {
+        self.filter = filter;
+        self.total = total;
+        self.pages.clear();
+        self.missing.clear();
+    }
+
+    /// Row `i`, or `None` (and its page noted for fetching) when not loaded yet.
+    fn row(&mut self, i: u64) -> Option<&RequestRow> {
+        let page = i / PAGE_ROWS;
+        if !self.pages.contains_key(&page) {
+            self.missing.insert(page);
+            return None;
+        }
+        self.pages.get(&page).and_then(|p| p.get((i % PAGE_ROWS) as usize))
+    }
+
+    /// The pages to fetch after this frame.
+    pub fn take_missing_pages(&mut self) -> Vec<u64> {
+        std::mem::take(&mut self.missing).into_iter().collect()
+    }
+}
+
+/// Draws the journal.
+pub fn journal_ui(state: &mut AppState, ui: &mut Ui) {
+    let lang = state.lang;
+    let now = state.now;
+    let mut commands = Vec::new();
+    egui::Panel::top("journal-search").show(ui, |ui| {
+        search_ui(&mut state.journal, lang, ui, &mut commands);
+    });
+    egui::CentralPanel::default_margins().show(ui, |ui| {
+        table_ui(&mut state.journal, lang, now, ui, &mut commands);
+    });
+    for c in commands {
+        state.ask(c);
+    }
+}
+
+fn search_ui(j: &mut JournalState, lang: Lang, ui: &mut Ui, commands: &mut Vec<Command>) {
+    let mut submit = false;
+    ui.horizontal_wrapped(|ui| {
+        let mut field = |ui: &mut Ui, label: &str, text: &mut String, width: f32, first: bool, focus: &mut bool| {
+            let l = ui.label(label);
+            let r = ui.add(TextEdit::singleline(text).desired_width(width)).labelled_by(l.id);
+            if first && *focus {
+                r.request_focus();
+                *focus = false;
+            }
+            if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                submit = true;
+            }
+        };
+        let mut focus = j.focus_search;
+        field(ui, t::NAME_FILTER.get(lang), &mut j.name, 180.0, true, &mut focus);
+        field(ui, t::IIN_FILTER.get(lang), &mut j.iin, 120.0, false, &mut focus);
+        field(ui, t::DOC_FILTER.get(lang), &mut j.doc_number, 110.0, false, &mut focus);
+        field(ui, t::FROM.get(lang), &mut j.from, 95.0, false, &mut focus);
+        field(ui, t::TO.get(lang), &mut j.to, 95.0, false, &mut focus);
+        field(ui, t::COL_CLERK.get(lang), &mut j.clerk, 90.0, false, &mut focus);
+        j.focus_search = focus;
+        let l = ui.label(t::COL_STATUS.get(lang));
+        egui::ComboBox::from_id_salt("journal-status")
+            .selected_text(j.status.map_or(t::ANY.get(lang), |s| s.label(lang)))
+            .show_ui(ui, |ui| {
+                if ui.selectable_label(j.status.is_none(), t::ANY.get(lang)).clicked() {
+                    j.status = None;
+                }
+                for s in Status::ALL.into_iter().filter(|s| *s != Status::Draft) {
+                    if ui.selectable_label(j.status == Some(s), s.label(lang)).clicked() {
+                        j.status = Some(s);
+                    }
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        if ui.button(t::SEARCH.get(lang)).clicked() {
+            submit = true;
+        }
+        if ui.button(t::CLEAR.get(lang)).clicked() {
+            j.iin.clear();
+            j.name.clear();
+            j.doc_number.clear();
+            j.from.clear();
+            j.to.clear();
+            j.clerk.clear();
+            j.status = None;
+            submit = true;
+        }
+    });
+    if let Some(e) = &j.error {
+        ui.label(RichText::new(e).color(theme::ERROR));
+    }
+    ui.label(RichText::new(format!("{}: {}", t::FOUND.get(lang), j.total)).color(theme::TEXT_WEAK));
+    if submit {
+        commands.push(Command::Search);
+    }
+}
+
+fn table_ui(j: &mut JournalState, lang: Lang, now: chrono::NaiveDateTime, ui: &mut Ui, commands: &mut Vec<Command>) {
+    let total = usize::try_from(j.total).unwrap_or(usize::MAX);
+    TableBuilder::new(ui)
+        .striped(true)
+        .sense(egui::Sense::click())
+        .column(Column::exact(140.0))
+        .column(Column::exact(90.0))
+        .column(Column::remainder().at_least(200.0))
+        .column(Column::exact(210.0))
+        .column(Column::exact(130.0))
+        .column(Column::exact(140.0))
+        .column(Column::exact(90.0))
+        .header(theme::ROW_HEIGHT, |mut h| {
+            for c in [t::COL_TIME, t::COL_ID, t::COL_KIND, t::COL_STATUS, t::COL_IIN, t::COL_DUE, t::COL_CLERK] {
+                h.col(|ui| {
+                    ui.label(RichText::new(c.get(lang)).strong());
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(theme::ROW_HEIGHT, total, |mut row| {
+                let i = row.index() as u64;
+                let Some(r) = j.row(i).cloned() else {
+                    row.col(|ui| {
+                        ui.label("…");
+                    });
+                    return;
+                };
+                row.col(|ui| {
+                    ui.label(show_time(r.submitted_at.as_deref()));
+                });
+                row.col(|ui| {
+                    ui.label(short_id(&r.id));
+                });
+                row.col(|ui| {
+                    ui.label(RequestKind::from_key(&r.kind).map_or("", |k| k.label(lang)));
+                });
+                row.col(|ui| {
+                    ui.label(RichText::new(r.status.label(lang)).color(widgets::status_color(r.status)));
+                });
+                row.col(|ui| {
+                    ui.label(r.iin.clone().unwrap_or_default());
+                });
+                row.col(|ui| {
+                    let due = show_time(r.due_at.as_deref());
+                    if super::dashboard::is_overdue(&r, now) {
+                        ui.label(RichText::new(due).color(theme::ERROR).strong());
+                    } else {
+                        ui.label(due);
+                    }
+                });
+                row.col(|ui| {
+                    ui.label(&r.clerk);
+                });
+                if row.response().clicked() {
+                    commands.push(Command::Show(Screen::Request(r.id.clone())));
+                }
+            });
+        });
+}

@@ -1,0 +1,92 @@
+//! The first-start, login and lock screens.
+
+use egui::{RichText, TextEdit, Ui};
+
+use super::text as t;
+use super::theme;
+use crate::app::{AppState, Command};
+use crate::store::User;
+
+fn centered(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    egui::CentralPanel::default_margins().show(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(80.0);
+            ui.set_max_width(460.0);
+            add(ui);
+        });
+    });
+}
+
+fn field(ui: &mut Ui, label: &str, text: &mut String, password: bool) -> egui::Response {
+    let l = ui.label(label);
+    ui.add(TextEdit::singleline(text).password(password).desired_width(320.0)).labelled_by(l.id)
+}
+
+fn error_ui(ui: &mut Ui, error: &Option<String>) {
+    if let Some(e) = error {
+        ui.label(RichText::new(e).color(theme::ERROR));
+    }
+}
+
+/// First start: create the administrator.
+pub fn setup_ui(state: &mut AppState, ui: &mut Ui) {
+    let lang = state.lang;
+    centered(ui, |ui| {
+        ui.horizontal(|ui| super::language_ui(state, ui));
+        ui.heading(t::SETUP_TITLE.get(lang));
+        ui.add_space(theme::SECTION_GAP);
+        let f = &mut state.login;
+        field(ui, t::LOGIN.get(lang), &mut f.login, false);
+        field(ui, t::FULL_NAME.get(lang), &mut f.full_name, false);
+        field(ui, t::PASSWORD.get(lang), &mut f.password, true);
+        let r = field(ui, t::PASSWORD_AGAIN.get(lang), &mut f.password_again, true);
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        error_ui(ui, &f.error);
+        if ui.button(t::CREATE_ADMIN.get(lang)).clicked() || enter {
+            state.ask(Command::CreateAdmin);
+        }
+    });
+}
+
+/// The login screen.
+pub fn login_ui(state: &mut AppState, ui: &mut Ui) {
+    let lang = state.lang;
+    centered(ui, |ui| {
+        ui.horizontal(|ui| super::language_ui(state, ui));
+        ui.heading(t::LOGIN_TITLE.get(lang));
+        ui.add_space(theme::SECTION_GAP);
+        let f = &mut state.login;
+        let login = field(ui, t::LOGIN.get(lang), &mut f.login, false);
+        if f.login.is_empty() && !ui.memory(|m| m.has_focus(login.id)) && ui.memory(|m| m.focused().is_none()) {
+            login.request_focus();
+        }
+        let r = field(ui, t::PASSWORD.get(lang), &mut f.password, true);
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        error_ui(ui, &f.error);
+        if ui.button(t::LOG_IN.get(lang)).clicked() || enter {
+            state.ask(Command::Login);
+        }
+    });
+}
+
+/// The lock screen: only the same account's password unlocks it.
+pub fn lock_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
+    let lang = state.lang;
+    centered(ui, |ui| {
+        ui.heading(t::LOCKED_TITLE.get(lang));
+        ui.label(format!("{} ({})", user.full_name, user.login));
+        ui.add_space(theme::SECTION_GAP);
+        let f = &mut state.login;
+        let r = field(ui, t::PASSWORD.get(lang), &mut f.password, true);
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        error_ui(ui, &f.error);
+        ui.horizontal(|ui| {
+            if ui.button(t::UNLOCK.get(lang)).clicked() || enter {
+                state.ask(Command::Unlock);
+            }
+            if ui.button(t::LOG_OUT.get(lang)).clicked() {
+                state.ask(Command::Logout);
+            }
+        });
+    });
+}

@@ -1,0 +1,195 @@
+//! The counter window: screens, widgets, theme and texts. Screens draw from
+//! [`AppState`] and ask for [`Command`]s; they never touch the store.
+
+pub mod admin;
+pub mod dashboard;
+pub mod editor;
+pub mod journal;
+pub mod login;
+pub mod request_view;
+pub mod text;
+pub mod theme;
+pub mod widgets;
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+
+use crate::app::{AppState, Command, Screen};
+use crate::domain::account::Role;
+use crate::domain::lang::{Lang, Tr};
+use crate::domain::request::RequestKind;
+use text as t;
+
+/// A printable document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocKind {
+    /// Registration certificate.
+    Certificate,
+    /// Refusal receipt.
+    Receipt,
+    /// Application for signature.
+    Application,
+    /// Reasoned refusal of the service.
+    Refusal,
+}
+
+impl DocKind {
+    /// The document's name in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            DocKind::Certificate => t::DOC_CERTIFICATE,
+            DocKind::Receipt => t::DOC_RECEIPT,
+            DocKind::Application => t::DOC_APPLICATION,
+            DocKind::Refusal => t::DOC_REFUSAL,
+        }
+        .get(lang)
+    }
+
+    /// The key used in file names and the audit log.
+    pub fn key(self) -> &'static str {
+        match self {
+            DocKind::Certificate => "certificate",
+            DocKind::Receipt => "receipt",
+            DocKind::Application => "application",
+            DocKind::Refusal => "refusal",
+        }
+    }
+}
+
+const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+const PRINT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::P);
+
+/// Draws the whole window.
+pub fn root_ui(state: &mut AppState, ui: &mut Ui) {
+    if !state.set_up {
+        login::setup_ui(state, ui);
+        return;
+    }
+    let Some(user) = state.user.clone() else {
+        login::login_ui(state, ui);
+        return;
+    };
+    if state.locked {
+        login::lock_ui(state, &user, ui);
+        return;
+    }
+    shortcuts(state, ui);
+    top_bar(state, &user, ui);
+    notices_ui(state, ui);
+    match state.screen.clone() {
+        Screen::Dashboard => dashboard::dashboard_ui(state, ui),
+        Screen::Editor => editor::editor_ui(state, ui),
+        Screen::Journal => journal::journal_ui(state, ui),
+        Screen::Request(_) => request_view::request_ui(state, ui),
+        Screen::Settings | Screen::Admin => admin::settings_ui(state, &user, ui),
+    }
+}
+
+fn shortcuts(state: &mut AppState, ui: &mut Ui) {
+    if ui.input_mut(|i| i.consume_shortcut(&NEW)) {
+        state.ask(Command::NewRequest(RequestKind::Formation));
+    }
+    if ui.input_mut(|i| i.consume_shortcut(&FIND)) {
+        state.ask(Command::Show(Screen::Journal));
+        state.journal.focus_search = true;
+    }
+    if ui.input_mut(|i| i.consume_shortcut(&PRINT)) {
+        if let (Screen::Request(id), Some(v)) = (&state.screen, &state.viewed) {
+            if let Some(doc) = v.primary_document() {
+                let id = id.clone();
+                state.ask(Command::Print(id, doc));
+            }
+        }
+    }
+    if ui.input(|i| i.key_pressed(Key::Escape)) {
+        match state.screen {
+            Screen::Request(_) => state.ask(Command::Show(Screen::Journal)),
+            Screen::Journal | Screen::Settings | Screen::Admin => state.ask(Command::Show(Screen::Dashboard)),
+            Screen::Dashboard | Screen::Editor => state.notices.clear(),
+        }
+    }
+}
+
+/// The language switch, shown on every screen.
+pub fn language_ui(state: &mut AppState, ui: &mut Ui) {
+    let label = ui.label(t::LANGUAGE.get(state.lang));
+    egui::ComboBox::from_id_salt("language")
+        .selected_text(lang_name(state.lang))
+        .show_ui(ui, |ui| {
+            for l in Lang::ALL {
+                if ui.selectable_label(state.lang == l, lang_name(l)).clicked() && state.lang != l {
+                    state.ask(Command::SetLang(l));
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
+fn lang_name(l: Lang) -> &'static str {
+    match l {
+        Lang::Kk => "Қазақша",
+        Lang::Ru => "Русский",
+        Lang::En => "English",
+    }
+}
+
+fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
+    let lang = state.lang;
+    egui::Panel::top("top-bar").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(t::APP_TITLE.get(lang)).strong().color(theme::ACCENT));
+            ui.separator();
+            let nav: [(Tr, Screen); 2] = [(t::NAV_DASHBOARD, Screen::Dashboard), (t::NAV_JOURNAL, Screen::Journal)];
+            for (label, screen) in nav {
+                if ui.selectable_label(state.screen == screen, label.get(lang)).clicked() {
+                    state.ask(Command::Show(screen));
+                }
+            }
+            if matches!(user.role, Role::Clerk | Role::Supervisor | Role::Administrator) {
+                ui.menu_button(format!("+ {}", t::NAV_NEW.get(lang)), |ui| {
+                    for kind in RequestKind::ALL {
+                        if ui.button(kind.label(lang)).clicked() {
+                            state.ask(Command::NewRequest(kind));
+                        }
+                    }
+                });
+            }
+            let settings_label = if user.role == Role::Administrator { t::NAV_ADMIN } else { t::NAV_SETTINGS };
+            if ui.selectable_label(matches!(state.screen, Screen::Settings | Screen::Admin), settings_label.get(lang)).clicked() {
+                state.ask(Command::Show(Screen::Settings));
+            }
+            ui.separator();
+            language_ui(state, ui);
+            ui.separator();
+            ui.label(format!("{} · {}", user.full_name, user.role.label(lang)));
+            if ui.button(t::LOCK.get(lang)).clicked() {
+                state.ask(Command::Lock);
+            }
+            if ui.button(t::LOG_OUT.get(lang)).clicked() {
+                state.ask(Command::Logout);
+            }
+        });
+    });
+}
+
+fn notices_ui(state: &mut AppState, ui: &mut Ui) {
+    if state.notices.is_empty() {
+        return;
+    }
+    let mut close = false;
+    egui::Panel::bottom("notices").show(ui, |ui| {
+        for n in &state.notices {
+            let (fill, color) = if n.is_error { (theme::ERROR_BG, theme::ERROR) } else { (theme::OK_BG, theme::OK) };
+            theme::banner(ui, fill, color, |ui| {
+                ui.label(RichText::new(&n.text).color(color));
+            });
+        }
+        if ui.small_button(t::CLOSE.get(state.lang)).clicked() {
+            close = true;
+        }
+    });
+    if close {
+        state.notices.clear();
+    }
+}

@@ -1,0 +1,158 @@
+//! One request: its data, its history from the audit log, and its print actions.
+
+use egui::{RichText, Ui};
+
+use super::text as t;
+use super::{dashboard::show_time, theme, widgets, DocKind};
+use crate::app::{AppState, Command, Screen};
+use crate::domain::checklist::DocumentKind;
+use crate::domain::form::RequestForm;
+use crate::domain::lang::Lang;
+use crate::domain::request::{RefusalGround, RequestKind, Status};
+use crate::store::AuditEntry;
+
+/// What the request screen shows, loaded once when it opens.
+#[derive(Debug, Clone)]
+pub struct RequestView {
+    /// Id.
+    pub id: String,
+    /// Status.
+    pub status: Status,
+    /// Data.
+    pub form: RequestForm,
+    /// Deadline.
+    pub due_at: Option<String>,
+    /// History.
+    pub history: Vec<AuditEntry>,
+}
+
+impl RequestView {
+    /// The documents that can be printed in this status.
+    pub fn documents(&self) -> Vec<DocKind> {
+        let mut docs = vec![DocKind::Application];
+        match self.status {
+            Status::Formed | Status::Corrected => docs.insert(0, DocKind::Certificate),
+            Status::RefusedToAccept => docs.insert(0, DocKind::Receipt),
+            Status::Refused => docs.insert(0, DocKind::Refusal),
+            _ => {}
+        }
+        docs
+    }
+
+    /// The document Ctrl+P prints.
+    pub fn primary_document(&self) -> Option<DocKind> {
+        self.documents().first().copied()
+    }
+}
+
+/// Draws the request screen.
+pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
+    let lang = state.lang;
+    let mut commands = Vec::new();
+    egui::CentralPanel::default_margins().show(ui, |ui| {
+        let Some(v) = &state.viewed else {
+            ui.label(RichText::new(t::DATA_ERROR.get(lang)).color(theme::ERROR));
+            return;
+        };
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            if ui.button(format!("← {}", t::BACK.get(lang))).clicked() {
+                commands.push(Command::Show(Screen::Journal));
+            }
+            let kind = RequestKind::from_key(&v.form.kind).map_or("", |k| k.label(lang));
+            ui.heading(format!("{kind} · {}", super::editor::short_id(&v.id)));
+            ui.label(RichText::new(v.status.label(lang)).strong().color(widgets::status_color(v.status)));
+            if let Some(due) = &v.due_at {
+                ui.label(format!("{}: {}", t::COL_DUE.get(lang), show_time(Some(due))));
+            }
+            ui.horizontal_wrapped(|ui| {
+                for doc in v.documents() {
+                    ui.label(RichText::new(doc.label(lang)).strong());
+                    if ui.button(t::PRINT.get(lang)).clicked() {
+                        commands.push(Command::Print(v.id.clone(), doc));
+                    }
+                    if ui.button(t::SAVE_AS.get(lang)).clicked() {
+                        commands.push(Command::SaveAs(v.id.clone(), doc));
+                    }
+                    ui.separator();
+                }
+            });
+            data_ui(&v.form, lang, ui);
+            widgets::section(ui, t::HISTORY.get(lang));
+            egui::Grid::new("history").striped(true).num_columns(3).show(ui, |ui| {
+                for e in &v.history {
+                    ui.label(show_time(Some(&e.at)));
+                    ui.label(&e.actor);
+                    ui.label(&e.action);
+                    ui.end_row();
+                }
+            });
+        });
+    });
+    for c in commands {
+        state.ask(c);
+    }
+}
+
+fn data_ui(f: &RequestForm, lang: Lang, ui: &mut Ui) {
+    use crate::domain::field::Field as F;
+    widgets::section(ui, t::SECTION_APPLICANT.get(lang));
+    let a = &f.applicant;
+    let rows: [(F, &str); 16] = [
+        (F::Surname, &a.surname),
+        (F::Name, &a.name),
+        (F::Patronymic, &a.patronymic),
+        (F::SurnameCyrillic, &a.surname_cyr),
+        (F::NameCyrillic, &a.name_cyr),
+        (F::PatronymicCyrillic, &a.patronymic_cyr),
+        (F::BirthDate, &a.birth_date),
+        (F::BirthPlace, &a.birth_place),
+        (F::Citizenship, &a.citizenship),
+        (F::Sex, &a.sex),
+        (F::DocumentNumber, &a.document_number),
+        (F::DocumentIssueDate, &a.document_issue_date),
+        (F::DocumentExpiryDate, &a.document_expiry_date),
+        (F::IssuingCountry, &a.document_issuing_country),
+        (F::Address, &a.address),
+        (F::Phone, &a.phone),
+    ];
+    egui::Grid::new("data").num_columns(2).min_col_width(theme::LABEL_WIDTH).show(ui, |ui| {
+        for (field, value) in rows.into_iter().filter(|(_, v)| !v.is_empty()) {
+            ui.label(RichText::new(field.label(lang)).color(theme::TEXT_WEAK));
+            ui.label(value);
+            ui.end_row();
+        }
+        if let Some(c) = &f.correction {
+            ui.label(RichText::new(F::CurrentIin.label(lang)).color(theme::TEXT_WEAK));
+            ui.label(&c.current_iin);
+            ui.end_row();
+            for (k, v) in &c.changes {
+                let label = crate::domain::identity::Parameter::from_key(k).map_or(k.clone(), |p| F::Change(p).label(lang));
+                ui.label(RichText::new(label).color(theme::TEXT_WEAK));
+                ui.label(v);
+                ui.end_row();
+            }
+        }
+        if let Some(r) = &f.representative {
+            ui.label(RichText::new(F::RepresentativeName.label(lang)).color(theme::TEXT_WEAK));
+            ui.label(&r.full_name);
+            ui.end_row();
+        }
+        if let Some(r) = &f.result {
+            if !r.iin.is_empty() {
+                ui.label(RichText::new(F::ResultIin.label(lang)).color(theme::TEXT_WEAK));
+                ui.label(RichText::new(&r.iin).strong());
+                ui.end_row();
+            }
+            if let Some(g) = RefusalGround::from_key(&r.ground) {
+                ui.label(RichText::new(F::RefusalGround.label(lang)).color(theme::TEXT_WEAK));
+                ui.label(format!("15.{}: {}", g.item(), g.text(lang)));
+                ui.end_row();
+            }
+        }
+    });
+    widgets::section(ui, t::SECTION_CHECKLIST.get(lang));
+    for (k, provided) in &f.documents {
+        let name = DocumentKind::from_key(k).map_or(k.as_str(), |d| d.name(lang));
+        ui.label(format!("{} {name}", if *provided { "☑" } else { "☐" }));
+    }
+}

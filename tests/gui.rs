@@ -1,0 +1,375 @@
+//! The counter window driven by egui_kittest through accessible labels, with a pinned
+//! clock: first start, login, formation from an MRZ, refusal, correction, journal
+//! search, language switch, an invalid field, and the idle lock.
+
+use std::sync::{Arc, Mutex};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use egui::accesskit::Role;
+use egui::{Event, Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+use iin_desk::app::{Clock, DeskApp, Screen};
+use iin_desk::domain::account::Role as StaffRole;
+use iin_desk::domain::form::{validate_record, RequestForm};
+use iin_desk::domain::request::Status;
+use iin_desk::store::{NewUser, RequestFilter, Store};
+
+/// A clock the test moves by hand.
+#[derive(Clone)]
+struct TestClock(Arc<Mutex<NaiveDateTime>>);
+
+impl Clock for TestClock {
+    fn now(&self) -> NaiveDateTime {
+        self.0.lock().map(|t| *t).unwrap_or_default()
+    }
+}
+
+impl TestClock {
+    fn advance_minutes(&self, minutes: i64) {
+        if let Ok(mut t) = self.0.lock() {
+            *t += chrono::Duration::minutes(minutes);
+        }
+    }
+}
+
+/// Wednesday 25 November 2026, 10:00.
+fn start() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 25).and_then(|d| d.and_hms_opt(10, 0, 0)).unwrap()
+}
+
+struct Fixture {
+    harness: Harness<'static, DeskApp>,
+    clock: TestClock,
+    _dir: tempfile::TempDir,
+}
+
+fn app_with(setup: impl FnOnce(&mut Store)) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    setup(&mut store);
+    let clock = TestClock(Arc::new(Mutex::new(start())));
+    let app = DeskApp::new(store, dir.path().to_path_buf(), Box::new(clock.clone()));
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 2400.0))
+        .build_ui_state(|ui, app: &mut DeskApp| app.ui(ui), app);
+    Fixture { harness, clock, _dir: dir }
+}
+
+fn with_clerk(store: &mut Store) {
+    let now = start();
+    let admin = NewUser { login: "admin", full_name: "Admin", role: StaffRole::Administrator, password: "Admin12345", must_change_password: false };
+    store.add_user(&admin, "system", now).unwrap();
+    let clerk = NewUser { login: "a.clerk", full_name: "Aigerim Clerk", role: StaffRole::Clerk, password: "Clerk12345", must_change_password: false };
+    store.add_user(&clerk, "admin", now).unwrap();
+    store.set_setting("ui.language", "en", "admin", now).unwrap();
+}
+
+fn type_into(h: &mut Harness<'static, DeskApp>, role: Role, label: &str, text: &str) {
+    let node = h.get_by_role_and_label(role, label);
+    node.focus();
+    h.run();
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run();
+}
+
+fn log_in(f: &mut Fixture, login: &str, password: &str) {
+    type_into(&mut f.harness, Role::TextInput, "Login", login);
+    type_into(&mut f.harness, Role::PasswordInput, "Password", password);
+    f.harness.get_by_role_and_label(Role::Button, "Log in").click();
+    f.harness.run();
+}
+
+/// A valid TD3 zone for a synthetic passport.
+fn zone() -> String {
+    mrz::format_td3(&mrz::Td3Fields {
+        document_code: "P".into(),
+        issuing_country: "UZB".into(),
+        document_number: "FA1234567".into(),
+        surname: "TESTOVA".into(),
+        given_names: "MALIKA".into(),
+        nationality: "UZB".into(),
+        date_of_birth: mrz::MrzDate::Calendar(mrz::Date::new(1990, 3, 15)),
+        sex: mrz::Sex::Female,
+        date_of_expiry: mrz::MrzDate::Calendar(mrz::Date::new(2031, 3, 14)),
+        ..Default::default()
+    })
+}
+
+fn requests(f: &Fixture) -> Vec<(String, Status)> {
+    let filter = RequestFilter { include_drafts: true, ..RequestFilter::default() };
+    f.harness
+        .state()
+        .store
+        .list_requests(&filter, 0, 100)
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.id, r.status))
+        .collect()
+}
+
+#[test]
+fn first_start_creates_the_administrator() {
+    let mut f = app_with(|s| s.set_setting("ui.language", "en", "system", start()).unwrap());
+    f.harness.run();
+    assert!(f.harness.query_by_label("First start: create the administrator").is_some());
+    type_into(&mut f.harness, Role::TextInput, "Login", "admin");
+    type_into(&mut f.harness, Role::TextInput, "Full name", "Asel Admin");
+    type_into(&mut f.harness, Role::PasswordInput, "Password", "short");
+    type_into(&mut f.harness, Role::PasswordInput, "Repeat the password", "short");
+    f.harness.get_by_role_and_label(Role::Button, "Create administrator").click();
+    f.harness.run();
+    assert!(f.harness.query_by_label_contains("too short").is_some(), "the policy is enforced");
+    assert!(!f.harness.state().store.has_active_admin().unwrap());
+}
+
+#[test]
+fn a_wrong_password_does_not_log_in() {
+    let mut f = app_with(with_clerk);
+    f.harness.run();
+    log_in(&mut f, "a.clerk", "wrong-password1");
+    assert!(f.harness.query_by_label_contains("wrong login or password").is_some());
+    assert!(f.harness.state().state.user.is_none());
+    // The login stays typed; only the password is asked again.
+    type_into(&mut f.harness, Role::PasswordInput, "Password", "Clerk12345");
+    f.harness.get_by_role_and_label(Role::Button, "Log in").click();
+    f.harness.run();
+    assert!(f.harness.query_by_label("Today's requests at this counter").is_some());
+}
+
+/// Counts what the clerk does; the README records the number.
+struct Actions(u32);
+
+impl Actions {
+    fn act(&mut self) {
+        self.0 += 1;
+    }
+}
+
+#[test]
+fn formation_from_the_mrz_to_accepted() {
+    let mut f = app_with(with_clerk);
+    f.harness.run();
+    log_in(&mut f, "a.clerk", "Clerk12345");
+    let mut actions = Actions(0);
+
+    // Ctrl+N: a new formation; the MRZ box has the focus.
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    actions.act();
+    f.harness.run();
+    assert_eq!(f.harness.state().state.screen, Screen::Editor);
+    // The passport reader types the zone.
+    f.harness.event(Event::Paste(zone()));
+    actions.act();
+    f.harness.run();
+    assert!(f.harness.query_by_label_contains("every check digit is correct").is_some());
+    let applicant = f.harness.state().state.editor.as_ref().map(|e| e.form.applicant.clone()).unwrap();
+    assert_eq!(applicant.surname, "TESTOVA");
+    assert_eq!(applicant.birth_date, "15.03.1990");
+    assert_eq!(applicant.document_expiry_date, "14.03.2031");
+    // The focus moved to the place of birth, the first field the MRZ lacks.
+    f.harness.get_by_role_and_label(Role::TextInput, "Place of birth").type_text("TASHKENT");
+    actions.act();
+    f.harness.key_press(Key::Enter);
+    actions.act();
+    f.harness.run();
+    f.harness.get_by_role_and_label(Role::TextInput, "Document issue date").type_text("15.03.2021");
+    actions.act();
+    f.harness.run();
+    type_into(&mut f.harness, Role::TextInput, "Address of stay in Kazakhstan", "Astana, Kabanbay batyr 1");
+    actions.act();
+    f.harness.get_by_role_and_label(Role::Button, "All handed in").click();
+    actions.act();
+    f.harness.run();
+    assert!(f.harness.query_by_label_contains("The package is complete").is_some());
+    f.harness.get_by_role_and_label(Role::Button, "Accept and queue").click();
+    actions.act();
+    f.harness.run();
+
+    let all = requests(&f);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].1, Status::Accepted);
+    assert_eq!(f.harness.state().state.screen, Screen::Dashboard);
+    assert!(actions.0 <= 8, "a formation takes {} actions", actions.0);
+    println!("UI actions for a formation: {}", actions.0);
+}
+
+#[test]
+fn an_invalid_field_blocks_submission_and_keeps_the_text() {
+    let mut f = app_with(with_clerk);
+    f.harness.run();
+    log_in(&mut f, "a.clerk", "Clerk12345");
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    f.harness.run();
+    f.harness.event(Event::Paste(zone()));
+    f.harness.run();
+    f.harness.get_by_role_and_label(Role::TextInput, "Place of birth").type_text("TASHKENT");
+    f.harness.run();
+    type_into(&mut f.harness, Role::TextInput, "Document issue date", "31.02.2021");
+    type_into(&mut f.harness, Role::TextInput, "Address of stay in Kazakhstan", "Astana");
+    f.harness.get_by_role_and_label(Role::Button, "All handed in").click();
+    f.harness.run();
+    assert!(f.harness.query_by_label_contains("is not a date").is_some());
+    f.harness.get_by_role_and_label(Role::Button, "Accept and queue").click();
+    f.harness.run();
+    let ed = f.harness.state().state.editor.as_ref().map(|e| e.form.applicant.document_issue_date.clone());
+    assert_eq!(ed.as_deref(), Some("31.02.2021"), "the typed text is kept");
+    assert!(requests(&f).iter().all(|(_, s)| *s == Status::Draft), "nothing was accepted");
+}
+
+#[test]
+fn refusal_for_a_missing_power_of_attorney_and_an_expired_passport() {
+    let mut f = app_with(with_clerk);
+    f.harness.run();
+    log_in(&mut f, "a.clerk", "Clerk12345");
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    f.harness.run();
+    let expired = mrz::format_td3(&mrz::Td3Fields {
+        document_code: "P".into(),
+        issuing_country: "GBR".into(),
+        document_number: "120000004".into(),
+        surname: "SAMPLE".into(),
+        given_names: "JOHN PETER".into(),
+        nationality: "GBR".into(),
+        date_of_birth: mrz::MrzDate::Calendar(mrz::Date::new(1985, 3, 15)),
+        sex: mrz::Sex::Male,
+        date_of_expiry: mrz::MrzDate::Calendar(mrz::Date::new(2026, 5, 1)),
+        ..Default::default()
+    });
+    f.harness.event(Event::Paste(expired));
+    f.harness.run();
+    f.harness.get_by_role_and_label(Role::TextInput, "Place of birth").type_text("LONDON");
+    f.harness.run();
+    type_into(&mut f.harness, Role::TextInput, "Document issue date", "01.05.2016");
+    type_into(&mut f.harness, Role::TextInput, "Address of stay in Kazakhstan", "Astana, Mangilik El 5");
+    f.harness.get_by_label("A representative applies").click();
+    f.harness.run();
+    type_into(&mut f.harness, Role::TextInput, "Representative's full name", "Сидоров Пётр");
+    type_into(&mut f.harness, Role::TextInput, "Representative's identity document", "ID 000000003");
+    type_into(&mut f.harness, Role::TextInput, "Power of attorney number", "N-1");
+    type_into(&mut f.harness, Role::TextInput, "Power of attorney date", "01.11.2026");
+    type_into(&mut f.harness, Role::TextInput, "Notary of the power of attorney", "Абенова А.А.");
+    // The application and the passport are handed in; the power of attorney is not.
+    f.harness.get_by_label("Application on the form of Appendix 1 to the Rules").click();
+    f.harness.run();
+    f.harness.get_by_label("Identity document (a valid foreign passport)").click();
+    f.harness.run();
+    assert!(f.harness.query_by_label_contains("Refuse to accept: documents missing or expired").is_some());
+    assert!(f.harness.query_by_label("1) Notarized power of attorney").is_some());
+    assert!(f.harness.query_by_label_contains("2) Identity document (a valid foreign passport) (expired 01.05.2026)").is_some());
+    f.harness.get_by_role_and_label(Role::Button, "Refuse to accept — print receipt…").click();
+    f.harness.run();
+    let all = requests(&f);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].1, Status::RefusedToAccept);
+    assert!(matches!(f.harness.state().state.screen, Screen::Request(_)));
+}
+
+fn fixture_forms() -> Vec<RequestForm> {
+    serde_json::from_str(include_str!("fixtures/requests.json")).unwrap()
+}
+
+fn with_fixture_records(store: &mut Store) {
+    with_clerk(store);
+    let now = start();
+    let records: Vec<_> = fixture_forms().iter().map(|f| validate_record(f, uuid::Uuid::new_v4(), now).unwrap()).collect();
+    store.import_records(&records, "admin", now).unwrap();
+}
+
+#[test]
+fn correction_from_a_local_record() {
+    let mut f = app_with(with_fixture_records);
+    f.harness.run();
+    log_in(&mut f, "a.clerk", "Clerk12345");
+    f.harness.get_by_label_contains("New request").click();
+    f.harness.run();
+    f.harness.get_by_role_and_label(Role::Button, "IIN correction").click();
+    f.harness.run();
+    // The formed portal request in the fixture holds IIN 850315300029.
+    type_into(&mut f.harness, Role::TextInput, "Current IIN", "850315300029");
+    f.harness.get_by_role_and_label(Role::Button, "Find by IIN").click();
+    f.harness.run();
+    assert!(f.harness.query_by_label("Current data filled from the local record").is_some());
+    let surname = f.harness.state().state.editor.as_ref().map(|e| e.form.applicant.surname.clone());
+    assert_eq!(surname.as_deref(), Some("MUSTERMANN"));
+    type_into(&mut f.harness, Role::TextInput, "Surname", "MUSTERFRAU");
+    type_into(&mut f.harness, Role::TextInput, "Address of stay in Kazakhstan", "Almaty, Dostyk 10");
+    f.harness.get_by_role_and_label(Role::Button, "All handed in").click();
+    f.harness.run();
+    f.harness.get_by_role_and_label(Role::Button, "Accept and queue").click();
+    f.harness.run();
+    let accepted: Vec<_> = requests(&f).into_iter().filter(|(_, s)| *s == Status::Accepted).collect();
+    assert_eq!(accepted.len(), 3, "two from the fixture and the new correction");
+}
+
+#[test]
+fn journal_search_by_name() {
+    let mut f = app_with(with_fixture_records);
+    f.harness.run();
+    log_in(&mut f, "a.clerk", "Clerk12345");
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    f.harness.run();
+    f.harness.run();
+    assert!(f.harness.query_by_label("Found: 5").is_some());
+    type_into(&mut f.harness, Role::TextInput, "Name (Latin/Cyrillic)", "тестова");
+    f.harness.key_press(Key::Enter);
+    f.harness.run();
+    assert!(f.harness.query_by_label("Found: 1").is_some());
+    f.harness.get_by_role_and_label(Role::Button, "Clear").click();
+    f.harness.run();
+    type_into(&mut f.harness, Role::TextInput, "IIN", "850315300029");
+    f.harness.get_by_role_and_label(Role::Button, "Search").click();
+    f.harness.run();
+    assert!(f.harness.query_by_label("Found: 1").is_some());
+}
+
+#[test]
+fn the_language_switch_changes_every_label() {
+    let mut f = app_with(with_clerk);
+    f.harness.run();
+    log_in(&mut f, "a.clerk", "Clerk12345");
+    let english = ["Today's requests at this counter", "Journal", "Log out", "Lock"];
+    for l in english {
+        assert!(f.harness.query_by_label(l).is_some(), "{l}");
+    }
+    f.harness.state_mut().state.ask(iin_desk::app::Command::SetLang(iin_desk::domain::lang::Lang::Kk));
+    f.harness.run();
+    for l in english {
+        assert!(f.harness.query_by_label(l).is_none(), "{l} is still in English");
+    }
+    for l in ["Осы терезедегі бүгінгі өтінімдер", "Журнал", "Шығу", "Бұғаттау"] {
+        assert!(f.harness.query_by_label(l).is_some(), "{l}");
+    }
+    f.harness.state_mut().state.ask(iin_desk::app::Command::SetLang(iin_desk::domain::lang::Lang::Ru));
+    f.harness.run();
+    for l in ["Заявки этого окна за сегодня", "Выйти", "Заблокировать"] {
+        assert!(f.harness.query_by_label(l).is_some(), "{l}");
+    }
+    assert_eq!(f.harness.state().store.setting("ui.language").unwrap().as_deref(), Some("ru"));
+}
+
+#[test]
+fn the_window_locks_when_idle_and_unlocks_with_the_same_password() {
+    let mut f = app_with(with_clerk);
+    f.harness.run();
+    log_in(&mut f, "a.clerk", "Clerk12345");
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    f.harness.run();
+    f.harness.event(Event::Paste(zone()));
+    f.harness.run();
+    f.clock.advance_minutes(6);
+    f.harness.run();
+    assert!(f.harness.query_by_label("The window is locked").is_some());
+    // What was typed is saved before locking.
+    assert_eq!(requests(&f).len(), 1);
+    type_into(&mut f.harness, Role::PasswordInput, "Password", "Admin12345");
+    f.harness.get_by_role_and_label(Role::Button, "Unlock").click();
+    f.harness.run();
+    assert!(f.harness.query_by_label("The window is locked").is_some(), "another account's password does not unlock");
+    type_into(&mut f.harness, Role::PasswordInput, "Password", "Clerk12345");
+    f.harness.get_by_role_and_label(Role::Button, "Unlock").click();
+    f.harness.run();
+    assert!(f.harness.query_by_label("The window is locked").is_none());
+    let surname = f.harness.state().state.editor.as_ref().map(|e| e.form.applicant.surname.clone());
+    assert_eq!(surname.as_deref(), Some("TESTOVA"), "the request is still open");
+}
