@@ -5,7 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
-# Nothing beyond the Rust toolchain is needed yet; GUI tests will add Xvfb here.
+# The real window is started under Xvfb and photographed with ImageMagick.
+command -v Xvfb >/dev/null || need_apt+=(xvfb)
+command -v import >/dev/null || need_apt+=(imagemagick)
+for lib in libxcursor.so.1 libXi.so.6 libxkbcommon-x11.so.0; do
+  ldconfig -p | grep -q "$lib" || need_apt+=(libxcursor1 libxi6 libxkbcommon-x11-0)
+done
+ldconfig -p | grep -q libGL.so.1 || need_apt+=(libgl1 libgl1-mesa-dri libegl1)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq

@@ -40,6 +40,8 @@ pub struct RequestRow {
     pub counter: String,
     /// The IIN formed or corrected, if known.
     pub iin: Option<String>,
+    /// The applicant's name for the journal: Cyrillic where known, else Latin.
+    pub name: String,
 }
 
 /// A journal search; every part optional.
@@ -403,7 +405,11 @@ impl Store {
         values.push(Box::new(i64::try_from(offset).unwrap_or(i64::MAX)));
         let params: Vec<&dyn ToSql> = values.iter().map(|b| b.as_ref()).collect();
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT id, kind, status, submitted_at, due_at, clerk, counter, iin FROM requests {w}
+            "SELECT id, kind, status, submitted_at, due_at, clerk, counter, iin,
+                    trim(coalesce(nullif(json_extract(data, '$.applicant.surname_cyr'), ''), json_extract(data, '$.applicant.surname'), '')
+                         || ' ' ||
+                         coalesce(nullif(json_extract(data, '$.applicant.name_cyr'), ''), json_extract(data, '$.applicant.name'), ''))
+             FROM requests {w}
              ORDER BY submitted_at DESC, id LIMIT ? OFFSET ?"
         ))?;
         let rows = stmt.query_map(params.as_slice(), |r| {
@@ -417,6 +423,7 @@ impl Store {
                 clerk: r.get(5)?,
                 counter: r.get(6)?,
                 iin: r.get(7)?,
+                name: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

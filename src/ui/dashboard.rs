@@ -71,8 +71,8 @@ pub fn dashboard_ui(state: &mut AppState, ui: &mut Ui) {
 }
 
 fn rows_table(ui: &mut Ui, rows: &[RequestRow], lang: Lang, now: chrono::NaiveDateTime, commands: &mut Vec<Command>) {
-    egui::Grid::new("today").num_columns(5).striped(true).spacing([16.0, 6.0]).show(ui, |ui| {
-        for h in [t::COL_TIME, t::COL_ID, t::COL_KIND, t::COL_STATUS, t::COL_DUE] {
+    egui::Grid::new("today").num_columns(6).striped(true).spacing([16.0, 6.0]).show(ui, |ui| {
+        for h in [t::COL_TIME, t::COL_ID, t::COL_APPLICANT, t::COL_KIND, t::COL_STATUS, t::COL_DUE] {
             ui.label(RichText::new(h.get(lang)).strong());
         }
         ui.end_row();
@@ -82,6 +82,7 @@ fn rows_table(ui: &mut Ui, rows: &[RequestRow], lang: Lang, now: chrono::NaiveDa
             if ui.link(short_id(&r.id)).clicked() {
                 commands.push(Command::Show(Screen::Request(r.id.clone())));
             }
+            ui.label(&r.name);
             ui.label(kind_label(&r.kind, lang));
             ui.label(RichText::new(r.status.label(lang)).color(widgets::status_color(r.status)));
             let due = show_time(r.due_at.as_deref());

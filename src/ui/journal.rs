@@ -179,13 +179,14 @@ fn table_ui(j: &mut JournalState, lang: Lang, now: chrono::NaiveDateTime, ui: &m
         .sense(egui::Sense::click())
         .column(Column::exact(140.0))
         .column(Column::exact(90.0))
-        .column(Column::remainder().at_least(200.0))
+        .column(Column::remainder().at_least(220.0))
+        .column(Column::exact(200.0))
         .column(Column::exact(210.0))
         .column(Column::exact(130.0))
         .column(Column::exact(140.0))
         .column(Column::exact(90.0))
         .header(theme::ROW_HEIGHT, |mut h| {
-            for c in [t::COL_TIME, t::COL_ID, t::COL_KIND, t::COL_STATUS, t::COL_IIN, t::COL_DUE, t::COL_CLERK] {
+            for c in [t::COL_TIME, t::COL_ID, t::COL_APPLICANT, t::COL_KIND, t::COL_STATUS, t::COL_IIN, t::COL_DUE, t::COL_CLERK] {
                 h.col(|ui| {
                     ui.label(RichText::new(c.get(lang)).strong());
                 });
@@ -205,6 +206,9 @@ fn table_ui(j: &mut JournalState, lang: Lang, now: chrono::NaiveDateTime, ui: &m
                 });
                 row.col(|ui| {
                     ui.label(short_id(&r.id));
+                });
+                row.col(|ui| {
+                    ui.label(&r.name);
                 });
                 row.col(|ui| {
                     ui.label(RequestKind::from_key(&r.kind).map_or("", |k| k.label(lang)));

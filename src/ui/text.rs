@@ -51,6 +51,7 @@ pub const COL_STATUS: Tr = Tr::new("Мәртебесі", "Статус", "Status
 pub const COL_DUE: Tr = Tr::new("Мерзімі", "Срок", "Due");
 pub const COL_CLERK: Tr = Tr::new("Оператор", "Оператор", "Clerk");
 pub const COL_IIN: Tr = Tr::new("ЖСН", "ИИН", "IIN");
+pub const COL_APPLICANT: Tr = Tr::new("Өтініш беруші", "Заявитель", "Applicant");
 pub const COL_ID: Tr = Tr::new("Нөмірі", "Номер", "Id");
 
 // New request.

@@ -65,6 +65,9 @@ pub fn apply(ctx: &egui::Context) {
     visuals.extreme_bg_color = Color32::WHITE;
     visuals.selection.bg_fill = Color32::from_rgb(0xc7, 0xdd, 0xf2);
     visuals.selection.stroke = Stroke::new(1.5, ACCENT);
+    // Text fields and buttons need a visible edge on the light background.
+    visuals.widgets.inactive.bg_stroke = Stroke::new(1.0, Color32::from_rgb(0x8a, 0x8a, 0x8a));
+    visuals.widgets.noninteractive.bg_stroke = Stroke::new(1.0, Color32::from_rgb(0xc8, 0xc6, 0xc0));
     visuals.widgets.inactive.corner_radius = CornerRadius::same(4);
     visuals.widgets.hovered.corner_radius = CornerRadius::same(4);
     visuals.widgets.active.corner_radius = CornerRadius::same(4);

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Starts the real window under Xvfb on a scratch store, drives it with the keyboard
+# (xdotool) and saves a screenshot of each screen in each language under
+# target/screenshots/. For looking at the product, not a test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --quiet
+BIN=target/debug/iin-desk
+OUT=target/screenshots
+mkdir -p "$OUT"
+DATA=$(mktemp -d)
+echo 'Admin12345' | $BIN --data-dir "$DATA" init --password-stdin --lang en >/dev/null
+IIN_DESK_PASSWORD=Admin12345 $BIN --data-dir "$DATA" --user admin import tests/fixtures/requests.json >/dev/null
+DISPLAY_NUM=:97
+Xvfb $DISPLAY_NUM -screen 0 1366x900x24 >/dev/null 2>&1 &
+XVFB=$!
+trap 'kill $XVFB 2>/dev/null || true' EXIT
+sleep 1
+export DISPLAY=$DISPLAY_NUM
+MRZ1='P<UZBTESTOVA<<MALIKA<<<<<<<<<<<<<<<<<<<<<<<<'
+MRZ2='FA12345673UZB9003152F3103142<<<<<<<<<<<<<<06'
+for lang in kk ru en; do
+  python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"INSERT INTO settings(key,value) VALUES('ui.language',?) ON CONFLICT(key) DO UPDATE SET value=excluded.value\", (sys.argv[2],)); c.commit()" "$DATA/iin-desk.sqlite3" "$lang"
+  $BIN --data-dir "$DATA" &
+  APP=$!
+  sleep 4
+  import -window root "$OUT/$lang-1-login.png"
+  # Without a window manager the window must be given the keyboard explicitly.
+  WIN=$(xdotool search --sync --name iin-desk | head -1)
+  xdotool windowfocus "$WIN"; sleep 0.3
+  xdotool mousemove 640 201 click 1; sleep 0.3
+  xdotool type --delay 20 admin; xdotool key Tab; xdotool type --delay 20 Admin12345; xdotool key Return
+  sleep 1.5; import -window root "$OUT/$lang-2-dashboard.png"
+  xdotool key ctrl+n; sleep 1
+  xdotool type --delay 5 "$MRZ1"; xdotool key Return; xdotool type --delay 5 "$MRZ2"; xdotool key Return; sleep 1.5
+  import -window root "$OUT/$lang-3-editor.png"
+  xdotool key ctrl+f; sleep 1.5
+  import -window root "$OUT/$lang-4-journal.png"
+  kill $APP; wait $APP 2>/dev/null || true
+done
+echo "screenshots in $OUT"
