@@ -14,7 +14,7 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("iin-desk: {e:#}");
-                ExitCode::from(cli::exit::STORE)
+                ExitCode::from(cli::exit::NO_WINDOW)
             }
         };
     }

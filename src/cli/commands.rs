@@ -7,7 +7,7 @@ use chrono::{Local, NaiveDate, NaiveDateTime};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{exit, CalendarCommand, Cli, CliError, Command, InitArgs, UserCommand};
+use super::{exit, print_cmds, CalendarCommand, Cli, CliError, Command, InitArgs, UserCommand};
 use crate::domain::account::{check_password, valid_login, Role};
 use crate::domain::calendar::{fixed_holidays, parse_calendar_file, DayStatus};
 use crate::domain::form::{validate_record, RequestForm};
@@ -66,6 +66,36 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             let (mut store, user) =
                 login(&data_dir, cli.user.as_deref(), &[Role::Administrator], lang)?;
             user_command(&mut store, &user, action, lang)
+        }
+        Some(Command::Print { id, doc, out }) => {
+            let (mut store, user) = login(
+                &data_dir,
+                cli.user.as_deref(),
+                &[Role::Clerk, Role::Supervisor],
+                lang,
+            )?;
+            print_cmds::print(&mut store, &user, &id, doc, &out, now(), lang)
+        }
+        Some(Command::Register { date, counter, out }) => {
+            let (mut store, user) = login(
+                &data_dir,
+                cli.user.as_deref(),
+                &[Role::Supervisor, Role::Administrator],
+                lang,
+            )?;
+            print_cmds::register(
+                &mut store,
+                &user,
+                &date,
+                counter.as_deref(),
+                &out,
+                now(),
+                lang,
+            )
+        }
+        Some(Command::Verify { file }) => {
+            let (mut store, user) = login(&data_dir, cli.user.as_deref(), &Role::ALL, lang)?;
+            print_cmds::verify(&mut store, &user, &file, now(), lang)
         }
     }
 }
@@ -208,10 +238,13 @@ fn check_iin(iins: &[String], as_json: bool, lang: Lang) -> Result<u8, CliError>
 }
 
 fn mrz(as_json: bool, lang: Lang) -> Result<u8, CliError> {
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     std::io::stdin()
-        .read_to_string(&mut text)
+        .read_to_end(&mut bytes)
         .map_err(|e| CliError::new(exit::FILE, format!("stdin: {e}")))?;
+    // A reader in a legacy code page sends bytes that are not UTF-8; they become
+    // replacement characters, which the MRZ reader reports with their position.
+    let text = String::from_utf8_lossy(&bytes);
     let reading = read_mrz(&text, now().date())
         .map_err(|e| CliError::new(exit::INVALID_INPUT, format!("MRZ: {}", e.message(lang))))?;
     if as_json {
@@ -849,6 +882,15 @@ fn init(data_dir: &Path, args: &InitArgs, lang: Lang) -> Result<u8, CliError> {
     }
     if !valid_login(&args.admin) {
         return Err(bad_login(&args.admin, lang));
+    }
+    if args.name.trim().is_empty() {
+        return Err(CliError::new(
+            exit::INVALID_INPUT,
+            format!(
+                "--name: {}",
+                tr(lang, "толтыру міндетті", "обязательно", "is required")
+            ),
+        ));
     }
     let password = read_new_password(&args.admin, args.password_stdin, lang)?;
     store

@@ -4,6 +4,7 @@
 //! The clock is read here, once per command, and passed down.
 
 mod commands;
+mod print_cmds;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,7 +13,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::domain::lang::Lang;
 
-pub use commands::run;
+pub use commands::{default_data_dir, run};
 
 /// Exit codes, documented in README.
 pub mod exit {
@@ -32,6 +33,8 @@ pub mod exit {
     pub const DENIED: u8 = 6;
     /// No administrator exists yet: run `iin-desk init`.
     pub const NOT_SET_UP: u8 = 7;
+    /// The window cannot be opened (no display).
+    pub const NO_WINDOW: u8 = 8;
 }
 
 /// A command's failure: the line to print and the exit code.
@@ -133,6 +136,34 @@ pub enum Command {
     },
     /// Sets up a new installation: creates the first administrator.
     Init(InitArgs),
+    /// Prints a request's document to a PDF file (recorded in the audit log).
+    Print {
+        /// The request's id.
+        id: String,
+        /// certificate, receipt, application or refusal.
+        #[arg(long, value_parser = print_cmds::parse_doc)]
+        doc: crate::pdf::DocKind,
+        /// Where to write the PDF. The file holds personal data.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Prints the daily register of requests with outcome, clerk and service time.
+    Register {
+        /// The day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        date: String,
+        /// Only this counter's requests.
+        #[arg(long, value_name = "N")]
+        counter: Option<String>,
+        /// Where to write the PDF.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Checks a registration certificate PDF against the store: exit 0 genuine, 1 not.
+    Verify {
+        /// The certificate PDF.
+        file: PathBuf,
+    },
 }
 
 /// `calendar` subcommands.
@@ -143,7 +174,7 @@ pub enum CalendarCommand {
         /// The JSON file: {"year": 2024, "days": [{"date": "2024-05-04", "kind": "working", "note": "…"}]}.
         file: PathBuf,
     },
-    /// Shows the non-working days of a year.
+    /// Shows the year's non-working days and the imported exceptions.
     Show {
         /// The year.
         year: i32,

@@ -309,6 +309,8 @@ pub enum Problem {
     NotAllowed,
     /// The documents do not allow acceptance (the checklist refuses).
     ChecklistRefuses,
+    /// A refusal to accept with a complete package in date: nothing to refuse.
+    NothingToRefuse,
     /// The rules in force on the date are not known to this program.
     NoEdition,
     /// Not a UUID.
@@ -439,6 +441,11 @@ impl Problem {
                 "құжаттар топтамасы толық емес немесе мерзімі өткен; қабылдауға болмайды",
                 "пакет документов неполный или с истекшим сроком; принять нельзя",
                 "the document package is incomplete or expired; it cannot be accepted",
+            ),
+            Problem::NothingToRefuse => t(
+                "құжаттар топтамасы толық әрі мерзімі өтпеген; қабылдаудан бас тарту үшін ұсынылмаған немесе мерзімі өткен құжат керек",
+                "пакет документов полный и действителен; для отказа в приёме нужен непредставленный или просроченный документ",
+                "the package is complete and in date; a refusal to accept needs a missing or expired document",
             ),
             Problem::NoEdition => t(
                 "бұл күнге қолданыстағы қағидалар редакциясы белгісіз",

@@ -819,10 +819,7 @@ pub fn validate_record(
     let kind = request.kind;
     match status {
         Status::RefusedToAccept if decision.is_accept() => {
-            errors.push(FieldError::new(
-                Field::Documents,
-                Problem::NotOneOf(&["a missing or expired document for a refusal to accept"]),
-            ));
+            errors.push(FieldError::new(Field::Documents, Problem::NothingToRefuse));
         }
         Status::Accepted | Status::Sent | Status::Formed | Status::Corrected | Status::Refused
             if !decision.is_accept() =>
@@ -1031,7 +1028,10 @@ pub struct ChecklistLine {
 /// representative and translation need under the rules in force on `day`, and the
 /// decision on what is ticked. Works on half-typed forms: an unparsed date simply has
 /// no validity yet. `None` when the kind or channel is unknown or not allowed.
-pub fn live_checklist(form: &RequestForm, day: NaiveDate) -> Option<(Vec<ChecklistLine>, Decision)> {
+pub fn live_checklist(
+    form: &RequestForm,
+    day: NaiveDate,
+) -> Option<(Vec<ChecklistLine>, Decision)> {
     let kind = RequestKind::from_key(&form.kind)?;
     let channel = Channel::from_key(&form.channel)?;
     let edition = edition_on(day)?;
@@ -1045,11 +1045,15 @@ pub fn live_checklist(form: &RequestForm, day: NaiveDate) -> Option<(Vec<Checkli
             .filter(|v| !v.trim().is_empty())
             .map_or_else(|| parse_date(fallback), |v| parse_date(v))
     };
-    let expiry = corrected(Parameter::DocumentExpiryDate, &form.applicant.document_expiry_date);
+    let expiry = corrected(
+        Parameter::DocumentExpiryDate,
+        &form.applicant.document_expiry_date,
+    );
     let facts = Facts {
         kind,
         channel,
-        has_representative: form.representative.is_some() && kind != RequestKind::FormationConvicted,
+        has_representative: form.representative.is_some()
+            && kind != RequestKind::FormationConvicted,
         has_latin_or_cyrillic: form.applicant.document_has_latin_or_cyrillic,
     };
     let required = required_documents(edition, &facts);
@@ -1063,7 +1067,11 @@ pub fn live_checklist(form: &RequestForm, day: NaiveDate) -> Option<(Vec<Checkli
         validity.insert(DocumentKind::IdentityDocument, e);
         validity.insert(DocumentKind::IdentityDocumentCopy, e);
     }
-    if let Some(p) = form.representative.as_ref().and_then(|r| parse_date(&r.poa_valid_until)) {
+    if let Some(p) = form
+        .representative
+        .as_ref()
+        .and_then(|r| parse_date(&r.poa_valid_until))
+    {
         validity.insert(DocumentKind::PowerOfAttorney, p);
     }
     let lines = required

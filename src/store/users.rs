@@ -79,6 +79,13 @@ pub fn hash_password(password: &str) -> Result<String, StoreError> {
         })
 }
 
+/// A hash of a random password, verified against for unknown logins so that a login
+/// attempt takes as long whether or not the account exists.
+fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| hash_password(&uuid::Uuid::new_v4().to_string()).unwrap_or_default())
+}
+
 fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
         .map(|parsed| {
@@ -235,7 +242,7 @@ impl Store {
             .optional()
             .map_err(StoreError::from)?;
         // Verify even for unknown logins so that timing does not reveal which exist.
-        let (hash, active) = row.unwrap_or_else(|| (String::new(), false));
+        let (hash, active) = row.unwrap_or_else(|| (dummy_hash().to_string(), false));
         let ok = verify_password(password, &hash) && active;
         self.write(|tx| {
             if ok {
