@@ -35,7 +35,9 @@ impl TestClock {
 
 /// Wednesday 25 November 2026, 10:00.
 fn start() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 25).and_then(|d| d.and_hms_opt(10, 0, 0)).unwrap()
+    NaiveDate::from_ymd_opt(2026, 11, 25)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .unwrap()
 }
 
 struct Fixture {
@@ -53,16 +55,34 @@ fn app_with(setup: impl FnOnce(&mut Store)) -> Fixture {
     let harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 2400.0))
         .build_ui_state(|ui, app: &mut DeskApp| app.ui(ui), app);
-    Fixture { harness, clock, _dir: dir }
+    Fixture {
+        harness,
+        clock,
+        _dir: dir,
+    }
 }
 
 fn with_clerk(store: &mut Store) {
     let now = start();
-    let admin = NewUser { login: "admin", full_name: "Admin", role: StaffRole::Administrator, password: "Admin12345", must_change_password: false };
+    let admin = NewUser {
+        login: "admin",
+        full_name: "Admin",
+        role: StaffRole::Administrator,
+        password: "Admin12345",
+        must_change_password: false,
+    };
     store.add_user(&admin, "system", now).unwrap();
-    let clerk = NewUser { login: "a.clerk", full_name: "Aigerim Clerk", role: StaffRole::Clerk, password: "Clerk12345", must_change_password: false };
+    let clerk = NewUser {
+        login: "a.clerk",
+        full_name: "Aigerim Clerk",
+        role: StaffRole::Clerk,
+        password: "Clerk12345",
+        must_change_password: false,
+    };
     store.add_user(&clerk, "admin", now).unwrap();
-    store.set_setting("ui.language", "en", "admin", now).unwrap();
+    store
+        .set_setting("ui.language", "en", "admin", now)
+        .unwrap();
 }
 
 fn type_into(h: &mut Harness<'static, DeskApp>, role: Role, label: &str, text: &str) {
@@ -76,7 +96,9 @@ fn type_into(h: &mut Harness<'static, DeskApp>, role: Role, label: &str, text: &
 fn log_in(f: &mut Fixture, login: &str, password: &str) {
     type_into(&mut f.harness, Role::TextInput, "Login", login);
     type_into(&mut f.harness, Role::PasswordInput, "Password", password);
-    f.harness.get_by_role_and_label(Role::Button, "Log in").click();
+    f.harness
+        .get_by_role_and_label(Role::Button, "Log in")
+        .click();
     f.harness.run();
 }
 
@@ -97,7 +119,10 @@ fn zone() -> String {
 }
 
 fn requests(f: &Fixture) -> Vec<(String, Status)> {
-    let filter = RequestFilter { include_drafts: true, ..RequestFilter::default() };
+    let filter = RequestFilter {
+        include_drafts: true,
+        ..RequestFilter::default()
+    };
     f.harness
         .state()
         .store
@@ -110,16 +135,32 @@ fn requests(f: &Fixture) -> Vec<(String, Status)> {
 
 #[test]
 fn first_start_creates_the_administrator() {
-    let mut f = app_with(|s| s.set_setting("ui.language", "en", "system", start()).unwrap());
+    let mut f = app_with(|s| {
+        s.set_setting("ui.language", "en", "system", start())
+            .unwrap()
+    });
     f.harness.run();
-    assert!(f.harness.query_by_label("First start: create the administrator").is_some());
+    assert!(f
+        .harness
+        .query_by_label("First start: create the administrator")
+        .is_some());
     type_into(&mut f.harness, Role::TextInput, "Login", "admin");
     type_into(&mut f.harness, Role::TextInput, "Full name", "Asel Admin");
     type_into(&mut f.harness, Role::PasswordInput, "Password", "short");
-    type_into(&mut f.harness, Role::PasswordInput, "Repeat the password", "short");
-    f.harness.get_by_role_and_label(Role::Button, "Create administrator").click();
+    type_into(
+        &mut f.harness,
+        Role::PasswordInput,
+        "Repeat the password",
+        "short",
+    );
+    f.harness
+        .get_by_role_and_label(Role::Button, "Create administrator")
+        .click();
     f.harness.run();
-    assert!(f.harness.query_by_label_contains("too short").is_some(), "the policy is enforced");
+    assert!(
+        f.harness.query_by_label_contains("too short").is_some(),
+        "the policy is enforced"
+    );
     assert!(!f.harness.state().store.has_active_admin().unwrap());
 }
 
@@ -128,13 +169,26 @@ fn a_wrong_password_does_not_log_in() {
     let mut f = app_with(with_clerk);
     f.harness.run();
     log_in(&mut f, "a.clerk", "wrong-password1");
-    assert!(f.harness.query_by_label_contains("wrong login or password").is_some());
+    assert!(f
+        .harness
+        .query_by_label_contains("wrong login or password")
+        .is_some());
     assert!(f.harness.state().state.user.is_none());
     // The login stays typed; only the password is asked again.
-    type_into(&mut f.harness, Role::PasswordInput, "Password", "Clerk12345");
-    f.harness.get_by_role_and_label(Role::Button, "Log in").click();
+    type_into(
+        &mut f.harness,
+        Role::PasswordInput,
+        "Password",
+        "Clerk12345",
+    );
+    f.harness
+        .get_by_role_and_label(Role::Button, "Log in")
+        .click();
     f.harness.run();
-    assert!(f.harness.query_by_label("Today's requests at this counter").is_some());
+    assert!(f
+        .harness
+        .query_by_label("Today's requests at this counter")
+        .is_some());
 }
 
 /// Counts what the clerk does; the README records the number.
@@ -153,36 +207,77 @@ fn formation_from_the_mrz_to_accepted() {
     log_in(&mut f, "a.clerk", "Clerk12345");
     let mut actions = Actions(0);
 
-    // Ctrl+N: a new formation; the MRZ box has the focus.
-    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    actions.act();
-    f.harness.run();
-    assert_eq!(f.harness.state().state.screen, Screen::Editor);
-    // The passport reader types the zone.
+    // The passport reader types the zone into the dashboard's box, which has the
+    // focus: a new formation opens with the fields filled in.
     f.harness.event(Event::Paste(zone()));
     actions.act();
     f.harness.run();
-    assert!(f.harness.query_by_label_contains("every check digit is correct").is_some());
-    let applicant = f.harness.state().state.editor.as_ref().map(|e| e.form.applicant.clone()).unwrap();
+    assert_eq!(f.harness.state().state.screen, Screen::Editor);
+    assert!(f
+        .harness
+        .query_by_label_contains("every check digit is correct")
+        .is_some());
+    let applicant = f
+        .harness
+        .state()
+        .state
+        .editor
+        .as_ref()
+        .map(|e| e.form.applicant.clone())
+        .unwrap();
     assert_eq!(applicant.surname, "TESTOVA");
     assert_eq!(applicant.birth_date, "15.03.1990");
     assert_eq!(applicant.document_expiry_date, "14.03.2031");
     // The focus moved to the place of birth, the first field the MRZ lacks.
-    f.harness.get_by_role_and_label(Role::TextInput, "Place of birth").type_text("TASHKENT");
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Place of birth")
+        .type_text("TASHKENT");
     actions.act();
     f.harness.key_press(Key::Enter);
     actions.act();
     f.harness.run();
-    f.harness.get_by_role_and_label(Role::TextInput, "Document issue date").type_text("15.03.2021");
+    // Enter moved the focus to the next empty field: the issue date, then the address.
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Document issue date")
+        .type_text("15.03.2021");
+    actions.act();
+    f.harness.key_press(Key::Enter);
     actions.act();
     f.harness.run();
-    type_into(&mut f.harness, Role::TextInput, "Address of stay in Kazakhstan", "Astana, Kabanbay batyr 1");
-    actions.act();
-    f.harness.get_by_role_and_label(Role::Button, "All handed in").click();
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Address of stay in Kazakhstan")
+        .type_text("Astana, Kabanbay batyr 1");
     actions.act();
     f.harness.run();
-    assert!(f.harness.query_by_label_contains("The package is complete").is_some());
-    f.harness.get_by_role_and_label(Role::Button, "Accept and queue").click();
+    let typed = f
+        .harness
+        .state()
+        .state
+        .editor
+        .as_ref()
+        .map(|e| e.form.applicant.clone())
+        .unwrap();
+    assert_eq!(
+        (
+            typed.birth_place.as_str(),
+            typed.document_issue_date.as_str(),
+            typed.address.as_str()
+        ),
+        ("TASHKENT", "15.03.2021", "Astana, Kabanbay batyr 1"),
+        "each text went into the field the focus moved to"
+    );
+    f.harness
+        .get_by_role_and_label(Role::Button, "All handed in")
+        .click();
+    actions.act();
+    f.harness.run();
+    assert!(f
+        .harness
+        .query_by_label_contains("The package is complete")
+        .is_some());
+    f.harness
+        .get_by_role_and_label(Role::Button, "Accept and queue")
+        .click();
     actions.act();
     f.harness.run();
 
@@ -203,18 +298,43 @@ fn an_invalid_field_blocks_submission_and_keeps_the_text() {
     f.harness.run();
     f.harness.event(Event::Paste(zone()));
     f.harness.run();
-    f.harness.get_by_role_and_label(Role::TextInput, "Place of birth").type_text("TASHKENT");
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Place of birth")
+        .type_text("TASHKENT");
     f.harness.run();
-    type_into(&mut f.harness, Role::TextInput, "Document issue date", "31.02.2021");
-    type_into(&mut f.harness, Role::TextInput, "Address of stay in Kazakhstan", "Astana");
-    f.harness.get_by_role_and_label(Role::Button, "All handed in").click();
+    type_into(
+        &mut f.harness,
+        Role::TextInput,
+        "Document issue date",
+        "31.02.2021",
+    );
+    type_into(
+        &mut f.harness,
+        Role::TextInput,
+        "Address of stay in Kazakhstan",
+        "Astana",
+    );
+    f.harness
+        .get_by_role_and_label(Role::Button, "All handed in")
+        .click();
     f.harness.run();
     assert!(f.harness.query_by_label_contains("is not a date").is_some());
-    f.harness.get_by_role_and_label(Role::Button, "Accept and queue").click();
+    f.harness
+        .get_by_role_and_label(Role::Button, "Accept and queue")
+        .click();
     f.harness.run();
-    let ed = f.harness.state().state.editor.as_ref().map(|e| e.form.applicant.document_issue_date.clone());
+    let ed = f
+        .harness
+        .state()
+        .state
+        .editor
+        .as_ref()
+        .map(|e| e.form.applicant.document_issue_date.clone());
     assert_eq!(ed.as_deref(), Some("31.02.2021"), "the typed text is kept");
-    assert!(requests(&f).iter().all(|(_, s)| *s == Status::Draft), "nothing was accepted");
+    assert!(
+        requests(&f).iter().all(|(_, s)| *s == Status::Draft),
+        "nothing was accepted"
+    );
 }
 
 #[test]
@@ -238,26 +358,80 @@ fn refusal_for_a_missing_power_of_attorney_and_an_expired_passport() {
     });
     f.harness.event(Event::Paste(expired));
     f.harness.run();
-    f.harness.get_by_role_and_label(Role::TextInput, "Place of birth").type_text("LONDON");
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Place of birth")
+        .type_text("LONDON");
     f.harness.run();
-    type_into(&mut f.harness, Role::TextInput, "Document issue date", "01.05.2016");
-    type_into(&mut f.harness, Role::TextInput, "Address of stay in Kazakhstan", "Astana, Mangilik El 5");
+    type_into(
+        &mut f.harness,
+        Role::TextInput,
+        "Document issue date",
+        "01.05.2016",
+    );
+    type_into(
+        &mut f.harness,
+        Role::TextInput,
+        "Address of stay in Kazakhstan",
+        "Astana, Mangilik El 5",
+    );
     f.harness.get_by_label("A representative applies").click();
     f.harness.run();
-    type_into(&mut f.harness, Role::TextInput, "Representative's full name", "Сидоров Пётр");
-    type_into(&mut f.harness, Role::TextInput, "Representative's identity document", "ID 000000003");
-    type_into(&mut f.harness, Role::TextInput, "Power of attorney number", "N-1");
-    type_into(&mut f.harness, Role::TextInput, "Power of attorney date", "01.11.2026");
-    type_into(&mut f.harness, Role::TextInput, "Notary of the power of attorney", "Абенова А.А.");
+    type_into(
+        &mut f.harness,
+        Role::TextInput,
+        "Representative's full name",
+        "Сидоров Пётр",
+    );
+    type_into(
+        &mut f.harness,
+        Role::TextInput,
+        "Representative's identity document",
+        "ID 000000003",
+    );
+    type_into(
+        &mut f.harness,
+        Role::TextInput,
+        "Power of attorney number",
+        "N-1",
+    );
+    type_into(
+        &mut f.harness,
+        Role::TextInput,
+        "Power of attorney date",
+        "01.11.2026",
+    );
+    type_into(
+        &mut f.harness,
+        Role::TextInput,
+        "Notary of the power of attorney",
+        "Абенова А.А.",
+    );
     // The application and the passport are handed in; the power of attorney is not.
-    f.harness.get_by_label("Application on the form of Appendix 1 to the Rules").click();
+    f.harness
+        .get_by_label("Application on the form of Appendix 1 to the Rules")
+        .click();
     f.harness.run();
-    f.harness.get_by_label("Identity document (a valid foreign passport)").click();
+    f.harness
+        .get_by_label("Identity document (a valid foreign passport)")
+        .click();
     f.harness.run();
-    assert!(f.harness.query_by_label_contains("Refuse to accept: documents missing or expired").is_some());
-    assert!(f.harness.query_by_label("1) Notarized power of attorney").is_some());
-    assert!(f.harness.query_by_label_contains("2) Identity document (a valid foreign passport) (expired 01.05.2026)").is_some());
-    f.harness.get_by_role_and_label(Role::Button, "Refuse to accept — print receipt…").click();
+    assert!(f
+        .harness
+        .query_by_label_contains("Refuse to accept: documents missing or expired")
+        .is_some());
+    assert!(f
+        .harness
+        .query_by_label("1) Notarized power of attorney")
+        .is_some());
+    assert!(f
+        .harness
+        .query_by_label_contains(
+            "2) Identity document (a valid foreign passport) (expired 01.05.2026)"
+        )
+        .is_some());
+    f.harness
+        .get_by_role_and_label(Role::Button, "Refuse to accept — print receipt…")
+        .click();
     f.harness.run();
     let all = requests(&f);
     assert_eq!(all.len(), 1);
@@ -272,7 +446,10 @@ fn fixture_forms() -> Vec<RequestForm> {
 fn with_fixture_records(store: &mut Store) {
     with_clerk(store);
     let now = start();
-    let records: Vec<_> = fixture_forms().iter().map(|f| validate_record(f, uuid::Uuid::new_v4(), now).unwrap()).collect();
+    let records: Vec<_> = fixture_forms()
+        .iter()
+        .map(|f| validate_record(f, uuid::Uuid::new_v4(), now).unwrap())
+        .collect();
     store.import_records(&records, "admin", now).unwrap();
 }
 
@@ -283,23 +460,57 @@ fn correction_from_a_local_record() {
     log_in(&mut f, "a.clerk", "Clerk12345");
     f.harness.get_by_label_contains("New request").click();
     f.harness.run();
-    f.harness.get_by_role_and_label(Role::Button, "IIN correction").click();
+    f.harness
+        .get_by_role_and_label(Role::Button, "IIN correction")
+        .click();
     f.harness.run();
     // The formed portal request in the fixture holds IIN 850315300029.
-    type_into(&mut f.harness, Role::TextInput, "Current IIN", "850315300029");
-    f.harness.get_by_role_and_label(Role::Button, "Find by IIN").click();
+    type_into(
+        &mut f.harness,
+        Role::TextInput,
+        "Current IIN",
+        "850315300029",
+    );
+    f.harness
+        .get_by_role_and_label(Role::Button, "Find by IIN")
+        .click();
     f.harness.run();
-    assert!(f.harness.query_by_label("Current data filled from the local record").is_some());
-    let surname = f.harness.state().state.editor.as_ref().map(|e| e.form.applicant.surname.clone());
+    assert!(f
+        .harness
+        .query_by_label("Current data filled from the local record")
+        .is_some());
+    let surname = f
+        .harness
+        .state()
+        .state
+        .editor
+        .as_ref()
+        .map(|e| e.form.applicant.surname.clone());
     assert_eq!(surname.as_deref(), Some("MUSTERMANN"));
     type_into(&mut f.harness, Role::TextInput, "Surname", "MUSTERFRAU");
-    type_into(&mut f.harness, Role::TextInput, "Address of stay in Kazakhstan", "Almaty, Dostyk 10");
-    f.harness.get_by_role_and_label(Role::Button, "All handed in").click();
+    type_into(
+        &mut f.harness,
+        Role::TextInput,
+        "Address of stay in Kazakhstan",
+        "Almaty, Dostyk 10",
+    );
+    f.harness
+        .get_by_role_and_label(Role::Button, "All handed in")
+        .click();
     f.harness.run();
-    f.harness.get_by_role_and_label(Role::Button, "Accept and queue").click();
+    f.harness
+        .get_by_role_and_label(Role::Button, "Accept and queue")
+        .click();
     f.harness.run();
-    let accepted: Vec<_> = requests(&f).into_iter().filter(|(_, s)| *s == Status::Accepted).collect();
-    assert_eq!(accepted.len(), 3, "two from the fixture and the new correction");
+    let accepted: Vec<_> = requests(&f)
+        .into_iter()
+        .filter(|(_, s)| *s == Status::Accepted)
+        .collect();
+    assert_eq!(
+        accepted.len(),
+        3,
+        "two from the fixture and the new correction"
+    );
 }
 
 #[test]
@@ -311,14 +522,23 @@ fn journal_search_by_name() {
     f.harness.run();
     f.harness.run();
     assert!(f.harness.query_by_label("Found: 5").is_some());
-    type_into(&mut f.harness, Role::TextInput, "Name (Latin/Cyrillic)", "тестова");
+    type_into(
+        &mut f.harness,
+        Role::TextInput,
+        "Name (Latin/Cyrillic)",
+        "тестова",
+    );
     f.harness.key_press(Key::Enter);
     f.harness.run();
     assert!(f.harness.query_by_label("Found: 1").is_some());
-    f.harness.get_by_role_and_label(Role::Button, "Clear").click();
+    f.harness
+        .get_by_role_and_label(Role::Button, "Clear")
+        .click();
     f.harness.run();
     type_into(&mut f.harness, Role::TextInput, "IIN", "850315300029");
-    f.harness.get_by_role_and_label(Role::Button, "Search").click();
+    f.harness
+        .get_by_role_and_label(Role::Button, "Search")
+        .click();
     f.harness.run();
     assert!(f.harness.query_by_label("Found: 1").is_some());
 }
@@ -328,24 +548,56 @@ fn the_language_switch_changes_every_label() {
     let mut f = app_with(with_clerk);
     f.harness.run();
     log_in(&mut f, "a.clerk", "Clerk12345");
-    let english = ["Today's requests at this counter", "Journal", "Log out", "Lock"];
+    let english = [
+        "Today's requests at this counter",
+        "Journal",
+        "Log out",
+        "Lock",
+    ];
     for l in english {
         assert!(f.harness.query_by_label(l).is_some(), "{l}");
     }
-    f.harness.state_mut().state.ask(iin_desk::app::Command::SetLang(iin_desk::domain::lang::Lang::Kk));
+    f.harness
+        .state_mut()
+        .state
+        .ask(iin_desk::app::Command::SetLang(
+            iin_desk::domain::lang::Lang::Kk,
+        ));
     f.harness.run();
     for l in english {
-        assert!(f.harness.query_by_label(l).is_none(), "{l} is still in English");
+        assert!(
+            f.harness.query_by_label(l).is_none(),
+            "{l} is still in English"
+        );
     }
-    for l in ["Осы терезедегі бүгінгі өтінімдер", "Журнал", "Шығу", "Бұғаттау"] {
+    for l in [
+        "Осы терезедегі бүгінгі өтінімдер",
+        "Журнал",
+        "Шығу",
+        "Бұғаттау",
+    ] {
         assert!(f.harness.query_by_label(l).is_some(), "{l}");
     }
-    f.harness.state_mut().state.ask(iin_desk::app::Command::SetLang(iin_desk::domain::lang::Lang::Ru));
+    f.harness
+        .state_mut()
+        .state
+        .ask(iin_desk::app::Command::SetLang(
+            iin_desk::domain::lang::Lang::Ru,
+        ));
     f.harness.run();
-    for l in ["Заявки этого окна за сегодня", "Выйти", "Заблокировать"] {
+    for l in ["Заявки этого окна за сегодня", "Выйти", "Заблокировать"]
+    {
         assert!(f.harness.query_by_label(l).is_some(), "{l}");
     }
-    assert_eq!(f.harness.state().store.setting("ui.language").unwrap().as_deref(), Some("ru"));
+    assert_eq!(
+        f.harness
+            .state()
+            .store
+            .setting("ui.language")
+            .unwrap()
+            .as_deref(),
+        Some("ru")
+    );
 }
 
 #[test]
@@ -362,14 +614,41 @@ fn the_window_locks_when_idle_and_unlocks_with_the_same_password() {
     assert!(f.harness.query_by_label("The window is locked").is_some());
     // What was typed is saved before locking.
     assert_eq!(requests(&f).len(), 1);
-    type_into(&mut f.harness, Role::PasswordInput, "Password", "Admin12345");
-    f.harness.get_by_role_and_label(Role::Button, "Unlock").click();
+    type_into(
+        &mut f.harness,
+        Role::PasswordInput,
+        "Password",
+        "Admin12345",
+    );
+    f.harness
+        .get_by_role_and_label(Role::Button, "Unlock")
+        .click();
     f.harness.run();
-    assert!(f.harness.query_by_label("The window is locked").is_some(), "another account's password does not unlock");
-    type_into(&mut f.harness, Role::PasswordInput, "Password", "Clerk12345");
-    f.harness.get_by_role_and_label(Role::Button, "Unlock").click();
+    assert!(
+        f.harness.query_by_label("The window is locked").is_some(),
+        "another account's password does not unlock"
+    );
+    type_into(
+        &mut f.harness,
+        Role::PasswordInput,
+        "Password",
+        "Clerk12345",
+    );
+    f.harness
+        .get_by_role_and_label(Role::Button, "Unlock")
+        .click();
     f.harness.run();
     assert!(f.harness.query_by_label("The window is locked").is_none());
-    let surname = f.harness.state().state.editor.as_ref().map(|e| e.form.applicant.surname.clone());
-    assert_eq!(surname.as_deref(), Some("TESTOVA"), "the request is still open");
+    let surname = f
+        .harness
+        .state()
+        .state
+        .editor
+        .as_ref()
+        .map(|e| e.form.applicant.surname.clone());
+    assert_eq!(
+        surname.as_deref(),
+        Some("TESTOVA"),
+        "the request is still open"
+    );
 }

@@ -40,7 +40,11 @@ pub fn run(app: &mut DeskApp, command: Command, ctx: &egui::Context) {
         Command::Unlock => unlock(app, now),
         Command::SetLang(l) => {
             app.state.lang = l;
-            let actor = app.state.user.as_ref().map_or("system".to_string(), |u| u.login.clone());
+            let actor = app
+                .state
+                .user
+                .as_ref()
+                .map_or("system".to_string(), |u| u.login.clone());
             if let Err(e) = app.store.set_setting("ui.language", l.code(), &actor, now) {
                 app.state.notify(e.message(l), true);
             }
@@ -49,9 +53,34 @@ pub fn run(app: &mut DeskApp, command: Command, ctx: &egui::Context) {
         Command::NewRequest(kind) => {
             app.autosave(true);
             let (clerk, office, counter) = identity_of_counter(app);
-            app.state.editor = Some(Editor::new(kind, Uuid::new_v4().to_string(), now, &clerk, &office, &counter));
+            app.state.editor = Some(Editor::new(
+                kind,
+                Uuid::new_v4().to_string(),
+                now,
+                &clerk,
+                &office,
+                &counter,
+            ));
             app.state.screen = Screen::Editor;
             ctx.memory_mut(|m| m.request_focus(mrz_id()));
+        }
+        Command::NewFromMrz(text) => {
+            app.autosave(true);
+            let (clerk, office, counter) = identity_of_counter(app);
+            let kind = crate::domain::request::RequestKind::Formation;
+            let mut ed = Editor::new(
+                kind,
+                Uuid::new_v4().to_string(),
+                now,
+                &clerk,
+                &office,
+                &counter,
+            );
+            ed.mrz_text = text;
+            ed.apply_mrz(now.date());
+            app.state.editor = Some(ed);
+            app.state.dashboard_mrz.clear();
+            app.state.screen = Screen::Editor;
         }
         Command::OpenDraft(id) => match app.store.request(&id) {
             Ok(r) if r.status == Status::Draft => {
@@ -80,7 +109,10 @@ pub fn run(app: &mut DeskApp, command: Command, ctx: &egui::Context) {
         },
         Command::ChooseQueuePath => {
             // Without a desktop portal the dialog returns None: treated as cancelled.
-            if let Some(p) = rfd::FileDialog::new().set_file_name("central-queue.sqlite3").save_file() {
+            if let Some(p) = rfd::FileDialog::new()
+                .set_file_name("central-queue.sqlite3")
+                .save_file()
+            {
                 app.state.settings.queue_path = p.display().to_string();
             }
         }
@@ -107,7 +139,9 @@ pub fn run(app: &mut DeskApp, command: Command, ctx: &egui::Context) {
                 Ok(()) => {
                     let actor = actor(app);
                     match app.store.set_password(&login, &password, true, &actor, now) {
-                        Ok(()) => app.state.notify(format!("{login}: {}", tr(lang, t::SAVED)), false),
+                        Ok(()) => app
+                            .state
+                            .notify(format!("{login}: {}", tr(lang, t::SAVED)), false),
                         Err(e) => app.state.notify(e.message(lang), true),
                     }
                 }
@@ -118,11 +152,18 @@ pub fn run(app: &mut DeskApp, command: Command, ctx: &egui::Context) {
 }
 
 fn actor(app: &DeskApp) -> String {
-    app.state.user.as_ref().map_or("system".to_string(), |u| u.login.clone())
+    app.state
+        .user
+        .as_ref()
+        .map_or("system".to_string(), |u| u.login.clone())
 }
 
 fn identity_of_counter(app: &DeskApp) -> (String, String, String) {
-    (actor(app), app.state.settings.office_name.clone(), app.state.settings.counter.clone())
+    (
+        actor(app),
+        app.state.settings.office_name.clone(),
+        app.state.settings.counter.clone(),
+    )
 }
 
 fn create_admin(app: &mut DeskApp, now: NaiveDateTime) {
@@ -132,17 +173,29 @@ fn create_admin(app: &mut DeskApp, now: NaiveDateTime) {
     let error = if !valid_login(&login) {
         Some(format!("«{}»: 3–32 a-z 0-9 . _ -", tr(lang, t::LOGIN)))
     } else if f.full_name.trim().is_empty() {
-        Some(format!("«{}»: {}", tr(lang, t::FULL_NAME), crate::domain::field::Problem::Required.message(lang)))
+        Some(format!(
+            "«{}»: {}",
+            tr(lang, t::FULL_NAME),
+            crate::domain::field::Problem::Required.message(lang)
+        ))
     } else if f.password != f.password_again {
         Some(tr(lang, t::PASSWORDS_DIFFER))
     } else {
-        check_password(&login, &f.password).err().map(|p| p.message(lang))
+        check_password(&login, &f.password)
+            .err()
+            .map(|p| p.message(lang))
     };
     if let Some(e) = error {
         app.state.login.error = Some(e);
         return;
     }
-    let new = NewUser { login: &login, full_name: f.full_name.trim(), role: Role::Administrator, password: &f.password, must_change_password: false };
+    let new = NewUser {
+        login: &login,
+        full_name: f.full_name.trim(),
+        role: Role::Administrator,
+        password: &f.password,
+        must_change_password: false,
+    };
     match app.store.add_user(&new, "system", now) {
         Ok(_) => {
             app.state.set_up = true;
@@ -177,7 +230,9 @@ fn login_as(app: &mut DeskApp, login: &str, password: &str, now: NaiveDateTime) 
 
 fn unlock(app: &mut DeskApp, now: NaiveDateTime) {
     let lang = app.state.lang;
-    let Some(login) = app.state.user.as_ref().map(|u| u.login.clone()) else { return };
+    let Some(login) = app.state.user.as_ref().map(|u| u.login.clone()) else {
+        return;
+    };
     let password = std::mem::take(&mut app.state.login.password);
     match app.store.authenticate(&login, &password, now) {
         Ok(_) => {
@@ -213,12 +268,26 @@ fn show(app: &mut DeskApp, screen: Screen) {
 
 fn load_view(app: &DeskApp, id: &str) -> Result<RequestView, StoreError> {
     let r = app.store.request(id)?;
-    let history = app.store.audit_entries(&AuditQuery { request_id: Some(id.to_string()), limit: Some(200) })?;
-    Ok(RequestView { id: r.id, status: r.status, form: r.form, due_at: r.due_at, history })
+    let history = app.store.audit_entries(&AuditQuery {
+        request_id: Some(id.to_string()),
+        limit: Some(200),
+    })?;
+    Ok(RequestView {
+        id: r.id,
+        status: r.status,
+        form: r.form,
+        due_at: r.due_at,
+        history,
+    })
 }
 
 fn reload_admin(app: &mut DeskApp) {
-    if app.state.user.as_ref().is_some_and(|u| u.role == Role::Administrator) {
+    if app
+        .state
+        .user
+        .as_ref()
+        .is_some_and(|u| u.role == Role::Administrator)
+    {
         app.state.admin.users = app.store.users().unwrap_or_default();
         app.state.admin.exceptions = app.store.calendar_exceptions().unwrap_or_default();
     }
@@ -227,7 +296,9 @@ fn reload_admin(app: &mut DeskApp) {
 fn decide(app: &mut DeskApp, status: Status, now: NaiveDateTime) {
     let lang = app.state.lang;
     let user = actor(app);
-    let Some(ed) = app.state.editor.as_mut() else { return };
+    let Some(ed) = app.state.editor.as_mut() else {
+        return;
+    };
     ed.submit_tried = true;
     let form = ed.submission(now, status);
     let id = Uuid::parse_str(&form.id).unwrap_or_else(|_| Uuid::new_v4());
@@ -235,7 +306,8 @@ fn decide(app: &mut DeskApp, status: Status, now: NaiveDateTime) {
         Ok(r) => r,
         Err(errors) => {
             let first = errors.first().map(|e| e.message(lang)).unwrap_or_default();
-            app.state.notify(format!("{}: {first}", tr(lang, t::FIX_FIELDS)), true);
+            app.state
+                .notify(format!("{}: {first}", tr(lang, t::FIX_FIELDS)), true);
             return;
         }
     };
@@ -261,10 +333,20 @@ fn run_print(app: &mut DeskApp, id: &str, doc: crate::ui::DocKind) {
 }
 
 fn look_up_iin(app: &mut DeskApp, now: NaiveDateTime) {
-    let Some(ed) = app.state.editor.as_ref() else { return };
-    let iin: String = ed.form.correction.as_ref().map(|c| c.current_iin.clone()).unwrap_or_default();
+    let Some(ed) = app.state.editor.as_ref() else {
+        return;
+    };
+    let iin: String = ed
+        .form
+        .correction
+        .as_ref()
+        .map(|c| c.current_iin.clone())
+        .unwrap_or_default();
     let iin: String = iin.chars().filter(|c| !c.is_whitespace()).collect();
-    let filter = RequestFilter { iin: Some(iin), ..RequestFilter::default() };
+    let filter = RequestFilter {
+        iin: Some(iin),
+        ..RequestFilter::default()
+    };
     let rows = app.store.list_requests(&filter, 0, 20).unwrap_or_default();
     // The latest request that formed or corrected this IIN holds the current data.
     let current = rows
@@ -272,7 +354,9 @@ fn look_up_iin(app: &mut DeskApp, now: NaiveDateTime) {
         .filter(|r| matches!(r.status, Status::Formed | Status::Corrected))
         .find_map(|r| app.store.request(&r.id).ok())
         .and_then(|s| validate_record(&s.form, Uuid::new_v4(), now).ok());
-    let Some(ed) = app.state.editor.as_mut() else { return };
+    let Some(ed) = app.state.editor.as_mut() else {
+        return;
+    };
     match current {
         Some(record) => {
             let mut r = record.clone();
@@ -280,8 +364,16 @@ fn look_up_iin(app: &mut DeskApp, now: NaiveDateTime) {
             let form = record_to_form(&r);
             let keep: ApplicantForm = ed.form.applicant.clone();
             ed.form.applicant = ApplicantForm {
-                address: if keep.address.is_empty() { form.applicant.address.clone() } else { keep.address },
-                phone: if keep.phone.is_empty() { form.applicant.phone.clone() } else { keep.phone },
+                address: if keep.address.is_empty() {
+                    form.applicant.address.clone()
+                } else {
+                    keep.address
+                },
+                phone: if keep.phone.is_empty() {
+                    form.applicant.phone.clone()
+                } else {
+                    keep.phone
+                },
                 ..form.applicant
             };
             ed.lookup = Some(true);
@@ -323,9 +415,15 @@ fn add_user(app: &mut DeskApp, now: NaiveDateTime) {
     let error = if !valid_login(&login) {
         Some(format!("«{}»: 3–32 a-z 0-9 . _ -", tr(lang, t::LOGIN)))
     } else if a.full_name.trim().is_empty() {
-        Some(format!("«{}»: {}", tr(lang, t::FULL_NAME), crate::domain::field::Problem::Required.message(lang)))
+        Some(format!(
+            "«{}»: {}",
+            tr(lang, t::FULL_NAME),
+            crate::domain::field::Problem::Required.message(lang)
+        ))
     } else {
-        check_password(&login, &a.password).err().map(|p| p.message(lang))
+        check_password(&login, &a.password)
+            .err()
+            .map(|p| p.message(lang))
     };
     if let Some(e) = error {
         app.state.notify(e, true);
@@ -344,7 +442,8 @@ fn add_user(app: &mut DeskApp, now: NaiveDateTime) {
             app.state.admin.login.clear();
             app.state.admin.full_name.clear();
             app.state.admin.password.clear();
-            app.state.notify(format!("{login}: {}", tr(lang, t::SAVED)), false);
+            app.state
+                .notify(format!("{login}: {}", tr(lang, t::SAVED)), false);
         }
         Err(e) => app.state.notify(e.message(lang), true),
     }
@@ -353,7 +452,12 @@ fn add_user(app: &mut DeskApp, now: NaiveDateTime) {
 
 fn import_calendar(app: &mut DeskApp, now: NaiveDateTime) {
     let lang = app.state.lang;
-    let Some(path) = rfd::FileDialog::new().add_filter("JSON", &["json"]).pick_file() else { return };
+    let Some(path) = rfd::FileDialog::new()
+        .add_filter("JSON", &["json"])
+        .pick_file()
+    else {
+        return;
+    };
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {

@@ -67,8 +67,14 @@ impl Settings {
             office_address: get("office.address"),
             counter: or(get("counter.number"), "1".into()),
             clerk_phone: get("clerk.phone"),
-            queue_path: or(get("queue.path"), data_dir.join("central-queue.sqlite3").display().to_string()),
-            pdf_dir: or(get("pdf.dir"), data_dir.join("documents").display().to_string()),
+            queue_path: or(
+                get("queue.path"),
+                data_dir.join("central-queue.sqlite3").display().to_string(),
+            ),
+            pdf_dir: or(
+                get("pdf.dir"),
+                data_dir.join("documents").display().to_string(),
+            ),
             idle_minutes: or(get("ui.idle_lock_minutes"), "5".into()),
         }
     }
@@ -127,6 +133,8 @@ pub enum Command {
     Show(Screen),
     /// Start a new request of a kind.
     NewRequest(crate::domain::request::RequestKind),
+    /// Start a new formation from a zone the passport reader typed on the dashboard.
+    NewFromMrz(String),
     /// Continue a draft.
     OpenDraft(String),
     /// Save the editor's draft.
@@ -224,6 +232,8 @@ pub struct AppState {
     pub drafts: Vec<RequestRow>,
     /// Requests waiting to be sent.
     pub pending: u64,
+    /// What the passport reader typed on the dashboard.
+    pub dashboard_mrz: String,
     /// Settings, as edited.
     pub settings: Settings,
     /// Administration forms.
@@ -246,7 +256,10 @@ impl AppState {
 
     /// Shows a message.
     pub fn notify(&mut self, text: impl Into<String>, is_error: bool) {
-        self.notices.push(Notice { text: text.into(), is_error });
+        self.notices.push(Notice {
+            text: text.into(),
+            is_error,
+        });
         if self.notices.len() > 3 {
             self.notices.remove(0);
         }
@@ -293,8 +306,12 @@ impl DeskApp {
                 today: Vec::new(),
                 drafts: Vec::new(),
                 pending: 0,
+                dashboard_mrz: String::new(),
                 settings,
-                admin: AdminState { role: "clerk".into(), ..AdminState::default() },
+                admin: AdminState {
+                    role: "clerk".into(),
+                    ..AdminState::default()
+                },
                 viewed: None,
                 notices: Vec::new(),
                 now,
@@ -330,7 +347,8 @@ impl DeskApp {
         }
         self.after_frame();
         // Timers (service time, idle lock) move without input.
-        ui.ctx().request_repaint_after(std::time::Duration::from_millis(500));
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(500));
     }
 
     fn track_idle(&mut self, ctx: &egui::Context) {
@@ -354,7 +372,9 @@ impl DeskApp {
         self.state.login.error = None;
         if let Some(u) = &self.state.user {
             let login = u.login.clone();
-            let _ = self.store.audit(self.state.now, &login, "session.lock", None, "");
+            let _ = self
+                .store
+                .audit(self.state.now, &login, "session.lock", None, "");
         }
     }
 
@@ -370,9 +390,13 @@ impl DeskApp {
     /// Saves the editor's draft when it changed and the clerk paused (or at once when
     /// `now` is set): a crash loses at most the field being typed.
     pub fn autosave(&mut self, force: bool) {
-        let Some(user) = self.state.user.as_ref().map(|u| u.login.clone()) else { return };
+        let Some(user) = self.state.user.as_ref().map(|u| u.login.clone()) else {
+            return;
+        };
         let now = self.state.now;
-        let Some(ed) = self.state.editor.as_mut() else { return };
+        let Some(ed) = self.state.editor.as_mut() else {
+            return;
+        };
         if !ed.is_dirty() {
             return;
         }
@@ -398,8 +422,15 @@ impl DeskApp {
     pub fn refresh_dashboard(&mut self) {
         let today = self.state.now.date();
         let counter = self.state.settings.counter.clone();
-        let filter = RequestFilter { from: Some(today), to: Some(today), ..RequestFilter::default() };
-        let rows = self.store.list_requests(&filter, 0, 500).unwrap_or_default();
+        let filter = RequestFilter {
+            from: Some(today),
+            to: Some(today),
+            ..RequestFilter::default()
+        };
+        let rows = self
+            .store
+            .list_requests(&filter, 0, 500)
+            .unwrap_or_default();
         self.state.today = rows.into_iter().filter(|r| r.counter == counter).collect();
         let clerk = self.state.user.as_ref().map(|u| u.login.clone());
         let drafts = RequestFilter {
@@ -409,13 +440,20 @@ impl DeskApp {
             ..RequestFilter::default()
         };
         self.state.drafts = self.store.list_requests(&drafts, 0, 50).unwrap_or_default();
-        let pending = RequestFilter { status: Some(crate::domain::request::Status::Accepted), ..RequestFilter::default() };
+        let pending = RequestFilter {
+            status: Some(crate::domain::request::Status::Accepted),
+            ..RequestFilter::default()
+        };
         self.state.pending = self.store.count_requests(&pending).unwrap_or(0);
     }
 
     /// Saves every setting of the form.
     pub fn save_settings(&mut self) -> Result<(), crate::store::StoreError> {
-        let actor = self.state.user.as_ref().map_or("system".to_string(), |u| u.login.clone());
+        let actor = self
+            .state
+            .user
+            .as_ref()
+            .map_or("system".to_string(), |u| u.login.clone());
         let now = self.state.now;
         let values = self.state.settings.values().map(str::to_string);
         for (k, v) in Settings::KEYS.iter().zip(values) {
@@ -446,7 +484,13 @@ pub fn run_native(data_dir: PathBuf) -> anyhow::Result<()> {
     eframe::run_native(
         "iin-desk",
         options,
-        Box::new(move |_cc| Ok(Box::new(DeskApp::new(store, data_dir, Box::new(SystemClock))))),
+        Box::new(move |_cc| {
+            Ok(Box::new(DeskApp::new(
+                store,
+                data_dir,
+                Box::new(SystemClock),
+            )))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

@@ -12,7 +12,9 @@ use crate::store::User;
 
 fn row(ui: &mut Ui, label: &str, text: &mut String) -> egui::Response {
     let l = ui.label(label);
-    let r = ui.add(TextEdit::singleline(text).desired_width(theme::FIELD_WIDTH * 1.4)).labelled_by(l.id);
+    let r = ui
+        .add(TextEdit::singleline(text).desired_width(theme::FIELD_WIDTH * 1.4))
+        .labelled_by(l.id);
     ui.end_row();
     r
 }
@@ -26,29 +28,40 @@ pub fn settings_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
             ui.heading(t::NAV_SETTINGS.get(lang));
             ui.horizontal(|ui| super::language_ui(state, ui));
             let s = &mut state.settings;
-            egui::Grid::new("settings").num_columns(2).min_col_width(theme::LABEL_WIDTH).show(ui, |ui| {
-                row(ui, t::OFFICE_NAME.get(lang), &mut s.office_name);
-                row(ui, t::OFFICE_ADDRESS.get(lang), &mut s.office_address);
-                row(ui, t::COUNTER_NUMBER.get(lang), &mut s.counter);
-                row(ui, t::CLERK_PHONE.get(lang), &mut s.clerk_phone);
-                row(ui, t::IDLE_MINUTES.get(lang), &mut s.idle_minutes);
-                let l = ui.label(t::QUEUE_PATH.get(lang));
-                ui.horizontal(|ui| {
-                    ui.add(TextEdit::singleline(&mut s.queue_path).desired_width(theme::FIELD_WIDTH * 1.4)).labelled_by(l.id);
-                    if ui.button(t::BROWSE.get(lang)).clicked() {
-                        commands.push(Command::ChooseQueuePath);
-                    }
+            egui::Grid::new("settings")
+                .num_columns(2)
+                .min_col_width(theme::LABEL_WIDTH)
+                .show(ui, |ui| {
+                    row(ui, t::OFFICE_NAME.get(lang), &mut s.office_name);
+                    row(ui, t::OFFICE_ADDRESS.get(lang), &mut s.office_address);
+                    row(ui, t::COUNTER_NUMBER.get(lang), &mut s.counter);
+                    row(ui, t::CLERK_PHONE.get(lang), &mut s.clerk_phone);
+                    row(ui, t::IDLE_MINUTES.get(lang), &mut s.idle_minutes);
+                    let l = ui.label(t::QUEUE_PATH.get(lang));
+                    ui.horizontal(|ui| {
+                        ui.add(
+                            TextEdit::singleline(&mut s.queue_path)
+                                .desired_width(theme::FIELD_WIDTH * 1.4),
+                        )
+                        .labelled_by(l.id);
+                        if ui.button(t::BROWSE.get(lang)).clicked() {
+                            commands.push(Command::ChooseQueuePath);
+                        }
+                    });
+                    ui.end_row();
+                    let l = ui.label(t::PDF_DIR.get(lang));
+                    ui.horizontal(|ui| {
+                        ui.add(
+                            TextEdit::singleline(&mut s.pdf_dir)
+                                .desired_width(theme::FIELD_WIDTH * 1.4),
+                        )
+                        .labelled_by(l.id);
+                        if ui.button(t::BROWSE.get(lang)).clicked() {
+                            commands.push(Command::ChoosePdfDir);
+                        }
+                    });
+                    ui.end_row();
                 });
-                ui.end_row();
-                let l = ui.label(t::PDF_DIR.get(lang));
-                ui.horizontal(|ui| {
-                    ui.add(TextEdit::singleline(&mut s.pdf_dir).desired_width(theme::FIELD_WIDTH * 1.4)).labelled_by(l.id);
-                    if ui.button(t::BROWSE.get(lang)).clicked() {
-                        commands.push(Command::ChoosePdfDir);
-                    }
-                });
-                ui.end_row();
-            });
             if ui.button(t::SAVE.get(lang)).clicked() {
                 commands.push(Command::SaveSettings);
             }
@@ -67,50 +80,78 @@ fn users_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
     let lang = state.lang;
     widgets::section(ui, t::USERS.get(lang));
     let a = &mut state.admin;
-    egui::Grid::new("users").striped(true).num_columns(5).show(ui, |ui| {
-        for h in [t::LOGIN, t::FULL_NAME, t::ROLE, t::ACTIVE] {
-            ui.label(RichText::new(h.get(lang)).strong());
-        }
-        ui.end_row();
-        for u in &a.users {
-            ui.label(&u.login);
-            ui.label(&u.full_name);
-            ui.label(u.role.label(lang));
-            ui.label(if u.active { "✔" } else { "—" });
-            ui.horizontal(|ui| {
-                let (label, active) = if u.active { (t::DISABLE, false) } else { (t::ENABLE, true) };
-                if ui.button(format!("{} {}", label.get(lang), u.login)).clicked() {
-                    commands.push(Command::SetUserActive(u.login.clone(), active));
-                }
-                if ui.button(format!("{} {}", t::SET_PASSWORD.get(lang), u.login)).clicked() {
-                    commands.push(Command::ResetPassword(u.login.clone()));
-                }
-            });
+    egui::Grid::new("users")
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for h in [t::LOGIN, t::FULL_NAME, t::ROLE, t::ACTIVE] {
+                ui.label(RichText::new(h.get(lang)).strong());
+            }
             ui.end_row();
-        }
-    });
+            for u in &a.users {
+                ui.label(&u.login);
+                ui.label(&u.full_name);
+                ui.label(u.role.label(lang));
+                ui.label(if u.active { "✔" } else { "—" });
+                ui.horizontal(|ui| {
+                    let (label, active) = if u.active {
+                        (t::DISABLE, false)
+                    } else {
+                        (t::ENABLE, true)
+                    };
+                    if ui
+                        .button(format!("{} {}", label.get(lang), u.login))
+                        .clicked()
+                    {
+                        commands.push(Command::SetUserActive(u.login.clone(), active));
+                    }
+                    if ui
+                        .button(format!("{} {}", t::SET_PASSWORD.get(lang), u.login))
+                        .clicked()
+                    {
+                        commands.push(Command::ResetPassword(u.login.clone()));
+                    }
+                });
+                ui.end_row();
+            }
+        });
     ui.add_space(theme::ROW_GAP);
     ui.label(RichText::new(t::ADD_USER.get(lang)).strong());
-    egui::Grid::new("add-user").num_columns(2).min_col_width(theme::LABEL_WIDTH).show(ui, |ui| {
-        row(ui, t::LOGIN.get(lang), &mut a.login);
-        row(ui, t::FULL_NAME.get(lang), &mut a.full_name);
-        let l = ui.label(t::ROLE.get(lang));
-        egui::ComboBox::from_id_salt("new-user-role")
-            .selected_text(Role::from_key(&a.role).map_or("", |r| r.label(lang)))
-            .show_ui(ui, |ui| {
-                for r in Role::ALL {
-                    if ui.selectable_label(a.role == r.key(), r.label(lang)).clicked() {
-                        a.role = r.key().into();
+    egui::Grid::new("add-user")
+        .num_columns(2)
+        .min_col_width(theme::LABEL_WIDTH)
+        .show(ui, |ui| {
+            row(ui, t::LOGIN.get(lang), &mut a.login);
+            row(ui, t::FULL_NAME.get(lang), &mut a.full_name);
+            let l = ui.label(t::ROLE.get(lang));
+            egui::ComboBox::from_id_salt("new-user-role")
+                .selected_text(Role::from_key(&a.role).map_or("", |r| r.label(lang)))
+                .show_ui(ui, |ui| {
+                    for r in Role::ALL {
+                        if ui
+                            .selectable_label(a.role == r.key(), r.label(lang))
+                            .clicked()
+                        {
+                            a.role = r.key().into();
+                        }
                     }
-                }
-            })
-            .response
+                })
+                .response
+                .labelled_by(l.id);
+            ui.end_row();
+            let l = ui.label(format!(
+                "{} / {}",
+                t::PASSWORD.get(lang),
+                t::NEW_PASSWORD.get(lang)
+            ));
+            ui.add(
+                TextEdit::singleline(&mut a.password)
+                    .password(true)
+                    .desired_width(theme::FIELD_WIDTH),
+            )
             .labelled_by(l.id);
-        ui.end_row();
-        let l = ui.label(format!("{} / {}", t::PASSWORD.get(lang), t::NEW_PASSWORD.get(lang)));
-        ui.add(TextEdit::singleline(&mut a.password).password(true).desired_width(theme::FIELD_WIDTH)).labelled_by(l.id);
-        ui.end_row();
-    });
+            ui.end_row();
+        });
     if ui.button(t::ADD_USER.get(lang)).clicked() {
         commands.push(Command::AddUser);
     }
@@ -122,15 +163,18 @@ fn calendar_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
     if ui.button(t::IMPORT_CALENDAR.get(lang)).clicked() {
         commands.push(Command::ImportCalendar);
     }
-    egui::Grid::new("calendar").striped(true).num_columns(3).show(ui, |ui| {
-        for e in &state.admin.exceptions {
-            ui.label(e.date.format("%d.%m.%Y").to_string());
-            ui.label(match e.kind {
-                ExceptionKind::Working => t::WORKING_DAY.get(lang),
-                ExceptionKind::Holiday => t::DAY_OFF.get(lang),
-            });
-            ui.label(&e.note);
-            ui.end_row();
-        }
-    });
+    egui::Grid::new("calendar")
+        .striped(true)
+        .num_columns(3)
+        .show(ui, |ui| {
+            for e in &state.admin.exceptions {
+                ui.label(e.date.format("%d.%m.%Y").to_string());
+                ui.label(match e.kind {
+                    ExceptionKind::Working => t::WORKING_DAY.get(lang),
+                    ExceptionKind::Holiday => t::DAY_OFF.get(lang),
+                });
+                ui.label(&e.note);
+                ui.end_row();
+            }
+        });
 }

@@ -7,13 +7,17 @@ use super::text as t;
 use super::{editor::short_id, theme, widgets};
 use crate::app::{AppState, Command, Screen};
 use crate::domain::lang::Lang;
+use crate::domain::mrz::zone_complete;
 use crate::domain::request::{RequestKind, Status};
 use crate::store::RequestRow;
 
 /// Whether a row's deadline has passed while it is still open.
 pub fn is_overdue(row: &RequestRow, now: chrono::NaiveDateTime) -> bool {
     let open = !row.status.is_final();
-    let due = row.due_at.as_deref().and_then(|d| chrono::NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok());
+    let due = row
+        .due_at
+        .as_deref()
+        .and_then(|d| chrono::NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok());
     open && due.is_some_and(|d| now > d)
 }
 
@@ -37,15 +41,23 @@ pub fn dashboard_ui(state: &mut AppState, ui: &mut Ui) {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.heading(t::TODAY_AT_COUNTER.get(lang));
-                ui.label(RichText::new(format!("№ {}", state.settings.counter)).color(theme::TEXT_WEAK));
+                ui.label(
+                    RichText::new(format!("№ {}", state.settings.counter)).color(theme::TEXT_WEAK),
+                );
             });
             theme::banner(ui, theme::PANEL, theme::TEXT_WEAK, |ui| {
                 ui.horizontal(|ui| {
                     ui.label(format!("{}: {}", t::PENDING_SYNC.get(lang), state.pending));
                     ui.separator();
-                    ui.label(format!("{}: {}", t::LAST_SYNC.get(lang), t::NEVER.get(lang)));
+                    ui.label(format!(
+                        "{}: {}",
+                        t::LAST_SYNC.get(lang),
+                        t::NEVER.get(lang)
+                    ));
                 });
             });
+            ui.add_space(theme::SECTION_GAP);
+            scan_ui(state, ui, &mut commands);
             ui.add_space(theme::SECTION_GAP);
             if state.today.is_empty() {
                 ui.label(RichText::new(t::NO_REQUESTS_TODAY.get(lang)).color(theme::TEXT_WEAK));
@@ -56,7 +68,11 @@ pub fn dashboard_ui(state: &mut AppState, ui: &mut Ui) {
                 widgets::section(ui, t::DRAFTS.get(lang));
                 for d in &state.drafts {
                     ui.horizontal(|ui| {
-                        ui.label(format!("{} · {}", short_id(&d.id), kind_label(&d.kind, lang)));
+                        ui.label(format!(
+                            "{} · {}",
+                            short_id(&d.id),
+                            kind_label(&d.kind, lang)
+                        ));
                         if ui.button(t::CONTINUE.get(lang)).clicked() {
                             commands.push(Command::OpenDraft(d.id.clone()));
                         }
@@ -70,30 +86,78 @@ pub fn dashboard_ui(state: &mut AppState, ui: &mut Ui) {
     }
 }
 
-fn rows_table(ui: &mut Ui, rows: &[RequestRow], lang: Lang, now: chrono::NaiveDateTime, commands: &mut Vec<Command>) {
-    egui::Grid::new("today").num_columns(6).striped(true).spacing([16.0, 6.0]).show(ui, |ui| {
-        for h in [t::COL_TIME, t::COL_ID, t::COL_APPLICANT, t::COL_KIND, t::COL_STATUS, t::COL_DUE] {
-            ui.label(RichText::new(h.get(lang)).strong());
-        }
-        ui.end_row();
-        for r in rows {
-            let time = r.submitted_at.as_deref().map_or(String::new(), |s| s.get(11..16).unwrap_or("").to_string());
-            ui.label(time);
-            if ui.link(short_id(&r.id)).clicked() {
-                commands.push(Command::Show(Screen::Request(r.id.clone())));
-            }
-            ui.label(&r.name);
-            ui.label(kind_label(&r.kind, lang));
-            ui.label(RichText::new(r.status.label(lang)).color(widgets::status_color(r.status)));
-            let due = show_time(r.due_at.as_deref());
-            if is_overdue(r, now) {
-                ui.label(RichText::new(format!("{due} — {}", t::OVERDUE.get(lang))).strong().color(theme::ERROR));
-            } else if r.status == Status::RefusedToAccept {
-                ui.label("—");
-            } else {
-                ui.label(due);
+/// A box the passport reader can type into straight away: a whole zone opens a new
+/// formation with the fields filled in.
+fn scan_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
+    let lang = state.lang;
+    let label = ui.label(t::SCAN_TO_START.get(lang));
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut state.dashboard_mrz)
+                .font(egui::TextStyle::Monospace)
+                .desired_rows(2)
+                .desired_width(560.0),
+        )
+        .labelled_by(label.id);
+    if ui.memory(|m| m.focused().is_none()) {
+        response.request_focus();
+    }
+    let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if zone_complete(&state.dashboard_mrz) || (enter && state.dashboard_mrz.trim().len() > 40) {
+        commands.push(Command::NewFromMrz(state.dashboard_mrz.clone()));
+    }
+}
+
+fn rows_table(
+    ui: &mut Ui,
+    rows: &[RequestRow],
+    lang: Lang,
+    now: chrono::NaiveDateTime,
+    commands: &mut Vec<Command>,
+) {
+    egui::Grid::new("today")
+        .num_columns(6)
+        .striped(true)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            for h in [
+                t::COL_TIME,
+                t::COL_ID,
+                t::COL_APPLICANT,
+                t::COL_KIND,
+                t::COL_STATUS,
+                t::COL_DUE,
+            ] {
+                ui.label(RichText::new(h.get(lang)).strong());
             }
             ui.end_row();
-        }
-    });
+            for r in rows {
+                let time = r
+                    .submitted_at
+                    .as_deref()
+                    .map_or(String::new(), |s| s.get(11..16).unwrap_or("").to_string());
+                ui.label(time);
+                if ui.link(short_id(&r.id)).clicked() {
+                    commands.push(Command::Show(Screen::Request(r.id.clone())));
+                }
+                ui.label(&r.name);
+                ui.label(kind_label(&r.kind, lang));
+                ui.label(
+                    RichText::new(r.status.label(lang)).color(widgets::status_color(r.status)),
+                );
+                let due = show_time(r.due_at.as_deref());
+                if is_overdue(r, now) {
+                    ui.label(
+                        RichText::new(format!("{due} — {}", t::OVERDUE.get(lang)))
+                            .strong()
+                            .color(theme::ERROR),
+                    );
+                } else if r.status == Status::RefusedToAccept {
+                    ui.label("—");
+                } else {
+                    ui.label(due);
+                }
+                ui.end_row();
+            }
+        });
 }

@@ -12,7 +12,8 @@ use crate::domain::calendar::{service_timer_level, TimerLevel};
 use crate::domain::checklist::Decision;
 use crate::domain::field::{Field, FieldError, Problem};
 use crate::domain::form::{
-    live_checklist, validate, ChecklistLine, CorrectionForm, InstitutionForm, RepresentativeForm, RequestForm,
+    live_checklist, validate, ChecklistLine, CorrectionForm, InstitutionForm, RepresentativeForm,
+    RequestForm,
 };
 use crate::domain::identity::{Parameter, Sex};
 use crate::domain::lang::Lang;
@@ -57,7 +58,14 @@ pub fn mrz_id() -> egui::Id {
 
 impl Editor {
     /// A new request of `kind`, with a fresh id, opened at `now`.
-    pub fn new(kind: RequestKind, id: String, now: NaiveDateTime, clerk: &str, office: &str, counter: &str) -> Editor {
+    pub fn new(
+        kind: RequestKind,
+        id: String,
+        now: NaiveDateTime,
+        clerk: &str,
+        office: &str,
+        counter: &str,
+    ) -> Editor {
         let mut form = RequestForm {
             id,
             kind: kind.key().into(),
@@ -172,7 +180,11 @@ impl Editor {
             }
             a.document_issuing_country = r.issuing_country.clone();
             // The fields the MRZ does not carry come next.
-            self.focus = Some(if a.birth_place.trim().is_empty() { Field::BirthPlace } else { Field::DocumentIssueDate });
+            self.focus = Some(if a.birth_place.trim().is_empty() {
+                Field::BirthPlace
+            } else {
+                Field::DocumentIssueDate
+            });
         }
         self.mrz = Some(reading);
     }
@@ -232,7 +244,9 @@ fn applicant_text(form: &mut RequestForm, field: Field) -> Option<&mut String> {
 
 fn hint(field: Field, lang: Lang) -> String {
     match field {
-        Field::BirthDate | Field::DocumentIssueDate | Field::DocumentExpiryDate => t::DATE_HINT.get(lang).into(),
+        Field::BirthDate | Field::DocumentIssueDate | Field::DocumentExpiryDate => {
+            t::DATE_HINT.get(lang).into()
+        }
         Field::Citizenship | Field::IssuingCountry => "UZB, RUS, CHN, XXA…".into(),
         Field::Sex => "M / F".into(),
         Field::Phone => "+7 7xx xxx xx xx".into(),
@@ -255,25 +269,29 @@ pub fn editor_ui(state: &mut AppState, ui: &mut Ui) {
         .resizable(false)
         .exact_size(380.0)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical().id_salt("editor-actions-scroll").show(ui, |ui| {
-                timer_ui(ed, now, lang, ui);
-                checklist_ui(ed, now, lang, ui, &mut commands);
-            });
+            egui::ScrollArea::vertical()
+                .id_salt("editor-actions-scroll")
+                .show(ui, |ui| {
+                    timer_ui(ed, now, lang, ui);
+                    checklist_ui(ed, now, lang, ui, &mut commands);
+                });
         });
 
     egui::CentralPanel::default_margins().show(ui, |ui| {
-        egui::ScrollArea::vertical().id_salt("editor-scroll").show(ui, |ui| {
-            kind_ui(ed, lang, ui);
-            mrz_ui(ed, now, lang, ui);
-            fields_ui(ed, lang, ui);
-            match ed.kind() {
-                RequestKind::FormationConvicted => institution_ui(ed, lang, ui),
-                RequestKind::Correction => correction_ui(ed, lang, ui, &mut commands),
-                RequestKind::Formation => {}
-            }
-            representative_ui(ed, lang, ui);
-            ui.add_space(40.0);
-        });
+        egui::ScrollArea::vertical()
+            .id_salt("editor-scroll")
+            .show(ui, |ui| {
+                kind_ui(ed, lang, ui);
+                mrz_ui(ed, now, lang, ui);
+                fields_ui(ed, lang, ui);
+                match ed.kind() {
+                    RequestKind::FormationConvicted => institution_ui(ed, lang, ui),
+                    RequestKind::Correction => correction_ui(ed, lang, ui, &mut commands),
+                    RequestKind::Formation => {}
+                }
+                representative_ui(ed, lang, ui);
+                ui.add_space(40.0);
+            });
     });
     if let Some(field) = ed.focus.take() {
         ui.memory_mut(|m| m.request_focus(field_id(field)));
@@ -286,7 +304,11 @@ pub fn editor_ui(state: &mut AppState, ui: &mut Ui) {
 fn kind_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(ed.kind().label(lang)).heading());
-        ui.label(RichText::new(format!("№ {}", short_id(&ed.form.id))).color(theme::TEXT_WEAK).small());
+        ui.label(
+            RichText::new(format!("№ {}", short_id(&ed.form.id)))
+                .color(theme::TEXT_WEAK)
+                .small(),
+        );
     });
 }
 
@@ -298,7 +320,12 @@ pub fn short_id(id: &str) -> &str {
 fn timer_ui(ed: &Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui) {
     let elapsed = now - ed.opened_at;
     let secs = elapsed.num_seconds().max(0);
-    let text = format!("{}: {:02}:{:02}", t::SERVICE_TIME.get(lang), secs / 60, secs % 60);
+    let text = format!(
+        "{}: {:02}:{:02}",
+        t::SERVICE_TIME.get(lang),
+        secs / 60,
+        secs % 60
+    );
     let (fill, stroke) = match service_timer_level(elapsed) {
         TimerLevel::Normal => (theme::PANEL, theme::TEXT_WEAK),
         TimerLevel::Warning => (theme::WARN_BG, theme::WARN),
@@ -324,7 +351,10 @@ fn mrz_ui(ed: &mut Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui) {
     let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     let arrived = ed.mrz_text != ed.mrz_applied && zone_complete(&ed.mrz_text);
     let clicked = ui.button(t::READ_MRZ.get(lang)).clicked();
-    if (enter || arrived || clicked) && !ed.mrz_text.trim().is_empty() && ed.mrz_text != ed.mrz_applied {
+    if (enter || arrived || clicked)
+        && !ed.mrz_text.trim().is_empty()
+        && ed.mrz_text != ed.mrz_applied
+    {
         ed.apply_mrz(now.date());
     }
     match &ed.mrz {
@@ -333,7 +363,12 @@ fn mrz_ui(ed: &mut Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui) {
             verdicts_ui(r, lang, ui);
         }),
         Some(Ok(r)) => theme::banner(ui, theme::ERROR_BG, theme::ERROR, |ui| {
-            ui.label(RichText::new(format!("✖ {}", t::MRZ_FAILED.get(lang))).strong().size(17.0).color(theme::ERROR));
+            ui.label(
+                RichText::new(format!("✖ {}", t::MRZ_FAILED.get(lang)))
+                    .strong()
+                    .size(17.0)
+                    .color(theme::ERROR),
+            );
             verdicts_ui(r, lang, ui);
         }),
         Some(Err(e)) => theme::banner(ui, theme::ERROR_BG, theme::ERROR, |ui| {
@@ -346,14 +381,25 @@ fn mrz_ui(ed: &mut Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui) {
 fn verdicts_ui(r: &MrzReading, lang: Lang, ui: &mut Ui) {
     ui.horizontal_wrapped(|ui| {
         for c in &r.checks {
-            let (mark, color) = if c.ok { ("✔", theme::OK) } else { ("✖", theme::ERROR) };
+            let (mark, color) = if c.ok {
+                ("✔", theme::OK)
+            } else {
+                ("✖", theme::ERROR)
+            };
             ui.label(RichText::new(format!("{mark} {}", c.field.label(lang))).color(color));
         }
     });
     for rep in &r.repairs {
         ui.label(
-            RichText::new(format!("{} {}:{} {} → {}", t::MRZ_REPAIRED.get(lang), rep.line, rep.position, rep.read, rep.corrected))
-                .color(theme::WARN),
+            RichText::new(format!(
+                "{} {}:{} {} → {}",
+                t::MRZ_REPAIRED.get(lang),
+                rep.line,
+                rep.position,
+                rep.read,
+                rep.corrected
+            ))
+            .color(theme::WARN),
         );
     }
 }
@@ -367,32 +413,50 @@ fn fields_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
     let convicted = ed.kind() == RequestKind::FormationConvicted;
     for (i, (title, fields)) in sections.into_iter().enumerate() {
         widgets::section(ui, title);
-        egui::Grid::new(("fields", i)).num_columns(2).min_col_width(theme::LABEL_WIDTH).spacing([12.0, 4.0]).show(ui, |ui| {
-            for &field in fields {
-                let error = ed.error_for(field, lang);
-                let label = field.label(lang);
-                let h = hint(field, lang);
-                let Some(text) = applicant_text(&mut ed.form, field) else { continue };
-                let response = widgets::text_row(ui, field_id(field), &label, text, error.as_deref(), &h);
-                if response.lost_focus() {
-                    ed.field_left = true;
-                    if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                        ed.focus = next_empty(&ed.form, field);
+        egui::Grid::new(("fields", i))
+            .num_columns(2)
+            .min_col_width(theme::LABEL_WIDTH)
+            .spacing([12.0, 4.0])
+            .show(ui, |ui| {
+                for &field in fields {
+                    let error = ed.error_for(field, lang);
+                    let label = field.label(lang);
+                    let h = hint(field, lang);
+                    let Some(text) = applicant_text(&mut ed.form, field) else {
+                        continue;
+                    };
+                    let response =
+                        widgets::text_row(ui, field_id(field), &label, text, error.as_deref(), &h);
+                    if response.lost_focus() {
+                        ed.field_left = true;
+                        if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                            ed.focus = next_empty(&ed.form, field);
+                        }
                     }
                 }
-            }
-        });
+            });
         if i == 1 {
-            ui.checkbox(&mut ed.form.applicant.document_has_latin_or_cyrillic, t::HAS_LATIN.get(lang));
+            ui.checkbox(
+                &mut ed.form.applicant.document_has_latin_or_cyrillic,
+                t::HAS_LATIN.get(lang),
+            );
         }
     }
     if convicted {
-        ui.label(RichText::new(sex_hint(lang)).small().color(theme::TEXT_WEAK));
+        ui.label(
+            RichText::new(sex_hint(lang))
+                .small()
+                .color(theme::TEXT_WEAK),
+        );
     }
 }
 
 fn sex_hint(lang: Lang) -> String {
-    format!("M = {}, F = {}", Sex::Male.label(lang), Sex::Female.label(lang))
+    format!(
+        "M = {}, F = {}",
+        Sex::Male.label(lang),
+        Sex::Female.label(lang)
+    )
 }
 
 /// The next field after `after` that is still empty, in the form's order.
@@ -410,7 +474,10 @@ fn representative_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
     if !convicted {
         ui.add_space(theme::SECTION_GAP);
         let mut on = ed.form.representative.is_some();
-        if ui.checkbox(&mut on, t::HAS_REPRESENTATIVE.get(lang)).changed() {
+        if ui
+            .checkbox(&mut on, t::HAS_REPRESENTATIVE.get(lang))
+            .changed()
+        {
             ed.set_representative(on);
         }
     }
@@ -429,62 +496,130 @@ fn representative_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
     .into_iter()
     .map(|f| (f, ed.error_for(f, lang)))
     .collect();
-    let Some(r) = ed.form.representative.as_mut() else { return };
-    egui::Grid::new("representative").num_columns(2).min_col_width(theme::LABEL_WIDTH).spacing([12.0, 4.0]).show(ui, |ui| {
-        for (field, error) in errors {
-            // The institution's officer acts without a power of attorney.
-            if convicted && !matches!(field, Field::RepresentativeName | Field::RepresentativeDocument) {
-                continue;
+    let Some(r) = ed.form.representative.as_mut() else {
+        return;
+    };
+    egui::Grid::new("representative")
+        .num_columns(2)
+        .min_col_width(theme::LABEL_WIDTH)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for (field, error) in errors {
+                // The institution's officer acts without a power of attorney.
+                if convicted
+                    && !matches!(
+                        field,
+                        Field::RepresentativeName | Field::RepresentativeDocument
+                    )
+                {
+                    continue;
+                }
+                let text = match field {
+                    Field::RepresentativeName => &mut r.full_name,
+                    Field::RepresentativeDocument => &mut r.document,
+                    Field::PowerOfAttorneyNumber => &mut r.poa_number,
+                    Field::PowerOfAttorneyDate => &mut r.poa_date,
+                    Field::PowerOfAttorneyNotary => &mut r.poa_notary,
+                    _ => &mut r.poa_valid_until,
+                };
+                let h = if matches!(
+                    field,
+                    Field::PowerOfAttorneyDate | Field::PowerOfAttorneyValidUntil
+                ) {
+                    t::DATE_HINT.get(lang)
+                } else {
+                    ""
+                };
+                widgets::text_row(
+                    ui,
+                    field_id(field),
+                    &field.label(lang),
+                    text,
+                    error.as_deref(),
+                    h,
+                );
             }
-            let text = match field {
-                Field::RepresentativeName => &mut r.full_name,
-                Field::RepresentativeDocument => &mut r.document,
-                Field::PowerOfAttorneyNumber => &mut r.poa_number,
-                Field::PowerOfAttorneyDate => &mut r.poa_date,
-                Field::PowerOfAttorneyNotary => &mut r.poa_notary,
-                _ => &mut r.poa_valid_until,
-            };
-            let h = if matches!(field, Field::PowerOfAttorneyDate | Field::PowerOfAttorneyValidUntil) { t::DATE_HINT.get(lang) } else { "" };
-            widgets::text_row(ui, field_id(field), &field.label(lang), text, error.as_deref(), h);
-        }
-    });
+        });
 }
 
 fn institution_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
     widgets::section(ui, t::SECTION_INSTITUTION.get(lang));
     let name_error = ed.error_for(Field::InstitutionName, lang);
     let head_error = ed.error_for(Field::InstitutionHead, lang);
-    let inst = ed.form.institution.get_or_insert_with(InstitutionForm::default);
-    egui::Grid::new("institution").num_columns(2).min_col_width(theme::LABEL_WIDTH).spacing([12.0, 4.0]).show(ui, |ui| {
-        widgets::text_row(ui, field_id(Field::InstitutionName), &Field::InstitutionName.label(lang), &mut inst.name, name_error.as_deref(), "");
-        widgets::text_row(ui, field_id(Field::InstitutionHead), &Field::InstitutionHead.label(lang), &mut inst.head, head_error.as_deref(), "");
-    });
+    let inst = ed
+        .form
+        .institution
+        .get_or_insert_with(InstitutionForm::default);
+    egui::Grid::new("institution")
+        .num_columns(2)
+        .min_col_width(theme::LABEL_WIDTH)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            widgets::text_row(
+                ui,
+                field_id(Field::InstitutionName),
+                &Field::InstitutionName.label(lang),
+                &mut inst.name,
+                name_error.as_deref(),
+                "",
+            );
+            widgets::text_row(
+                ui,
+                field_id(Field::InstitutionHead),
+                &Field::InstitutionHead.label(lang),
+                &mut inst.head,
+                head_error.as_deref(),
+                "",
+            );
+        });
 }
 
 fn correction_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui, commands: &mut Vec<Command>) {
     widgets::section(ui, t::SECTION_CORRECTION.get(lang));
     let iin_error = ed.error_for(Field::CurrentIin, lang);
     let changes_error = ed.error_for(Field::Changes, lang);
-    let param_errors: Vec<Option<String>> = Parameter::ALL.iter().map(|p| ed.error_for(Field::Change(*p), lang)).collect();
+    let param_errors: Vec<Option<String>> = Parameter::ALL
+        .iter()
+        .map(|p| ed.error_for(Field::Change(*p), lang))
+        .collect();
     let lookup = ed.lookup;
     let current: Vec<String> = {
         let mut f = ed.form.clone();
-        Parameter::ALL.iter().map(|p| raw_value(&mut f, *p)).collect()
+        Parameter::ALL
+            .iter()
+            .map(|p| raw_value(&mut f, *p))
+            .collect()
     };
-    let corr = ed.form.correction.get_or_insert_with(CorrectionForm::default);
-    egui::Grid::new("current-iin").num_columns(2).min_col_width(theme::LABEL_WIDTH).spacing([12.0, 4.0]).show(ui, |ui| {
-        let r = widgets::text_row(ui, field_id(Field::CurrentIin), &Field::CurrentIin.label(lang), &mut corr.current_iin, iin_error.as_deref(), "");
-        if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            commands.push(Command::LookUpIin);
-        }
-    });
+    let corr = ed
+        .form
+        .correction
+        .get_or_insert_with(CorrectionForm::default);
+    egui::Grid::new("current-iin")
+        .num_columns(2)
+        .min_col_width(theme::LABEL_WIDTH)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            let r = widgets::text_row(
+                ui,
+                field_id(Field::CurrentIin),
+                &Field::CurrentIin.label(lang),
+                &mut corr.current_iin,
+                iin_error.as_deref(),
+                "",
+            );
+            if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                commands.push(Command::LookUpIin);
+            }
+        });
     ui.horizontal(|ui| {
         if ui.button(t::FIND_BY_IIN.get(lang)).clicked() {
             commands.push(Command::LookUpIin);
         }
         match lookup {
             Some(true) => ui.label(RichText::new(t::FOUND_LOCALLY.get(lang)).color(theme::OK)),
-            Some(false) => ui.label(RichText::new(t::NOT_FOUND_LOCALLY.get(lang)).color(theme::WARN)),
+            Some(false) => {
+                ui.label(RichText::new(t::NOT_FOUND_LOCALLY.get(lang)).color(theme::WARN))
+            }
             None => ui.label(""),
         };
     });
@@ -492,27 +627,32 @@ fn correction_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui, commands: &mut Vec<Co
         ui.label(RichText::new(e).color(theme::ERROR));
     }
     ui.add_space(theme::ROW_GAP);
-    egui::Grid::new("changes").num_columns(4).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
-        ui.label(RichText::new("№").strong());
-        ui.label(RichText::new(t::COL_PARAMETER.get(lang)).strong());
-        ui.label(RichText::new(t::COL_CURRENT.get(lang)).strong());
-        ui.label(RichText::new(t::COL_CHANGE.get(lang)).strong());
-        ui.end_row();
-        for (i, p) in Parameter::ALL.iter().enumerate() {
-            ui.label(p.number().to_string());
-            let label = ui.label(p.label(lang));
-            ui.label(current.get(i).cloned().unwrap_or_default());
-            let value = corr.changes.entry(p.key().to_string()).or_default();
-            ui.vertical(|ui| {
-                let id = field_id(Field::Change(*p));
-                ui.add(TextEdit::singleline(value).id(id).desired_width(220.0)).labelled_by(label.id);
-                if let Some(Some(e)) = param_errors.get(i) {
-                    ui.label(RichText::new(e).color(theme::ERROR).small());
-                }
-            });
+    egui::Grid::new("changes")
+        .num_columns(4)
+        .striped(true)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new("№").strong());
+            ui.label(RichText::new(t::COL_PARAMETER.get(lang)).strong());
+            ui.label(RichText::new(t::COL_CURRENT.get(lang)).strong());
+            ui.label(RichText::new(t::COL_CHANGE.get(lang)).strong());
             ui.end_row();
-        }
-    });
+            for (i, p) in Parameter::ALL.iter().enumerate() {
+                ui.label(p.number().to_string());
+                let label = ui.label(p.label(lang));
+                ui.label(current.get(i).cloned().unwrap_or_default());
+                let value = corr.changes.entry(p.key().to_string()).or_default();
+                ui.vertical(|ui| {
+                    let id = field_id(Field::Change(*p));
+                    ui.add(TextEdit::singleline(value).id(id).desired_width(220.0))
+                        .labelled_by(label.id);
+                    if let Some(Some(e)) = param_errors.get(i) {
+                        ui.label(RichText::new(e).color(theme::ERROR).small());
+                    }
+                });
+                ui.end_row();
+            }
+        });
     // Empty change cells are not changes; keep the saved form tidy.
     corr.changes.retain(|_, v| !v.is_empty());
 }
@@ -531,10 +671,18 @@ fn raw_value(form: &mut RequestForm, p: Parameter) -> String {
         Parameter::DocumentExpiryDate => Field::DocumentExpiryDate,
         Parameter::IssuingCountry => Field::IssuingCountry,
     };
-    applicant_text(form, field).map(|s| s.clone()).unwrap_or_default()
+    applicant_text(form, field)
+        .map(|s| s.clone())
+        .unwrap_or_default()
 }
 
-fn checklist_ui(ed: &mut Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui, commands: &mut Vec<Command>) {
+fn checklist_ui(
+    ed: &mut Editor,
+    now: NaiveDateTime,
+    lang: Lang,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
     widgets::section(ui, t::SECTION_CHECKLIST.get(lang));
     let Some((lines, decision)) = live_checklist(&ed.form, now.date()) else {
         return;
@@ -548,33 +696,57 @@ fn checklist_ui(ed: &mut Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui, co
     }
     if tick_all {
         for line in &lines {
-            ed.form.documents.insert(line.document.key().to_string(), true);
+            ed.form
+                .documents
+                .insert(line.document.key().to_string(), true);
         }
     }
     ui.add_space(theme::SECTION_GAP);
-    let field_errors = ed.errors.iter().any(|e| !matches!(e.problem, Problem::Expired { .. }));
+    let field_errors = ed
+        .errors
+        .iter()
+        .any(|e| !matches!(e.problem, Problem::Expired { .. }));
     match &decision {
         Decision::Accept => theme::banner(ui, theme::OK_BG, theme::OK, |ui| {
-            ui.label(RichText::new(t::DECISION_ACCEPT.get(lang)).color(theme::OK).strong());
+            ui.label(
+                RichText::new(t::DECISION_ACCEPT.get(lang))
+                    .color(theme::OK)
+                    .strong(),
+            );
         }),
         Decision::RefuseToAccept { .. } => theme::banner(ui, theme::ERROR_BG, theme::ERROR, |ui| {
-            ui.label(RichText::new(t::DECISION_REFUSE.get(lang)).color(theme::ERROR).strong());
+            ui.label(
+                RichText::new(t::DECISION_REFUSE.get(lang))
+                    .color(theme::ERROR)
+                    .strong(),
+            );
             for (i, l) in decision.receipt_lines(lang).iter().enumerate() {
                 ui.label(RichText::new(format!("{}) {l}", i + 1)).color(theme::ERROR));
             }
         }),
     }
     if field_errors {
-        let n = ed.errors.iter().filter(|e| !matches!(e.problem, Problem::Expired { .. })).count();
+        let n = ed
+            .errors
+            .iter()
+            .filter(|e| !matches!(e.problem, Problem::Expired { .. }))
+            .count();
         ui.label(RichText::new(format!("{} ({n})", t::FIX_FIELDS.get(lang))).color(theme::WARN));
     }
     ui.add_space(theme::SECTION_GAP);
-    let accept = ui.add_enabled(decision.is_accept(), egui::Button::new(RichText::new(t::ACCEPT.get(lang)).strong()).fill(accept_fill(decision.is_accept())));
+    let accept = ui.add_enabled(
+        decision.is_accept(),
+        egui::Button::new(RichText::new(t::ACCEPT.get(lang)).strong())
+            .fill(accept_fill(decision.is_accept())),
+    );
     if accept.clicked() {
         ed.submit_tried = true;
         commands.push(Command::Accept);
     }
-    let refuse = ui.add_enabled(!decision.is_accept(), egui::Button::new(t::REFUSE.get(lang)));
+    let refuse = ui.add_enabled(
+        !decision.is_accept(),
+        egui::Button::new(t::REFUSE.get(lang)),
+    );
     if refuse.clicked() {
         ed.submit_tried = true;
         commands.push(Command::RefuseToAccept);
@@ -596,13 +768,29 @@ fn checklist_line_ui(ed: &mut Editor, line: &ChecklistLine, lang: Lang, ui: &mut
     let mut provided = line.provided;
     let name = line.document.name(lang);
     if ui.checkbox(&mut provided, name).changed() {
-        ed.form.documents.insert(line.document.key().to_string(), provided);
+        ed.form
+            .documents
+            .insert(line.document.key().to_string(), provided);
     }
     if let Some(until) = line.valid_until {
         let (text, color) = if line.expired {
-            (format!("    ✖ {} {}", t::EXPIRED.get(lang), until.format("%d.%m.%Y")), theme::ERROR)
+            (
+                format!(
+                    "    ✖ {} {}",
+                    t::EXPIRED.get(lang),
+                    until.format("%d.%m.%Y")
+                ),
+                theme::ERROR,
+            )
         } else {
-            (format!("    {} {}", t::VALID_UNTIL.get(lang), until.format("%d.%m.%Y")), theme::TEXT_WEAK)
+            (
+                format!(
+                    "    {} {}",
+                    t::VALID_UNTIL.get(lang),
+                    until.format("%d.%m.%Y")
+                ),
+                theme::TEXT_WEAK,
+            )
         };
         ui.label(RichText::new(text).small().color(color));
     }

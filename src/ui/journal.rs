@@ -57,7 +57,10 @@ impl JournalState {
                 return Ok(None);
             }
             parse_date(s).map(Some).ok_or_else(|| {
-                format!("«{label}»: {}", crate::domain::field::Problem::NotADate.message(lang))
+                format!(
+                    "«{label}»: {}",
+                    crate::domain::field::Problem::NotADate.message(lang)
+                )
             })
         };
         Ok(RequestFilter {
@@ -87,7 +90,9 @@ impl JournalState {
             self.missing.insert(page);
             return None;
         }
-        self.pages.get(&page).and_then(|p| p.get((i % PAGE_ROWS) as usize))
+        self.pages
+            .get(&page)
+            .and_then(|p| p.get((i % PAGE_ROWS) as usize))
     }
 
     /// The pages to fetch after this frame.
@@ -115,9 +120,16 @@ pub fn journal_ui(state: &mut AppState, ui: &mut Ui) {
 fn search_ui(j: &mut JournalState, lang: Lang, ui: &mut Ui, commands: &mut Vec<Command>) {
     let mut submit = false;
     ui.horizontal_wrapped(|ui| {
-        let mut field = |ui: &mut Ui, label: &str, text: &mut String, width: f32, first: bool, focus: &mut bool| {
+        let mut field = |ui: &mut Ui,
+                         label: &str,
+                         text: &mut String,
+                         width: f32,
+                         first: bool,
+                         focus: &mut bool| {
             let l = ui.label(label);
-            let r = ui.add(TextEdit::singleline(text).desired_width(width)).labelled_by(l.id);
+            let r = ui
+                .add(TextEdit::singleline(text).desired_width(width))
+                .labelled_by(l.id);
             if first && *focus {
                 r.request_focus();
                 *focus = false;
@@ -127,22 +139,56 @@ fn search_ui(j: &mut JournalState, lang: Lang, ui: &mut Ui, commands: &mut Vec<C
             }
         };
         let mut focus = j.focus_search;
-        field(ui, t::NAME_FILTER.get(lang), &mut j.name, 180.0, true, &mut focus);
-        field(ui, t::IIN_FILTER.get(lang), &mut j.iin, 120.0, false, &mut focus);
-        field(ui, t::DOC_FILTER.get(lang), &mut j.doc_number, 110.0, false, &mut focus);
+        field(
+            ui,
+            t::NAME_FILTER.get(lang),
+            &mut j.name,
+            180.0,
+            true,
+            &mut focus,
+        );
+        field(
+            ui,
+            t::IIN_FILTER.get(lang),
+            &mut j.iin,
+            120.0,
+            false,
+            &mut focus,
+        );
+        field(
+            ui,
+            t::DOC_FILTER.get(lang),
+            &mut j.doc_number,
+            110.0,
+            false,
+            &mut focus,
+        );
         field(ui, t::FROM.get(lang), &mut j.from, 95.0, false, &mut focus);
         field(ui, t::TO.get(lang), &mut j.to, 95.0, false, &mut focus);
-        field(ui, t::COL_CLERK.get(lang), &mut j.clerk, 90.0, false, &mut focus);
+        field(
+            ui,
+            t::COL_CLERK.get(lang),
+            &mut j.clerk,
+            90.0,
+            false,
+            &mut focus,
+        );
         j.focus_search = focus;
         let l = ui.label(t::COL_STATUS.get(lang));
         egui::ComboBox::from_id_salt("journal-status")
             .selected_text(j.status.map_or(t::ANY.get(lang), |s| s.label(lang)))
             .show_ui(ui, |ui| {
-                if ui.selectable_label(j.status.is_none(), t::ANY.get(lang)).clicked() {
+                if ui
+                    .selectable_label(j.status.is_none(), t::ANY.get(lang))
+                    .clicked()
+                {
                     j.status = None;
                 }
                 for s in Status::ALL.into_iter().filter(|s| *s != Status::Draft) {
-                    if ui.selectable_label(j.status == Some(s), s.label(lang)).clicked() {
+                    if ui
+                        .selectable_label(j.status == Some(s), s.label(lang))
+                        .clicked()
+                    {
                         j.status = Some(s);
                     }
                 }
@@ -172,7 +218,13 @@ fn search_ui(j: &mut JournalState, lang: Lang, ui: &mut Ui, commands: &mut Vec<C
     }
 }
 
-fn table_ui(j: &mut JournalState, lang: Lang, now: chrono::NaiveDateTime, ui: &mut Ui, commands: &mut Vec<Command>) {
+fn table_ui(
+    j: &mut JournalState,
+    lang: Lang,
+    now: chrono::NaiveDateTime,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
     let total = usize::try_from(j.total).unwrap_or(usize::MAX);
     TableBuilder::new(ui)
         .striped(true)
@@ -186,7 +238,16 @@ fn table_ui(j: &mut JournalState, lang: Lang, now: chrono::NaiveDateTime, ui: &m
         .column(Column::exact(140.0))
         .column(Column::exact(90.0))
         .header(theme::ROW_HEIGHT, |mut h| {
-            for c in [t::COL_TIME, t::COL_ID, t::COL_APPLICANT, t::COL_KIND, t::COL_STATUS, t::COL_IIN, t::COL_DUE, t::COL_CLERK] {
+            for c in [
+                t::COL_TIME,
+                t::COL_ID,
+                t::COL_APPLICANT,
+                t::COL_KIND,
+                t::COL_STATUS,
+                t::COL_IIN,
+                t::COL_DUE,
+                t::COL_CLERK,
+            ] {
                 h.col(|ui| {
                     ui.label(RichText::new(c.get(lang)).strong());
                 });
@@ -214,7 +275,9 @@ fn table_ui(j: &mut JournalState, lang: Lang, now: chrono::NaiveDateTime, ui: &m
                     ui.label(RequestKind::from_key(&r.kind).map_or("", |k| k.label(lang)));
                 });
                 row.col(|ui| {
-                    ui.label(RichText::new(r.status.label(lang)).color(widgets::status_color(r.status)));
+                    ui.label(
+                        RichText::new(r.status.label(lang)).color(widgets::status_color(r.status)),
+                    );
                 });
                 row.col(|ui| {
                     ui.label(r.iin.clone().unwrap_or_default());

@@ -19,7 +19,12 @@ fn centered(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
 
 fn field(ui: &mut Ui, label: &str, text: &mut String, password: bool) -> egui::Response {
     let l = ui.label(label);
-    ui.add(TextEdit::singleline(text).password(password).desired_width(320.0)).labelled_by(l.id)
+    ui.add(
+        TextEdit::singleline(text)
+            .password(password)
+            .desired_width(320.0),
+    )
+    .labelled_by(l.id)
 }
 
 fn error_ui(ui: &mut Ui, error: &Option<String>) {
@@ -57,7 +62,10 @@ pub fn login_ui(state: &mut AppState, ui: &mut Ui) {
         ui.add_space(theme::SECTION_GAP);
         let f = &mut state.login;
         let login = field(ui, t::LOGIN.get(lang), &mut f.login, false);
-        if f.login.is_empty() && !ui.memory(|m| m.has_focus(login.id)) && ui.memory(|m| m.focused().is_none()) {
+        if f.login.is_empty()
+            && !ui.memory(|m| m.has_focus(login.id))
+            && ui.memory(|m| m.focused().is_none())
+        {
             login.request_focus();
         }
         let r = field(ui, t::PASSWORD.get(lang), &mut f.password, true);

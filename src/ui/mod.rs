@@ -104,7 +104,9 @@ fn shortcuts(state: &mut AppState, ui: &mut Ui) {
     if ui.input(|i| i.key_pressed(Key::Escape)) {
         match state.screen {
             Screen::Request(_) => state.ask(Command::Show(Screen::Journal)),
-            Screen::Journal | Screen::Settings | Screen::Admin => state.ask(Command::Show(Screen::Dashboard)),
+            Screen::Journal | Screen::Settings | Screen::Admin => {
+                state.ask(Command::Show(Screen::Dashboard))
+            }
             Screen::Dashboard | Screen::Editor => state.notices.clear(),
         }
     }
@@ -138,15 +140,28 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
     let lang = state.lang;
     egui::Panel::top("top-bar").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(t::APP_TITLE.get(lang)).strong().color(theme::ACCENT));
+            ui.label(
+                RichText::new(t::APP_TITLE.get(lang))
+                    .strong()
+                    .color(theme::ACCENT),
+            );
             ui.separator();
-            let nav: [(Tr, Screen); 2] = [(t::NAV_DASHBOARD, Screen::Dashboard), (t::NAV_JOURNAL, Screen::Journal)];
+            let nav: [(Tr, Screen); 2] = [
+                (t::NAV_DASHBOARD, Screen::Dashboard),
+                (t::NAV_JOURNAL, Screen::Journal),
+            ];
             for (label, screen) in nav {
-                if ui.selectable_label(state.screen == screen, label.get(lang)).clicked() {
+                if ui
+                    .selectable_label(state.screen == screen, label.get(lang))
+                    .clicked()
+                {
                     state.ask(Command::Show(screen));
                 }
             }
-            if matches!(user.role, Role::Clerk | Role::Supervisor | Role::Administrator) {
+            if matches!(
+                user.role,
+                Role::Clerk | Role::Supervisor | Role::Administrator
+            ) {
                 ui.menu_button(format!("+ {}", t::NAV_NEW.get(lang)), |ui| {
                     for kind in RequestKind::ALL {
                         if ui.button(kind.label(lang)).clicked() {
@@ -155,8 +170,18 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
                     }
                 });
             }
-            let settings_label = if user.role == Role::Administrator { t::NAV_ADMIN } else { t::NAV_SETTINGS };
-            if ui.selectable_label(matches!(state.screen, Screen::Settings | Screen::Admin), settings_label.get(lang)).clicked() {
+            let settings_label = if user.role == Role::Administrator {
+                t::NAV_ADMIN
+            } else {
+                t::NAV_SETTINGS
+            };
+            if ui
+                .selectable_label(
+                    matches!(state.screen, Screen::Settings | Screen::Admin),
+                    settings_label.get(lang),
+                )
+                .clicked()
+            {
                 state.ask(Command::Show(Screen::Settings));
             }
             ui.separator();
@@ -180,7 +205,11 @@ fn notices_ui(state: &mut AppState, ui: &mut Ui) {
     let mut close = false;
     egui::Panel::bottom("notices").show(ui, |ui| {
         for n in &state.notices {
-            let (fill, color) = if n.is_error { (theme::ERROR_BG, theme::ERROR) } else { (theme::OK_BG, theme::OK) };
+            let (fill, color) = if n.is_error {
+                (theme::ERROR_BG, theme::ERROR)
+            } else {
+                (theme::OK_BG, theme::OK)
+            };
             theme::banner(ui, fill, color, |ui| {
                 ui.label(RichText::new(&n.text).color(color));
             });

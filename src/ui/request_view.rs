@@ -60,9 +60,17 @@ pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
             }
             let kind = RequestKind::from_key(&v.form.kind).map_or("", |k| k.label(lang));
             ui.heading(format!("{kind} · {}", super::editor::short_id(&v.id)));
-            ui.label(RichText::new(v.status.label(lang)).strong().color(widgets::status_color(v.status)));
+            ui.label(
+                RichText::new(v.status.label(lang))
+                    .strong()
+                    .color(widgets::status_color(v.status)),
+            );
             if let Some(due) = &v.due_at {
-                ui.label(format!("{}: {}", t::COL_DUE.get(lang), show_time(Some(due))));
+                ui.label(format!(
+                    "{}: {}",
+                    t::COL_DUE.get(lang),
+                    show_time(Some(due))
+                ));
             }
             ui.horizontal_wrapped(|ui| {
                 for doc in v.documents() {
@@ -78,14 +86,17 @@ pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
             });
             data_ui(&v.form, lang, ui);
             widgets::section(ui, t::HISTORY.get(lang));
-            egui::Grid::new("history").striped(true).num_columns(3).show(ui, |ui| {
-                for e in &v.history {
-                    ui.label(show_time(Some(&e.at)));
-                    ui.label(&e.actor);
-                    ui.label(&e.action);
-                    ui.end_row();
-                }
-            });
+            egui::Grid::new("history")
+                .striped(true)
+                .num_columns(3)
+                .show(ui, |ui| {
+                    for e in &v.history {
+                        ui.label(show_time(Some(&e.at)));
+                        ui.label(&e.actor);
+                        ui.label(&e.action);
+                        ui.end_row();
+                    }
+                });
         });
     });
     for c in commands {
@@ -115,41 +126,45 @@ fn data_ui(f: &RequestForm, lang: Lang, ui: &mut Ui) {
         (F::Address, &a.address),
         (F::Phone, &a.phone),
     ];
-    egui::Grid::new("data").num_columns(2).min_col_width(theme::LABEL_WIDTH).show(ui, |ui| {
-        for (field, value) in rows.into_iter().filter(|(_, v)| !v.is_empty()) {
-            ui.label(RichText::new(field.label(lang)).color(theme::TEXT_WEAK));
-            ui.label(value);
-            ui.end_row();
-        }
-        if let Some(c) = &f.correction {
-            ui.label(RichText::new(F::CurrentIin.label(lang)).color(theme::TEXT_WEAK));
-            ui.label(&c.current_iin);
-            ui.end_row();
-            for (k, v) in &c.changes {
-                let label = crate::domain::identity::Parameter::from_key(k).map_or(k.clone(), |p| F::Change(p).label(lang));
-                ui.label(RichText::new(label).color(theme::TEXT_WEAK));
-                ui.label(v);
+    egui::Grid::new("data")
+        .num_columns(2)
+        .min_col_width(theme::LABEL_WIDTH)
+        .show(ui, |ui| {
+            for (field, value) in rows.into_iter().filter(|(_, v)| !v.is_empty()) {
+                ui.label(RichText::new(field.label(lang)).color(theme::TEXT_WEAK));
+                ui.label(value);
                 ui.end_row();
             }
-        }
-        if let Some(r) = &f.representative {
-            ui.label(RichText::new(F::RepresentativeName.label(lang)).color(theme::TEXT_WEAK));
-            ui.label(&r.full_name);
-            ui.end_row();
-        }
-        if let Some(r) = &f.result {
-            if !r.iin.is_empty() {
-                ui.label(RichText::new(F::ResultIin.label(lang)).color(theme::TEXT_WEAK));
-                ui.label(RichText::new(&r.iin).strong());
+            if let Some(c) = &f.correction {
+                ui.label(RichText::new(F::CurrentIin.label(lang)).color(theme::TEXT_WEAK));
+                ui.label(&c.current_iin);
+                ui.end_row();
+                for (k, v) in &c.changes {
+                    let label = crate::domain::identity::Parameter::from_key(k)
+                        .map_or(k.clone(), |p| F::Change(p).label(lang));
+                    ui.label(RichText::new(label).color(theme::TEXT_WEAK));
+                    ui.label(v);
+                    ui.end_row();
+                }
+            }
+            if let Some(r) = &f.representative {
+                ui.label(RichText::new(F::RepresentativeName.label(lang)).color(theme::TEXT_WEAK));
+                ui.label(&r.full_name);
                 ui.end_row();
             }
-            if let Some(g) = RefusalGround::from_key(&r.ground) {
-                ui.label(RichText::new(F::RefusalGround.label(lang)).color(theme::TEXT_WEAK));
-                ui.label(format!("15.{}: {}", g.item(), g.text(lang)));
-                ui.end_row();
+            if let Some(r) = &f.result {
+                if !r.iin.is_empty() {
+                    ui.label(RichText::new(F::ResultIin.label(lang)).color(theme::TEXT_WEAK));
+                    ui.label(RichText::new(&r.iin).strong());
+                    ui.end_row();
+                }
+                if let Some(g) = RefusalGround::from_key(&r.ground) {
+                    ui.label(RichText::new(F::RefusalGround.label(lang)).color(theme::TEXT_WEAK));
+                    ui.label(format!("15.{}: {}", g.item(), g.text(lang)));
+                    ui.end_row();
+                }
             }
-        }
-    });
+        });
     widgets::section(ui, t::SECTION_CHECKLIST.get(lang));
     for (k, provided) in &f.documents {
         let name = DocumentKind::from_key(k).map_or(k.as_str(), |d| d.name(lang));

@@ -46,11 +46,16 @@ const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 /// Installs egui's fonts with DejaVu Sans as the fallback.
 fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
-    fonts
-        .font_data
-        .insert("dejavu-sans".into(), std::sync::Arc::new(egui::FontData::from_static(DEJAVU_SANS)));
+    fonts.font_data.insert(
+        "dejavu-sans".into(),
+        std::sync::Arc::new(egui::FontData::from_static(DEJAVU_SANS)),
+    );
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        fonts.families.entry(family).or_default().push("dejavu-sans".into());
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("dejavu-sans".into());
     }
     ctx.set_fonts(fonts);
 }
@@ -67,7 +72,8 @@ pub fn apply(ctx: &egui::Context) {
     visuals.selection.stroke = Stroke::new(1.5, ACCENT);
     // Text fields and buttons need a visible edge on the light background.
     visuals.widgets.inactive.bg_stroke = Stroke::new(1.0, Color32::from_rgb(0x8a, 0x8a, 0x8a));
-    visuals.widgets.noninteractive.bg_stroke = Stroke::new(1.0, Color32::from_rgb(0xc8, 0xc6, 0xc0));
+    visuals.widgets.noninteractive.bg_stroke =
+        Stroke::new(1.0, Color32::from_rgb(0xc8, 0xc6, 0xc0));
     visuals.widgets.inactive.corner_radius = CornerRadius::same(4);
     visuals.widgets.hovered.corner_radius = CornerRadius::same(4);
     visuals.widgets.active.corner_radius = CornerRadius::same(4);
@@ -76,11 +82,21 @@ pub fn apply(ctx: &egui::Context) {
         style.spacing.item_spacing = egui::vec2(8.0, ROW_GAP);
         style.spacing.button_padding = egui::vec2(10.0, 5.0);
         style.spacing.window_margin = Margin::same(14);
-        style.text_styles.insert(TextStyle::Body, FontId::proportional(15.0));
-        style.text_styles.insert(TextStyle::Button, FontId::proportional(15.0));
-        style.text_styles.insert(TextStyle::Heading, FontId::proportional(21.0));
-        style.text_styles.insert(TextStyle::Small, FontId::proportional(12.5));
-        style.text_styles.insert(TextStyle::Monospace, FontId::monospace(14.0));
+        style
+            .text_styles
+            .insert(TextStyle::Body, FontId::proportional(15.0));
+        style
+            .text_styles
+            .insert(TextStyle::Button, FontId::proportional(15.0));
+        style
+            .text_styles
+            .insert(TextStyle::Heading, FontId::proportional(21.0));
+        style
+            .text_styles
+            .insert(TextStyle::Small, FontId::proportional(12.5));
+        style
+            .text_styles
+            .insert(TextStyle::Monospace, FontId::monospace(14.0));
     });
 }
 

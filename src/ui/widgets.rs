@@ -8,11 +8,21 @@ use crate::domain::request::Status;
 
 /// A form row in a two-column grid: the label, then the field with its error under it.
 /// The field is named by its label for screen readers and tests.
-pub fn text_row(ui: &mut Ui, id: egui::Id, label: &str, text: &mut String, error: Option<&str>, hint: &str) -> Response {
+pub fn text_row(
+    ui: &mut Ui,
+    id: egui::Id,
+    label: &str,
+    text: &mut String,
+    error: Option<&str>,
+    hint: &str,
+) -> Response {
     let label_response = ui.label(label);
     let response = ui
         .vertical(|ui| {
-            let mut edit = TextEdit::singleline(text).id(id).desired_width(theme::FIELD_WIDTH).hint_text(hint);
+            let mut edit = TextEdit::singleline(text)
+                .id(id)
+                .desired_width(theme::FIELD_WIDTH)
+                .hint_text(hint);
             if error.is_some() {
                 edit = edit.text_color(theme::ERROR);
             }
@@ -30,7 +40,12 @@ pub fn text_row(ui: &mut Ui, id: egui::Id, label: &str, text: &mut String, error
 /// A section heading with space above it.
 pub fn section(ui: &mut Ui, title: &str) {
     ui.add_space(theme::SECTION_GAP);
-    ui.label(RichText::new(title).strong().size(17.0).color(theme::ACCENT));
+    ui.label(
+        RichText::new(title)
+            .strong()
+            .size(17.0)
+            .color(theme::ACCENT),
+    );
     ui.separator();
 }
 
