@@ -12,6 +12,8 @@ for lib in libxcursor.so.1 libXi.so.6 libxkbcommon-x11.so.0; do
   ldconfig -p | grep -q "$lib" || need_apt+=(libxcursor1 libxi6 libxkbcommon-x11-0)
 done
 ldconfig -p | grep -q libGL.so.1 || need_apt+=(libgl1 libgl1-mesa-dri libegl1)
+# Printed documents are rendered to PNG with poppler's pdftoppm (tests/pdf.rs).
+command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq

@@ -1,0 +1,285 @@
+//! Printed documents: domain values in, PDF bytes out.
+//!
+//! - [`certificate`] — the registration certificate (Appendix 7) with its QR seal;
+//! - [`refusal_receipt`] — the receipt of refusal to accept documents (Appendix 5 of the
+//!   Rules, Appendix 3 of Order No. 146), two identical copies;
+//! - [`application`] — the application for signature (Appendix 1, 2 or 2-1 by kind);
+//! - [`reasoned_refusal`] — the reasoned refusal of the service (para 15);
+//! - [`daily_register`] — the supervisor's register of a day's requests;
+//! - [`read_certificate`] and [`verify`] — reading a certificate back and checking it
+//!   against the stored request.
+//!
+//! Legal text is bilingual whatever the UI language: Kazakh first (the seed's words),
+//! Russian below it. This module touches no files, no clock and no database: the
+//! printing office, clerk and time come in a [`PrintContext`], and the caller writes the
+//! bytes where it wants (the CLI's `print`, later the GUI's Print…/Save as…).
+
+mod application;
+mod certificate;
+mod layout;
+mod qr;
+mod receipt;
+mod refusal;
+mod register;
+mod seal;
+mod wording;
+
+use chrono::NaiveDateTime;
+use printpdf::{PdfDocument, PdfSaveOptions};
+use thiserror::Error;
+use uuid::Uuid;
+
+use crate::domain::field::{FieldError, Problem};
+use crate::domain::form::{self, Record, RequestForm};
+use crate::domain::lang::{Lang, Tr};
+use crate::domain::request::Status;
+
+pub use application::application;
+pub use certificate::certificate;
+pub use receipt::refusal_receipt;
+pub use refusal::reasoned_refusal;
+pub use register::{daily_register, Register, RegisterRow};
+pub use seal::{
+    check_value, issued_iin, read_certificate, verify, CertificateReading, NotGenuine, Seal,
+    PAYLOAD_PREFIX, PAYLOAD_VERSION,
+};
+
+/// Who prints, where and when: what a document needs besides the request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintContext {
+    /// The State Corporation office (branch) name.
+    pub office_name: String,
+    /// The office's address.
+    pub office_address: String,
+    /// The counter (window) number.
+    pub counter: String,
+    /// The clerk's full name.
+    pub clerk_name: String,
+    /// The clerk's (or office's) phone, printed for the executor.
+    pub clerk_phone: String,
+    /// When the document is printed (local time of Kazakhstan).
+    pub printed_at: NaiveDateTime,
+}
+
+/// The documents printed for one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocKind {
+    /// Registration certificate (Appendix 7).
+    Certificate,
+    /// Receipt of refusal to accept documents (Appendix 5).
+    Receipt,
+    /// Application for signature (Appendix 1, 2 or 2-1).
+    Application,
+    /// Reasoned refusal of the service (para 15).
+    Refusal,
+}
+
+impl DocKind {
+    /// All kinds.
+    pub const ALL: [DocKind; 4] = [
+        DocKind::Certificate,
+        DocKind::Receipt,
+        DocKind::Application,
+        DocKind::Refusal,
+    ];
+
+    /// The key used on the command line.
+    pub fn key(self) -> &'static str {
+        match self {
+            DocKind::Certificate => "certificate",
+            DocKind::Receipt => "receipt",
+            DocKind::Application => "application",
+            DocKind::Refusal => "refusal",
+        }
+    }
+
+    /// Parses a key.
+    pub fn from_key(key: &str) -> Option<DocKind> {
+        DocKind::ALL.into_iter().find(|k| k.key() == key.trim())
+    }
+
+    /// The audit log's action code: `print.certificate`, `print.receipt`, ….
+    pub fn audit_action(self) -> String {
+        format!("print.{}", self.key())
+    }
+
+    /// The document's name in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            DocKind::Certificate => Tr::new(
+                "Тіркеу куәлігі",
+                "Регистрационное свидетельство",
+                "Registration certificate",
+            ),
+            DocKind::Receipt => Tr::new(
+                "Құжаттарды қабылдаудан бас тарту туралы қолхат",
+                "Расписка об отказе в приёме документов",
+                "Receipt of refusal to accept documents",
+            ),
+            DocKind::Application => Tr::new("Өтініш", "Заявление", "Application"),
+            DocKind::Refusal => Tr::new(
+                "Мемлекеттік қызметті көрсетуден дәлелді бас тарту",
+                "Мотивированный отказ в оказании государственной услуги",
+                "Reasoned refusal of the service",
+            ),
+        }
+        .get(lang)
+    }
+}
+
+/// Why a document cannot be printed. No variant carries personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PdfError {
+    /// The embedded font does not parse (a build defect).
+    #[error("the embedded font cannot be read")]
+    FontUnreadable,
+    /// A value has a character the embedded font cannot show.
+    #[error("character U+{:04X} cannot be printed with the embedded font", u32::from(*.0))]
+    UnprintableCharacter(char),
+    /// The request's status does not allow this document.
+    #[error("a {} cannot be printed for a request in status {}", .document.key(), .status.key())]
+    WrongStatus {
+        /// The document asked for.
+        document: DocKind,
+        /// The request's status.
+        status: Status,
+    },
+    /// A formed request without a recorded IIN.
+    #[error("no IIN is recorded for the request")]
+    NoIin,
+    /// A refused request without a recorded ground.
+    #[error("no refusal ground is recorded for the request")]
+    NoRefusalGround,
+    /// The QR code cannot hold the payload.
+    #[error("the QR code cannot be made: {0}")]
+    QrCode(String),
+    /// The bytes are not a readable PDF.
+    #[error("not a readable PDF: {0}")]
+    NotAPdf(String),
+}
+
+impl PdfError {
+    /// The error in `lang`, one line.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (PdfError::FontUnreadable, Lang::Kk) => "кірістірілген қаріп оқылмайды".into(),
+            (PdfError::FontUnreadable, Lang::Ru) => "встроенный шрифт не читается".into(),
+            (PdfError::UnprintableCharacter(c), Lang::Kk) => format!(
+                "U+{:04X} таңбасын кірістірілген қаріппен басып шығару мүмкін емес; мәнді түзетіңіз",
+                u32::from(*c)
+            ),
+            (PdfError::UnprintableCharacter(c), Lang::Ru) => format!(
+                "символ U+{:04X} нельзя напечатать встроенным шрифтом; исправьте значение",
+                u32::from(*c)
+            ),
+            (PdfError::WrongStatus { document, status }, Lang::Kk) => format!(
+                "«{}» құжатын «{}» мәртебесіндегі өтінім үшін басып шығаруға болмайды",
+                document.label(Lang::Kk),
+                status.label(Lang::Kk)
+            ),
+            (PdfError::WrongStatus { document, status }, Lang::Ru) => format!(
+                "документ «{}» нельзя напечатать для заявки в статусе «{}»",
+                document.label(Lang::Ru),
+                status.label(Lang::Ru)
+            ),
+            (PdfError::NoIin, Lang::Kk) => "өтінім бойынша ЖСН жазылмаған".into(),
+            (PdfError::NoIin, Lang::Ru) => "по заявке не записан ИИН".into(),
+            (PdfError::NoRefusalGround, Lang::Kk) => "бас тарту негізі жазылмаған".into(),
+            (PdfError::NoRefusalGround, Lang::Ru) => "не записано основание отказа".into(),
+            (PdfError::QrCode(e), Lang::Kk) => format!("QR-кодты жасау мүмкін емес: {e}"),
+            (PdfError::QrCode(e), Lang::Ru) => format!("не удаётся построить QR-код: {e}"),
+            (PdfError::NotAPdf(e), Lang::Kk) => format!("файл оқылатын PDF емес: {e}"),
+            (PdfError::NotAPdf(e), Lang::Ru) => format!("файл не является читаемым PDF: {e}"),
+            (e, Lang::En) => e.to_string(),
+        }
+    }
+}
+
+/// Prints `kind` for `record`.
+pub fn render(kind: DocKind, record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, PdfError> {
+    match kind {
+        DocKind::Certificate => certificate(record, ctx),
+        DocKind::Receipt => refusal_receipt(record, ctx),
+        DocKind::Application => application(record, ctx),
+        DocKind::Refusal => reasoned_refusal(record, ctx),
+    }
+}
+
+/// A record for printing a draft (the application is printed before the package is
+/// accepted): the form validated as a request, its checklist decision, status draft.
+/// An empty submission time is taken as `now`. An expired identity document is not an
+/// error here (the receipt lists it); every other rule of [`form::validate`] applies.
+pub fn draft_record(
+    form: &RequestForm,
+    new_id: Uuid,
+    now: NaiveDateTime,
+) -> Result<Record, Vec<FieldError>> {
+    let mut f = form.clone();
+    if f.submitted_at.trim().is_empty() {
+        f.submitted_at = now.format("%Y-%m-%dT%H:%M:%S").to_string();
+    }
+    let request = match form::validate(&f, new_id, now) {
+        Ok(r) => r,
+        Err(errors)
+            if errors
+                .iter()
+                .all(|e| matches!(e.problem, Problem::Expired { .. })) =>
+        {
+            // validate_record waives the expiry rule for a refusal to accept: reuse it.
+            f.status = Status::RefusedToAccept.key().into();
+            f.result = None;
+            let mut record = form::validate_record(&f, new_id, now)?;
+            record.status = Status::Draft;
+            return Ok(record);
+        }
+        Err(errors) => return Err(errors),
+    };
+    let decision = form::decision(&request).map(|(_, d)| d).ok_or_else(|| {
+        vec![FieldError::new(
+            crate::domain::field::Field::SubmittedAt,
+            Problem::NoEdition,
+        )]
+    })?;
+    Ok(Record {
+        request,
+        status: Status::Draft,
+        office: f.office.split_whitespace().collect::<Vec<_>>().join(" "),
+        counter: f.counter.trim().to_string(),
+        clerk: f.clerk.trim().to_string(),
+        outcome: None,
+        decision,
+    })
+}
+
+/// The footer every page carries: the document, the request id, the printing time.
+fn footer(kind: &str, request_id: &str, ctx: &PrintContext) -> String {
+    format!(
+        "iin-desk · {kind} · {request_id} · {}",
+        wording::date_time(ctx.printed_at)
+    )
+}
+
+/// Sets the metadata and saves `pages` of `doc`.
+fn save(
+    mut doc: PdfDocument,
+    pages: Vec<printpdf::PdfPage>,
+    subject: &str,
+    keywords: Vec<String>,
+    ctx: &PrintContext,
+) -> Vec<u8> {
+    doc.metadata.info.subject = subject.to_string();
+    doc.metadata.info.keywords = keywords;
+    doc.metadata.info.creator = "iin-desk".to_string();
+    doc.metadata.info.producer = format!("iin-desk {}", env!("CARGO_PKG_VERSION"));
+    doc.metadata.info.author = ctx.office_name.clone();
+    // printpdf writes the stamp as UTC; Kazakhstan keeps UTC+5 all year.
+    let utc = ctx.printed_at - chrono::TimeDelta::hours(5);
+    let stamp = utc.format("D:%Y%m%d%H%M%S+00'00'").to_string();
+    if let Ok(t) = printpdf::parse_pdf_date(&stamp) {
+        doc.metadata.info.creation_date = t;
+        doc.metadata.info.modification_date = t;
+        doc.metadata.info.metadata_date = t;
+    }
+    doc.with_pages(pages);
+    doc.save(&PdfSaveOptions::default(), &mut Vec::new())
+}

@@ -1,0 +1,191 @@
+//! The receipt of refusal to accept documents (құжаттарды қабылдаудан бас тарту туралы
+//! қолхат): Appendix 5 of the Rules as worded by Appendix 3 of Order No. 146, printed
+//! when the package is incomplete or a document has expired (Law "On public services",
+//! art. 20(2)). Two identical copies, one per party, one page each (a copy with the
+//! seed's full wording, a list of documents and three signature blocks does not fit in
+//! half an A4 sheet at a readable size).
+//!
+//! The Kazakh wording is the seed's, with the article references put back in their
+//! order (the seed's text layer scrambled "Заңының 19-бабын және 20-бабының 2-тармағын")
+//! and its phrase "құжаттардың толық топтамасын … ұсынуыңызға байланысты" kept as the
+//! order words it. The Russian is our translation, in the usual wording of such receipts
+//! ("ввиду представления Вами неполного пакета документов").
+
+use printpdf::PdfDocument;
+
+use crate::domain::checklist::Decision;
+use crate::domain::form::Record;
+use crate::domain::lang::Lang;
+
+use super::layout::{Align, Style, Writer, CONTENT_W, MARGIN_LEFT, RIGHT_BLOCK_W, RIGHT_BLOCK_X};
+use super::wording::{self, BLANK, FULL_NAME_KK, FULL_NAME_RU};
+use super::{footer, save, DocKind, PdfError, PrintContext};
+
+/// Prints the refusal receipt, two copies, for a request whose package the checklist
+/// refuses (status refused to accept, or a draft being refused).
+pub fn refusal_receipt(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, PdfError> {
+    if record.decision.is_accept() {
+        return Err(PdfError::WrongStatus {
+            document: DocKind::Receipt,
+            status: record.status,
+        });
+    }
+    let id = record.request.id.to_string();
+    let mut doc = PdfDocument::new("Қолхат / Расписка");
+    let mut w = Writer::new(&mut doc, footer("receipt", &id, ctx))?;
+    copy(&mut w, record, ctx);
+    w.new_page();
+    copy(&mut w, record, ctx);
+    let pages = w.finish()?;
+    Ok(save(doc, pages, "Қолхат / Расписка", vec![id], ctx))
+}
+
+/// Draws one copy from the top of a page.
+fn copy(w: &mut Writer, record: &Record, ctx: &PrintContext) {
+    let body = Style::regular(9.0);
+    let small = Style::regular(7.5);
+    let identity = &record.request.applicant.identity;
+    let address = record.request.applicant.address.trim();
+
+    let (corner_kk, corner_ru) = wording::corner("5");
+    let corner_x = MARGIN_LEFT + CONTENT_W * 0.5;
+    let corner_w = CONTENT_W * 0.5;
+    w.bilingual(
+        corner_x,
+        corner_w,
+        &corner_kk,
+        &corner_ru,
+        small,
+        Align::Left,
+    );
+    w.para(
+        corner_x,
+        corner_w,
+        &format!("{} / {}", wording::FORM_KK, wording::FORM_RU),
+        small,
+        Align::Right,
+    );
+    w.gap(4.0);
+
+    // To whom: the applicant's name and address with the seed's captions.
+    let (right_x, right_w) = (RIGHT_BLOCK_X, RIGHT_BLOCK_W);
+    let full_name = wording::full_name(identity);
+    let name_style = w
+        .fonts
+        .fit_words(&full_name, Style::bold(body.size), right_w, 7.5);
+    w.para(right_x, right_w, &full_name, name_style, Align::Left);
+    w.para(
+        right_x,
+        right_w,
+        &format!("({FULL_NAME_KK} / {FULL_NAME_RU})"),
+        small.greyed(),
+        Align::Left,
+    );
+    let address_text = if address.is_empty() { BLANK } else { address };
+    w.para(right_x, right_w, address_text, body, Align::Left);
+    w.para(
+        right_x,
+        right_w,
+        "(көрсетілетін қызметті алушының мекенжайы / адрес услугополучателя)",
+        small.greyed(),
+        Align::Left,
+    );
+    w.gap(6.0);
+
+    w.para_full(
+        "Құжаттарды қабылдаудан бас тарту туралы қолхат",
+        Style::bold(body.size + 2.0),
+        Align::Center,
+    );
+    w.para_full(
+        "Расписка об отказе в приёме документов",
+        Style::bold(body.size + 1.0).greyed(),
+        Align::Center,
+    );
+    w.gap(5.0);
+
+    let office = wording::or_dash(&ctx.office_name);
+    let office_address = if ctx.office_address.trim().is_empty() {
+        BLANK.to_string()
+    } else {
+        ctx.office_address.trim().to_string()
+    };
+    let kk = format!(
+        "\"Мемлекеттік көрсетілетін қызметтер туралы\" Қазақстан Республикасының Заңының 19-бабын және 20-бабының 2-тармағын басшылыққа ала отырып, \"Азаматтарға арналған үкімет\" мемлекеттік корпорациясы ({office}, мекенжайы: {office_address}) мемлекеттік көрсетілетін қызметке қойылатын негізгі талаптардың тізбесіне сәйкес Сіздің құжаттардың толық топтамасын және (немесе) жарамдылық мерзімі өткен құжаттарды ұсынуыңызға байланысты \"{}\" мемлекеттік қызметін көрсетуге құжаттар қабылдаудан бас тартады.",
+        wording::SERVICE_KK
+    );
+    let ru = format!(
+        "Руководствуясь статьёй 19 и пунктом 2 статьи 20 Закона Республики Казахстан \"О государственных услугах\", Государственная корпорация \"Правительство для граждан\" ({office}, адрес: {office_address}) отказывает в приёме документов на оказание государственной услуги \"{}\" ввиду представления Вами неполного пакета документов согласно перечню основных требований к оказанию государственной услуги и (или) документов с истёкшим сроком действия.",
+        wording::SERVICE_RU
+    );
+    w.side_by_side(&kk, &ru, body);
+    w.gap(5.0);
+
+    let expired_any =
+        matches!(&record.decision, Decision::RefuseToAccept { expired, .. } if !expired.is_empty());
+    let (head_kk, head_ru) = if expired_any {
+        (
+            "Ұсынылмаған және (немесе) жарамдылық мерзімі өткен құжаттардың атауы:",
+            "Наименование непредставленных документов и (или) документов с истёкшим сроком действия:",
+        )
+    } else {
+        (
+            "Ұсынылмаған құжаттардың атауы:",
+            "Наименование непредставленных документов:",
+        )
+    };
+    w.side_by_side(head_kk, head_ru, Style::bold(body.size));
+    let kk_lines = record.decision.receipt_lines(Lang::Kk);
+    let ru_lines = record.decision.receipt_lines(Lang::Ru);
+    let n = kk_lines.len();
+    for (i, (kk, ru)) in kk_lines.iter().zip(&ru_lines).enumerate() {
+        let end = if i + 1 < n { ";" } else { "." };
+        w.side_by_side(
+            &format!("{}) {kk}{end}", i + 1),
+            &format!("{}) {ru}{end}", i + 1),
+            body,
+        );
+    }
+    w.gap(4.0);
+    w.side_by_side(
+        "Осы қолхат 2 данада әрбір тарап үшін бір данадан жасалды.",
+        "Настоящая расписка составлена в 2 экземплярах, по одному для каждой стороны.",
+        body,
+    );
+    w.gap(7.0);
+
+    // Signatures: the officer, the executor with phone, the applicant with the date.
+    w.side_by_side(
+        &format!("Көрсетілетін қызметті берушінің {FULL_NAME_KK} {BLANK} {BLANK} (қолы)"),
+        &format!("{FULL_NAME_RU} услугодателя {BLANK} {BLANK} (подпись)"),
+        body,
+    );
+    w.gap(4.0);
+    let clerk = if ctx.clerk_name.trim().is_empty() {
+        BLANK.to_string()
+    } else {
+        ctx.clerk_name.trim().to_string()
+    };
+    let phone = if ctx.clerk_phone.trim().is_empty() {
+        BLANK.to_string()
+    } else {
+        ctx.clerk_phone.trim().to_string()
+    };
+    w.side_by_side(
+        &format!("Орындаушы: {FULL_NAME_KK} {clerk}\nТелефон {phone}"),
+        &format!("Исполнитель: {FULL_NAME_RU} {clerk}\nТелефон {phone}"),
+        body,
+    );
+    w.gap(4.0);
+    let (date_kk, date_ru) = wording::date_words(ctx.printed_at.date());
+    let name = identity.display_name();
+    w.side_by_side(
+        &format!(
+            "Алдым: көрсетілетін қызметті алушының қолы/{FULL_NAME_KK}\n{BLANK} / {name}\n{date_kk}"
+        ),
+        &format!(
+            "Получил(а): подпись/{FULL_NAME_RU} услугополучателя\n{BLANK} / {name}\n{date_ru}"
+        ),
+        body,
+    );
+}

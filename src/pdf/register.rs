@@ -1,0 +1,235 @@
+//! The supervisor's daily register: the day's requests at an office (or one counter)
+//! with their kind, outcome, clerk and service time, and the totals: requests by
+//! outcome, the average service time and how many exceeded the State Corporation's
+//! 20-minute limit (Appendix 3, item 3).
+//!
+//! The register lists request ids, not names: it is a working list for the supervisor.
+//! The input is plain data ([`Register`]); the caller gathers it from the store.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use printpdf::PdfDocument;
+
+use crate::domain::calendar::MAX_SERVICE_MINUTES;
+use crate::domain::lang::Lang;
+use crate::domain::request::{RequestKind, Status};
+
+use super::layout::{Align, Cell, Orientation, Style, Writer, MM};
+use super::wording;
+use super::{save, PdfError, PrintContext};
+
+/// One request in the register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisterRow {
+    /// The request's id.
+    pub request_id: String,
+    /// When the package was handed in.
+    pub submitted_at: NaiveDateTime,
+    /// Kind.
+    pub kind: RequestKind,
+    /// Status now (the outcome).
+    pub status: Status,
+    /// The counter that took it.
+    pub counter: String,
+    /// The clerk (full name, or login when unknown).
+    pub clerk: String,
+    /// Minutes from opening the request at the counter to the clerk's decision, when
+    /// the request was taken at this counter (unknown for imported requests).
+    pub service_minutes: Option<i64>,
+}
+
+/// A day's register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Register {
+    /// The day.
+    pub date: NaiveDate,
+    /// The counter it is limited to, if any.
+    pub counter: Option<String>,
+    /// The requests, in the order to print (usually by submission time).
+    pub rows: Vec<RegisterRow>,
+}
+
+/// The outcomes counted in the totals, in this order.
+const OUTCOMES: [Status; 6] = [
+    Status::Accepted,
+    Status::Sent,
+    Status::Formed,
+    Status::Corrected,
+    Status::Refused,
+    Status::RefusedToAccept,
+];
+
+/// Prints the register. `ctx.printed_at` and the office come from the caller.
+pub fn daily_register(register: &Register, ctx: &PrintContext) -> Result<Vec<u8>, PdfError> {
+    let mut doc = PdfDocument::new("Күнделікті тізілім / Ежедневный реестр");
+    let date = wording::date(register.date);
+    let mut w = Writer::with_orientation(
+        &mut doc,
+        format!(
+            "iin-desk · register · {date} · {}",
+            wording::date_time(ctx.printed_at)
+        ),
+        Orientation::Landscape,
+    )?;
+    w.para_full(
+        &format!("Өтінімдердің күнделікті тізілімі — {date}"),
+        Style::bold(13.0),
+        Align::Center,
+    );
+    w.para_full(
+        &format!("Ежедневный реестр заявок — {date}"),
+        Style::bold(11.0).greyed(),
+        Align::Center,
+    );
+    w.gap(4.0);
+    w.para_full(
+        &format!("«{}» / «{}»", wording::SERVICE_KK, wording::SERVICE_RU),
+        Style::regular(7.5),
+        Align::Center,
+    );
+    w.gap(6.0);
+    let counter = register
+        .counter
+        .as_deref()
+        .map(|c| format!("терезе / окно № {c}"))
+        .unwrap_or_else(|| "барлық терезелер / все окна".to_string());
+    w.para_full(
+        &format!(
+            "Бөлімше / Отделение: {}; {counter}",
+            wording::or_dash(&ctx.office_name)
+        ),
+        Style::regular(9.0),
+        Align::Left,
+    );
+    w.gap(6.0);
+
+    let head = Style::bold(7.5);
+    let head_ru = Style::regular(7.0).greyed();
+    let cell = Style::regular(8.0);
+    let cell_ru = Style::regular(7.0).greyed();
+    // Landscape: 257 mm between the margins.
+    let fixed = [9.0, 15.0, 60.0, 14.0, 50.0, 44.0, 18.0]
+        .iter()
+        .sum::<f32>()
+        * MM;
+    let widths = [
+        9.0 * MM,
+        15.0 * MM,
+        60.0 * MM,
+        14.0 * MM,
+        50.0 * MM,
+        44.0 * MM,
+        w.content_w() - fixed,
+        18.0 * MM,
+    ];
+    let h =
+        |kk: &str, ru: &str| -> Cell { vec![(kk.to_string(), head), (ru.to_string(), head_ru)] };
+    let header = vec![
+        vec![("№".to_string(), head)],
+        h("Уақыты", "Время"),
+        h("Өтінім", "Заявка"),
+        h("Терезе", "Окно"),
+        h("Түрі", "Вид"),
+        h("Нәтиже", "Результат"),
+        h("Қызметкер", "Сотрудник"),
+        h("Қызмет, мин", "Обслуж., мин"),
+    ];
+    let rows: Vec<Vec<Cell>> = register
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let minutes = r
+                .service_minutes
+                .map(|m| {
+                    if m > MAX_SERVICE_MINUTES {
+                        format!("{m} !")
+                    } else {
+                        m.to_string()
+                    }
+                })
+                .unwrap_or_else(|| "—".to_string());
+            vec![
+                vec![((i + 1).to_string(), cell)],
+                vec![(r.submitted_at.format("%H:%M").to_string(), cell)],
+                vec![(r.request_id.clone(), Style::regular(7.0))],
+                vec![(wording::or_dash(&r.counter), cell)],
+                vec![
+                    (r.kind.label(Lang::Kk).to_string(), cell),
+                    (r.kind.label(Lang::Ru).to_string(), cell_ru),
+                ],
+                vec![
+                    (r.status.label(Lang::Kk).to_string(), cell),
+                    (r.status.label(Lang::Ru).to_string(), cell_ru),
+                ],
+                vec![(wording::or_dash(&r.clerk), Style::regular(7.5))],
+                vec![(minutes, cell)],
+            ]
+        })
+        .collect();
+    w.table(&widths, &header, &rows);
+    w.gap(10.0);
+
+    // Totals.
+    w.side_by_side("Барлығы", "Итого", Style::bold(10.0));
+    w.gap(2.0);
+    let total = register.rows.len();
+    w.side_by_side(
+        &format!("Өтінімдер: {total}"),
+        &format!("Заявок: {total}"),
+        Style::regular(9.0),
+    );
+    for status in OUTCOMES {
+        let n = register.rows.iter().filter(|r| r.status == status).count();
+        if n > 0 {
+            w.side_by_side(
+                &format!("{}: {n}", status.label(Lang::Kk)),
+                &format!("{}: {n}", status.label(Lang::Ru)),
+                Style::regular(9.0),
+            );
+        }
+    }
+    let timed: Vec<i64> = register
+        .rows
+        .iter()
+        .filter_map(|r| r.service_minutes)
+        .collect();
+    if !timed.is_empty() {
+        let sum: i64 = timed.iter().sum();
+        let average = sum as f64 / timed.len() as f64;
+        let over = timed.iter().filter(|m| **m > MAX_SERVICE_MINUTES).count();
+        w.side_by_side(
+            &format!("Қызмет көрсетудің орташа уақыты: {average:.1} мин"),
+            &format!("Среднее время обслуживания: {average:.1} мин"),
+            Style::regular(9.0),
+        );
+        w.side_by_side(
+            &format!("{MAX_SERVICE_MINUTES} минуттан асқаны (!): {over}"),
+            &format!("Превышение {MAX_SERVICE_MINUTES} минут (!): {over}"),
+            Style::regular(9.0),
+        );
+    }
+    w.gap(16.0);
+    w.side_by_side(
+        &format!(
+            "Супервайзер: {} {} (қолы)\n{}",
+            wording::or_dash(&ctx.clerk_name),
+            wording::BLANK,
+            wording::date_words(ctx.printed_at.date()).0
+        ),
+        &format!(
+            "Супервайзер: {} {} (подпись)\n{}",
+            wording::or_dash(&ctx.clerk_name),
+            wording::BLANK,
+            wording::date_words(ctx.printed_at.date()).1
+        ),
+        Style::regular(9.0),
+    );
+    let pages = w.finish()?;
+    Ok(save(
+        doc,
+        pages,
+        "Күнделікті тізілім / Ежедневный реестр",
+        vec![format!("register {}", register.date)],
+        ctx,
+    ))
+}
