@@ -8,7 +8,9 @@
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod files;
 pub mod pdf;
+pub mod printing;
 pub mod queue;
 pub mod store;
 pub mod ui;

@@ -2,6 +2,8 @@
 //! clock: first start, login, formation from an MRZ, refusal, correction, journal
 //! search, language switch, an invalid field, and the idle lock.
 
+#![allow(clippy::unwrap_used)]
+
 use std::sync::{Arc, Mutex};
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -43,6 +45,8 @@ fn start() -> NaiveDateTime {
 struct Fixture {
     harness: Harness<'static, DeskApp>,
     clock: TestClock,
+    /// The PDFs the window handed to the system viewer.
+    opened: Arc<Mutex<Vec<std::path::PathBuf>>>,
     _dir: tempfile::TempDir,
 }
 
@@ -51,13 +55,20 @@ fn app_with(setup: impl FnOnce(&mut Store)) -> Fixture {
     let mut store = Store::open_in(dir.path()).unwrap();
     setup(&mut store);
     let clock = TestClock(Arc::new(Mutex::new(start())));
-    let app = DeskApp::new(store, dir.path().to_path_buf(), Box::new(clock.clone()));
+    let mut app = DeskApp::new(store, dir.path().to_path_buf(), Box::new(clock.clone()));
+    let opened = Arc::new(Mutex::new(Vec::new()));
+    let record = opened.clone();
+    app.viewer = Box::new(move |path| {
+        record.lock().unwrap().push(path.to_path_buf());
+        Ok(())
+    });
     let harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 2400.0))
         .build_ui_state(|ui, app: &mut DeskApp| app.ui(ui), app);
     Fixture {
         harness,
         clock,
+        opened,
         _dir: dir,
     }
 }
@@ -437,6 +448,37 @@ fn refusal_for_a_missing_power_of_attorney_and_an_expired_passport() {
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].1, Status::RefusedToAccept);
     assert!(matches!(f.harness.state().state.screen, Screen::Request(_)));
+    // The receipt was printed, kept in the PDF folder, opened for printing and audited.
+    let opened = f.opened.lock().unwrap().clone();
+    assert_eq!(opened.len(), 1);
+    let bytes = std::fs::read(&opened[0]).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let id = &all[0].0;
+    let history: Vec<String> = f
+        .harness
+        .state()
+        .store
+        .audit_entries(&iin_desk::store::AuditQuery {
+            request_id: Some(id.clone()),
+            limit: None,
+        })
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert!(
+        history.contains(&"print.receipt".to_string()),
+        "{history:?}"
+    );
+    // The request screen offers the receipt again.
+    f.harness
+        .get_by_role_and_label(
+            Role::Button,
+            "Print: Receipt of refusal to accept documents",
+        )
+        .click();
+    f.harness.run();
+    assert_eq!(f.opened.lock().unwrap().len(), 2);
 }
 
 fn fixture_forms() -> Vec<RequestForm> {

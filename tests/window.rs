@@ -2,6 +2,7 @@
 //! kept as `target/screenshots/xvfb-login.png` to look at.
 
 #![cfg(target_os = "linux")]
+#![allow(clippy::unwrap_used)]
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -26,7 +27,10 @@ fn have(tool: &str) -> bool {
 
 /// Number of distinct colours in a PNG, by ImageMagick.
 fn colours(png: &Path) -> u64 {
-    let out = Command::new("convert").arg(png).args(["-format", "%k", "info:"]).output();
+    let out = Command::new("convert")
+        .arg(png)
+        .args(["-format", "%k", "info:"])
+        .output();
     out.ok()
         .and_then(|o| String::from_utf8(o.stdout).ok())
         .and_then(|s| s.trim().parse().ok())
@@ -37,14 +41,24 @@ fn colours(png: &Path) -> u64 {
 fn the_login_window_renders_under_xvfb() {
     if !(have("Xvfb") && have("import") && have("convert")) {
         // The test command installs them; elsewhere say why nothing ran.
-        assert!(std::env::var("CI").is_err(), "Xvfb and ImageMagick are needed in CI (scripts/test.sh installs them)");
+        assert!(
+            std::env::var("CI").is_err(),
+            "Xvfb and ImageMagick are needed in CI (scripts/test.sh installs them)"
+        );
         eprintln!("skipped: Xvfb or ImageMagick missing");
         return;
     }
     let display = format!(":{}", 50 + std::process::id() % 200);
     let _xvfb = Killed(
         Command::new("Xvfb")
-            .args([display.as_str(), "-screen", "0", "1280x900x24", "-nolisten", "tcp"])
+            .args([
+                display.as_str(),
+                "-screen",
+                "0",
+                "1280x900x24",
+                "-nolisten",
+                "tcp",
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -99,5 +113,9 @@ fn the_login_window_renders_under_xvfb() {
             break;
         }
     }
-    assert!(seen > 20, "the screen stayed blank ({seen} colours), see {}", shot.display());
+    assert!(
+        seen > 20,
+        "the screen stayed blank ({seen} colours), see {}",
+        shot.display()
+    );
 }

@@ -9,6 +9,7 @@ use crate::domain::account::{check_password, valid_login, Role};
 use crate::domain::form::{record_to_form, validate_record, ApplicantForm};
 use crate::domain::lang::{Lang, Tr};
 use crate::domain::request::Status;
+use crate::pdf::DocKind;
 use crate::store::{AuditQuery, NewUser, RequestFilter, StoreError};
 use crate::ui::editor::{mrz_id, Editor};
 use crate::ui::journal::PAGE_ROWS;
@@ -99,10 +100,8 @@ pub fn run(app: &mut DeskApp, command: Command, ctx: &egui::Context) {
         Command::RefuseToAccept => decide(app, Status::RefusedToAccept, now),
         Command::LookUpIin => look_up_iin(app, now),
         Command::Search => search(app),
-        Command::Print(id, doc) | Command::SaveAs(id, doc) => {
-            let _ = (id, doc);
-            app.state.notify(tr(lang, t::CANCELLED), true);
-        }
+        Command::Print(id, doc) => run_print(app, &id, doc),
+        Command::SaveAs(id, doc) => save_as(app, &id, doc),
         Command::SaveSettings => match app.save_settings() {
             Ok(()) => app.state.notify(tr(lang, t::SAVED), false),
             Err(e) => app.state.notify(e.message(lang), true),
@@ -321,15 +320,86 @@ fn decide(app: &mut DeskApp, status: Status, now: NaiveDateTime) {
             } else {
                 app.state.notify(tr(lang, t::REFUSED_MSG), false);
                 show(app, Screen::Request(id.clone()));
-                run_print(app, &id, crate::ui::DocKind::Receipt);
+                run_print(app, &id, DocKind::Receipt);
             }
         }
         Err(e) => app.state.notify(e.message(lang), true),
     }
 }
 
-fn run_print(app: &mut DeskApp, id: &str, doc: crate::ui::DocKind) {
-    let _ = (app, id, doc);
+/// Prints into the PDF folder (every printout is kept and audited); returns the file.
+fn print_kept(app: &mut DeskApp, id: &str, doc: DocKind) -> Option<std::path::PathBuf> {
+    let lang = app.state.lang;
+    let now = app.state.now;
+    let (login, name) = match &app.state.user {
+        Some(u) => (u.login.clone(), u.full_name.clone()),
+        None => return None,
+    };
+    let out = crate::printing::output_path(
+        std::path::Path::new(&app.state.settings.pdf_dir),
+        id,
+        doc,
+        now,
+    );
+    match crate::printing::print_to(&mut app.store, &login, &name, id, doc, &out, now) {
+        Ok(_) => Some(out),
+        Err(e) => {
+            app.state.notify(e.message(lang), true);
+            None
+        }
+    }
+}
+
+/// Print…: the document opens in the system's viewer, from which the clerk prints.
+fn run_print(app: &mut DeskApp, id: &str, doc: DocKind) {
+    let lang = app.state.lang;
+    let Some(out) = print_kept(app, id, doc) else {
+        return;
+    };
+    match (app.viewer)(&out) {
+        Ok(()) => app
+            .state
+            .notify(format!("{}: {}", doc.label(lang), out.display()), false),
+        Err(e) => app.state.notify(format!("{}: {e}", out.display()), true),
+    }
+    refresh_view(app, id);
+}
+
+/// Save as…: a copy where the clerk chooses (the kept copy stays in the PDF folder).
+fn save_as(app: &mut DeskApp, id: &str, doc: DocKind) {
+    let lang = app.state.lang;
+    let Some(out) = print_kept(app, id, doc) else {
+        return;
+    };
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    // Without a desktop portal the dialog returns None: treated as cancelled.
+    if let Some(target) = rfd::FileDialog::new()
+        .set_file_name(name)
+        .add_filter("PDF", &["pdf"])
+        .save_file()
+    {
+        let copied =
+            std::fs::read(&out).and_then(|bytes| crate::files::write_atomically(&target, &bytes));
+        match copied {
+            Ok(()) => app.state.notify(
+                format!("{}: {}", tr(lang, t::SAVED), target.display()),
+                false,
+            ),
+            Err(e) => app.state.notify(format!("{}: {e}", target.display()), true),
+        }
+    }
+    refresh_view(app, id);
+}
+
+fn refresh_view(app: &mut DeskApp, id: &str) {
+    if app.state.screen == Screen::Request(id.to_string()) {
+        if let Ok(v) = load_view(app, id) {
+            app.state.viewed = Some(v);
+        }
+    }
 }
 
 fn look_up_iin(app: &mut DeskApp, now: NaiveDateTime) {

@@ -50,10 +50,10 @@ pub struct Settings {
 
 impl Settings {
     const KEYS: [&'static str; 7] = [
-        "office.name",
-        "office.address",
-        "counter.number",
-        "clerk.phone",
+        crate::printing::SETTING_OFFICE_NAME,
+        crate::printing::SETTING_OFFICE_ADDRESS,
+        crate::printing::SETTING_COUNTER,
+        crate::printing::SETTING_OFFICE_PHONE,
         "queue.path",
         "pdf.dir",
         "ui.idle_lock_minutes",
@@ -63,10 +63,10 @@ impl Settings {
         let get = |k: &str| store.setting(k).ok().flatten().unwrap_or_default();
         let or = |v: String, d: String| if v.trim().is_empty() { d } else { v };
         Settings {
-            office_name: get("office.name"),
-            office_address: get("office.address"),
-            counter: or(get("counter.number"), "1".into()),
-            clerk_phone: get("clerk.phone"),
+            office_name: get(crate::printing::SETTING_OFFICE_NAME),
+            office_address: get(crate::printing::SETTING_OFFICE_ADDRESS),
+            counter: or(get(crate::printing::SETTING_COUNTER), "1".into()),
+            clerk_phone: get(crate::printing::SETTING_OFFICE_PHONE),
             queue_path: or(
                 get("queue.path"),
                 data_dir.join("central-queue.sqlite3").display().to_string(),
@@ -277,6 +277,8 @@ pub struct DeskApp {
     clock: Box<dyn Clock>,
     last_input: NaiveDateTime,
     styled: bool,
+    /// Opens a printed PDF for printing (the system's viewer; replaced in tests).
+    pub viewer: Box<dyn FnMut(&std::path::Path) -> std::io::Result<()>>,
 }
 
 impl DeskApp {
@@ -320,6 +322,7 @@ impl DeskApp {
             clock,
             last_input: now,
             styled: false,
+            viewer: Box::new(|path| open::that_detached(path)),
         }
     }
 

@@ -15,22 +15,15 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveDateTime};
 use uuid::Uuid;
 
-use super::commands::write_atomically;
 use super::{exit, CliError};
-use crate::domain::form::{parse_date, parse_date_time, validate_record, Record};
+use crate::domain::form::{parse_date, parse_date_time, Record};
 use crate::domain::lang::{Lang, Tr};
-use crate::domain::request::{RequestKind, Status};
+use crate::domain::request::RequestKind;
+use crate::files::write_atomically;
 use crate::pdf::{self, DocKind, PrintContext, Register, RegisterRow};
 use crate::store::{AuditQuery, RequestFilter, Store, StoreError, User};
 
-/// Setting: the office's name as printed.
-pub const SETTING_OFFICE_NAME: &str = "office.name";
-/// Setting: the office's address.
-pub const SETTING_OFFICE_ADDRESS: &str = "office.address";
-/// Setting: the phone printed for the executor.
-pub const SETTING_OFFICE_PHONE: &str = "office.phone";
-/// Setting: this workstation's counter number.
-pub const SETTING_COUNTER: &str = "office.counter";
+use crate::printing::{SETTING_OFFICE_ADDRESS, SETTING_OFFICE_NAME, SETTING_OFFICE_PHONE};
 
 /// Most requests a register lists.
 const MAX_REGISTER_ROWS: u64 = 10_000;
@@ -68,19 +61,16 @@ fn load_record(
     now: NaiveDateTime,
     lang: Lang,
 ) -> Result<Record, CliError> {
-    let stored = store.request(id).map_err(|e| store_error(e, lang))?;
-    let result = if stored.status == Status::Draft {
-        let new_id = Uuid::parse_str(id).unwrap_or_else(|_| Uuid::new_v4());
-        pdf::draft_record(&stored.form, new_id, now)
-    } else {
-        validate_record(&stored.form, Uuid::new_v4(), now)
-    };
-    result.map_err(|errors| CliError {
-        code: exit::INVALID_INPUT,
-        lines: errors
-            .iter()
-            .map(|e| format!("{id}: {}: {}", e.field.json_path(), e.message(lang)))
-            .collect(),
+    crate::printing::load_record(store, id, now).map_err(|e| match e {
+        crate::printing::PrintError::Invalid { id, errors } => CliError {
+            code: exit::INVALID_INPUT,
+            lines: errors
+                .iter()
+                .map(|e| format!("{id}: {}: {}", e.field.json_path(), e.message(lang)))
+                .collect(),
+        },
+        crate::printing::PrintError::Store(e) => store_error(e, lang),
+        e => CliError::new(exit::INVALID_INPUT, e.message(lang)),
     })
 }
 
@@ -131,15 +121,8 @@ pub(super) fn print(
     lang: Lang,
 ) -> Result<u8, CliError> {
     let record = load_record(store, id, now, lang)?;
-    let ctx = PrintContext {
-        office_name: setting(store, SETTING_OFFICE_NAME, lang)?
-            .unwrap_or_else(|| record.office.clone()),
-        office_address: setting(store, SETTING_OFFICE_ADDRESS, lang)?.unwrap_or_default(),
-        counter: setting(store, SETTING_COUNTER, lang)?.unwrap_or_else(|| record.counter.clone()),
-        clerk_name: user.full_name.clone(),
-        clerk_phone: setting(store, SETTING_OFFICE_PHONE, lang)?.unwrap_or_default(),
-        printed_at: now,
-    };
+    let ctx = crate::printing::context(store, &record, &user.full_name, now)
+        .map_err(|e| store_error(e, lang))?;
     let bytes = pdf::render(doc, &record, &ctx)
         .map_err(|e| CliError::new(exit::INVALID_INPUT, format!("{id}: {}", e.message(lang))))?;
     write_pdf(out, &bytes, lang)?;

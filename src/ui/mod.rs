@@ -19,41 +19,7 @@ use crate::domain::lang::{Lang, Tr};
 use crate::domain::request::RequestKind;
 use text as t;
 
-/// A printable document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DocKind {
-    /// Registration certificate.
-    Certificate,
-    /// Refusal receipt.
-    Receipt,
-    /// Application for signature.
-    Application,
-    /// Reasoned refusal of the service.
-    Refusal,
-}
-
-impl DocKind {
-    /// The document's name in `lang`.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            DocKind::Certificate => t::DOC_CERTIFICATE,
-            DocKind::Receipt => t::DOC_RECEIPT,
-            DocKind::Application => t::DOC_APPLICATION,
-            DocKind::Refusal => t::DOC_REFUSAL,
-        }
-        .get(lang)
-    }
-
-    /// The key used in file names and the audit log.
-    pub fn key(self) -> &'static str {
-        match self {
-            DocKind::Certificate => "certificate",
-            DocKind::Receipt => "receipt",
-            DocKind::Application => "application",
-            DocKind::Refusal => "refusal",
-        }
-    }
-}
+pub use crate::pdf::DocKind;
 
 const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);

@@ -74,11 +74,17 @@ pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
             }
             ui.horizontal_wrapped(|ui| {
                 for doc in v.documents() {
-                    ui.label(RichText::new(doc.label(lang)).strong());
-                    if ui.button(t::PRINT.get(lang)).clicked() {
+                    // Each button names its document, for the clerk and for screen readers.
+                    if ui
+                        .button(format!("{} {}", t::PRINT.get(lang), doc.label(lang)))
+                        .clicked()
+                    {
                         commands.push(Command::Print(v.id.clone(), doc));
                     }
-                    if ui.button(t::SAVE_AS.get(lang)).clicked() {
+                    if ui
+                        .button(format!("{} {}", t::SAVE_AS.get(lang), doc.label(lang)))
+                        .clicked()
+                    {
                         commands.push(Command::SaveAs(v.id.clone(), doc));
                     }
                     ui.separator();

@@ -231,8 +231,8 @@ pub const TO: Tr = Tr::new("Дейін", "По", "To");
 pub const ANY: Tr = Tr::new("кез келген", "любой", "any");
 pub const FOUND: Tr = Tr::new("Табылды", "Найдено", "Found");
 pub const HISTORY: Tr = Tr::new("Тарих", "История", "History");
-pub const PRINT: Tr = Tr::new("Басу…", "Печать…", "Print…");
-pub const SAVE_AS: Tr = Tr::new("Басқаша сақтау…", "Сохранить как…", "Save as…");
+pub const PRINT: Tr = Tr::new("Басу:", "Печать:", "Print:");
+pub const SAVE_AS: Tr = Tr::new("Файлға сақтау:", "Сохранить в файл:", "Save as:");
 pub const DOC_CERTIFICATE: Tr = Tr::new(
     "Тіркеу куәлігі",
     "Регистрационное свидетельство",

@@ -1,0 +1,158 @@
+//! Printing a stored request: load it as a record, build the print context from the
+//! office settings, render the PDF, write it with owner-only permissions and record the
+//! printout in the audit log. Shared by the window and the `print` command.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use thiserror::Error;
+use uuid::Uuid;
+
+use crate::domain::field::FieldError;
+use crate::domain::form::{validate_record, Record};
+use crate::domain::lang::Lang;
+use crate::domain::request::Status;
+use crate::files::write_atomically;
+use crate::pdf::{self, DocKind, PdfError, PrintContext};
+use crate::store::{Store, StoreError};
+
+/// Setting: the office's name as printed.
+pub const SETTING_OFFICE_NAME: &str = "office.name";
+/// Setting: the office's address.
+pub const SETTING_OFFICE_ADDRESS: &str = "office.address";
+/// Setting: the phone printed for the executor.
+pub const SETTING_OFFICE_PHONE: &str = "office.phone";
+/// Setting: this workstation's counter number.
+pub const SETTING_COUNTER: &str = "office.counter";
+
+/// Why a document could not be printed. Carries request ids, never personal data.
+#[derive(Debug, Error)]
+pub enum PrintError {
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The stored request does not validate (damaged, or rules changed).
+    #[error("request {id} does not validate")]
+    Invalid {
+        /// Request id.
+        id: String,
+        /// The problems.
+        errors: Vec<FieldError>,
+    },
+    /// The document cannot be made for this request.
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+    /// The file cannot be written.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+impl PrintError {
+    /// The error in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            PrintError::Store(e) => e.message(lang),
+            PrintError::Invalid { id, errors } => format!(
+                "{id}: {}",
+                errors
+                    .iter()
+                    .map(|e| e.message(lang))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            PrintError::Pdf(e) => e.message(lang),
+            PrintError::Io { path, source } => match lang {
+                Lang::Kk => format!("{}: файлды жазу мүмкін емес ({source})", path.display()),
+                Lang::Ru => format!("{}: не удаётся записать файл ({source})", path.display()),
+                Lang::En => format!("{}: cannot write the file ({source})", path.display()),
+            },
+        }
+    }
+}
+
+/// The stored request `id` as a validated record (a draft as a printable draft).
+pub fn load_record(store: &Store, id: &str, now: NaiveDateTime) -> Result<Record, PrintError> {
+    let stored = store.request(id)?;
+    let result = if stored.status == Status::Draft {
+        let new_id = Uuid::parse_str(id).unwrap_or_else(|_| Uuid::new_v4());
+        pdf::draft_record(&stored.form, new_id, now)
+    } else {
+        validate_record(&stored.form, Uuid::new_v4(), now)
+    };
+    result.map_err(|errors| PrintError::Invalid {
+        id: id.to_string(),
+        errors,
+    })
+}
+
+fn setting(store: &Store, key: &str) -> Result<Option<String>, StoreError> {
+    Ok(store.setting(key)?.filter(|v| !v.trim().is_empty()))
+}
+
+/// Who prints, where and when: the office settings, falling back to the office and
+/// counter that took the request.
+pub fn context(
+    store: &Store,
+    record: &Record,
+    clerk_name: &str,
+    now: NaiveDateTime,
+) -> Result<PrintContext, StoreError> {
+    Ok(PrintContext {
+        office_name: setting(store, SETTING_OFFICE_NAME)?.unwrap_or_else(|| record.office.clone()),
+        office_address: setting(store, SETTING_OFFICE_ADDRESS)?.unwrap_or_default(),
+        counter: setting(store, SETTING_COUNTER)?.unwrap_or_else(|| record.counter.clone()),
+        clerk_name: clerk_name.to_string(),
+        clerk_phone: setting(store, SETTING_OFFICE_PHONE)?.unwrap_or_default(),
+        printed_at: now,
+    })
+}
+
+/// Prints `doc` of request `id` into `out` and records it in the audit log as done by
+/// `actor`. If the audit entry cannot be written, the file is removed: every printed
+/// document is in the log.
+pub fn print_to(
+    store: &mut Store,
+    actor: &str,
+    clerk_name: &str,
+    id: &str,
+    doc: DocKind,
+    out: &Path,
+    now: NaiveDateTime,
+) -> Result<Record, PrintError> {
+    let record = load_record(store, id, now)?;
+    let ctx = context(store, &record, clerk_name, now)?;
+    let bytes = pdf::render(doc, &record, &ctx)?;
+    if let Some(dir) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| PrintError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    }
+    write_atomically(out, &bytes).map_err(|source| PrintError::Io {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    let request_id = record.request.id.to_string();
+    if let Err(e) = store.audit(now, actor, &doc.audit_action(), Some(&request_id), "") {
+        let _ = std::fs::remove_file(out);
+        return Err(e.into());
+    }
+    Ok(record)
+}
+
+/// Where the window keeps a printed document: `<pdf dir>/<date>/<doc>-<id>-<time>.pdf`.
+pub fn output_path(pdf_dir: &Path, id: &str, doc: DocKind, now: NaiveDateTime) -> PathBuf {
+    let short = id.split('-').next().unwrap_or(id);
+    pdf_dir
+        .join(now.format("%Y-%m-%d").to_string())
+        .join(format!(
+            "{}-{short}-{}.pdf",
+            doc.key(),
+            now.format("%H%M%S")
+        ))
+}
