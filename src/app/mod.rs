@@ -266,6 +266,9 @@ impl AppState {
     }
 }
 
+/// Opens a file in the system's viewer.
+pub type Viewer = Box<dyn FnMut(&std::path::Path) -> std::io::Result<()>>;
+
 /// The eframe application.
 pub struct DeskApp {
     /// The local store.
@@ -278,7 +281,7 @@ pub struct DeskApp {
     last_input: NaiveDateTime,
     styled: bool,
     /// Opens a printed PDF for printing (the system's viewer; replaced in tests).
-    pub viewer: Box<dyn FnMut(&std::path::Path) -> std::io::Result<()>>,
+    pub viewer: Viewer,
 }
 
 impl DeskApp {
