@@ -9,11 +9,14 @@ use thiserror::Error;
 use uuid::Uuid;
 
 use crate::domain::field::FieldError;
+use crate::domain::form::parse_date_time;
 use crate::domain::form::{validate_record, Record};
 use crate::domain::lang::Lang;
+use crate::domain::request::RequestKind;
 use crate::domain::request::Status;
 use crate::files::write_atomically;
-use crate::pdf::{self, DocKind, PdfError, PrintContext};
+use crate::pdf::{self, DocKind, PdfError, PrintContext, Register, RegisterRow};
+use crate::store::{AuditQuery, RequestFilter};
 use crate::store::{Store, StoreError};
 
 /// Setting: the office's name as printed.
@@ -155,4 +158,127 @@ pub fn output_path(pdf_dir: &Path, id: &str, doc: DocKind, now: NaiveDateTime) -
             doc.key(),
             now.format("%H%M%S")
         ))
+}
+
+/// Most requests a register lists.
+const MAX_REGISTER_ROWS: u64 = 10_000;
+
+/// Minutes from opening the request at the counter (its draft) to the clerk's decision,
+/// from the audit log; `None` for requests that did not start as a draft here.
+fn service_minutes(store: &Store, id: &str) -> Result<Option<i64>, StoreError> {
+    let entries = store.audit_entries(&AuditQuery {
+        request_id: Some(id.to_string()),
+        limit: None,
+    })?;
+    let time_of = |actions: &[&str]| {
+        entries
+            .iter()
+            .find(|e| actions.contains(&e.action.as_str()))
+            .and_then(|e| parse_date_time(&e.at))
+    };
+    let opened = time_of(&["request.draft_created"]);
+    let decided = time_of(&["request.accepted", "request.refused_to_accept"]);
+    Ok(match (opened, decided) {
+        (Some(a), Some(b)) if b >= a => Some((b - a).num_minutes()),
+        _ => None,
+    })
+}
+
+/// The day's register at one counter (or the whole office when `counter` is `None`),
+/// oldest first, with each clerk's full name and the service time.
+pub fn build_register(
+    store: &Store,
+    day: chrono::NaiveDate,
+    counter: Option<&str>,
+) -> Result<Register, StoreError> {
+    let filter = RequestFilter {
+        from: Some(day),
+        to: Some(day),
+        ..RequestFilter::default()
+    };
+    let mut listed = store.list_requests(&filter, 0, MAX_REGISTER_ROWS)?;
+    listed.retain(|r| counter.is_none_or(|c| r.counter.trim() == c));
+    listed.reverse();
+    let mut names: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut rows = Vec::with_capacity(listed.len());
+    for r in &listed {
+        let clerk = match names.get(&r.clerk) {
+            Some(n) => n.clone(),
+            None => {
+                let name = store
+                    .user(&r.clerk)?
+                    .map(|u| u.full_name)
+                    .unwrap_or_else(|| r.clerk.clone());
+                names.insert(r.clerk.clone(), name.clone());
+                name
+            }
+        };
+        rows.push(RegisterRow {
+            request_id: r.id.clone(),
+            submitted_at: r
+                .submitted_at
+                .as_deref()
+                .and_then(parse_date_time)
+                .unwrap_or_else(|| day.and_time(chrono::NaiveTime::MIN)),
+            kind: RequestKind::from_key(&r.kind).unwrap_or(RequestKind::Formation),
+            status: r.status,
+            counter: r.counter.clone(),
+            clerk,
+            service_minutes: service_minutes(store, &r.id)?,
+        });
+    }
+    Ok(Register {
+        date: day,
+        counter: counter.map(str::to_string),
+        rows,
+    })
+}
+
+/// Prints the day's register into `out` and records it; returns how many requests it lists.
+pub fn print_register_to(
+    store: &mut Store,
+    actor: &str,
+    clerk_name: &str,
+    day: chrono::NaiveDate,
+    counter: Option<&str>,
+    out: &Path,
+    now: NaiveDateTime,
+) -> Result<usize, PrintError> {
+    let register = build_register(store, day, counter)?;
+    let office_name = match setting(store, SETTING_OFFICE_NAME)? {
+        Some(n) => n,
+        None => match register.rows.first() {
+            Some(r) => store.request(&r.request_id)?.form.office,
+            None => String::new(),
+        },
+    };
+    let ctx = PrintContext {
+        office_name,
+        office_address: setting(store, SETTING_OFFICE_ADDRESS)?.unwrap_or_default(),
+        counter: counter.unwrap_or_default().to_string(),
+        clerk_name: clerk_name.to_string(),
+        clerk_phone: setting(store, SETTING_OFFICE_PHONE)?.unwrap_or_default(),
+        printed_at: now,
+    };
+    let bytes = pdf::daily_register(&register, &ctx)?;
+    if let Some(dir) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| PrintError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    }
+    write_atomically(out, &bytes).map_err(|source| PrintError::Io {
+        path: out.to_path_buf(),
+        source,
+    })?;
+    let details = format!(
+        "date={day};counter={};rows={}",
+        counter.unwrap_or("all"),
+        register.rows.len()
+    );
+    if let Err(e) = store.audit(now, actor, "print.register", None, &details) {
+        let _ = std::fs::remove_file(out);
+        return Err(e.into());
+    }
+    Ok(register.rows.len())
 }

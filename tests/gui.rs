@@ -694,3 +694,27 @@ fn the_window_locks_when_idle_and_unlocks_with_the_same_password() {
         "the request is still open"
     );
 }
+
+#[test]
+fn the_daily_register_prints_from_the_dashboard() {
+    let mut f = app_with(with_clerk);
+    f.harness.run();
+    log_in(&mut f, "admin", "Admin12345");
+    f.harness
+        .get_by_role_and_label(Role::Button, "Today's register for the office")
+        .click();
+    f.harness.run();
+    let opened = f.opened.lock().unwrap().clone();
+    assert_eq!(opened.len(), 1);
+    assert!(std::fs::read(&opened[0]).unwrap().starts_with(b"%PDF"));
+    let actions: Vec<String> = f
+        .harness
+        .state()
+        .store
+        .audit_entries(&iin_desk::store::AuditQuery::default())
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert!(actions.contains(&"print.register".to_string()));
+}

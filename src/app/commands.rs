@@ -102,6 +102,7 @@ pub fn run(app: &mut DeskApp, command: Command, ctx: &egui::Context) {
         Command::Search => search(app),
         Command::Print(id, doc) => run_print(app, &id, doc),
         Command::SaveAs(id, doc) => save_as(app, &id, doc),
+        Command::PrintRegister(counter) => print_register(app, counter),
         Command::SaveSettings => match app.save_settings() {
             Ok(()) => app.state.notify(tr(lang, t::SAVED), false),
             Err(e) => app.state.notify(e.message(lang), true),
@@ -392,6 +393,36 @@ fn save_as(app: &mut DeskApp, id: &str, doc: DocKind) {
         }
     }
     refresh_view(app, id);
+}
+
+/// Prints today's register into the PDF folder and opens it.
+fn print_register(app: &mut DeskApp, counter: Option<String>) {
+    let lang = app.state.lang;
+    let now = app.state.now;
+    let Some(user) = app.state.user.clone() else {
+        return;
+    };
+    let which = counter.clone().unwrap_or_else(|| "all".into());
+    let out = std::path::Path::new(&app.state.settings.pdf_dir)
+        .join(now.format("%Y-%m-%d").to_string())
+        .join(format!("register-{which}-{}.pdf", now.format("%H%M%S")));
+    let result = crate::printing::print_register_to(
+        &mut app.store,
+        &user.login,
+        &user.full_name,
+        now.date(),
+        counter.as_deref(),
+        &out,
+        now,
+    );
+    match result {
+        Ok(_) => {
+            if let Err(e) = (app.viewer)(&out) {
+                app.state.notify(format!("{}: {e}", out.display()), true);
+            }
+        }
+        Err(e) => app.state.notify(e.message(lang), true),
+    }
 }
 
 fn refresh_view(app: &mut DeskApp, id: &str) {

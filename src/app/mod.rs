@@ -151,6 +151,8 @@ pub enum Command {
     Print(String, ui::DocKind),
     /// Save a document of a request where the clerk chooses.
     SaveAs(String, ui::DocKind),
+    /// Print today's register: this counter (`Some`) or the whole office (`None`).
+    PrintRegister(Option<String>),
     /// Save the settings form.
     SaveSettings,
     /// Choose the queue file with a dialog.

@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 use super::text as t;
 use super::{editor::short_id, theme, widgets};
 use crate::app::{AppState, Command, Screen};
+use crate::domain::account::Role;
 use crate::domain::lang::Lang;
 use crate::domain::mrz::zone_complete;
 use crate::domain::request::{RequestKind, Status};
@@ -55,6 +56,18 @@ pub fn dashboard_ui(state: &mut AppState, ui: &mut Ui) {
                         t::NEVER.get(lang)
                     ));
                 });
+            });
+            ui.horizontal(|ui| {
+                if ui.button(t::REGISTER_COUNTER.get(lang)).clicked() {
+                    commands.push(Command::PrintRegister(Some(state.settings.counter.clone())));
+                }
+                let supervises = state
+                    .user
+                    .as_ref()
+                    .is_some_and(|u| matches!(u.role, Role::Supervisor | Role::Administrator));
+                if supervises && ui.button(t::REGISTER_OFFICE.get(lang)).clicked() {
+                    commands.push(Command::PrintRegister(None));
+                }
             });
             ui.add_space(theme::SECTION_GAP);
             scan_ui(state, ui, &mut commands);

@@ -74,6 +74,16 @@ pub const SCAN_TO_START: Tr = Tr::new(
     "Проведите паспорт через считыватель — откроется новая заявка",
     "Scan a passport to start a new request",
 );
+pub const REGISTER_COUNTER: Tr = Tr::new(
+    "Терезенің бүгінгі тізілімі",
+    "Реестр окна за сегодня",
+    "Today's register for this counter",
+);
+pub const REGISTER_OFFICE: Tr = Tr::new(
+    "Бөлімшенің бүгінгі тізілімі",
+    "Реестр отделения за сегодня",
+    "Today's register for the office",
+);
 pub const DRAFTS: Tr = Tr::new(
     "Аяқталмаған жобалар",
     "Незавершённые черновики",
