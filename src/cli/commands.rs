@@ -98,6 +98,22 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             let (mut store, user) = login(&data_dir, cli.user.as_deref(), &Role::ALL, lang)?;
             print_cmds::verify(&mut store, &user, &file, now(), lang)
         }
+        Some(Command::Sync { repush_all, json }) => {
+            let (mut store, user) = login(
+                &data_dir,
+                cli.user.as_deref(),
+                &[Role::Clerk, Role::Supervisor, Role::Administrator],
+                lang,
+            )?;
+            let queue = cli.queue.as_deref();
+            super::queue_cmds::sync(&mut store, &user, queue, &data_dir, repush_all, json, lang)
+        }
+        Some(Command::Backoffice { action }) => {
+            let (mut store, user) =
+                login(&data_dir, cli.user.as_deref(), &[Role::BackOffice], lang)?;
+            let queue = cli.queue.as_deref();
+            super::queue_cmds::backoffice(&mut store, &user, queue, &data_dir, action, lang)
+        }
     }
 }
 

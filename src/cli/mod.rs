@@ -5,6 +5,7 @@
 
 mod commands;
 mod print_cmds;
+mod queue_cmds;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,6 +15,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::domain::lang::Lang;
 
 pub use commands::{default_data_dir, run};
+pub use queue_cmds::BackofficeCommand;
 
 /// Exit codes, documented in README.
 pub mod exit {
@@ -35,6 +37,8 @@ pub mod exit {
     pub const NOT_SET_UP: u8 = 7;
     /// The window cannot be opened (no display).
     pub const NO_WINDOW: u8 = 8;
+    /// The central queue file cannot be used (missing, locked, damaged, newer, read-only).
+    pub const QUEUE: u8 = 9;
 }
 
 /// A command's failure: the line to print and the exit code.
@@ -74,6 +78,10 @@ pub struct Cli {
     /// Staff login for commands that use the store (password from IIN_DESK_PASSWORD or a prompt).
     #[arg(long, global = true, env = "IIN_DESK_USER", value_name = "LOGIN")]
     pub user: Option<String>,
+    /// The central queue file shared with the back office (default: the `queue.path`
+    /// setting, else central-queue.sqlite3 in the data folder).
+    #[arg(long, global = true, env = "IIN_DESK_QUEUE", value_name = "FILE")]
+    pub queue: Option<PathBuf>,
     /// What to do; without a command the counter application starts.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -163,6 +171,22 @@ pub enum Command {
     Verify {
         /// The certificate PDF.
         file: PathBuf,
+    },
+    /// One sync round with the central queue file: pushes accepted requests, pulls results.
+    Sync {
+        /// Send every request that left the counter again (idempotent), to rebuild a lost
+        /// or damaged central file in a fresh one.
+        #[arg(long)]
+        repush_all: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The back office's work on the central queue, without the GUI.
+    Backoffice {
+        /// What to do.
+        #[command(subcommand)]
+        action: BackofficeCommand,
     },
 }
 

@@ -5,6 +5,7 @@ pub mod account;
 pub mod calendar;
 pub mod checklist;
 pub mod country;
+pub mod dedup;
 pub mod field;
 pub mod form;
 pub mod identity;

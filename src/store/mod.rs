@@ -10,6 +10,7 @@ mod calendar;
 mod requests;
 mod schema;
 mod settings;
+mod sync;
 mod users;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +24,10 @@ use crate::domain::lang::Lang;
 
 pub use audit::{AuditEntry, AuditQuery};
 pub use requests::{ImportReport, RequestFilter, RequestRow, StoredRequest};
+pub use sync::{
+    OutboxItem, SyncCounts, SYNC_CENTRAL_FILE_ID, SYNC_LAST_ERROR, SYNC_LAST_SUCCESS,
+    SYNC_STATION_ID,
+};
 pub use users::{AuthError, NewUser, User};
 
 /// The database file's name inside the data folder.

@@ -69,4 +69,17 @@ pub const MIGRATIONS: &[&str] = &[
         value  TEXT NOT NULL
     );
     "#,
+    // 2: sync with the central queue file: this installation's station id and the
+    //    central file it last used; per request when it was last pushed and its content
+    //    hash, and when its result arrived and whether that was after the deadline.
+    r#"
+    CREATE TABLE sync_state (
+        key    TEXT PRIMARY KEY,
+        value  TEXT NOT NULL
+    );
+    ALTER TABLE requests ADD COLUMN pushed_at TEXT;
+    ALTER TABLE requests ADD COLUMN content_hash TEXT;
+    ALTER TABLE requests ADD COLUMN result_at TEXT;
+    ALTER TABLE requests ADD COLUMN overdue INTEGER;
+    "#,
 ];

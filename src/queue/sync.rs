@@ -1,0 +1,497 @@
+//! The counter's sync with the central queue file: one round ([`sync_round`]) pushes the
+//! accepted requests and pulls the results of the sent ones; the background worker
+//! ([`start_worker`]) runs rounds on its own thread, with exponential backoff after a
+//! failure, and gives the GUI a handle to poll.
+//!
+//! Offline first: the counter never waits for the central file. Requests are stored
+//! locally first; a round that fails changes nothing locally and is simply tried again.
+//! Each step is idempotent, so a round killed at any moment loses and duplicates nothing:
+//! - a push is keyed on the request id (plus a content hash) in the central file, and the
+//!   local request becomes *sent* only after the central transaction committed;
+//! - a result is applied only to a request that is still *sent* locally.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::central::{Central, CentralOptions, OpenMode};
+use super::protocol::{format_ts, parse_ts, PushMessage, PushOutcome, DEFAULT_FILE_NAME};
+use super::QueueError;
+use crate::domain::lang::Lang;
+use crate::domain::request::Status;
+use crate::store::{
+    Store, StoreError, SyncCounts, SYNC_CENTRAL_FILE_ID, SYNC_LAST_ERROR, SYNC_LAST_SUCCESS,
+};
+
+/// The local setting that holds the central file's path (set by an administrator).
+pub const QUEUE_PATH_SETTING: &str = "queue.path";
+
+/// A clock: the caller decides where time comes from (the app's one clock, or a test's).
+pub type Clock = Arc<dyn Fn() -> NaiveDateTime + Send + Sync>;
+
+/// The central file's path: the one given (command line or environment), else the local
+/// setting [`QUEUE_PATH_SETTING`], else [`DEFAULT_FILE_NAME`] in the data folder, so
+/// that one machine works out of the box.
+pub fn resolve_queue_path(given: Option<&Path>, setting: Option<&str>, data_dir: &Path) -> PathBuf {
+    given
+        .map(Path::to_path_buf)
+        .or_else(|| {
+            setting
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(PathBuf::from)
+        })
+        .unwrap_or_else(|| data_dir.join(DEFAULT_FILE_NAME))
+}
+
+/// What a sync round needs to know.
+#[derive(Debug, Clone)]
+pub struct SyncConfig {
+    /// The central queue file.
+    pub queue_path: PathBuf,
+    /// Who the local audit log names for the sync's changes (a login, or `sync`).
+    pub actor: String,
+    /// Requests per central transaction (short transactions keep others waiting less).
+    pub batch_size: usize,
+    /// Timeouts of the central file.
+    pub central: CentralOptions,
+}
+
+impl SyncConfig {
+    /// A configuration with the default batch size and timeouts.
+    pub fn new(queue_path: PathBuf, actor: &str) -> SyncConfig {
+        SyncConfig {
+            queue_path,
+            actor: actor.to_string(),
+            batch_size: 100,
+            central: CentralOptions::default(),
+        }
+    }
+}
+
+/// A result that arrived and was applied locally.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ArrivedResult {
+    /// The request.
+    pub id: String,
+    /// Its new local status (formed, corrected or refused).
+    pub status: Status,
+}
+
+/// What a round did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RoundReport {
+    /// Requests the central file confirmed holding (new or already there).
+    pub pushed: usize,
+    /// Of those, requests that went from accepted to sent locally.
+    pub newly_sent: usize,
+    /// Results that arrived and were applied.
+    pub results: Vec<ArrivedResult>,
+    /// Requests whose id is in the central file with other data (left accepted).
+    pub conflicts: Vec<String>,
+    /// Requests that could not be sent or whose result is damaged.
+    pub damaged: Vec<String>,
+    /// The central file was new to this counter (replaced or rebuilt), so everything
+    /// was sent again.
+    pub file_changed: bool,
+    /// What is left to do after the round.
+    pub counts: SyncCounts,
+}
+
+/// Runs one sync round: push, then pull. With `repush_all`, every request that left the
+/// counter is sent again (with its result, if it has one), which rebuilds a lost or
+/// damaged central file in a fresh one; it is idempotent, like every push. The outcome
+/// is also written to the store's sync bookkeeping for the status line.
+pub fn sync_round(
+    store: &mut Store,
+    config: &SyncConfig,
+    repush_all: bool,
+    clock: &dyn Fn() -> NaiveDateTime,
+) -> Result<RoundReport, QueueError> {
+    match round(store, config, repush_all, clock) {
+        Ok(report) => {
+            store.set_sync_value(SYNC_LAST_SUCCESS, &format_ts(clock()))?;
+            store.set_sync_value(SYNC_LAST_ERROR, "")?;
+            Ok(report)
+        }
+        Err(e) => {
+            // Best effort: the round's error is what matters, not this note of it.
+            let _ = store.set_sync_value(SYNC_LAST_ERROR, &e.to_string());
+            Err(e)
+        }
+    }
+}
+
+fn round(
+    store: &mut Store,
+    config: &SyncConfig,
+    repush_all: bool,
+    clock: &dyn Fn() -> NaiveDateTime,
+) -> Result<RoundReport, QueueError> {
+    let station = store.station_id(&Uuid::new_v4().to_string())?;
+    let remembered = store.sync_value(SYNC_CENTRAL_FILE_ID)?;
+    // A counter that has synced before must not start a new central file by itself: the
+    // share may just be unmounted. Only the first round and a rebuild may create one.
+    let mode = if remembered.is_none() || repush_all {
+        OpenMode::CreateIfMissing
+    } else {
+        OpenMode::MustExist
+    };
+    let mut central = Central::open(&config.queue_path, mode, config.central)?;
+    let file_changed = remembered
+        .as_deref()
+        .is_some_and(|r| r != central.file_id());
+    let everything = repush_all || file_changed;
+    let mut report = RoundReport {
+        file_changed,
+        ..RoundReport::default()
+    };
+
+    let outbox = store.outbox(everything, u64::MAX)?;
+    for chunk in outbox.chunks(config.batch_size.max(1)) {
+        let mut messages = Vec::with_capacity(chunk.len());
+        for item in chunk {
+            match PushMessage::from_local(&item.form, item.due_at.as_deref(), &station, everything)
+            {
+                Ok(m) => messages.push(m),
+                Err(_) => report.damaged.push(item.id.clone()),
+            }
+        }
+        let outcomes = central.push(&messages, clock())?;
+        let mut delivered = Vec::with_capacity(messages.len());
+        for (m, outcome) in messages.iter().zip(outcomes) {
+            match outcome {
+                o if o.is_delivered() => {
+                    delivered.push((m.id.to_string(), m.content_hash.clone()));
+                }
+                PushOutcome::Conflict => report.conflicts.push(m.id.to_string()),
+                _ => report.damaged.push(m.id.to_string()),
+            }
+        }
+        report.pushed += delivered.len();
+        report.newly_sent += store.mark_pushed(&delivered, &config.actor, clock())?;
+    }
+    if remembered.as_deref() != Some(central.file_id()) {
+        store.set_sync_value(SYNC_CENTRAL_FILE_ID, central.file_id())?;
+    }
+
+    let waiting: Vec<Uuid> = store
+        .awaiting_results()?
+        .iter()
+        .filter_map(|id| Uuid::parse_str(id).ok())
+        .collect();
+    let pulled = central.results_for(&waiting)?;
+    report
+        .damaged
+        .extend(pulled.damaged.iter().map(Uuid::to_string));
+    for result in pulled.results {
+        let id = result.id.to_string();
+        // Another sync (the GUI's worker, a scheduled `iin-desk sync`) may have applied
+        // it a moment ago: only a request still sent takes a result.
+        if store.request(&id)?.status != Status::Sent {
+            continue;
+        }
+        match store.apply_event(
+            &id,
+            result.event(),
+            Some(result.outcome()),
+            &config.actor,
+            clock(),
+        ) {
+            Ok(status) => report.results.push(ArrivedResult { id, status }),
+            Err(StoreError::Transition(_)) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    store.record_result_deadlines()?;
+    report.counts = store.sync_counts()?;
+    Ok(report)
+}
+
+/// How the background worker paces itself.
+#[derive(Clone)]
+pub struct WorkerConfig {
+    /// The round's configuration.
+    pub sync: SyncConfig,
+    /// Pause between successful rounds.
+    pub interval: Duration,
+    /// The first pause after a failure; doubled with each further failure.
+    pub backoff_base: Duration,
+    /// The longest pause after failures.
+    pub backoff_max: Duration,
+    /// Called after every round (for example to ask the GUI to repaint).
+    pub on_change: Option<Arc<dyn Fn() + Send + Sync>>,
+}
+
+impl std::fmt::Debug for WorkerConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WorkerConfig")
+            .field("sync", &self.sync)
+            .field("interval", &self.interval)
+            .field("backoff_base", &self.backoff_base)
+            .field("backoff_max", &self.backoff_max)
+            .finish()
+    }
+}
+
+impl WorkerConfig {
+    /// Rounds every 15 s; after failures, 2 s doubling up to 5 minutes.
+    pub fn new(sync: SyncConfig) -> WorkerConfig {
+        WorkerConfig {
+            sync,
+            interval: Duration::from_secs(15),
+            backoff_base: Duration::from_secs(2),
+            backoff_max: Duration::from_secs(300),
+            on_change: None,
+        }
+    }
+}
+
+/// What the GUI shows in its status line.
+#[derive(Debug, Clone, Default)]
+pub struct SyncStatus {
+    /// Accepted requests not yet in the central file.
+    pub to_push: u64,
+    /// Sent requests waiting for the back office.
+    pub awaiting_result: u64,
+    /// When a round last succeeded (also from before a restart).
+    pub last_success_at: Option<NaiveDateTime>,
+    /// The last round's error, until a round succeeds.
+    pub last_error: Option<Arc<QueueError>>,
+    /// Failed rounds in a row.
+    pub failures: u32,
+    /// A round is running now.
+    pub running: bool,
+}
+
+impl SyncStatus {
+    /// The last error in `lang`, if the last round failed.
+    pub fn last_error_text(&self, lang: Lang) -> Option<String> {
+        self.last_error.as_ref().map(|e| e.message(lang))
+    }
+
+    /// Whether the counter is working offline (the last round failed).
+    pub fn is_offline(&self) -> bool {
+        self.last_error.is_some()
+    }
+}
+
+/// Something the GUI should react to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncEvent {
+    /// Results arrived and were stored: the journal and any open request may change,
+    /// and the clerk can print the certificates.
+    ResultsArrived(Vec<ArrivedResult>),
+}
+
+enum WorkerCommand {
+    SyncNow,
+    Stop,
+}
+
+/// The GUI's handle on the background sync. Dropping it stops the worker (after the
+/// round in progress, which is safe to cut short anyway).
+pub struct SyncHandle {
+    status: Arc<Mutex<SyncStatus>>,
+    commands: Sender<WorkerCommand>,
+    events: Receiver<SyncEvent>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl std::fmt::Debug for SyncHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SyncHandle").finish_non_exhaustive()
+    }
+}
+
+impl SyncHandle {
+    /// A snapshot of the status; cheap, for every frame.
+    pub fn status(&self) -> SyncStatus {
+        self.status
+            .lock()
+            .map(|s| s.clone())
+            .unwrap_or_else(|poisoned| poisoned.into_inner().clone())
+    }
+
+    /// The events since the last call, oldest first; never blocks.
+    pub fn poll_events(&self) -> Vec<SyncEvent> {
+        self.events.try_iter().collect()
+    }
+
+    /// Asks for a round now (after a request was accepted, or the clerk pressed
+    /// "sync"), instead of at the next interval or the end of a backoff.
+    pub fn sync_now(&self) {
+        let _ = self.commands.send(WorkerCommand::SyncNow);
+    }
+
+    /// Stops the worker and waits for its thread.
+    pub fn stop(mut self) {
+        self.shutdown();
+    }
+
+    fn shutdown(&mut self) {
+        let _ = self.commands.send(WorkerCommand::Stop);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for SyncHandle {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+/// The pause after `failures` failed rounds in a row: `base · 2^(failures−1)`, at most
+/// `max`, plus up to a quarter of random jitter so that counters that failed together
+/// do not all retry at the same instant.
+pub fn backoff_delay(failures: u32, base: Duration, max: Duration, jitter_seed: u128) -> Duration {
+    if failures == 0 {
+        return Duration::ZERO;
+    }
+    let exp = base.saturating_mul(1u32 << (failures - 1).min(20)).min(max);
+    let quarter = exp.as_millis() / 4;
+    let jitter = if quarter == 0 {
+        0
+    } else {
+        jitter_seed % quarter
+    };
+    exp + Duration::from_millis(u64::try_from(jitter).unwrap_or(0))
+}
+
+/// Starts the background sync on its own thread. `store` is the worker's own connection
+/// to the local store: open a second [`Store`] on the same file for it (at start-up, on
+/// the main thread) — the GUI keeps its own. The first round starts at once.
+pub fn start_worker(store: Store, config: WorkerConfig, clock: Clock) -> SyncHandle {
+    let status = Arc::new(Mutex::new(SyncStatus::default()));
+    let (commands, command_rx) = mpsc::channel();
+    let (event_tx, events) = mpsc::channel();
+    let shared = Arc::clone(&status);
+    let thread = std::thread::Builder::new()
+        .name("iin-desk-sync".into())
+        .spawn(move || worker(store, config, clock, shared, command_rx, event_tx))
+        .ok();
+    SyncHandle {
+        status,
+        commands,
+        events,
+        thread,
+    }
+}
+
+fn update(status: &Mutex<SyncStatus>, f: impl FnOnce(&mut SyncStatus)) {
+    match status.lock() {
+        Ok(mut s) => f(&mut s),
+        Err(poisoned) => f(&mut poisoned.into_inner()),
+    }
+}
+
+fn worker(
+    mut store: Store,
+    config: WorkerConfig,
+    clock: Clock,
+    status: Arc<Mutex<SyncStatus>>,
+    commands: Receiver<WorkerCommand>,
+    events: Sender<SyncEvent>,
+) {
+    let mut failures: u32 = 0;
+    loop {
+        update(&status, |s| s.running = true);
+        let result = sync_round(&mut store, &config.sync, false, clock.as_ref());
+        let counts = store.sync_counts().ok();
+        let last_success = store
+            .sync_value(SYNC_LAST_SUCCESS)
+            .ok()
+            .flatten()
+            .and_then(|t| parse_ts(&t));
+        let wait = match result {
+            Ok(report) => {
+                failures = 0;
+                if !report.results.is_empty() {
+                    let _ = events.send(SyncEvent::ResultsArrived(report.results));
+                }
+                update(&status, |s| {
+                    s.last_error = None;
+                    s.failures = 0;
+                });
+                config.interval
+            }
+            Err(e) => {
+                failures = failures.saturating_add(1);
+                update(&status, |s| {
+                    s.last_error = Some(Arc::new(e));
+                    s.failures = failures;
+                });
+                backoff_delay(
+                    failures,
+                    config.backoff_base,
+                    config.backoff_max,
+                    Uuid::new_v4().as_u128(),
+                )
+            }
+        };
+        update(&status, |s| {
+            s.running = false;
+            if let Some(c) = counts {
+                s.to_push = c.to_push;
+                s.awaiting_result = c.awaiting_result;
+            }
+            if last_success.is_some() {
+                s.last_success_at = last_success;
+            }
+        });
+        if let Some(f) = &config.on_change {
+            f();
+        }
+        match commands.recv_timeout(wait) {
+            Ok(WorkerCommand::SyncNow) | Err(RecvTimeoutError::Timeout) => {}
+            Ok(WorkerCommand::Stop) | Err(RecvTimeoutError::Disconnected) => break,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_up_to_the_limit() {
+        let base = Duration::from_secs(2);
+        let max = Duration::from_secs(300);
+        assert_eq!(backoff_delay(0, base, max, 0), Duration::ZERO);
+        assert_eq!(backoff_delay(1, base, max, 0), Duration::from_secs(2));
+        assert_eq!(backoff_delay(2, base, max, 0), Duration::from_secs(4));
+        assert_eq!(backoff_delay(4, base, max, 0), Duration::from_secs(16));
+        assert_eq!(backoff_delay(30, base, max, 0), max);
+        let jittered = backoff_delay(3, base, max, 1_999);
+        assert!(jittered >= Duration::from_secs(8) && jittered < Duration::from_secs(10));
+    }
+
+    #[test]
+    fn the_queue_path_is_resolved_in_order() {
+        let data = Path::new("/data");
+        assert_eq!(
+            resolve_queue_path(Some(Path::new("/share/q.sqlite3")), Some("/x"), data),
+            PathBuf::from("/share/q.sqlite3")
+        );
+        assert_eq!(
+            resolve_queue_path(None, Some(" /x/q "), data),
+            PathBuf::from("/x/q")
+        );
+        assert_eq!(
+            resolve_queue_path(None, Some(""), data),
+            data.join(DEFAULT_FILE_NAME)
+        );
+        assert_eq!(
+            resolve_queue_path(None, None, data),
+            data.join(DEFAULT_FILE_NAME)
+        );
+    }
+}

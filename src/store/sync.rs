@@ -1,0 +1,227 @@
+//! The counter's side of the round trip: what is waiting to be pushed, what waits for a
+//! result, and the bookkeeping of the sync (station id, the central file last used).
+//!
+//! Every method is one transaction, so a sync killed at any moment leaves each request
+//! either pushed and marked sent, or not marked and pushed again next time (the central
+//! file ignores the second copy).
+
+use chrono::NaiveDateTime;
+use rusqlite::{params, OptionalExtension};
+
+use super::{audit, ts, Store, StoreError};
+use crate::domain::form::RequestForm;
+use crate::domain::request::{transition, Event, RequestKind, Status};
+
+/// `sync_state` key: this installation's station id (a UUID, made on first use).
+pub const SYNC_STATION_ID: &str = "station_id";
+/// `sync_state` key: the id of the central file this installation last synced with.
+pub const SYNC_CENTRAL_FILE_ID: &str = "central_file_id";
+/// `sync_state` key: when the last sync round succeeded.
+pub const SYNC_LAST_SUCCESS: &str = "last_success_at";
+/// `sync_state` key: the last round's error text (English; for support), empty after a
+/// success.
+pub const SYNC_LAST_ERROR: &str = "last_error";
+
+/// A request to push: its id, status, form as stored and deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxItem {
+    /// Id.
+    pub id: String,
+    /// Local status.
+    pub status: Status,
+    /// The form as stored (normalized).
+    pub form: RequestForm,
+    /// The service deadline.
+    pub due_at: Option<String>,
+}
+
+/// How much the sync still has to do.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct SyncCounts {
+    /// Accepted (or sent elsewhere), not yet pushed from here.
+    pub to_push: u64,
+    /// Pushed, waiting for the back office's result.
+    pub awaiting_result: u64,
+}
+
+impl Store {
+    /// A value of the sync bookkeeping.
+    pub fn sync_value(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM sync_state WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Sets a value of the sync bookkeeping (no audit entry: it records no decision).
+    pub fn set_sync_value(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO sync_state(key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// This installation's station id; `new_id` is stored and returned on first use.
+    pub fn station_id(&mut self, new_id: &str) -> Result<String, StoreError> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT OR IGNORE INTO sync_state(key, value) VALUES (?1, ?2)",
+                params![SYNC_STATION_ID, new_id],
+            )?;
+            Ok(tx.query_row(
+                "SELECT value FROM sync_state WHERE key = ?1",
+                [SYNC_STATION_ID],
+                |r| r.get(0),
+            )?)
+        })
+    }
+
+    /// Requests to push, oldest first: accepted ones, and sent ones never pushed from
+    /// here (imported as sent, or sent before the sync existed); with `everything`,
+    /// every request that left the counter (all but drafts and refusals to accept), for
+    /// a rebuild of the central file.
+    pub fn outbox(&self, everything: bool, limit: u64) -> Result<Vec<OutboxItem>, StoreError> {
+        let which = if everything {
+            "status NOT IN ('draft', 'refused_to_accept')"
+        } else {
+            "(status = 'accepted' OR (status = 'sent' AND pushed_at IS NULL))"
+        };
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, status, data, due_at FROM requests WHERE {which}
+             ORDER BY submitted_at, id LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, status, data, due_at) = row?;
+            let corrupt = |detail: String| StoreError::Corrupt {
+                id: id.clone(),
+                detail,
+            };
+            out.push(OutboxItem {
+                status: Status::from_key(&status)
+                    .ok_or_else(|| corrupt(format!("unknown status {status}")))?,
+                form: serde_json::from_str(&data).map_err(|e| corrupt(e.to_string()))?,
+                id,
+                due_at,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Ids of the requests sent and waiting for a result.
+    pub fn awaiting_results(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM requests WHERE status = 'sent' ORDER BY submitted_at, id")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many requests wait to be pushed and for a result.
+    pub fn sync_counts(&self) -> Result<SyncCounts, StoreError> {
+        let (to_push, awaiting): (i64, i64) = self.conn.query_row(
+            "SELECT coalesce(sum(status = 'accepted' OR (status = 'sent' AND pushed_at IS NULL)), 0),
+                    coalesce(sum(status = 'sent' AND pushed_at IS NOT NULL), 0)
+             FROM requests",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(SyncCounts {
+            to_push: u64::try_from(to_push).unwrap_or(0),
+            awaiting_result: u64::try_from(awaiting).unwrap_or(0),
+        })
+    }
+
+    /// Records that the central file holds these requests (id, content hash): in one
+    /// transaction, an accepted one becomes sent (through `transition`, with an audit
+    /// entry) and each gets its push time and hash. Returns how many became sent.
+    pub fn mark_pushed(
+        &mut self,
+        pushed: &[(String, String)],
+        actor: &str,
+        now: NaiveDateTime,
+    ) -> Result<usize, StoreError> {
+        self.write(|tx| {
+            let mut sent = 0;
+            for (id, hash) in pushed {
+                let row: Option<(String, String)> = tx
+                    .query_row(
+                        "SELECT status, data FROM requests WHERE id = ?1",
+                        [id],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .optional()?;
+                let Some((status, data)) = row else {
+                    return Err(StoreError::RequestNotFound(id.clone()));
+                };
+                let corrupt = |detail: String| StoreError::Corrupt {
+                    id: id.clone(),
+                    detail,
+                };
+                if status == Status::Accepted.key() {
+                    let mut f: RequestForm =
+                        serde_json::from_str(&data).map_err(|e| corrupt(e.to_string()))?;
+                    let kind = RequestKind::from_key(&f.kind)
+                        .ok_or_else(|| corrupt("unknown kind".into()))?;
+                    let to = transition(kind, Status::Accepted, Event::Send)?;
+                    f.status = to.key().into();
+                    let data = serde_json::to_string(&f).map_err(|e| corrupt(e.to_string()))?;
+                    tx.execute(
+                        "UPDATE requests SET status = ?2, data = ?3, updated_at = ?4 WHERE id = ?1",
+                        params![id, to.key(), data, ts(now)],
+                    )?;
+                    audit::append(tx, now, actor, "request.sent", Some(id), "queue")?;
+                    sent += 1;
+                }
+                tx.execute(
+                    "UPDATE requests SET pushed_at = ?2, content_hash = ?3 WHERE id = ?1",
+                    params![id, ts(now), hash],
+                )?;
+            }
+            Ok(sent)
+        })
+    }
+
+    /// Fills in when the result of each decided request arrived relative to its
+    /// deadline (`result_at`, `overdue`) where not yet done. Idempotent, so a sync
+    /// killed between a result and this step repairs it on the next round.
+    pub fn record_result_deadlines(&mut self) -> Result<usize, StoreError> {
+        self.write(|tx| {
+            Ok(tx.execute(
+                "UPDATE requests
+                 SET result_at = json_extract(data, '$.result.decided_at'),
+                     overdue = CASE WHEN due_at IS NULL THEN 0
+                                    ELSE json_extract(data, '$.result.decided_at') > due_at END
+                 WHERE result_at IS NULL AND status IN ('formed', 'corrected', 'refused')
+                   AND json_extract(data, '$.result.decided_at') IS NOT NULL
+                   AND json_extract(data, '$.result.decided_at') <> ''",
+                [],
+            )?)
+        })
+    }
+
+    /// Whether a decided request's result came after its deadline (`None` while unknown).
+    pub fn result_overdue(&self, id: &str) -> Result<Option<bool>, StoreError> {
+        let v: Option<Option<i64>> = self
+            .conn
+            .query_row("SELECT overdue FROM requests WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(v.flatten().map(|o| o != 0))
+    }
+}

@@ -1,0 +1,393 @@
+//! Faults of the central queue file, with real processes and real files: a counter killed
+//! (-9) mid-sync again and again, and a central file that is deleted, read-only, held
+//! locked by another program, overwritten with garbage, truncated or newer. Each time the
+//! counter reports a clear error without personal data, keeps its local data intact and
+//! working offline, and a fresh central file is rebuilt with `sync --repush-all`.
+
+mod queue_support;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use queue_support::*;
+use serde_json::Value;
+
+/// A counter with formed requests and accepted ones not yet sent, and a back office.
+struct Fixture {
+    _dir: tempfile::TempDir,
+    share: PathBuf,
+    counter: Site,
+    back: Site,
+    forms: Vec<Value>,
+}
+
+#[track_caller]
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let share = dir.path().join("share");
+    std::fs::create_dir_all(&share).unwrap_or_else(|e| panic!("{e}"));
+    let queue = share.join("central-queue.sqlite3");
+    let counter = Site::new(dir.path().join("counter"), &queue);
+    let back = Site::new(dir.path().join("back-office"), &queue);
+    back.add_operator();
+    let mut forms = synthetic_forms(0, 12);
+    counter.import(&forms);
+    assert!(counter.sync(&[]).status.success());
+    let out = back.auto();
+    assert!(out.status.success(), "{}", text(&out));
+    let out = counter.sync(&[]);
+    assert_eq!(sync_counts(&out), Some((0, 0)), "{}", text(&out));
+    let pending = synthetic_forms(12, 5);
+    counter.import(&pending);
+    forms.extend(pending);
+    Fixture {
+        _dir: dir,
+        share,
+        counter,
+        back,
+        forms,
+    }
+}
+
+impl Fixture {
+    fn queue(&self) -> &Path {
+        &self.counter.queue
+    }
+
+    /// The personal data that must never appear in an error: names, document numbers,
+    /// IINs.
+    fn personal_data(&self) -> Vec<String> {
+        let mut out = surnames(&self.forms);
+        out.extend(self.forms.iter().filter_map(|f| {
+            f["applicant"]["document_number"]
+                .as_str()
+                .map(str::to_string)
+        }));
+        out.extend(
+            self.counter
+                .local_requests()
+                .into_values()
+                .filter_map(|(_, iin)| iin),
+        );
+        out
+    }
+
+    /// A sync fails with exit code 9 and `expected` in its message, changes nothing
+    /// locally, and the counter keeps taking requests.
+    #[track_caller]
+    fn expect_fault(&mut self, expected: &str) {
+        let before = self.counter.local_snapshot();
+        // A short busy timeout, so that a held lock is reported quickly.
+        let sync = |lang: &str| {
+            let mut cmd = self.counter.admin();
+            cmd.env("IIN_DESK_QUEUE_BUSY_MS", "300")
+                .args(["--lang", lang, "sync"]);
+            cmd.output().unwrap_or_else(|e| panic!("{e}"))
+        };
+        let started = Instant::now();
+        let out = sync("en");
+        let took = started.elapsed();
+        assert_eq!(out.status.code(), Some(9), "{}", text(&out));
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(
+            stderr.contains(expected),
+            "expected {expected:?} in {stderr}"
+        );
+        for data in self.personal_data() {
+            assert!(
+                !stderr.contains(&data),
+                "the error names personal data: {stderr}"
+            );
+        }
+        assert_eq!(self.counter.local_snapshot(), before, "local data intact");
+        assert!(took < Duration::from_secs(30), "the error came in {took:?}");
+        // The same error in Kazakh and Russian.
+        for lang in ["kk", "ru"] {
+            let out = sync(lang);
+            assert_eq!(out.status.code(), Some(9));
+            assert!(
+                !out.stderr.is_empty() && !out.stderr.is_ascii(),
+                "{}",
+                text(&out)
+            );
+        }
+        // Working offline: new requests are still taken.
+        let more = synthetic_forms(100 + self.forms.len() as u64, 2);
+        self.counter.import(&more);
+        self.forms.extend(more);
+    }
+
+    /// `sync --repush-all` into a fresh file rebuilds the queue: every local request is
+    /// there once, the decided ones with their results and registered persons; the back
+    /// office then decides the rest and the counter gets the results.
+    #[track_caller]
+    fn recover_into_fresh_file(&self, name: &str) {
+        let fresh = self.share.join(name);
+        let counter = Site {
+            queue: fresh.clone(),
+            ..self.counter.clone()
+        };
+        let back = Site {
+            queue: fresh.clone(),
+            ..self.back.clone()
+        };
+        let formed_before: BTreeSet<(String, Option<String>)> = counter
+            .local_requests()
+            .into_iter()
+            .filter(|(_, (status, _))| status == "formed")
+            .map(|(id, (_, iin))| (id, iin))
+            .collect();
+        let out = counter.sync(&["--repush-all"]);
+        assert!(out.status.success(), "repush: {}", text(&out));
+        let local = counter.local_requests();
+        let central = central_requests(&fresh);
+        assert_eq!(
+            central.keys().collect::<Vec<_>>(),
+            local.keys().collect::<Vec<_>>(),
+            "every local request is in the fresh file once"
+        );
+        for (id, iin) in &formed_before {
+            let c = &central[id];
+            assert_eq!((c.0.as_str(), &c.2), ("done", iin), "{id} keeps its result");
+        }
+        let persons: i64 = central_db(&fresh)
+            .query_row("SELECT count(*) FROM persons", [], |r| r.get(0))
+            .unwrap_or_default();
+        assert_eq!(usize::try_from(persons).unwrap_or(0), formed_before.len());
+        let out = back.auto();
+        assert!(out.status.success(), "{}", text(&out));
+        let out = counter.sync(&[]);
+        assert_eq!(sync_counts(&out), Some((0, 0)), "{}", text(&out));
+        let iins: BTreeSet<Option<String>> = counter
+            .local_requests()
+            .into_values()
+            .map(|(status, iin)| {
+                assert_eq!(status, "formed");
+                iin
+            })
+            .collect();
+        assert_eq!(iins.len(), local.len(), "no IIN was issued twice");
+    }
+}
+
+#[test]
+fn a_deleted_central_file() {
+    let mut fx = fixture();
+    std::fs::remove_file(fx.queue()).unwrap_or_else(|e| panic!("{e}"));
+    fx.expect_fault("missing");
+    assert!(
+        !fx.queue().exists(),
+        "the counter does not start a new file by itself"
+    );
+    fx.recover_into_fresh_file("central-queue.sqlite3");
+}
+
+#[test]
+fn a_read_only_central_file() {
+    let mut fx = fixture();
+    let before = std::fs::read(fx.queue()).unwrap_or_default();
+    let mut perms = std::fs::metadata(fx.queue())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(fx.queue(), perms).unwrap_or_else(|e| panic!("{e}"));
+    fx.expect_fault("read-only");
+    assert_eq!(std::fs::read(fx.queue()).unwrap_or_default(), before);
+    fx.recover_into_fresh_file("fresh.sqlite3");
+}
+
+#[test]
+fn a_central_file_locked_by_another_program() {
+    let mut fx = fixture();
+    // Read before locking: closing any descriptor of the file in this process would
+    // release the lock (POSIX), so the file is not touched while the lock is held.
+    let before = std::fs::read(fx.queue()).unwrap_or_default();
+    let holder = rusqlite::Connection::open(fx.queue()).unwrap_or_else(|e| panic!("{e}"));
+    holder
+        .execute_batch("BEGIN EXCLUSIVE")
+        .unwrap_or_else(|e| panic!("{e}"));
+    fx.expect_fault("locked");
+    // The lock goes away: the counter resumes by itself.
+    holder
+        .execute_batch("ROLLBACK")
+        .unwrap_or_else(|e| panic!("{e}"));
+    drop(holder);
+    assert_eq!(std::fs::read(fx.queue()).unwrap_or_default(), before);
+    let out = fx.counter.sync(&[]);
+    assert!(out.status.success(), "{}", text(&out));
+    fx.recover_into_fresh_file("fresh.sqlite3");
+}
+
+#[test]
+fn a_central_file_overwritten_with_garbage_or_truncated_or_newer() {
+    let mut fx = fixture();
+    let original = std::fs::read(fx.queue()).unwrap_or_default();
+    let mut rng = Rng::new(7);
+    let garbage: Vec<u8> = (0..original.len()).map(|_| rng.below(256) as u8).collect();
+    std::fs::write(fx.queue(), &garbage).unwrap_or_else(|e| panic!("{e}"));
+    fx.expect_fault("not an iin-desk central queue file");
+    assert_eq!(std::fs::read(fx.queue()).unwrap_or_default(), garbage);
+
+    let truncated = &original[..original.len() / 2];
+    std::fs::write(fx.queue(), truncated).unwrap_or_else(|e| panic!("{e}"));
+    fx.expect_fault("damaged");
+    assert_eq!(std::fs::read(fx.queue()).unwrap_or_default(), truncated);
+
+    std::fs::write(fx.queue(), &original).unwrap_or_else(|e| panic!("{e}"));
+    {
+        let conn = rusqlite::Connection::open(fx.queue()).unwrap_or_else(|e| panic!("{e}"));
+        conn.pragma_update(None, "user_version", 99)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let newer = std::fs::read(fx.queue()).unwrap_or_default();
+    fx.expect_fault("newer");
+    assert_eq!(std::fs::read(fx.queue()).unwrap_or_default(), newer);
+
+    fx.recover_into_fresh_file("fresh.sqlite3");
+}
+
+#[test]
+fn kill_nine_mid_sync_loses_and_duplicates_nothing() {
+    let rounds = env_count("QUEUE_TEST_KILL_ROUNDS", 50);
+    let seed = std::env::var("QUEUE_TEST_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos() as u64)
+                .unwrap_or(1)
+        });
+    eprintln!("QUEUE_TEST_SEED={seed}");
+    let mut rng = Rng::new(seed);
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let queue = dir.path().join("central-queue.sqlite3");
+    let counter = Site::new(dir.path().join("counter"), &queue);
+    let back = Site::new(dir.path().join("back-office"), &queue);
+    back.add_operator();
+
+    // How long a sync with nothing to do takes (start, login, open; the fastest of
+    // three): kills are spread from half of it to well past it, so that they land in
+    // the pushes and the pulls as well as before them.
+    let mut idle_ms = u64::MAX;
+    for _ in 0..3 {
+        let started = Instant::now();
+        let out = counter.sync(&[]);
+        assert!(out.status.success(), "{}", text(&out));
+        idle_ms = idle_ms.min(started.elapsed().as_millis() as u64);
+    }
+    eprintln!("an idle sync takes {idle_ms} ms");
+    let mut next = 0;
+    let import = |n: u64, next: &mut u64| {
+        counter.import(&synthetic_forms(*next, n));
+        *next += n;
+    };
+    import(200, &mut next);
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let office = {
+        let stop = Arc::clone(&stop);
+        let back = back.clone();
+        std::thread::spawn(move || {
+            while !stop.load(Ordering::SeqCst) {
+                let out = back.auto();
+                assert!(
+                    out.status.success() || out.status.code() == Some(9),
+                    "{}",
+                    text(&out)
+                );
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        })
+    };
+
+    let mut killed_running = 0;
+    let mut killed_after_push = 0;
+    for _ in 0..rounds {
+        import(20, &mut next);
+        let mut child = counter
+            .admin()
+            .arg("sync")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let wait_ms = idle_ms / 2 + rng.below(idle_ms + 200);
+        std::thread::sleep(Duration::from_millis(wait_ms));
+        if matches!(child.try_wait(), Ok(None)) {
+            killed_running += 1;
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        let to_push: i64 = counter
+            .local_db()
+            .query_row(
+                "SELECT count(*) FROM requests WHERE status = 'accepted'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap_or_default();
+        if to_push == 0 {
+            killed_after_push += 1;
+        }
+    }
+    eprintln!(
+        "{killed_running} of {rounds} syncs were killed while running, {killed_after_push} after their push"
+    );
+    assert!(
+        killed_running * 2 >= rounds,
+        "most kills must hit a running sync ({killed_running}/{rounds})"
+    );
+
+    // Then the counter runs normally until everything is back.
+    let deadline = Instant::now() + Duration::from_secs(180);
+    loop {
+        let out = counter.sync(&[]);
+        if sync_counts(&out) == Some((0, 0)) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "did not settle: {}", text(&out));
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    stop.store(true, Ordering::SeqCst);
+    office.join().unwrap_or_else(|_| panic!("office thread"));
+
+    let conn = central_db(&queue);
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap_or_default();
+    assert_eq!(check, "ok");
+    let local = counter.local_requests();
+    let central = central_requests(&queue);
+    assert_eq!(local.len() as u64, next, "nothing lost locally");
+    assert_eq!(
+        central.keys().collect::<Vec<_>>(),
+        local.keys().collect::<Vec<_>>(),
+        "nothing lost or added centrally"
+    );
+    let mut iins = BTreeSet::new();
+    for (id, (status, iin)) in &local {
+        assert_eq!(status, "formed", "{id}");
+        assert_eq!(iin.as_deref(), central[id].2.as_deref(), "{id}");
+        iins.insert(iin.clone());
+    }
+    assert_eq!(iins.len(), local.len(), "distinct IINs");
+    for action in ["request.sent", "request.formed"] {
+        let counts = counter.local_audit_counts(action);
+        assert_eq!(counts.len(), local.len(), "{action}");
+        assert!(counts.values().all(|n| *n == 1), "{action} exactly once");
+    }
+    for action in ["queue.push", "backoffice.formed"] {
+        let counts = audit_counts(&conn, action);
+        assert_eq!(counts.len(), local.len(), "{action}");
+        assert!(counts.values().all(|n| *n == 1), "{action} exactly once");
+    }
+    let persons: i64 = conn
+        .query_row("SELECT count(*) FROM persons", [], |r| r.get(0))
+        .unwrap_or_default();
+    assert_eq!(persons as usize, local.len());
+}
