@@ -22,6 +22,7 @@ fn tr(lang: Lang, text: Tr) -> String {
 
 /// Runs one command.
 pub fn run(app: &mut DeskApp, command: Command, ctx: &egui::Context) {
+    let command_copy = command.clone();
     let lang = app.state.lang;
     let now = app.state.now;
     match command {
@@ -148,6 +149,16 @@ pub fn run(app: &mut DeskApp, command: Command, ctx: &egui::Context) {
             }
         }
         Command::ImportCalendar => import_calendar(app, now),
+        Command::SyncNow => {
+            if let Some(h) = &app.sync {
+                h.sync_now();
+            }
+        }
+        Command::BackOfficeRefresh => back_office_refresh(app, now),
+        Command::BackOfficeOpen(id) => back_office_open(app, &id, now),
+        Command::BackOfficeForm | Command::BackOfficeCorrect | Command::BackOfficeRefuse => {
+            back_office_decide(app, &command_copy, now)
+        }
     }
 }
 
@@ -219,7 +230,19 @@ fn login_as(app: &mut DeskApp, login: &str, password: &str, now: NaiveDateTime) 
             app.state.login = Default::default();
             app.state.locked = false;
             app.last_input = now;
-            show(app, Screen::Dashboard);
+            let back_office = app
+                .state
+                .user
+                .as_ref()
+                .is_some_and(|u| u.role == Role::BackOffice);
+            show(
+                app,
+                if back_office {
+                    Screen::BackOffice
+                } else {
+                    Screen::Dashboard
+                },
+            );
         }
         Err(e) => {
             app.state.login.password.clear();
@@ -261,6 +284,7 @@ fn show(app: &mut DeskApp, screen: Screen) {
             }
         },
         Screen::Settings | Screen::Admin => reload_admin(app),
+        Screen::BackOffice => back_office_refresh(app, app.state.now),
         Screen::Editor => {}
     }
     app.state.screen = screen;
@@ -317,6 +341,9 @@ fn decide(app: &mut DeskApp, status: Status, now: NaiveDateTime) {
             app.state.editor = None;
             if status == Status::Accepted {
                 app.state.notify(tr(lang, t::ACCEPTED_MSG), false);
+                if let Some(h) = &app.sync {
+                    h.sync_now();
+                }
                 show(app, Screen::Dashboard);
             } else {
                 app.state.notify(tr(lang, t::REFUSED_MSG), false);
@@ -577,4 +604,96 @@ fn import_calendar(app: &mut DeskApp, now: NaiveDateTime) {
         }
     }
     reload_admin(app);
+}
+
+/// The back office's session, opened on first use with the same rule as the counter's
+/// sync (the central file is created only if this installation never had one).
+fn back_office(
+    app: &mut DeskApp,
+) -> Result<&mut crate::queue::backoffice::BackOffice, crate::queue::QueueError> {
+    use crate::queue::backoffice::{BackOffice, BackOfficeOptions};
+    let office = match app.back_office.take() {
+        Some(office) => office,
+        None => {
+            let login = actor(app);
+            let path = app.queue_path();
+            BackOffice::open_for_installation(
+                &mut app.store,
+                &path,
+                crate::queue::central::CentralOptions::default(),
+                &login,
+                BackOfficeOptions::default(),
+            )?
+        }
+    };
+    Ok(app.back_office.insert(office))
+}
+
+fn back_office_refresh(app: &mut DeskApp, now: NaiveDateTime) {
+    let lang = app.state.lang;
+    let result = back_office(app).and_then(|bo| bo.incoming(now));
+    match result {
+        Ok(items) => {
+            app.state.back_office.items = items;
+            app.state.back_office.error = None;
+        }
+        Err(e) => {
+            // Reopen next time: the share may come back.
+            app.back_office = None;
+            app.state.back_office.error = Some(e.message(lang));
+        }
+    }
+}
+
+fn back_office_open(app: &mut DeskApp, id: &str, now: NaiveDateTime) {
+    let lang = app.state.lang;
+    let result = back_office(app).and_then(|bo| {
+        bo.claim(id, now)?;
+        bo.case(id)
+    });
+    let bo = &mut app.state.back_office;
+    match result {
+        Ok(case) => {
+            bo.case = Some(case);
+            bo.comment.clear();
+            bo.override_reason.clear();
+            bo.error = None;
+        }
+        Err(e) => bo.error = Some(e.message(lang)),
+    }
+}
+
+fn back_office_decide(app: &mut DeskApp, command: &Command, now: NaiveDateTime) {
+    let lang = app.state.lang;
+    let Some(case) = app.state.back_office.case.clone() else {
+        return;
+    };
+    let comment = app.state.back_office.comment.clone();
+    let reason = app.state.back_office.override_reason.clone();
+    let ground = app.state.back_office.ground;
+    let with_duplicates = !case.duplicates.is_empty();
+    let result = back_office(app).and_then(|bo| match command {
+        Command::BackOfficeForm => bo
+            .form_iin(
+                &case.id,
+                with_duplicates.then_some(reason.as_str()),
+                &comment,
+                now,
+            )
+            .map(|iin| format!("{}: {iin}", tr(lang, t::FORM_IIN))),
+        Command::BackOfficeCorrect => bo
+            .correct(&case.id, &comment, now)
+            .map(|iin| format!("{}: {iin}", tr(lang, t::CORRECT))),
+        _ => bo
+            .refuse(&case.id, ground, &comment, now)
+            .map(|()| format!("{}: 15.{}", tr(lang, t::REFUSE_SERVICE), ground.item())),
+    });
+    match result {
+        Ok(text) => {
+            app.state.notify(text, false);
+            app.state.back_office.case = None;
+            back_office_refresh(app, now);
+        }
+        Err(e) => app.state.back_office.error = Some(e.message(lang)),
+    }
 }

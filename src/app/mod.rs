@@ -112,6 +112,8 @@ pub enum Screen {
     Settings,
     /// Accounts and calendar.
     Admin,
+    /// The back office's incoming requests.
+    BackOffice,
 }
 
 /// What a screen asked for; run by the app after the frame.
@@ -167,6 +169,18 @@ pub enum Command {
     ResetPassword(String),
     /// Import a calendar file chosen with a dialog.
     ImportCalendar,
+    /// Ask the sync worker for a round now.
+    SyncNow,
+    /// Reload the back office's incoming list.
+    BackOfficeRefresh,
+    /// Claim a request and show its case.
+    BackOfficeOpen(String),
+    /// Form the IIN of the open case.
+    BackOfficeForm,
+    /// Apply the open correction.
+    BackOfficeCorrect,
+    /// Refuse the open case on the chosen ground.
+    BackOfficeRefuse,
 }
 
 /// A message shown to the clerk at the bottom of the window.
@@ -240,6 +254,10 @@ pub struct AppState {
     pub settings: Settings,
     /// Administration forms.
     pub admin: AdminState,
+    /// The background sync's last status (none when no worker runs).
+    pub sync: Option<crate::queue::sync::SyncStatus>,
+    /// The back office's screen.
+    pub back_office: crate::ui::backoffice::BackOfficeState,
     /// The request shown on its own screen.
     pub viewed: Option<ui::request_view::RequestView>,
     /// Messages for the clerk.
@@ -284,6 +302,10 @@ pub struct DeskApp {
     styled: bool,
     /// Opens a printed PDF for printing (the system's viewer; replaced in tests).
     pub viewer: Viewer,
+    /// The background sync with the central queue file, when started.
+    pub sync: Option<crate::queue::sync::SyncHandle>,
+    /// The back office's session on the central file, opened on its screen.
+    pub back_office: Option<crate::queue::backoffice::BackOffice>,
 }
 
 impl DeskApp {
@@ -319,6 +341,8 @@ impl DeskApp {
                     role: "clerk".into(),
                     ..AdminState::default()
                 },
+                sync: None,
+                back_office: Default::default(),
                 viewed: None,
                 notices: Vec::new(),
                 now,
@@ -328,12 +352,71 @@ impl DeskApp {
             last_input: now,
             styled: false,
             viewer: Box::new(|path| open::that_detached(path)),
+            sync: None,
+            back_office: None,
         }
     }
 
     /// The current time.
     pub fn now(&self) -> NaiveDateTime {
         self.clock.now()
+    }
+
+    /// The central queue file: the setting, else the default in the data folder.
+    pub fn queue_path(&self) -> PathBuf {
+        crate::queue::sync::resolve_queue_path(
+            None,
+            Some(&self.state.settings.queue_path),
+            &self.data_dir,
+        )
+    }
+
+    /// Starts the background sync on a second connection to the local store. `repaint`
+    /// wakes the window when something changed.
+    pub fn start_sync(
+        &mut self,
+        repaint: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
+    ) -> Result<(), crate::store::StoreError> {
+        use crate::queue::sync::{start_worker, SyncConfig, WorkerConfig};
+        let store = match self.store.path() {
+            Some(p) => Store::open(p)?,
+            None => return Ok(()),
+        };
+        let mut config = WorkerConfig::new(SyncConfig::new(self.queue_path(), "sync"));
+        config.on_change = repaint;
+        let clock: crate::queue::sync::Clock =
+            std::sync::Arc::new(|| chrono::Local::now().naive_local());
+        self.sync = Some(start_worker(store, config, clock));
+        Ok(())
+    }
+
+    /// Takes in what the sync worker reports: its status, and results that arrived.
+    fn poll_sync(&mut self) {
+        let Some(h) = &self.sync else { return };
+        self.state.sync = Some(h.status());
+        let events = h.poll_events();
+        let mut arrived = 0;
+        for crate::queue::sync::SyncEvent::ResultsArrived(results) in events {
+            arrived += results.len();
+        }
+        if arrived > 0 {
+            let text = match self.state.lang {
+                Lang::Kk => {
+                    format!("Нәтижелер келді: {arrived}. Тіркеу куәліктерін басып шығаруға болады.")
+                }
+                Lang::Ru => format!(
+                    "Пришли результаты: {arrived}. Регистрационные свидетельства можно печатать."
+                ),
+                Lang::En => {
+                    format!("{arrived} result(s) arrived: the certificates are ready to print.")
+                }
+            };
+            self.state.notify(text, false);
+            self.refresh_dashboard();
+            let filter = self.state.journal.filter.clone();
+            let total = self.state.journal.total;
+            self.state.journal.reset(filter, total);
+        }
     }
 
     /// Draws one frame and runs what it asked for.
@@ -343,6 +426,7 @@ impl DeskApp {
             self.styled = true;
         }
         self.state.now = self.clock.now();
+        self.poll_sync();
         self.track_idle(ui.ctx());
         ui::root_ui(&mut self.state, ui);
         let commands = std::mem::take(&mut self.state.commands);
@@ -492,12 +576,16 @@ pub fn run_native(data_dir: PathBuf) -> anyhow::Result<()> {
     eframe::run_native(
         "iin-desk",
         options,
-        Box::new(move |_cc| {
-            Ok(Box::new(DeskApp::new(
-                store,
-                data_dir,
-                Box::new(SystemClock),
-            )))
+        Box::new(move |cc| {
+            let mut app = DeskApp::new(store, data_dir, Box::new(SystemClock));
+            let ctx = cc.egui_ctx.clone();
+            // A failure to start the worker leaves the counter working offline.
+            if let Err(e) = app.start_sync(Some(std::sync::Arc::new(move || ctx.request_repaint())))
+            {
+                let text = e.message(app.state.lang);
+                app.state.notify(text, true);
+            }
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))

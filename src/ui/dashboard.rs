@@ -46,17 +46,7 @@ pub fn dashboard_ui(state: &mut AppState, ui: &mut Ui) {
                     RichText::new(format!("№ {}", state.settings.counter)).color(theme::TEXT_WEAK),
                 );
             });
-            theme::banner(ui, theme::PANEL, theme::TEXT_WEAK, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label(format!("{}: {}", t::PENDING_SYNC.get(lang), state.pending));
-                    ui.separator();
-                    ui.label(format!(
-                        "{}: {}",
-                        t::LAST_SYNC.get(lang),
-                        t::NEVER.get(lang)
-                    ));
-                });
-            });
+            sync_ui(state, ui, &mut commands);
             ui.horizontal(|ui| {
                 if ui.button(t::REGISTER_COUNTER.get(lang)).clicked() {
                     commands.push(Command::PrintRegister(Some(state.settings.counter.clone())));
@@ -97,6 +87,45 @@ pub fn dashboard_ui(state: &mut AppState, ui: &mut Ui) {
     for c in commands {
         state.ask(c);
     }
+}
+
+/// The state of the round trip: what waits to be sent, what waits for a result, the last
+/// successful sync and the last error (the counter keeps working offline meanwhile).
+fn sync_ui(state: &AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
+    let lang = state.lang;
+    let (fill, stroke) = match &state.sync {
+        Some(s) if s.is_offline() => (theme::ERROR_BG, theme::ERROR),
+        _ => (theme::PANEL, theme::TEXT_WEAK),
+    };
+    theme::banner(ui, fill, stroke, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            let (to_push, awaiting) = state
+                .sync
+                .as_ref()
+                .map_or((state.pending, 0), |s| (s.to_push, s.awaiting_result));
+            ui.label(format!("{}: {to_push}", t::PENDING_SYNC.get(lang)));
+            ui.separator();
+            ui.label(format!("{}: {awaiting}", t::AWAITING_RESULT.get(lang)));
+            ui.separator();
+            let last = state
+                .sync
+                .as_ref()
+                .and_then(|s| s.last_success_at)
+                .map_or_else(
+                    || t::NEVER.get(lang).to_string(),
+                    |t| t.format("%d.%m.%Y %H:%M:%S").to_string(),
+                );
+            ui.label(format!("{}: {last}", t::LAST_SYNC.get(lang)));
+            if state.sync.is_some() && ui.button(t::SYNC_NOW.get(lang)).clicked() {
+                commands.push(Command::SyncNow);
+            }
+        });
+        if let Some(error) = state.sync.as_ref().and_then(|s| s.last_error_text(lang)) {
+            ui.label(
+                RichText::new(format!("{}: {error}", t::OFFLINE.get(lang))).color(theme::ERROR),
+            );
+        }
+    });
 }
 
 /// A box the passport reader can type into straight away: a whole zone opens a new

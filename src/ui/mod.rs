@@ -2,6 +2,7 @@
 //! [`AppState`] and ask for [`Command`]s; they never touch the store.
 
 pub mod admin;
+pub mod backoffice;
 pub mod dashboard;
 pub mod editor;
 pub mod journal;
@@ -48,6 +49,7 @@ pub fn root_ui(state: &mut AppState, ui: &mut Ui) {
         Screen::Journal => journal::journal_ui(state, ui),
         Screen::Request(_) => request_view::request_ui(state, ui),
         Screen::Settings | Screen::Admin => admin::settings_ui(state, &user, ui),
+        Screen::BackOffice => backoffice::backoffice_ui(state, ui),
     }
 }
 
@@ -70,7 +72,7 @@ fn shortcuts(state: &mut AppState, ui: &mut Ui) {
     if ui.input(|i| i.key_pressed(Key::Escape)) {
         match state.screen {
             Screen::Request(_) => state.ask(Command::Show(Screen::Journal)),
-            Screen::Journal | Screen::Settings | Screen::Admin => {
+            Screen::Journal | Screen::Settings | Screen::Admin | Screen::BackOffice => {
                 state.ask(Command::Show(Screen::Dashboard))
             }
             Screen::Dashboard | Screen::Editor => state.notices.clear(),
@@ -135,6 +137,16 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
                         }
                     }
                 });
+            }
+            if matches!(user.role, Role::BackOffice | Role::Administrator)
+                && ui
+                    .selectable_label(
+                        state.screen == Screen::BackOffice,
+                        t::NAV_BACK_OFFICE.get(lang),
+                    )
+                    .clicked()
+            {
+                state.ask(Command::Show(Screen::BackOffice));
             }
             let settings_label = if user.role == Role::Administrator {
                 t::NAV_ADMIN

@@ -321,4 +321,50 @@ pub const IMPORT_CALENDAR: Tr = Tr::new(
 );
 pub const WORKING_DAY: Tr = Tr::new("жұмыс күні", "рабочий день", "working day");
 pub const DAY_OFF: Tr = Tr::new("демалыс", "выходной", "day off");
+// Back office.
+pub const NAV_BACK_OFFICE: Tr = Tr::new(
+    "Келіп түскен өтінімдер",
+    "Входящие заявки",
+    "Incoming requests",
+);
+pub const INCOMING: Tr = Tr::new(
+    "Келіп түскен өтінімдер",
+    "Входящие заявки",
+    "Incoming requests",
+);
+pub const REFRESH: Tr = Tr::new("Жаңарту", "Обновить", "Refresh");
+pub const OPEN: Tr = Tr::new("Ашу", "Открыть", "Open");
+pub const CHOOSE_REQUEST: Tr = Tr::new(
+    "Сол жақтан өтінімді таңдаңыз",
+    "Выберите заявку слева",
+    "Choose a request on the left",
+);
+pub const DUPLICATES: Tr = Tr::new(
+    "Тізілімдегі ықтимал сәйкестіктер",
+    "Возможные совпадения в реестре",
+    "Possible duplicates in the registry",
+);
+pub const NO_DUPLICATES: Tr = Tr::new(
+    "Сәйкестік табылмады",
+    "Совпадений не найдено",
+    "No possible duplicates",
+);
+pub const DECISION: Tr = Tr::new("Шешім", "Решение", "Decision");
+pub const COMMENT: Tr = Tr::new("Түсініктеме", "Комментарий", "Comment");
+pub const OVERRIDE_REASON: Tr = Tr::new(
+    "Сәйкестіктерге қарамастан ЖСН қалыптастыру себебі",
+    "Причина формирования ИИН несмотря на совпадения",
+    "Reason to form an IIN despite the possible duplicates",
+);
+pub const FORM_IIN: Tr = Tr::new("ЖСН қалыптастыру", "Сформировать ИИН", "Form IIN");
+pub const CORRECT: Tr = Tr::new("Деректерді түзету", "Скорректировать данные", "Correct");
+pub const REFUSAL_GROUND: Tr = Tr::new("Бас тарту негізі", "Основание отказа", "Refusal ground");
+pub const REFUSE_SERVICE: Tr = Tr::new("Қызметтен бас тарту", "Отказать в услуге", "Refuse");
+pub const AWAITING_RESULT: Tr = Tr::new("Нәтиже күтуде", "Ожидают результата", "Awaiting a result");
+pub const OFFLINE: Tr = Tr::new(
+    "Орталық кезекке қосылу жоқ",
+    "Нет связи с центральной очередью",
+    "No connection to the central queue",
+);
+pub const SYNC_NOW: Tr = Tr::new("Қазір синхрондау", "Синхронизировать сейчас", "Sync now");
 pub const CANCELLED: Tr = Tr::new("Бас тартылды", "Отменено", "Cancelled");

@@ -1,0 +1,246 @@
+//! The back office (MIA operator): incoming requests oldest first with their deadlines;
+//! for the claimed one, the data and documents the counter recorded, possible
+//! duplicates in the registry, and the actions Form IIN, Correct, Refuse.
+
+use egui::{RichText, TextEdit, Ui};
+
+use super::text as t;
+use super::{dashboard::show_time, editor::short_id, theme, widgets};
+use crate::app::{AppState, Command};
+use crate::domain::lang::Lang;
+use crate::domain::request::{RefusalGround, RequestKind};
+use crate::queue::backoffice::{Case, IncomingItem};
+
+/// The screen's state.
+#[derive(Debug, Clone)]
+pub struct BackOfficeState {
+    /// Incoming requests, oldest first.
+    pub items: Vec<IncomingItem>,
+    /// The claimed request.
+    pub case: Option<Case>,
+    /// The refusal ground chosen.
+    pub ground: RefusalGround,
+    /// The operator's comment (required for a refusal).
+    pub comment: String,
+    /// Why the operator forms an IIN despite possible duplicates.
+    pub override_reason: String,
+    /// The last error (offline, claimed by another operator…).
+    pub error: Option<String>,
+}
+
+impl Default for BackOfficeState {
+    fn default() -> Self {
+        BackOfficeState {
+            items: Vec::new(),
+            case: None,
+            ground: RefusalGround::DataNotCompliant,
+            comment: String::new(),
+            override_reason: String::new(),
+            error: None,
+        }
+    }
+}
+
+fn time(t: Option<chrono::NaiveDateTime>) -> String {
+    show_time(
+        t.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string())
+            .as_deref(),
+    )
+}
+
+/// Draws the back office.
+pub fn backoffice_ui(state: &mut AppState, ui: &mut Ui) {
+    let lang = state.lang;
+    let mut commands = Vec::new();
+    let bo = &mut state.back_office;
+    egui::Panel::left("incoming")
+        .resizable(true)
+        .default_size(520.0)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading(t::INCOMING.get(lang));
+                if ui.button(t::REFRESH.get(lang)).clicked() {
+                    commands.push(Command::BackOfficeRefresh);
+                }
+            });
+            if let Some(e) = &bo.error {
+                ui.label(RichText::new(e).color(theme::ERROR));
+            }
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                egui::Grid::new("incoming-grid")
+                    .striped(true)
+                    .num_columns(4)
+                    .show(ui, |ui| {
+                        for h in [t::COL_TIME, t::COL_KIND, t::COL_DUE, t::COL_ID] {
+                            ui.label(RichText::new(h.get(lang)).strong());
+                        }
+                        ui.end_row();
+                        for item in &bo.items {
+                            ui.label(time(item.submitted_at));
+                            ui.label(item.kind.label(lang));
+                            let due = time(item.due_at);
+                            ui.label(if item.overdue {
+                                RichText::new(due).color(theme::ERROR).strong()
+                            } else {
+                                RichText::new(due)
+                            });
+                            let taken = item
+                                .claimed_by
+                                .as_ref()
+                                .map(|o| format!(" ({o})"))
+                                .unwrap_or_default();
+                            if ui
+                                .button(format!(
+                                    "{} {}{taken}",
+                                    t::OPEN.get(lang),
+                                    short_id(&item.id)
+                                ))
+                                .clicked()
+                            {
+                                commands.push(Command::BackOfficeOpen(item.id.clone()));
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+        });
+    egui::CentralPanel::default_margins().show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| case_ui(bo, lang, ui, &mut commands));
+    });
+    for c in commands {
+        state.ask(c);
+    }
+}
+
+fn case_ui(bo: &mut BackOfficeState, lang: Lang, ui: &mut Ui, commands: &mut Vec<Command>) {
+    let Some(case) = &bo.case else {
+        ui.label(RichText::new(t::CHOOSE_REQUEST.get(lang)).color(theme::TEXT_WEAK));
+        return;
+    };
+    let r = &case.request;
+    ui.heading(format!("{} · {}", r.kind.label(lang), short_id(&case.id)));
+    ui.label(format!("{}: {}", t::COL_DUE.get(lang), time(case.due_at)));
+    widgets::section(ui, t::SECTION_APPLICANT.get(lang));
+    let id = r.identity_after();
+    egui::Grid::new("case-data")
+        .num_columns(2)
+        .min_col_width(theme::LABEL_WIDTH)
+        .show(ui, |ui| {
+            let mut row = |label: &str, value: String| {
+                ui.label(RichText::new(label).color(theme::TEXT_WEAK));
+                ui.label(value);
+                ui.end_row();
+            };
+            row(t::FULL_NAME.get(lang), id.full_name_latin());
+            if let Some(c) = id.full_name_cyrillic() {
+                row(t::FULL_NAME.get(lang), c);
+            }
+            row(
+                &crate::domain::field::Field::BirthDate.label(lang),
+                id.birth_date.format("%d.%m.%Y").to_string(),
+            );
+            row(
+                &crate::domain::field::Field::BirthPlace.label(lang),
+                id.birth_place.clone(),
+            );
+            row(
+                &crate::domain::field::Field::Citizenship.label(lang),
+                id.citizenship.clone(),
+            );
+            row(
+                &crate::domain::field::Field::Sex.label(lang),
+                id.sex.label(lang).to_string(),
+            );
+            if let Some(d) = &id.document {
+                row(
+                    &crate::domain::field::Field::DocumentNumber.label(lang),
+                    format!("{} ({})", d.number, d.issuing_country),
+                );
+            }
+            if let Some(c) = &r.correction {
+                row(
+                    &crate::domain::field::Field::CurrentIin.label(lang),
+                    c.current_iin.to_string(),
+                );
+            }
+        });
+    widgets::section(ui, t::SECTION_CHECKLIST.get(lang));
+    for (doc, provided) in &r.documents {
+        ui.label(format!(
+            "{} {}",
+            if *provided { "☑" } else { "☐" },
+            doc.name(lang)
+        ));
+    }
+    widgets::section(ui, t::DUPLICATES.get(lang));
+    if case.duplicates.is_empty() {
+        ui.label(RichText::new(t::NO_DUPLICATES.get(lang)).color(theme::OK));
+    }
+    for d in &case.duplicates {
+        theme::banner(ui, theme::WARN_BG, theme::WARN, |ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{} · {} · {}%",
+                    d.person.iin,
+                    d.person.identity.display_name(),
+                    d.found.score
+                ))
+                .strong(),
+            );
+            for reason in &d.found.reasons {
+                ui.label(reason.message(lang));
+            }
+        });
+    }
+    widgets::section(ui, t::DECISION.get(lang));
+    let l = ui.label(t::COMMENT.get(lang));
+    ui.add(
+        TextEdit::multiline(&mut bo.comment)
+            .desired_rows(2)
+            .desired_width(500.0),
+    )
+    .labelled_by(l.id);
+    if r.kind == RequestKind::Correction {
+        if ui.button(t::CORRECT.get(lang)).clicked() {
+            commands.push(Command::BackOfficeCorrect);
+        }
+    } else {
+        if !case.duplicates.is_empty() {
+            let l = ui.label(t::OVERRIDE_REASON.get(lang));
+            ui.add(TextEdit::singleline(&mut bo.override_reason).desired_width(500.0))
+                .labelled_by(l.id);
+        }
+        if ui.button(t::FORM_IIN.get(lang)).clicked() {
+            commands.push(Command::BackOfficeForm);
+        }
+    }
+    ui.add_space(theme::ROW_GAP);
+    ui.horizontal(|ui| {
+        let l = ui.label(t::REFUSAL_GROUND.get(lang));
+        egui::ComboBox::from_id_salt("ground")
+            .selected_text(format!("15.{}", bo.ground.item()))
+            .show_ui(ui, |ui| {
+                for g in RefusalGround::ALL {
+                    if r.kind == RequestKind::Correction && g == RefusalGround::IinAlreadyRegistered
+                    {
+                        continue;
+                    }
+                    ui.selectable_value(
+                        &mut bo.ground,
+                        g,
+                        format!("15.{} {}", g.item(), g.text(lang)),
+                    );
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        if ui.button(t::REFUSE_SERVICE.get(lang)).clicked() {
+            commands.push(Command::BackOfficeRefuse);
+        }
+    });
+    ui.label(
+        RichText::new(bo.ground.text(lang))
+            .small()
+            .color(theme::TEXT_WEAK),
+    );
+}
