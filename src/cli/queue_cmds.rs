@@ -11,10 +11,10 @@ use clap::Subcommand;
 use super::{exit, CliError};
 use crate::domain::lang::Lang;
 use crate::queue::backoffice::{BackOffice, BackOfficeOptions};
-use crate::queue::central::{CentralOptions, OpenMode};
+use crate::queue::central::CentralOptions;
 use crate::queue::sync::{resolve_queue_path, sync_round, SyncConfig, QUEUE_PATH_SETTING};
 use crate::queue::QueueError;
-use crate::store::{Store, User, SYNC_CENTRAL_FILE_ID};
+use crate::store::{Store, User};
 
 /// Environment variable: how long to wait for a locked central file, in milliseconds
 /// (default 5000; a slow share may need more).
@@ -148,30 +148,14 @@ pub(super) fn backoffice(
 ) -> Result<u8, CliError> {
     let BackofficeCommand::Run { auto, batch, json } = action;
     let path = queue_path(given, store, data_dir, lang)?;
-    let store_error = |e: crate::store::StoreError| CliError::new(exit::STORE, e.message(lang));
-    // Like a counter, the back office creates the central file only on first use.
-    let remembered = store
-        .sync_value(SYNC_CENTRAL_FILE_ID)
-        .map_err(store_error)?;
-    let mode = if remembered.is_some() {
-        OpenMode::MustExist
-    } else {
-        OpenMode::CreateIfMissing
-    };
-    let mut office = BackOffice::open(
+    let mut office = BackOffice::open_for_installation(
+        store,
         &path,
-        mode,
         central_options(),
         &user.login,
         BackOfficeOptions::default(),
     )
     .map_err(|e| queue_error(e, lang))?;
-    let file_id = office.central().file_id().to_string();
-    if remembered.as_deref() != Some(file_id.as_str()) {
-        store
-            .set_sync_value(SYNC_CENTRAL_FILE_ID, &file_id)
-            .map_err(store_error)?;
-    }
     let report = if auto {
         Some(
             office

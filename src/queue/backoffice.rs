@@ -28,6 +28,7 @@ use crate::domain::dedup::Match;
 use crate::domain::form::RequestForm;
 use crate::domain::iin::{generate_free, Iin};
 use crate::domain::request::{transition, Event, RefusalGround, Request, RequestKind, Status};
+use crate::store::{Store, SYNC_CENTRAL_FILE_ID};
 
 /// How the back office behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,6 +135,30 @@ impl BackOffice {
             operator: operator.to_string(),
             options,
         })
+    }
+
+    /// Opens the central file for the back office of this installation, with the same
+    /// rule as a counter: the file is created only if this installation has never used
+    /// one (a share that is just unmounted must not get a new, empty queue); the file's
+    /// id is remembered in the local `store`.
+    pub fn open_for_installation(
+        store: &mut Store,
+        path: &Path,
+        central_options: CentralOptions,
+        operator: &str,
+        options: BackOfficeOptions,
+    ) -> Result<BackOffice, QueueError> {
+        let remembered = store.sync_value(SYNC_CENTRAL_FILE_ID)?;
+        let mode = if remembered.is_some() {
+            OpenMode::MustExist
+        } else {
+            OpenMode::CreateIfMissing
+        };
+        let office = BackOffice::open(path, mode, central_options, operator, options)?;
+        if remembered.as_deref() != Some(office.central.file_id()) {
+            store.set_sync_value(SYNC_CENTRAL_FILE_ID, office.central.file_id())?;
+        }
+        Ok(office)
     }
 
     /// The central file (counts, registry look-ups).
