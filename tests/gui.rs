@@ -861,3 +861,60 @@ fn round_trip_counter_back_office_certificate() {
         "the certificate carries the formed IIN"
     );
 }
+
+#[test]
+fn the_about_dialog_shows_the_version_and_the_rules_edition() {
+    let mut f = app_with(with_clerk);
+    f.harness.run();
+    log_in(&mut f, "a.clerk", "Clerk12345");
+    f.harness
+        .get_by_role_and_label(Role::Button, "About")
+        .click();
+    f.harness.run();
+    assert!(f
+        .harness
+        .query_by_label(env!("CARGO_PKG_VERSION"))
+        .is_some());
+    assert!(f
+        .harness
+        .query_by_label_contains("order-146-2023")
+        .is_some());
+    f.harness.key_press(Key::Escape);
+    f.harness.run();
+    assert!(f
+        .harness
+        .query_by_label_contains("order-146-2023")
+        .is_none());
+    assert_eq!(
+        f.harness.state().state.screen,
+        Screen::Dashboard,
+        "Esc closed only the dialog"
+    );
+}
+
+#[test]
+fn the_machine_configuration_comes_before_the_defaults_and_locks_what_it_locks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    with_clerk(&mut store);
+    store
+        .set_setting("office.counter", "3", "admin", start())
+        .unwrap();
+    store
+        .set_setting("office.name", "Saved by the user", "admin", start())
+        .unwrap();
+    let machine = iin_desk::machine_config::parse_machine_config(
+        "office_name = \"Astana, Esil branch\"\ncounter = 7\nqueue_path = '\\\\server\\share\\queue.sqlite3'\nlocked = [\"counter\", \"queue_path\"]\n",
+    )
+    .unwrap();
+    let clock = TestClock(Arc::new(Mutex::new(start())));
+    let app =
+        DeskApp::with_machine_config(store, dir.path().to_path_buf(), Box::new(clock), &machine);
+    let s = &app.state.settings;
+    assert_eq!(s.counter, "7", "locked by the machine");
+    assert_eq!(
+        s.office_name, "Saved by the user",
+        "the user's setting wins where not locked"
+    );
+    assert_eq!(s.queue_path, r"\\server\share\queue.sqlite3");
+}

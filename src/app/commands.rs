@@ -659,7 +659,13 @@ fn back_office_open(app: &mut DeskApp, id: &str, now: NaiveDateTime) {
             bo.override_reason.clear();
             bo.error = None;
         }
-        Err(e) => bo.error = Some(e.message(lang)),
+        Err(e) => {
+            bo.error = Some(e.message(lang));
+            if e.is_offline() {
+                // Reopen next time: the share may come back, or the file be replaced.
+                app.back_office = None;
+            }
+        }
     }
 }
 
@@ -694,6 +700,11 @@ fn back_office_decide(app: &mut DeskApp, command: &Command, now: NaiveDateTime) 
             app.state.back_office.case = None;
             back_office_refresh(app, now);
         }
-        Err(e) => app.state.back_office.error = Some(e.message(lang)),
+        Err(e) => {
+            app.state.back_office.error = Some(e.message(lang));
+            if e.is_offline() {
+                app.back_office = None;
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use chrono::NaiveDateTime;
 
 use crate::domain::lang::Lang;
+use crate::machine_config::{ConfigKey, MachineConfig};
 use crate::store::{RequestFilter, RequestRow, Store, User};
 use crate::ui;
 use crate::ui::editor::Editor;
@@ -59,23 +60,70 @@ impl Settings {
         "ui.idle_lock_minutes",
     ];
 
-    fn load(store: &Store, data_dir: &std::path::Path) -> Settings {
-        let get = |k: &str| store.setting(k).ok().flatten().unwrap_or_default();
-        let or = |v: String, d: String| if v.trim().is_empty() { d } else { v };
+    /// The settings: what this PC's users saved in the store, over the machine-wide
+    /// configuration, over the defaults; a key the machine configuration locks always
+    /// takes the machine's value.
+    fn load(store: &Store, data_dir: &std::path::Path, machine: &MachineConfig) -> Settings {
+        let pick =
+            |key: ConfigKey, stored_key: &str, machine_value: Option<String>, default: String| {
+                let machine_value = machine_value.filter(|v| !v.trim().is_empty());
+                if machine.locked.contains(&key) {
+                    if let Some(v) = machine_value.clone() {
+                        return v;
+                    }
+                }
+                let stored = store
+                    .setting(stored_key)
+                    .ok()
+                    .flatten()
+                    .filter(|v| !v.trim().is_empty());
+                stored.or(machine_value).unwrap_or(default)
+            };
+        use crate::printing::{
+            SETTING_COUNTER, SETTING_OFFICE_ADDRESS, SETTING_OFFICE_NAME, SETTING_OFFICE_PHONE,
+        };
         Settings {
-            office_name: get(crate::printing::SETTING_OFFICE_NAME),
-            office_address: get(crate::printing::SETTING_OFFICE_ADDRESS),
-            counter: or(get(crate::printing::SETTING_COUNTER), "1".into()),
-            clerk_phone: get(crate::printing::SETTING_OFFICE_PHONE),
-            queue_path: or(
-                get("queue.path"),
+            office_name: pick(
+                ConfigKey::OfficeName,
+                SETTING_OFFICE_NAME,
+                machine.office_name.clone(),
+                String::new(),
+            ),
+            office_address: pick(
+                ConfigKey::OfficeAddress,
+                SETTING_OFFICE_ADDRESS,
+                machine.office_address.clone(),
+                String::new(),
+            ),
+            counter: pick(
+                ConfigKey::Counter,
+                SETTING_COUNTER,
+                machine.counter.clone(),
+                "1".into(),
+            ),
+            clerk_phone: store
+                .setting(SETTING_OFFICE_PHONE)
+                .ok()
+                .flatten()
+                .unwrap_or_default(),
+            queue_path: pick(
+                ConfigKey::QueuePath,
+                "queue.path",
+                machine.queue_path.clone(),
                 data_dir.join("central-queue.sqlite3").display().to_string(),
             ),
-            pdf_dir: or(
-                get("pdf.dir"),
+            pdf_dir: pick(
+                ConfigKey::PdfDir,
+                "pdf.dir",
+                machine.pdf_dir.clone(),
                 data_dir.join("documents").display().to_string(),
             ),
-            idle_minutes: or(get("ui.idle_lock_minutes"), "5".into()),
+            idle_minutes: pick(
+                ConfigKey::IdleLockMinutes,
+                "ui.idle_lock_minutes",
+                machine.idle_lock_minutes.map(|m| m.to_string()),
+                "5".into(),
+            ),
         }
     }
 
@@ -258,6 +306,8 @@ pub struct AppState {
     pub sync: Option<crate::queue::sync::SyncStatus>,
     /// The back office's screen.
     pub back_office: crate::ui::backoffice::BackOfficeState,
+    /// Whether the About dialog is open.
+    pub show_about: bool,
     /// The request shown on its own screen.
     pub viewed: Option<ui::request_view::RequestView>,
     /// Messages for the clerk.
@@ -311,15 +361,30 @@ pub struct DeskApp {
 impl DeskApp {
     /// A new application over an open store.
     pub fn new(store: Store, data_dir: PathBuf, clock: Box<dyn Clock>) -> DeskApp {
+        DeskApp::with_machine_config(store, data_dir, clock, &MachineConfig::default())
+    }
+
+    /// A new application whose settings start from the machine-wide configuration.
+    pub fn with_machine_config(
+        store: Store,
+        data_dir: PathBuf,
+        clock: Box<dyn Clock>,
+        machine: &MachineConfig,
+    ) -> DeskApp {
         let now = clock.now();
-        let lang = store
+        let stored_lang = store
             .setting("ui.language")
             .ok()
             .flatten()
-            .and_then(|l| Lang::parse(&l))
-            .unwrap_or_default();
+            .and_then(|l| Lang::parse(&l));
+        let lang = if machine.locked.contains(&ConfigKey::Language) {
+            machine.language.or(stored_lang)
+        } else {
+            stored_lang.or(machine.language)
+        }
+        .unwrap_or_default();
         let set_up = store.has_active_admin().unwrap_or(false);
-        let settings = Settings::load(&store, &data_dir);
+        let settings = Settings::load(&store, &data_dir, machine);
         DeskApp {
             store,
             data_dir,
@@ -343,6 +408,7 @@ impl DeskApp {
                 },
                 sync: None,
                 back_office: Default::default(),
+                show_about: false,
                 viewed: None,
                 notices: Vec::new(),
                 now,
@@ -559,7 +625,21 @@ impl DeskApp {
 
 impl eframe::App for DeskApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        exit_after_first_frame(ui.ctx());
         DeskApp::ui(self, ui);
+    }
+}
+
+/// For `benches/run.sh`: with `IIN_DESK_EXIT_AFTER_FIRST_FRAME=1` the process exits as
+/// soon as the first frame is on screen (when the second one starts).
+fn exit_after_first_frame(ctx: &egui::Context) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    static FRAMES: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    if *ON.get_or_init(|| std::env::var_os("IIN_DESK_EXIT_AFTER_FIRST_FRAME").is_some()) {
+        if FRAMES.fetch_add(1, std::sync::atomic::Ordering::Relaxed) > 0 {
+            std::process::exit(0);
+        }
+        ctx.request_repaint();
     }
 }
 
@@ -577,7 +657,18 @@ pub fn run_native(data_dir: PathBuf) -> anyhow::Result<()> {
         "iin-desk",
         options,
         Box::new(move |cc| {
-            let mut app = DeskApp::new(store, data_dir, Box::new(SystemClock));
+            // A damaged machine configuration is reported, and the defaults apply.
+            let path = crate::machine_config::machine_config_path();
+            let (machine, problem) = match crate::machine_config::load_machine_config(&path) {
+                Ok(m) => (m, None),
+                Err(e) => (MachineConfig::default(), Some(e)),
+            };
+            let mut app =
+                DeskApp::with_machine_config(store, data_dir, Box::new(SystemClock), &machine);
+            if let Some(e) = problem {
+                let text = e.message(app.state.lang);
+                app.state.notify(text, true);
+            }
             let ctx = cc.egui_ctx.clone();
             // A failure to start the worker leaves the counter working offline.
             if let Err(e) = app.start_sync(Some(std::sync::Arc::new(move || ctx.request_repaint())))

@@ -40,6 +40,9 @@ pub fn root_ui(state: &mut AppState, ui: &mut Ui) {
         login::lock_ui(state, &user, ui);
         return;
     }
+    if state.show_about {
+        about_ui(state, ui);
+    }
     shortcuts(state, ui);
     top_bar(state, &user, ui);
     notices_ui(state, ui);
@@ -166,6 +169,9 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
             language_ui(state, ui);
             ui.separator();
             ui.label(format!("{} · {}", user.full_name, user.role.label(lang)));
+            if ui.button(t::ABOUT.get(lang)).clicked() {
+                state.show_about = true;
+            }
             if ui.button(t::LOCK.get(lang)).clicked() {
                 state.ask(Command::Lock);
             }
@@ -174,6 +180,38 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
             }
         });
     });
+}
+
+/// The About dialog: version, the edition of the Rules, and the bundled licences.
+fn about_ui(state: &mut AppState, ui: &mut Ui) {
+    let about = crate::about::about_text(state.lang);
+    let lang = state.lang;
+    let mut close = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
+    egui::Modal::new(egui::Id::unique("about")).show(ui.ctx(), |ui| {
+        ui.set_max_width(640.0);
+        ui.heading(about.title);
+        ui.label(RichText::new(about.name).strong());
+        ui.label(about.summary);
+        egui::Grid::new("about-rows").num_columns(2).show(ui, |ui| {
+            for (label, value) in &about.rows {
+                ui.label(RichText::new(*label).color(theme::TEXT_WEAK));
+                ui.label(value);
+                ui.end_row();
+            }
+        });
+        ui.label(RichText::new(about.third_party_heading).strong());
+        egui::ScrollArea::vertical()
+            .max_height(320.0)
+            .show(ui, |ui| {
+                ui.label(RichText::new(about.third_party).small());
+            });
+        if ui.button(t::CLOSE.get(lang)).clicked() {
+            close = true;
+        }
+    });
+    if close {
+        state.show_about = false;
+    }
 }
 
 fn notices_ui(state: &mut AppState, ui: &mut Ui) {

@@ -45,6 +45,7 @@ pub const LOCKED_TITLE: Tr = Tr::new(
     "The window is locked",
 );
 pub const UNLOCK: Tr = Tr::new("Ашу", "Разблокировать", "Unlock");
+pub const ABOUT: Tr = Tr::new("Бағдарлама туралы", "О программе", "About");
 pub const LANGUAGE: Tr = Tr::new("Тіл", "Язык", "Language");
 
 // Navigation.
