@@ -5,10 +5,12 @@
 //! Layers, with dependencies pointing one way (see ARCHITECTURE.md):
 //! `cli → {store} → domain`. `domain` is pure: no IO, no clock.
 
+pub mod about;
 pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod files;
+pub mod machine_config;
 pub mod pdf;
 pub mod printing;
 pub mod queue;

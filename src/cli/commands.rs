@@ -108,6 +108,11 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             let queue = cli.queue.as_deref();
             super::queue_cmds::sync(&mut store, &user, queue, &data_dir, repush_all, json, lang)
         }
+        Some(Command::DemoData { count, seed }) => {
+            let (mut store, user) =
+                login(&data_dir, cli.user.as_deref(), &[Role::Administrator], lang)?;
+            super::demo_cmds::demo_data(&mut store, &user, count, seed, now(), lang)
+        }
         Some(Command::Backoffice { action }) => {
             let (mut store, user) =
                 login(&data_dir, cli.user.as_deref(), &[Role::BackOffice], lang)?;

@@ -4,6 +4,7 @@
 //! The clock is read here, once per command, and passed down.
 
 mod commands;
+pub mod demo_cmds;
 mod print_cmds;
 mod queue_cmds;
 
@@ -181,6 +182,16 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Fills the store with realistic synthetic requests (administrator; for trying the
+    /// window and for the benchmarks).
+    DemoData {
+        /// How many requests.
+        #[arg(long)]
+        count: u64,
+        /// The data set: the same seed gives the same requests (default: from the clock).
+        #[arg(long)]
+        seed: Option<u64>,
     },
     /// The back office's work on the central queue, without the GUI.
     Backoffice {

@@ -6,6 +6,7 @@
 //! write is one transaction; the audit log is append-only (enforced by triggers).
 
 mod audit;
+mod bulk;
 mod calendar;
 mod requests;
 mod schema;

@@ -1,0 +1,95 @@
+//! What both bench targets share: the pinned clock, synthetic records and the cached
+//! store of 1,000,000 requests (`target/bench-data/`, made once by `demo-data`'s generator).
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use iin_desk::cli::demo_cmds::{demo_form, demo_records, fill_store};
+use iin_desk::domain::account::Role;
+use iin_desk::domain::form::{validate_record, Record};
+use iin_desk::store::{NewUser, Store, User};
+use uuid::Uuid;
+
+/// The seed of every synthetic data set of the benches.
+pub const SEED: u64 = 42;
+
+/// Wednesday 25 November 2026, 10:00: the benches' "now".
+pub fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 25)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .unwrap()
+}
+
+/// Whether criterion runs for real (`cargo bench`), not once per function in test mode.
+pub fn measuring() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
+/// `n` synthetic requests as imported.
+pub fn records(n: u64) -> Vec<Record> {
+    demo_records(SEED, 0, n, now()).unwrap()
+}
+
+/// `n` synthetic requests, all accepted and waiting to be pushed.
+pub fn accepted_records(n: usize) -> Vec<Record> {
+    let mut out = Vec::with_capacity(n);
+    let mut i = 0;
+    while out.len() < n {
+        let mut f = demo_form(SEED, i, now());
+        i += 1;
+        f.status = "accepted".into();
+        f.result = None;
+        if let Ok(r) = validate_record(&f, Uuid::nil(), now()) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// The administrator the benches act as.
+pub fn admin() -> User {
+    User {
+        login: "admin".into(),
+        full_name: "Bench Admin".into(),
+        role: Role::Administrator,
+        active: true,
+        must_change_password: false,
+    }
+}
+
+/// Adds the administrator to a new store.
+pub fn add_admin(store: &mut Store) {
+    let admin = NewUser {
+        login: "admin",
+        full_name: "Bench Admin",
+        role: Role::Administrator,
+        password: "Bench-admin-2026",
+        must_change_password: false,
+    };
+    store.add_user(&admin, "system", now()).unwrap();
+}
+
+/// The data folder of a store holding `count` synthetic requests, made once and kept in
+/// `target/bench-data/journal-COUNT` (or under `IIN_DESK_BENCH_DATA`).
+pub fn journal_store(count: u64) -> PathBuf {
+    let base = std::env::var_os("IIN_DESK_BENCH_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data"));
+    let dir = base.join(format!("journal-{count}"));
+    let marker = dir.join("complete");
+    if !marker.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut store = Store::open_in(&dir).unwrap();
+        add_admin(&mut store);
+        eprintln!(
+            "making a store of {count} synthetic requests in {}",
+            dir.display()
+        );
+        fill_store(&mut store, count, SEED, "admin", now(), |_| {}).unwrap();
+        std::fs::write(&marker, "").unwrap();
+    }
+    dir
+}

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Measures iin-desk against its baselines in one run and prints each ratio (BENCHMARKS.md).
+# Not run by CI. Needs Xvfb and LibreOffice (libreoffice-writer-nogui); every measurement
+# is bounded by `timeout`; Xvfb and the scratch folder are removed on exit. The store of
+# 1,000,000 synthetic requests is made once by `iin-desk demo-data` and kept in
+# target/bench-data/journal-1000000 (about 1 GB; delete it to make it again).
+#
+#   bash benches/run.sh            # everything; RUNS=5 start-ups of each window
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+PASS='Bench-admin-2026'
+
+TMP=$(mktemp -d)
+XVFB=
+cleanup() {
+  [ -n "$XVFB" ] && kill "$XVFB" 2>/dev/null || true
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+echo "== building (release)" >&2
+cargo build --quiet --release --bin iin-desk --example bare_window
+PROBE=$(cargo bench --bench probe --no-run --message-format=json 2>/dev/null |
+  python3 -c 'import sys,json
+for l in sys.stdin:
+    m=json.loads(l)
+    if m.get("reason")=="compiler-artifact" and m.get("executable") and m["target"]["name"]=="probe": print(m["executable"])' | tail -1)
+BIN=target/release/iin-desk
+BARE=target/release/examples/bare_window
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+field() { tr ' ' '\n' | sed -n "s/^$1=//p"; }
+ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+
+echo "== machine" >&2
+CPU=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
+MEM=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
+echo "machine: $(nproc) CPUs, $CPU, $MEM RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# A scratch store (10,000 requests) for the start-up, and the cached one of 1,000,000.
+setup_store() { # DIR COUNT
+  echo "$PASS" | "$BIN" --data-dir "$1" --lang en init --admin admin --name "Bench Admin" --password-stdin >/dev/null
+  IIN_DESK_USER=admin IIN_DESK_PASSWORD=$PASS timeout 1800 "$BIN" --data-dir "$1" --lang en demo-data --count "$2" --seed 42
+}
+setup_store "$TMP/small" 10000 >/dev/null
+BIG=target/bench-data/journal-1000000
+if [ ! -e "$BIG/complete" ]; then
+  echo "== demo-data --count 1000000 (once)" >&2
+  rm -rf "$BIG"; mkdir -p "$BIG"
+  T=$(date +%s%N)
+  setup_store "$BIG" 1000000 2>/dev/null
+  echo "demo-data 1,000,000 requests: $(ms_since "$T") ms, $(du -sh "$BIG" | cut -f1)"
+  touch "$BIG/complete"
+fi
+
+echo "== start-up to the first frame under Xvfb" >&2
+Xvfb :98 -screen 0 1366x900x24 >/dev/null 2>&1 &
+XVFB=$!
+sleep 1
+export DISPLAY=:98
+first_frame() { # command...
+  local t; t=$(date +%s%N)
+  IIN_DESK_EXIT_AFTER_FIRST_FRAME=1 timeout 60 "$@" >/dev/null 2>&1
+  ms_since "$t"
+}
+first_frame "$BARE" >/dev/null; first_frame "$BIN" --data-dir "$TMP/small" >/dev/null # warm the caches
+: >"$TMP/bare"; : >"$TMP/app"
+for _ in $(seq "$RUNS"); do
+  first_frame "$BARE" >>"$TMP/bare"
+  first_frame "$BIN" --data-dir "$TMP/small" >>"$TMP/app"
+done
+B=$(median <"$TMP/bare"); A=$(median <"$TMP/app")
+echo "first frame: iin-desk ${A} ms, bare eframe ${B} ms, ratio $(awk "BEGIN {printf \"%.2f\", $A/$B}") (goal <= 1.5)"
+
+echo "== resident memory" >&2
+BARE_MEM=$(IIN_DESK_EXIT_AFTER_FIRST_FRAME=1 timeout 60 "$BARE")
+JOURNAL_MEM=$(timeout 300 "$PROBE" journal-window "$BIG")
+BH=$(echo "$BARE_MEM" | field hwm_kb); JH=$(echo "$JOURNAL_MEM" | field hwm_kb)
+JR=$(echo "$JOURNAL_MEM" | field rss_kb)
+echo "memory: journal of $(echo "$JOURNAL_MEM" | field rows) requests RSS $((JR / 1024)) MB (peak $((JH / 1024)) MB), bare eframe peak $((BH / 1024)) MB, ratio $(awk "BEGIN {printf \"%.2f\", $JH/$BH}") (goal <= 150 MB)"
+kill "$XVFB" 2>/dev/null || true; XVFB=
+
+echo "== journal over 1,000,000 requests" >&2
+S=$(timeout 600 "$PROBE" search "$BIG")
+echo "journal search: $S (goal name search <= 50 ms)"
+F=$(timeout 600 "$PROBE" journal-frame "$BIG")
+echo "journal frame (kittest): $F (goal frame_cpu_ms <= 4)"
+
+echo "== registration certificate vs LibreOffice" >&2
+C=$(timeout 300 "$PROBE" certificate "$TMP/cert")
+CM=$(echo "$C" | field certificate_ms)
+LO="timeout 120 soffice --headless --norestore -env:UserInstallation=file://$TMP/lo-profile"
+$LO --infilter="Text (encoded):UTF8" --convert-to pdf --outdir "$TMP/lo" "$TMP/cert/certificate.txt" >/dev/null 2>&1 # first start makes the profile
+: >"$TMP/lo-times"
+for _ in 1 2 3; do
+  T=$(date +%s%N)
+  $LO --infilter="Text (encoded):UTF8" --convert-to pdf --outdir "$TMP/lo" "$TMP/cert/certificate.txt" >/dev/null 2>&1
+  ms_since "$T" >>"$TMP/lo-times"
+done
+LM=$(median <"$TMP/lo-times")
+echo "certificate PDF: iin-desk ${CM} ms, LibreOffice ${LM} ms, $(awk "BEGIN {printf \"%.0f\", $LM/$CM}")x faster (goal >= 50x)"
+
+echo "== push 10,000 requests vs a bare SQLite table" >&2
+P=$(timeout 900 "$PROBE" push 10000)
+echo "push: $P (goal ratio <= 3)"
