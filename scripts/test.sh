@@ -14,9 +14,6 @@ done
 ldconfig -p | grep -q libGL.so.1 || need_apt+=(libgl1 libgl1-mesa-dri libegl1)
 # Printed documents are rendered to PNG with poppler's pdftoppm (tests/pdf.rs).
 command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
-# Packaging: the Windows cross-build and its installer; the .deb declares libwayland-egl1.
-command -v x86_64-w64-mingw32-gcc >/dev/null || need_apt+=(mingw-w64)
-command -v makensis >/dev/null || need_apt+=(nsis)
 command -v 7z >/dev/null || need_apt+=(p7zip-full)
 ldconfig -p | grep -q libwayland-egl.so.1 || need_apt+=(libwayland-egl1)
 if [ "${#need_apt[@]}" -gt 0 ]; then
@@ -33,10 +30,3 @@ echo "== cargo clippy"
 cargo clippy --locked --all-targets -- -D warnings
 echo "== cargo test"
 cargo test --locked --all-targets
-echo "== Windows: release cross-build and installer"
-rustup target list --installed | grep -qx x86_64-pc-windows-gnu ||
-  rustup target add x86_64-pc-windows-gnu
-bash packaging/build-windows.sh
-echo "== Linux: release .deb, installed and started under Xvfb"
-deb="$(bash packaging/build-deb.sh | tail -n1)"
-IIN_DESK_DEB="$deb" cargo test --locked --test deb

@@ -345,6 +345,12 @@ fn colours(png: &Path) -> u64 {
 
 #[test]
 fn the_package_installs_starts_its_window_and_removes() {
+    // Installing a package changes the machine: the test runs when asked to, with the
+    // package built by packaging/build-deb.sh (IIN_DESK_DEB=path/to.deb).
+    if std::env::var_os("IIN_DESK_DEB").is_none() {
+        eprintln!("skipped: set IIN_DESK_DEB to a package built by packaging/build-deb.sh");
+        return;
+    }
     let _lock = MachineLock::acquire();
     if let Some(reason) = missing_prerequisite() {
         assert!(

@@ -17,7 +17,8 @@
 
 Unicode true
 ManifestDPIAware true
-SetCompressor /SOLID lzma
+; Not solid: 7-Zip (the build check) reads it, and the program is most of the size anyway.
+SetCompressor lzma
 
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
