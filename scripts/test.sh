@@ -16,6 +16,9 @@ ldconfig -p | grep -q libGL.so.1 || need_apt+=(libgl1 libgl1-mesa-dri libegl1)
 command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
 command -v 7z >/dev/null || need_apt+=(p7zip-full)
 ldconfig -p | grep -q libwayland-egl.so.1 || need_apt+=(libwayland-egl1)
+# The Windows cross-build and its installer (packaging/build-windows.sh).
+command -v x86_64-w64-mingw32-gcc >/dev/null || need_apt+=(mingw-w64)
+command -v makensis >/dev/null || need_apt+=(nsis)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
@@ -23,6 +26,8 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
 fi
 
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
+rustup target list --installed | grep -qx x86_64-pc-windows-gnu ||
+  rustup target add x86_64-pc-windows-gnu
 
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
@@ -34,6 +39,20 @@ set +e
 cargo test --locked --all-targets 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+
+# Shipping: the Windows release executables and the NSIS installer are built (and checked
+# by the script), and the .deb is installed, started under Xvfb and removed (tests/deb.rs).
+# The .deb here wraps the binary the tests just built: one Linux build less in CI; a
+# release package is `bash packaging/build-deb.sh` (README, "Deploying to an office").
+echo "== packaging/build-windows.sh"
+bash packaging/build-windows.sh
+echo "== packaging/build-deb.sh + tests/deb.rs"
+deb="$(bash packaging/build-deb.sh --binary target/debug/iin-desk --fast | tail -n1)"
+set +e
+IIN_DESK_DEB="$PWD/$deb" cargo test --locked --test deb 2>&1 | tee -a "$log"
+deb_status=${PIPESTATUS[0]}
+set -e
+[ "$status" -ne 0 ] || status=$deb_status
 # One closing line for the whole run: the last binary cargo runs may be an example
 # with no tests of its own.
 awk '/^test result:/ { for (i = 2; i <= NF; i++) { if ($i ~ /^passed;?$/) p += $(i-1); if ($i ~ /^failed;?$/) f += $(i-1) } }

@@ -86,7 +86,7 @@ impl ConfigKey {
         match self {
             ConfigKey::OfficeName => "office.name",
             ConfigKey::OfficeAddress => "office.address",
-            ConfigKey::Counter => "counter.number",
+            ConfigKey::Counter => "office.counter",
             ConfigKey::QueuePath => "queue.path",
             ConfigKey::Language => "ui.language",
             ConfigKey::PdfDir => "pdf.dir",

@@ -15,9 +15,10 @@ use crate::domain::lang::Lang;
 use crate::domain::request::RequestKind;
 use crate::domain::request::Status;
 use crate::files::write_atomically;
+use crate::machine_config::{ConfigKey, MachineConfig};
 use crate::pdf::{self, DocKind, PdfError, PrintContext, Register, RegisterRow};
 use crate::store::{AuditQuery, RequestFilter};
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, User};
 
 /// Setting: the office's name as printed.
 pub const SETTING_OFFICE_NAME: &str = "office.name";
@@ -93,42 +94,56 @@ pub fn load_record(store: &Store, id: &str, now: NaiveDateTime) -> Result<Record
     })
 }
 
-fn setting(store: &Store, key: &str) -> Result<Option<String>, StoreError> {
-    Ok(store.setting(key)?.filter(|v| !v.trim().is_empty()))
+/// A printing setting: what the store keeps, under the machine-wide configuration (a
+/// locked machine value wins; an unset store value falls back to the machine's).
+fn setting(
+    store: &Store,
+    machine: &MachineConfig,
+    key: &str,
+) -> Result<Option<String>, StoreError> {
+    let stored = store.setting(key)?;
+    let value = match ConfigKey::from_store_key(key) {
+        Some(k) => machine.resolve(k, stored.as_deref()),
+        None => stored,
+    };
+    Ok(value.filter(|v| !v.trim().is_empty()))
 }
 
 /// Who prints, where and when: the office settings, falling back to the office and
 /// counter that took the request.
 pub fn context(
     store: &Store,
+    machine: &MachineConfig,
     record: &Record,
     clerk_name: &str,
     now: NaiveDateTime,
 ) -> Result<PrintContext, StoreError> {
     Ok(PrintContext {
-        office_name: setting(store, SETTING_OFFICE_NAME)?.unwrap_or_else(|| record.office.clone()),
-        office_address: setting(store, SETTING_OFFICE_ADDRESS)?.unwrap_or_default(),
-        counter: setting(store, SETTING_COUNTER)?.unwrap_or_else(|| record.counter.clone()),
+        office_name: setting(store, machine, SETTING_OFFICE_NAME)?
+            .unwrap_or_else(|| record.office.clone()),
+        office_address: setting(store, machine, SETTING_OFFICE_ADDRESS)?.unwrap_or_default(),
+        counter: setting(store, machine, SETTING_COUNTER)?
+            .unwrap_or_else(|| record.counter.clone()),
         clerk_name: clerk_name.to_string(),
-        clerk_phone: setting(store, SETTING_OFFICE_PHONE)?.unwrap_or_default(),
+        clerk_phone: setting(store, machine, SETTING_OFFICE_PHONE)?.unwrap_or_default(),
         printed_at: now,
     })
 }
 
 /// Prints `doc` of request `id` into `out` and records it in the audit log as done by
-/// `actor`. If the audit entry cannot be written, the file is removed: every printed
+/// `clerk`. If the audit entry cannot be written, the file is removed: every printed
 /// document is in the log.
 pub fn print_to(
     store: &mut Store,
-    actor: &str,
-    clerk_name: &str,
+    machine: &MachineConfig,
+    clerk: &User,
     id: &str,
     doc: DocKind,
     out: &Path,
     now: NaiveDateTime,
 ) -> Result<Record, PrintError> {
     let record = load_record(store, id, now)?;
-    let ctx = context(store, &record, clerk_name, now)?;
+    let ctx = context(store, machine, &record, &clerk.full_name, now)?;
     let bytes = pdf::render(doc, &record, &ctx)?;
     if let Some(dir) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| PrintError::Io {
@@ -141,7 +156,13 @@ pub fn print_to(
         source,
     })?;
     let request_id = record.request.id.to_string();
-    if let Err(e) = store.audit(now, actor, &doc.audit_action(), Some(&request_id), "") {
+    if let Err(e) = store.audit(
+        now,
+        &clerk.login,
+        &doc.audit_action(),
+        Some(&request_id),
+        "",
+    ) {
         let _ = std::fs::remove_file(out);
         return Err(e.into());
     }
@@ -237,15 +258,15 @@ pub fn build_register(
 /// Prints the day's register into `out` and records it; returns how many requests it lists.
 pub fn print_register_to(
     store: &mut Store,
-    actor: &str,
-    clerk_name: &str,
+    machine: &MachineConfig,
+    clerk: &User,
     day: chrono::NaiveDate,
     counter: Option<&str>,
     out: &Path,
     now: NaiveDateTime,
 ) -> Result<usize, PrintError> {
     let register = build_register(store, day, counter)?;
-    let office_name = match setting(store, SETTING_OFFICE_NAME)? {
+    let office_name = match setting(store, machine, SETTING_OFFICE_NAME)? {
         Some(n) => n,
         None => match register.rows.first() {
             Some(r) => store.request(&r.request_id)?.form.office,
@@ -254,10 +275,10 @@ pub fn print_register_to(
     };
     let ctx = PrintContext {
         office_name,
-        office_address: setting(store, SETTING_OFFICE_ADDRESS)?.unwrap_or_default(),
+        office_address: setting(store, machine, SETTING_OFFICE_ADDRESS)?.unwrap_or_default(),
         counter: counter.unwrap_or_default().to_string(),
-        clerk_name: clerk_name.to_string(),
-        clerk_phone: setting(store, SETTING_OFFICE_PHONE)?.unwrap_or_default(),
+        clerk_name: clerk.full_name.clone(),
+        clerk_phone: setting(store, machine, SETTING_OFFICE_PHONE)?.unwrap_or_default(),
         printed_at: now,
     };
     let bytes = pdf::daily_register(&register, &ctx)?;
@@ -276,7 +297,7 @@ pub fn print_register_to(
         counter.unwrap_or("all"),
         register.rows.len()
     );
-    if let Err(e) = store.audit(now, actor, "print.register", None, &details) {
+    if let Err(e) = store.audit(now, &clerk.login, "print.register", None, &details) {
         let _ = std::fs::remove_file(out);
         return Err(e.into());
     }

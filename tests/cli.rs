@@ -250,6 +250,11 @@ impl Call {
         ] {
             cmd.env_remove(var);
         }
+        // The host's machine-wide configuration stays out: a file that does not exist.
+        cmd.env(
+            "IIN_DESK_MACHINE_CONFIG",
+            Path::new(&self.home).join("no-machine-config.toml"),
+        );
         cmd.env("HOME", &self.home)
             .env("XDG_DATA_HOME", &self.home)
             .env("APPDATA", &self.home)
@@ -2419,4 +2424,26 @@ fn user_messages_speak_kazakh_and_russian() {
             .stdout_has(disabled);
     }
     assert_eq!(desk.users().len(), 3);
+}
+
+/// The Start-menu launcher runs `iin-desk` from its own folder with the same arguments and
+/// returns its exit code; what stopped it is shown (stderr here, a message box on Windows).
+#[test]
+fn the_window_launcher_passes_arguments_and_the_exit_code_on() {
+    let launcher = env!("CARGO_BIN_EXE_iin-desk-window");
+    let run = |args: &[&str]| {
+        Command::new(launcher)
+            .args(args)
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap_or_else(|e| panic!("cannot start {launcher}: {e}"))
+    };
+    let out = run(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = run(&["--no-such-option"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--no-such-option"), "{err}");
 }

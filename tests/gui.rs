@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{NaiveDate, NaiveDateTime};
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::Harness;
 use iin_desk::app::{Clock, DeskApp, Screen};
 use iin_desk::domain::account::Role as StaffRole;
@@ -917,4 +917,68 @@ fn the_machine_configuration_comes_before_the_defaults_and_locks_what_it_locks()
         "the user's setting wins where not locked"
     );
     assert_eq!(s.queue_path, r"\\server\share\queue.sqlite3");
+}
+
+#[test]
+fn settings_show_machine_locked_keys_read_only_and_never_save_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in(dir.path()).unwrap();
+    with_clerk(&mut store);
+    store
+        .set_setting("office.counter", "3", "admin", start())
+        .unwrap();
+    let machine = iin_desk::machine_config::parse_machine_config(
+        "counter = 7\nqueue_path = '\\\\server\\share\\queue.sqlite3'\nlocked = [\"counter\", \"queue_path\"]\n",
+    )
+    .unwrap();
+    let clock = TestClock(Arc::new(Mutex::new(start())));
+    let app =
+        DeskApp::with_machine_config(store, dir.path().to_path_buf(), Box::new(clock), &machine);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 2400.0))
+        .build_ui_state(|ui, app: &mut DeskApp| app.ui(ui), app);
+    harness.run();
+    type_into(&mut harness, Role::TextInput, "Login", "admin");
+    type_into(&mut harness, Role::PasswordInput, "Password", "Admin12345");
+    harness
+        .get_by_role_and_label(Role::Button, "Log in")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Administration")
+        .click();
+    harness.run();
+    assert!(harness
+        .get_by_role_and_label(Role::TextInput, "Central queue file")
+        .accesskit_node()
+        .is_disabled());
+    assert!(harness
+        .get_by_role_and_label(Role::TextInput, "Counter number")
+        .accesskit_node()
+        .is_disabled());
+    assert!(!harness
+        .get_by_role_and_label(Role::TextInput, "Office name")
+        .accesskit_node()
+        .is_disabled());
+    assert_eq!(
+        harness
+            .query_all_by_label("set by this PC's configuration")
+            .count(),
+        2,
+        "one note for each locked key"
+    );
+    type_into(&mut harness, Role::TextInput, "Office name", "Esil branch");
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    let store = &harness.state().store;
+    assert_eq!(
+        store.setting("office.name").unwrap().as_deref(),
+        Some("Esil branch")
+    );
+    assert_eq!(
+        store.setting("office.counter").unwrap().as_deref(),
+        Some("3"),
+        "a locked key is not written over the user's saved value"
+    );
+    assert_eq!(store.setting("queue.path").unwrap(), None);
 }

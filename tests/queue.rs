@@ -718,3 +718,48 @@ fn counters_push_at_once_while_the_back_office_decides() {
         }
     }
 }
+
+/// A PC set up only by the installer: the machine-wide configuration names the share, and
+/// the scheduled `iin-desk sync` (no `--queue`, no saved setting) pushes to that share.
+#[test]
+fn cli_sync_uses_the_machine_configurations_queue_path() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let share = dir.path().join("share");
+    std::fs::create_dir_all(&share).unwrap_or_else(|e| panic!("{e}"));
+    let on_share = share.join("office-queue.sqlite3");
+    let site = Site::new(dir.path().join("counter"), &on_share);
+    site.import(&synthetic_forms(0, 3));
+    let config = dir.path().join("config.toml");
+    let body = format!("queue_path = '{}'\n", on_share.display());
+    std::fs::write(&config, body).unwrap_or_else(|e| panic!("{e}"));
+    let out = site
+        .admin()
+        .env_remove("IIN_DESK_QUEUE")
+        .env("IIN_DESK_MACHINE_CONFIG", &config)
+        .args(["sync", "--json"])
+        .output()
+        .unwrap_or_else(|e| panic!("sync: {e}"));
+    assert!(out.status.success(), "sync: {}", text(&out));
+    assert_eq!(sync_counts(&out), Some((0, 3)), "{}", text(&out));
+    assert!(on_share.exists(), "the central file is on the share");
+    assert!(
+        !site.dir.join("central-queue.sqlite3").exists(),
+        "no local queue file was made instead"
+    );
+
+    // A damaged machine configuration stops a scheduled sync with its reason.
+    std::fs::write(&config, "queue_path = \n").unwrap_or_else(|e| panic!("{e}"));
+    let out = site
+        .admin()
+        .env_remove("IIN_DESK_QUEUE")
+        .env("IIN_DESK_MACHINE_CONFIG", &config)
+        .args(["sync", "--json"])
+        .output()
+        .unwrap_or_else(|e| panic!("sync: {e}"));
+    assert_eq!(out.status.code(), Some(5), "{}", text(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("config.toml"),
+        "{}",
+        text(&out)
+    );
+}

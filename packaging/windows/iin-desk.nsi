@@ -13,6 +13,7 @@
 ; every user's data (the local database with requests) in place.
 ;
 ; makensis -DVERSION=0.1.0 -DVERSION4=0.1.0.0 -DEXE=… -DICON=… -DLICENSES=…
+; -DWINDOW_EXE=…
 ;          -DCONFIG_EXAMPLE=… -DOUTFILE=… packaging/windows/iin-desk.nsi
 
 Unicode true
@@ -26,7 +27,7 @@ SetCompressor lzma
 !include "nsDialogs.nsh"
 !include "x64.nsh"
 
-!ifndef VERSION | VERSION4 | EXE | ICON | LICENSES | CONFIG_EXAMPLE | OUTFILE
+!ifndef VERSION | VERSION4 | EXE | WINDOW_EXE | ICON | LICENSES | CONFIG_EXAMPLE | OUTFILE
   !error "run packaging/build-windows.sh, which passes VERSION, EXE, ICON and the other paths"
 !endif
 
@@ -197,12 +198,15 @@ Section "iin-desk" SecMain
   SetShellVarContext all
   SetOutPath "$INSTDIR"
   File "/oname=${APP}.exe" "${EXE}"
+  ; The Start-menu entry: the same window without a console (iin-desk.exe keeps its
+  ; console for the command line: sync, print, backoffice …).
+  File "/oname=${APP}-window.exe" "${WINDOW_EXE}"
   File "/oname=${APP}.ico" "${ICON}"
   File "/oname=THIRD-PARTY-LICENSES.md" "${LICENSES}"
   File "/oname=config.example.toml" "${CONFIG_EXAMPLE}"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
-  CreateShortCut "$SMPROGRAMS\${APP}.lnk" "$INSTDIR\${APP}.exe" "" "$INSTDIR\${APP}.ico" 0
+  CreateShortCut "$SMPROGRAMS\${APP}.lnk" "$INSTDIR\${APP}-window.exe" "" "$INSTDIR\${APP}-window.exe" 0
 
   WriteRegStr HKLM "Software\${APP}" "InstallDir" "$INSTDIR"
   WriteRegStr HKLM "${UNINSTALL_KEY}" "DisplayName" "${APP}"
@@ -255,6 +259,7 @@ Section "Uninstall"
   SetShellVarContext all
   Delete "$SMPROGRAMS\${APP}.lnk"
   Delete "$INSTDIR\${APP}.exe"
+  Delete "$INSTDIR\${APP}-window.exe"
   Delete "$INSTDIR\${APP}.ico"
   Delete "$INSTDIR\THIRD-PARTY-LICENSES.md"
   Delete "$INSTDIR\config.example.toml"

@@ -359,17 +359,14 @@ fn decide(app: &mut DeskApp, status: Status, now: NaiveDateTime) {
 fn print_kept(app: &mut DeskApp, id: &str, doc: DocKind) -> Option<std::path::PathBuf> {
     let lang = app.state.lang;
     let now = app.state.now;
-    let (login, name) = match &app.state.user {
-        Some(u) => (u.login.clone(), u.full_name.clone()),
-        None => return None,
-    };
+    let user = app.state.user.clone()?;
     let out = crate::printing::output_path(
         std::path::Path::new(&app.state.settings.pdf_dir),
         id,
         doc,
         now,
     );
-    match crate::printing::print_to(&mut app.store, &login, &name, id, doc, &out, now) {
+    match crate::printing::print_to(&mut app.store, &app.machine, &user, id, doc, &out, now) {
         Ok(_) => Some(out),
         Err(e) => {
             app.state.notify(e.message(lang), true);
@@ -435,8 +432,8 @@ fn print_register(app: &mut DeskApp, counter: Option<String>) {
         .join(format!("register-{which}-{}.pdf", now.format("%H%M%S")));
     let result = crate::printing::print_register_to(
         &mut app.store,
-        &user.login,
-        &user.full_name,
+        &app.machine,
+        &user,
         now.date(),
         counter.as_deref(),
         &out,

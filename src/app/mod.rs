@@ -47,6 +47,8 @@ pub struct Settings {
     pub pdf_dir: String,
     /// Minutes without input before the window locks.
     pub idle_minutes: String,
+    /// Keys the machine-wide configuration locks: shown read-only, never saved.
+    pub locked: std::collections::BTreeSet<ConfigKey>,
 }
 
 impl Settings {
@@ -124,7 +126,16 @@ impl Settings {
                 machine.idle_lock_minutes.map(|m| m.to_string()),
                 "5".into(),
             ),
+            locked: ConfigKey::ALL
+                .into_iter()
+                .filter(|k| machine.is_locked(*k))
+                .collect(),
         }
+    }
+
+    /// Whether the machine-wide configuration locks `key`.
+    pub fn is_locked(&self, key: ConfigKey) -> bool {
+        self.locked.contains(&key)
     }
 
     fn values(&self) -> [&str; 7] {
@@ -356,6 +367,8 @@ pub struct DeskApp {
     pub sync: Option<crate::queue::sync::SyncHandle>,
     /// The back office's session on the central file, opened on its screen.
     pub back_office: Option<crate::queue::backoffice::BackOffice>,
+    /// This PC's machine-wide configuration (locked keys are read-only in Settings).
+    pub machine: MachineConfig,
 }
 
 impl DeskApp {
@@ -420,6 +433,7 @@ impl DeskApp {
             viewer: Box::new(|path| open::that_detached(path)),
             sync: None,
             back_office: None,
+            machine: machine.clone(),
         }
     }
 
@@ -615,6 +629,10 @@ impl DeskApp {
         let now = self.state.now;
         let values = self.state.settings.values().map(str::to_string);
         for (k, v) in Settings::KEYS.iter().zip(values) {
+            // A locked key keeps the machine's value; the store's copy stays untouched.
+            if ConfigKey::from_store_key(k).is_some_and(|c| self.state.settings.is_locked(c)) {
+                continue;
+            }
             if self.store.setting(k)?.as_deref() != Some(v.as_str()) {
                 self.store.set_setting(k, &v, &actor, now)?;
             }

@@ -1,5 +1,6 @@
 //! What each command does. The clock is read once per command, here.
 
+use crate::machine_config::{load_machine_config, machine_config_path, MachineConfig};
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
@@ -75,7 +76,8 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 &[Role::Clerk, Role::Supervisor],
                 lang,
             )?;
-            print_cmds::print(&mut store, &user, &id, doc, &out, now(), lang)
+            let machine = machine_config(lang)?;
+            print_cmds::print(&mut store, &machine, &user, &id, doc, &out, now(), lang)
         }
         Some(Command::Register { date, counter, out }) => {
             let (mut store, user) = login(
@@ -84,8 +86,10 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 &[Role::Supervisor, Role::Administrator],
                 lang,
             )?;
+            let machine = machine_config(lang)?;
             print_cmds::register(
                 &mut store,
+                &machine,
                 &user,
                 &date,
                 counter.as_deref(),
@@ -106,7 +110,10 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 lang,
             )?;
             let queue = cli.queue.as_deref();
-            super::queue_cmds::sync(&mut store, &user, queue, &data_dir, repush_all, json, lang)
+            let machine = machine_config(lang)?;
+            super::queue_cmds::sync(
+                &mut store, &machine, &user, queue, &data_dir, repush_all, json, lang,
+            )
         }
         Some(Command::DemoData { count, seed }) => {
             let (mut store, user) =
@@ -117,13 +124,23 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             let (mut store, user) =
                 login(&data_dir, cli.user.as_deref(), &[Role::BackOffice], lang)?;
             let queue = cli.queue.as_deref();
-            super::queue_cmds::backoffice(&mut store, &user, queue, &data_dir, action, lang)
+            let machine = machine_config(lang)?;
+            super::queue_cmds::backoffice(
+                &mut store, &machine, &user, queue, &data_dir, action, lang,
+            )
         }
     }
 }
 
 fn tr(lang: Lang, kk: &'static str, ru: &'static str, en: &'static str) -> &'static str {
     Tr::new(kk, ru, en).get(lang)
+}
+
+/// This PC's machine-wide configuration (the same file the window reads). A damaged
+/// file is an error here: a scheduled `sync` must not quietly fall back to a local queue.
+fn machine_config(lang: Lang) -> Result<MachineConfig, CliError> {
+    let path = machine_config_path();
+    load_machine_config(&path).map_err(|e| CliError::new(exit::FILE, e.message(lang)))
 }
 
 fn store_error(e: StoreError, lang: Lang) -> CliError {

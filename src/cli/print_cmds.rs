@@ -9,6 +9,7 @@
 //! `office.address`, `office.phone` (printed as the executor's phone) and
 //! `office.counter`; otherwise from the request (office and counter that took it).
 
+use crate::machine_config::MachineConfig;
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -57,8 +58,10 @@ fn print_error(e: crate::printing::PrintError, lang: Lang) -> CliError {
 }
 
 /// `print ID --doc KIND --out FILE`.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn print(
     store: &mut Store,
+    machine: &MachineConfig,
     user: &User,
     id: &str,
     doc: DocKind,
@@ -66,7 +69,7 @@ pub(super) fn print(
     now: NaiveDateTime,
     lang: Lang,
 ) -> Result<u8, CliError> {
-    let record = crate::printing::print_to(store, &user.login, &user.full_name, id, doc, out, now)
+    let record = crate::printing::print_to(store, machine, user, id, doc, out, now)
         .map_err(|e| print_error(e, lang))?;
     println!(
         "{}: {} → {}",
@@ -78,8 +81,10 @@ pub(super) fn print(
 }
 
 /// `register --date DATE [--counter N] --out FILE`.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn register(
     store: &mut Store,
+    machine: &MachineConfig,
     user: &User,
     date: &str,
     counter: Option<&str>,
@@ -98,16 +103,8 @@ pub(super) fn register(
         )
     })?;
     let counter = counter.map(str::trim).filter(|c| !c.is_empty());
-    let rows = crate::printing::print_register_to(
-        store,
-        &user.login,
-        &user.full_name,
-        day,
-        counter,
-        out,
-        now,
-    )
-    .map_err(|e| print_error(e, lang))?;
+    let rows = crate::printing::print_register_to(store, machine, user, day, counter, out, now)
+        .map_err(|e| print_error(e, lang))?;
     println!(
         "{}",
         match lang {

@@ -2,6 +2,7 @@
 //! file from the command line, for a scheduler, for support, and for a back office
 //! without the GUI. The clock is read here, like everywhere in the CLI.
 
+use crate::machine_config::{ConfigKey, MachineConfig};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -63,23 +64,28 @@ fn queue_error(e: QueueError, lang: Lang) -> CliError {
     CliError::new(code, e.message(lang))
 }
 
-/// The central file's path: `--queue` / `IIN_DESK_QUEUE`, else the `queue.path`
-/// setting, else `central-queue.sqlite3` in the data folder.
+/// The central file's path: `--queue` / `IIN_DESK_QUEUE`, else the queue path the window
+/// uses (a locked machine-wide `queue_path`, else the `queue.path` setting, else the
+/// machine-wide `queue_path`), else `central-queue.sqlite3` in the data folder.
 fn queue_path(
     given: Option<&Path>,
     store: &Store,
+    machine: &MachineConfig,
     data_dir: &Path,
     lang: Lang,
 ) -> Result<PathBuf, CliError> {
     let setting = store
         .setting(QUEUE_PATH_SETTING)
         .map_err(|e| CliError::new(exit::STORE, e.message(lang)))?;
+    let setting = machine.resolve(ConfigKey::QueuePath, setting.as_deref());
     Ok(resolve_queue_path(given, setting.as_deref(), data_dir))
 }
 
 /// `iin-desk sync [--repush-all] [--json]`: one round.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn sync(
     store: &mut Store,
+    machine: &MachineConfig,
     user: &User,
     given: Option<&Path>,
     data_dir: &Path,
@@ -87,7 +93,10 @@ pub(super) fn sync(
     as_json: bool,
     lang: Lang,
 ) -> Result<u8, CliError> {
-    let mut config = SyncConfig::new(queue_path(given, store, data_dir, lang)?, &user.login);
+    let mut config = SyncConfig::new(
+        queue_path(given, store, machine, data_dir, lang)?,
+        &user.login,
+    );
     config.central = central_options();
     let report = sync_round(store, &config, repush_all, &now).map_err(|e| queue_error(e, lang))?;
     let problems: Vec<String> = report
@@ -140,6 +149,7 @@ pub(super) fn sync(
 /// `iin-desk backoffice run [--auto]`.
 pub(super) fn backoffice(
     store: &mut Store,
+    machine: &MachineConfig,
     user: &User,
     given: Option<&Path>,
     data_dir: &Path,
@@ -147,7 +157,7 @@ pub(super) fn backoffice(
     lang: Lang,
 ) -> Result<u8, CliError> {
     let BackofficeCommand::Run { auto, batch, json } = action;
-    let path = queue_path(given, store, data_dir, lang)?;
+    let path = queue_path(given, store, machine, data_dir, lang)?;
     let mut office = BackOffice::open_for_installation(
         store,
         &path,

@@ -8,6 +8,7 @@ use super::{theme, widgets};
 use crate::app::{AppState, Command};
 use crate::domain::account::Role;
 use crate::domain::calendar::ExceptionKind;
+use crate::machine_config::ConfigKey;
 use crate::store::User;
 
 fn row(ui: &mut Ui, label: &str, text: &mut String) -> egui::Response {
@@ -17,6 +18,37 @@ fn row(ui: &mut Ui, label: &str, text: &mut String) -> egui::Response {
         .labelled_by(l.id);
     ui.end_row();
     r
+}
+
+/// A settings row, read-only with a note when the machine configuration locks it; `extra`
+/// draws what follows the field (a Browse button) when it is editable.
+fn setting_row(
+    ui: &mut Ui,
+    lang: crate::domain::lang::Lang,
+    label: &str,
+    text: &mut String,
+    locked: bool,
+    extra: impl FnOnce(&mut Ui),
+) {
+    let l = ui.label(label);
+    ui.horizontal(|ui| {
+        ui.add_enabled(
+            !locked,
+            TextEdit::singleline(text).desired_width(theme::FIELD_WIDTH * 1.4),
+        )
+        .labelled_by(l.id);
+        if locked {
+            ui.label(RichText::new(t::LOCKED_BY_MACHINE.get(lang)).italics())
+                .on_hover_text(
+                    crate::machine_config::machine_config_path()
+                        .display()
+                        .to_string(),
+                );
+        } else {
+            extra(ui);
+        }
+    });
+    ui.end_row();
 }
 
 /// Draws settings, and for an administrator the administration sections.
@@ -32,35 +64,66 @@ pub fn settings_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
                 .num_columns(2)
                 .min_col_width(theme::LABEL_WIDTH)
                 .show(ui, |ui| {
-                    row(ui, t::OFFICE_NAME.get(lang), &mut s.office_name);
-                    row(ui, t::OFFICE_ADDRESS.get(lang), &mut s.office_address);
-                    row(ui, t::COUNTER_NUMBER.get(lang), &mut s.counter);
+                    let locked = |k| s.is_locked(k);
+                    let (name, address, counter, queue, pdf, idle) = (
+                        locked(ConfigKey::OfficeName),
+                        locked(ConfigKey::OfficeAddress),
+                        locked(ConfigKey::Counter),
+                        locked(ConfigKey::QueuePath),
+                        locked(ConfigKey::PdfDir),
+                        locked(ConfigKey::IdleLockMinutes),
+                    );
+                    let none = |_: &mut Ui| {};
+                    setting_row(
+                        ui,
+                        lang,
+                        t::OFFICE_NAME.get(lang),
+                        &mut s.office_name,
+                        name,
+                        none,
+                    );
+                    setting_row(
+                        ui,
+                        lang,
+                        t::OFFICE_ADDRESS.get(lang),
+                        &mut s.office_address,
+                        address,
+                        none,
+                    );
+                    setting_row(
+                        ui,
+                        lang,
+                        t::COUNTER_NUMBER.get(lang),
+                        &mut s.counter,
+                        counter,
+                        none,
+                    );
                     row(ui, t::CLERK_PHONE.get(lang), &mut s.clerk_phone);
-                    row(ui, t::IDLE_MINUTES.get(lang), &mut s.idle_minutes);
-                    let l = ui.label(t::QUEUE_PATH.get(lang));
-                    ui.horizontal(|ui| {
-                        ui.add(
-                            TextEdit::singleline(&mut s.queue_path)
-                                .desired_width(theme::FIELD_WIDTH * 1.4),
-                        )
-                        .labelled_by(l.id);
-                        if ui.button(t::BROWSE.get(lang)).clicked() {
-                            commands.push(Command::ChooseQueuePath);
-                        }
-                    });
-                    ui.end_row();
-                    let l = ui.label(t::PDF_DIR.get(lang));
-                    ui.horizontal(|ui| {
-                        ui.add(
-                            TextEdit::singleline(&mut s.pdf_dir)
-                                .desired_width(theme::FIELD_WIDTH * 1.4),
-                        )
-                        .labelled_by(l.id);
+                    setting_row(
+                        ui,
+                        lang,
+                        t::IDLE_MINUTES.get(lang),
+                        &mut s.idle_minutes,
+                        idle,
+                        none,
+                    );
+                    setting_row(
+                        ui,
+                        lang,
+                        t::QUEUE_PATH.get(lang),
+                        &mut s.queue_path,
+                        queue,
+                        |ui| {
+                            if ui.button(t::BROWSE.get(lang)).clicked() {
+                                commands.push(Command::ChooseQueuePath);
+                            }
+                        },
+                    );
+                    setting_row(ui, lang, t::PDF_DIR.get(lang), &mut s.pdf_dir, pdf, |ui| {
                         if ui.button(t::BROWSE.get(lang)).clicked() {
                             commands.push(Command::ChoosePdfDir);
                         }
                     });
-                    ui.end_row();
                 });
             if ui.button(t::SAVE.get(lang)).clicked() {
                 commands.push(Command::SaveSettings);

@@ -281,6 +281,11 @@ pub const QUEUE_PATH: Tr = Tr::new(
     "Файл центральной очереди",
     "Central queue file",
 );
+pub const LOCKED_BY_MACHINE: Tr = Tr::new(
+    "компьютер баптауымен бекітілген",
+    "задано настройкой компьютера",
+    "set by this PC's configuration",
+);
 pub const PDF_DIR: Tr = Tr::new(
     "PDF құжаттар қалтасы",
     "Папка PDF-документов",

@@ -40,6 +40,11 @@ pub fn iin_desk(data_dir: &Path, queue: &Path) -> Command {
     ] {
         cmd.env_remove(var);
     }
+    // The host's machine-wide configuration stays out: a file that does not exist.
+    cmd.env(
+        "IIN_DESK_MACHINE_CONFIG",
+        data_dir.join("no-machine-config.toml"),
+    );
     cmd.env("IIN_DESK_DATA_DIR", data_dir)
         .env("IIN_DESK_QUEUE", queue)
         .env("IIN_DESK_LANG", "en")
