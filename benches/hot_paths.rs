@@ -21,7 +21,7 @@ use iin_desk::domain::mrz::read_mrz;
 use iin_desk::domain::request::Status;
 use iin_desk::pdf::{daily_register, render, DocKind, PrintContext, Register, RegisterRow};
 use iin_desk::queue::sync::{sync_round, SyncConfig};
-use iin_desk::store::{RequestFilter, Store};
+use iin_desk::store::RequestFilter;
 use uuid::Uuid;
 
 fn td3() -> String {
@@ -136,7 +136,7 @@ fn store(c: &mut Criterion) {
         b.iter_batched(
             || {
                 let dir = tempfile::tempdir().unwrap();
-                let store = Store::open_in(dir.path()).unwrap();
+                let store = common::create_store(dir.path());
                 (dir, store)
             },
             |(dir, mut store)| {
@@ -157,7 +157,7 @@ fn store(c: &mut Criterion) {
         b.iter_batched(
             || {
                 let dir = tempfile::tempdir().unwrap();
-                let mut store = Store::open_in(dir.path()).unwrap();
+                let mut store = common::create_store(dir.path());
                 store
                     .insert_records_bulk(&accepted, "admin", "bench", common::now())
                     .unwrap();
@@ -182,7 +182,7 @@ fn journal(c: &mut Criterion) {
         1_000
     };
     let dir = common::journal_store(n);
-    let store = Store::open_in(&dir).unwrap();
+    let store = common::open_store(&dir);
     let mut g = c.benchmark_group("journal");
     g.sample_size(10);
     let by_name = RequestFilter {

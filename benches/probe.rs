@@ -57,8 +57,8 @@ fn thread_cpu_ns() -> u64 {
 
 /// The counter window logged in as the administrator, asked to show the journal.
 fn journal_app(dir: &Path) -> DeskApp {
-    let store = Store::open_in(dir).unwrap();
-    let mut app = DeskApp::new(store, dir.to_path_buf(), Box::new(Pinned));
+    let mut app = DeskApp::new(dir.to_path_buf(), Box::new(Pinned)).unwrap();
+    app.open_store(common::open_store(dir));
     app.state.user = Some(common::admin());
     app.state.lang = iin_desk::domain::lang::Lang::En;
     app.state.ask(Command::Show(Screen::Journal));
@@ -134,7 +134,7 @@ fn journal_frame(dir: PathBuf) {
 }
 
 fn search(dir: PathBuf) {
-    let store = Store::open_in(&dir).unwrap();
+    let store = common::open_store(&dir);
     let mut line = String::new();
     for (label, filter) in [
         (
@@ -191,7 +191,7 @@ fn certificate(out: PathBuf) {
 fn push(n: usize) {
     let records = common::accepted_records(n);
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open_in(dir.path()).unwrap();
+    let mut store = common::create_store(dir.path());
     store
         .insert_records_bulk(&records, "admin", "bench", common::now())
         .unwrap();

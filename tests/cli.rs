@@ -2271,7 +2271,16 @@ fn user_disable_and_enable() {
         .args(["user", "enable", "s.super"])
         .run()
         .code(OK)
-        .stdout_has("s.super: enabled");
+        .stdout_has("s.super: enabled")
+        .stdout_has("needs a new password");
+    // Disabling removed the account's key slot: it opens the store again only with a
+    // password the administrator sets.
+    supervisor_exports().code(DENIED);
+    desk.admin()
+        .args(["user", "passwd", "s.super", "--password-stdin"])
+        .stdin(format!("{STAFF_PW}\n"))
+        .run()
+        .code(OK);
     supervisor_exports().code(OK);
     assert_eq!(
         desk.user("s.super").map(|u| u["active"].clone()),

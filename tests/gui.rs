@@ -15,7 +15,8 @@ use iin_desk::app::{Clock, DeskApp, Screen};
 use iin_desk::domain::account::Role as StaffRole;
 use iin_desk::domain::form::{validate_record, RequestForm};
 use iin_desk::domain::request::Status;
-use iin_desk::store::{NewUser, RequestFilter, Store};
+use iin_desk::store::{NewUser, RequestFilter, Store, StoreState};
+use std::path::Path;
 
 /// A clock the test moves by hand.
 #[derive(Clone)]
@@ -50,12 +51,22 @@ struct Fixture {
     _dir: tempfile::TempDir,
 }
 
-fn app_with(setup: impl FnOnce(&mut Store)) -> Fixture {
+/// The machine configuration of the test PCs: the window speaks English.
+fn english() -> iin_desk::machine_config::MachineConfig {
+    iin_desk::machine_config::parse_machine_config("language = \"en\"\n").unwrap()
+}
+
+/// A window on a new data folder that `setup` prepares (it may set up the store).
+fn app_with(setup: impl FnOnce(&Path)) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open_in(dir.path()).unwrap();
-    setup(&mut store);
+    setup(dir.path());
     let clock = TestClock(Arc::new(Mutex::new(start())));
-    let mut app = DeskApp::new(store, dir.path().to_path_buf(), Box::new(clock.clone()));
+    let mut app = DeskApp::with_machine_config(
+        dir.path().to_path_buf(),
+        Box::new(clock.clone()),
+        &english(),
+    )
+    .unwrap();
     let opened = Arc::new(Mutex::new(Vec::new()));
     let record = opened.clone();
     app.viewer = Box::new(move |path| {
@@ -73,7 +84,8 @@ fn app_with(setup: impl FnOnce(&mut Store)) -> Fixture {
     }
 }
 
-fn with_clerk(store: &mut Store) {
+/// Sets up the store of `dir` with the administrator and a clerk; returns it open.
+fn with_clerk_store(dir: &Path) -> Store {
     let now = start();
     let admin = NewUser {
         login: "admin",
@@ -82,7 +94,7 @@ fn with_clerk(store: &mut Store) {
         password: "Admin12345",
         must_change_password: false,
     };
-    store.add_user(&admin, "system", now).unwrap();
+    let (mut store, _recovery) = Store::create_in(dir, &admin, now).unwrap();
     let clerk = NewUser {
         login: "a.clerk",
         full_name: "Aigerim Clerk",
@@ -94,6 +106,11 @@ fn with_clerk(store: &mut Store) {
     store
         .set_setting("ui.language", "en", "admin", now)
         .unwrap();
+    store
+}
+
+fn with_clerk(dir: &Path) {
+    with_clerk_store(dir);
 }
 
 fn type_into(h: &mut Harness<'static, DeskApp>, role: Role, label: &str, text: &str) {
@@ -146,10 +163,7 @@ fn requests(f: &Fixture) -> Vec<(String, Status)> {
 
 #[test]
 fn first_start_creates_the_administrator() {
-    let mut f = app_with(|s| {
-        s.set_setting("ui.language", "en", "system", start())
-            .unwrap()
-    });
+    let mut f = app_with(|_| {});
     f.harness.run();
     assert!(f
         .harness
@@ -172,7 +186,11 @@ fn first_start_creates_the_administrator() {
         f.harness.query_by_label_contains("too short").is_some(),
         "the policy is enforced"
     );
-    assert!(!f.harness.state().store.has_active_admin().unwrap());
+    assert_eq!(
+        Store::state_in(f._dir.path()).unwrap(),
+        StoreState::New,
+        "nothing was set up"
+    );
 }
 
 #[test]
@@ -485,8 +503,8 @@ fn fixture_forms() -> Vec<RequestForm> {
     serde_json::from_str(include_str!("fixtures/requests.json")).unwrap()
 }
 
-fn with_fixture_records(store: &mut Store) {
-    with_clerk(store);
+fn with_fixture_records(dir: &Path) {
+    let mut store = with_clerk_store(dir);
     let now = start();
     let records: Vec<_> = fixture_forms()
         .iter()
@@ -735,8 +753,8 @@ fn run_until(h: &mut Harness<'static, DeskApp>, mut done: impl FnMut(&DeskApp) -
 
 #[test]
 fn round_trip_counter_back_office_certificate() {
-    let mut counter = app_with(|s| {
-        with_clerk(s);
+    let mut counter = app_with(|dir| {
+        let mut s = with_clerk_store(dir);
         let op = NewUser {
             login: "op",
             full_name: "Operator",
@@ -746,9 +764,9 @@ fn round_trip_counter_back_office_certificate() {
         };
         s.add_user(&op, "admin", start()).unwrap();
     });
-    counter.harness.state_mut().start_sync(None).unwrap();
     counter.harness.run();
     log_in(&mut counter, "a.clerk", "Clerk12345");
+    counter.harness.state_mut().start_sync(None).unwrap();
     counter.harness.event(Event::Paste(zone()));
     counter.harness.run();
     counter
@@ -793,9 +811,13 @@ fn round_trip_counter_back_office_certificate() {
         .is_some());
 
     // The back office, on the same machine and central file.
-    let store = Store::open_in(counter._dir.path()).unwrap();
     let clock = TestClock(Arc::new(Mutex::new(start())));
-    let app = DeskApp::new(store, counter._dir.path().to_path_buf(), Box::new(clock));
+    let app = DeskApp::with_machine_config(
+        counter._dir.path().to_path_buf(),
+        Box::new(clock),
+        &english(),
+    )
+    .unwrap();
     let mut office = Harness::builder()
         .with_size(egui::vec2(1400.0, 2400.0))
         .build_ui_state(|ui, app: &mut DeskApp| app.ui(ui), app);
@@ -895,21 +917,23 @@ fn the_about_dialog_shows_the_version_and_the_rules_edition() {
 #[test]
 fn the_machine_configuration_comes_before_the_defaults_and_locks_what_it_locks() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open_in(dir.path()).unwrap();
-    with_clerk(&mut store);
+    let mut store = with_clerk_store(dir.path());
     store
         .set_setting("office.counter", "3", "admin", start())
         .unwrap();
     store
         .set_setting("office.name", "Saved by the user", "admin", start())
         .unwrap();
+    drop(store);
     let machine = iin_desk::machine_config::parse_machine_config(
         "office_name = \"Astana, Esil branch\"\ncounter = 7\nqueue_path = '\\\\server\\share\\queue.sqlite3'\nlocked = [\"counter\", \"queue_path\"]\n",
     )
     .unwrap();
     let clock = TestClock(Arc::new(Mutex::new(start())));
-    let app =
-        DeskApp::with_machine_config(store, dir.path().to_path_buf(), Box::new(clock), &machine);
+    let mut app =
+        DeskApp::with_machine_config(dir.path().to_path_buf(), Box::new(clock), &machine).unwrap();
+    let unlocked = Store::unlock_in(dir.path(), "admin", "Admin12345", start()).unwrap();
+    app.open_store(unlocked.store);
     let s = &app.state.settings;
     assert_eq!(s.counter, "7", "locked by the machine");
     assert_eq!(
@@ -922,18 +946,18 @@ fn the_machine_configuration_comes_before_the_defaults_and_locks_what_it_locks()
 #[test]
 fn settings_show_machine_locked_keys_read_only_and_never_save_them() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open_in(dir.path()).unwrap();
-    with_clerk(&mut store);
+    let mut store = with_clerk_store(dir.path());
     store
         .set_setting("office.counter", "3", "admin", start())
         .unwrap();
+    drop(store);
     let machine = iin_desk::machine_config::parse_machine_config(
-        "counter = 7\nqueue_path = '\\\\server\\share\\queue.sqlite3'\nlocked = [\"counter\", \"queue_path\"]\n",
+        "language = \"en\"\ncounter = 7\nqueue_path = '\\\\server\\share\\queue.sqlite3'\nlocked = [\"counter\", \"queue_path\"]\n",
     )
     .unwrap();
     let clock = TestClock(Arc::new(Mutex::new(start())));
     let app =
-        DeskApp::with_machine_config(store, dir.path().to_path_buf(), Box::new(clock), &machine);
+        DeskApp::with_machine_config(dir.path().to_path_buf(), Box::new(clock), &machine).unwrap();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 2400.0))
         .build_ui_state(|ui, app: &mut DeskApp| app.ui(ui), app);

@@ -915,8 +915,14 @@ mod cli {
         has(&text, "Өтінімдер: 3");
 
         // Every print is in the audit log, with ids and codes only.
-        let store = iin_desk::store::Store::open_in(std::path::Path::new(&data))
-            .unwrap_or_else(|e| panic!("{e}"));
+        let store = iin_desk::store::Store::unlock_in(
+            std::path::Path::new(&data),
+            "admin",
+            admin_pw,
+            chrono::Local::now().naive_local(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+        .store;
         let entries = store
             .audit_entries(&iin_desk::store::AuditQuery::default())
             .unwrap_or_else(|e| panic!("{e}"));

@@ -21,6 +21,7 @@ use iin_desk::queue::central::{Central, CentralOptions, OpenMode};
 use iin_desk::queue::protocol::{PushMessage, PushOutcome};
 use iin_desk::queue::sync::{start_worker, Clock, SyncConfig, SyncEvent, WorkerConfig};
 use iin_desk::queue::QueueError;
+use iin_desk::store::SecretKey;
 use iin_desk::store::Store;
 use queue_support::*;
 use serde_json::json;
@@ -275,11 +276,12 @@ fn push(central: &mut Central, forms: &[&RequestForm]) -> Vec<PushOutcome> {
 }
 
 #[track_caller]
-fn office(path: &Path, operator: &str) -> BackOffice {
+fn office(path: &Path, key: &SecretKey, operator: &str) -> BackOffice {
     BackOffice::open(
         path,
         OpenMode::MustExist,
         CentralOptions::default(),
+        key,
         operator,
         BackOfficeOptions::default(),
     )
@@ -290,12 +292,18 @@ fn office(path: &Path, operator: &str) -> BackOffice {
 fn back_office_claims_forms_corrects_and_refuses() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("central.sqlite3");
+    let key = SecretKey::random();
     assert!(matches!(
-        Central::open(&path, OpenMode::MustExist, CentralOptions::default()),
+        Central::open(&path, OpenMode::MustExist, CentralOptions::default(), &key),
         Err(QueueError::Missing { .. })
     ));
-    let mut central = Central::open(&path, OpenMode::CreateIfMissing, CentralOptions::default())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut central = Central::open(
+        &path,
+        OpenMode::CreateIfMissing,
+        CentralOptions::default(),
+        &key,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let malika = form("TESTOVA", "MALIKA", "1974-08-12", "FA0000001");
     let again = form("MALIKA", "TESTOVA", "1974-08-12", "FA0000077");
     let namesake = form("TESTOVA", "MALIKA", "1974-08-12", "FA0000099");
@@ -313,8 +321,8 @@ fn back_office_claims_forms_corrects_and_refuses() {
     changed.office = "elsewhere".into();
     assert_eq!(push(&mut central, &[&changed]), vec![PushOutcome::Conflict]);
 
-    let mut a = office(&path, "operator.a");
-    let mut b = office(&path, "operator.b");
+    let mut a = office(&path, &key, "operator.a");
+    let mut b = office(&path, &key, "operator.b");
     let incoming = a.incoming(now()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(incoming.len(), 4);
     assert!(incoming.iter().all(|i| i.overdue && i.due_at.is_some()));
@@ -443,7 +451,7 @@ fn back_office_claims_forms_corrects_and_refuses() {
     assert!(b.incoming(now()).unwrap_or_default().is_empty());
 
     // Back-office actions are audited with ids and codes only.
-    let conn = central_db(&path);
+    let conn = central_db_with(&path, &key);
     let details: Vec<String> = conn
         .prepare("SELECT action || ' ' || details FROM audit_log")
         .and_then(|mut s| {
@@ -469,8 +477,14 @@ fn back_office_claims_forms_corrects_and_refuses() {
 fn auto_leaves_possible_duplicates_for_a_person() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("central.sqlite3");
-    let mut central = Central::open(&path, OpenMode::CreateIfMissing, CentralOptions::default())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let key = SecretKey::random();
+    let mut central = Central::open(
+        &path,
+        OpenMode::CreateIfMissing,
+        CentralOptions::default(),
+        &key,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let first = form("TESTOVA", "MALIKA", "1974-08-12", "FA0000001");
     let second = form("TESTOVA", "MALIKA", "1974-08-12", "FA0000001");
     // An IIN from elsewhere: another birth date, so the formation above cannot issue it.
@@ -478,7 +492,7 @@ fn auto_leaves_possible_duplicates_for_a_person() {
         .unwrap_or_else(|e| panic!("{e}"));
     let unknown_iin = correction(elsewhere.as_str(), "FA0000555");
     push(&mut central, &[&first, &second, &unknown_iin]);
-    let mut bo = office(&path, "operator.a");
+    let mut bo = office(&path, &key, "operator.a");
     let report = bo.run_auto(&now, 50).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!((report.formed, report.left_for_person), (1, 2));
     // Nothing more to do for the automatic run; the two wait for a person.
@@ -497,7 +511,15 @@ fn the_worker_pushes_pulls_and_reports_offline() {
     let data = dir.path().join("counter");
     let queue = dir.path().join("share").join("central.sqlite3");
     std::fs::create_dir_all(queue.parent().unwrap_or(dir.path())).unwrap_or_else(|e| panic!("{e}"));
-    let mut store = Store::open_in(&data).unwrap_or_else(|e| panic!("{e}"));
+    let admin = iin_desk::store::NewUser {
+        login: "admin",
+        full_name: "Admin",
+        role: iin_desk::domain::account::Role::Administrator,
+        password: "Admin12345",
+        must_change_password: false,
+    };
+    let (mut store, _recovery) =
+        Store::create_in(&data, &admin, now()).unwrap_or_else(|e| panic!("{e}"));
     let forms = [
         form("TESTOVA", "MALIKA", "1974-08-12", "FA0000001"),
         form("EXAMPLEVA", "ANNA", "1981-02-03", "MP0000002"),
@@ -509,8 +531,7 @@ fn the_worker_pushes_pulls_and_reports_offline() {
     store
         .import_records(&records, "admin", now())
         .unwrap_or_else(|e| panic!("{e}"));
-    let store_path = store.path().map(Path::to_path_buf).unwrap_or_default();
-    let worker_store = Store::open(&store_path).unwrap_or_else(|e| panic!("{e}"));
+    let worker_store = store.reopen().unwrap_or_else(|e| panic!("{e}"));
 
     let clock: Clock = Arc::new(now);
     let mut config = WorkerConfig::new(SyncConfig::new(queue.clone(), "a.clerk"));
@@ -530,7 +551,11 @@ fn the_worker_pushes_pulls_and_reports_offline() {
         let s = handle.status();
         s.last_success_at.is_some() && s.to_push == 0 && s.awaiting_result == 2
     });
-    let mut bo = office(&queue, "operator.a");
+    let key = store
+        .queue_key()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("the first sync made the office's queue key"));
+    let mut bo = office(&queue, &key, "operator.a");
     bo.run_auto(&now, 10).unwrap_or_else(|e| panic!("{e}"));
     handle.sync_now();
     wait("the results", &|| handle.status().awaiting_result == 0);

@@ -33,17 +33,28 @@ fn records() -> Vec<Record> {
 
 #[track_caller]
 fn open(path: &Path) -> Store {
-    Store::open(path).unwrap_or_else(|e| panic!("{e}"))
+    Store::open_plaintext(path).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
 fn a_new_store_has_the_latest_schema_and_reopens() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let store = Store::open_in(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let admin = iin_desk::store::NewUser {
+        login: "admin",
+        full_name: "Admin",
+        role: iin_desk::domain::account::Role::Administrator,
+        password: "Admin12345",
+        must_change_password: false,
+    };
+    let (store, _recovery) =
+        Store::create_in(dir.path(), &admin, now()).unwrap_or_else(|e| panic!("{e}"));
     let version = store.schema_version().unwrap_or_default();
     assert!(version >= 1);
+    assert!(store.is_encrypted());
     drop(store);
-    let again = Store::open_in(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let again = Store::unlock_in(dir.path(), "admin", "Admin12345", now())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .store;
     assert_eq!(again.schema_version().unwrap_or_default(), version);
     assert!(dir.path().join(DB_FILE_NAME).exists());
 }
@@ -61,7 +72,7 @@ fn a_newer_database_is_refused_and_untouched() {
             .unwrap_or_else(|e| panic!("{e}"));
     }
     let before = std::fs::read(&path).unwrap_or_default();
-    match Store::open(&path) {
+    match Store::open_plaintext(&path) {
         Err(StoreError::TooNew { found: 999, .. }) => {}
         other => panic!("expected TooNew, got {other:?}"),
     }
@@ -85,7 +96,7 @@ fn a_file_that_is_not_a_database_is_refused_and_untouched() {
     ] {
         let path = dir.path().join(DB_FILE_NAME);
         std::fs::write(&path, content).unwrap_or_else(|e| panic!("{e}"));
-        let result = Store::open(&path);
+        let result = Store::open_plaintext(&path);
         assert!(
             matches!(result, Err(StoreError::NotADatabase { .. })),
             "{result:?}"

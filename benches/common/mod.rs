@@ -3,7 +3,7 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use iin_desk::cli::demo_cmds::{demo_form, demo_records, fill_store};
@@ -59,16 +59,26 @@ pub fn admin() -> User {
     }
 }
 
-/// Adds the administrator to a new store.
-pub fn add_admin(store: &mut Store) {
+/// The administrator's password in every bench store.
+pub const ADMIN_PASSWORD: &str = "Bench-admin-2026";
+
+/// Sets up a new encrypted store in `dir` with the administrator.
+pub fn create_store(dir: &Path) -> Store {
     let admin = NewUser {
         login: "admin",
         full_name: "Bench Admin",
         role: Role::Administrator,
-        password: "Bench-admin-2026",
+        password: ADMIN_PASSWORD,
         must_change_password: false,
     };
-    store.add_user(&admin, "system", now()).unwrap();
+    Store::create_in(dir, &admin, now()).unwrap().0
+}
+
+/// Opens the store of `dir` as the administrator.
+pub fn open_store(dir: &Path) -> Store {
+    Store::unlock_in(dir, "admin", ADMIN_PASSWORD, now())
+        .unwrap()
+        .store
 }
 
 /// The data folder of a store holding `count` synthetic requests, made once and kept in
@@ -82,8 +92,7 @@ pub fn journal_store(count: u64) -> PathBuf {
     if !marker.exists() {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
-        let mut store = Store::open_in(&dir).unwrap();
-        add_admin(&mut store);
+        let mut store = create_store(&dir);
         eprintln!(
             "making a store of {count} synthetic requests in {}",
             dir.display()

@@ -10,7 +10,7 @@ use crate::domain::form::{record_to_form, validate_record, ApplicantForm};
 use crate::domain::lang::{Lang, Tr};
 use crate::domain::request::Status;
 use crate::pdf::DocKind;
-use crate::store::{AuditQuery, NewUser, RequestFilter, StoreError};
+use crate::store::{AuditQuery, NewUser, RequestFilter, Store, StoreError};
 use crate::ui::editor::{mrz_id, Editor};
 use crate::ui::journal::PAGE_ROWS;
 use crate::ui::request_view::RequestView;
@@ -33,6 +33,7 @@ pub fn run(app: &mut DeskApp, command: Command, ctx: &egui::Context) {
             if let Some(u) = app.state.user.take() {
                 let _ = app.store.audit(now, &u.login, "logout", None, "");
             }
+            app.close_store();
             app.state.editor = None;
             app.state.locked = false;
             app.state.login = Default::default();
@@ -47,9 +48,16 @@ pub fn run(app: &mut DeskApp, command: Command, ctx: &egui::Context) {
                 .user
                 .as_ref()
                 .map_or("system".to_string(), |u| u.login.clone());
-            if let Err(e) = app.store.set_setting("ui.language", l.code(), &actor, now) {
-                app.state.notify(e.message(l), true);
+            if app.state.user.is_some() {
+                if let Err(e) = app.store.set_setting("ui.language", l.code(), &actor, now) {
+                    app.state.notify(e.message(l), true);
+                }
             }
+            // Best effort: only the login screen's language depends on it.
+            let _ = crate::files::write_atomically(
+                &app.data_dir.join(super::LANGUAGE_FILE),
+                l.code().as_bytes(),
+            );
         }
         Command::Show(screen) => show(app, screen),
         Command::NewRequest(kind) => {
@@ -207,9 +215,11 @@ fn create_admin(app: &mut DeskApp, now: NaiveDateTime) {
         password: &f.password,
         must_change_password: false,
     };
-    match app.store.add_user(&new, "system", now) {
-        Ok(_) => {
+    match Store::create_in(&app.data_dir, &new, now) {
+        Ok((store, recovery)) => {
+            drop(store);
             app.state.set_up = true;
+            app.state.recovery_key = Some(recovery.to_text().to_string());
             login_as(app, &login, &f.password, now);
         }
         Err(e) => app.state.login.error = Some(e.message(lang)),
@@ -224,8 +234,14 @@ fn login(app: &mut DeskApp, now: NaiveDateTime) {
 
 fn login_as(app: &mut DeskApp, login: &str, password: &str, now: NaiveDateTime) {
     let lang = app.state.lang;
-    match app.store.authenticate(login, password, now) {
-        Ok(user) => {
+    match Store::unlock_in(&app.data_dir, login, password, now) {
+        Ok(unlocked) => {
+            if let Some(key) = &unlocked.recovery_key {
+                // This login encrypted the previous version's store: the key shows once.
+                app.state.recovery_key = Some(key.to_text().to_string());
+            }
+            app.open_store(unlocked.store);
+            let user = unlocked.user;
             app.state.user = Some(user);
             app.state.login = Default::default();
             app.state.locked = false;

@@ -30,6 +30,10 @@ impl Clock for SystemClock {
     }
 }
 
+/// The file in the data folder that remembers the window's last language for the login
+/// screen (no personal data).
+pub const LANGUAGE_FILE: &str = "language";
+
 /// Settings kept in the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
@@ -319,6 +323,8 @@ pub struct AppState {
     pub back_office: crate::ui::backoffice::BackOfficeState,
     /// Whether the About dialog is open.
     pub show_about: bool,
+    /// A recovery key to show once (set-up, or the encryption of an old store), as text.
+    pub recovery_key: Option<String>,
     /// The request shown on its own screen.
     pub viewed: Option<ui::request_view::RequestView>,
     /// Messages for the clerk.
@@ -352,8 +358,14 @@ pub type Viewer = Box<dyn FnMut(&std::path::Path) -> std::io::Result<()>>;
 
 /// The eframe application.
 pub struct DeskApp {
-    /// The local store.
+    /// The local store once someone logged in. Until then (and after logging out) an
+    /// empty store in memory stands in: the encrypted file stays closed and its key
+    /// unknown, and nothing can be typed before a login but the login itself.
     pub store: Store,
+    /// Start the background sync at each login (the real window; tests start it by hand).
+    pub sync_on_login: bool,
+    /// Wakes the window when the sync worker has news.
+    pub repaint: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
     /// Where the data live.
     pub data_dir: PathBuf,
     /// The screens' state.
@@ -372,34 +384,46 @@ pub struct DeskApp {
 }
 
 impl DeskApp {
-    /// A new application over an open store.
-    pub fn new(store: Store, data_dir: PathBuf, clock: Box<dyn Clock>) -> DeskApp {
-        DeskApp::with_machine_config(store, data_dir, clock, &MachineConfig::default())
+    /// A new application on the data folder `data_dir`, locked until someone logs in.
+    pub fn new(
+        data_dir: PathBuf,
+        clock: Box<dyn Clock>,
+    ) -> Result<DeskApp, crate::store::StoreError> {
+        DeskApp::with_machine_config(data_dir, clock, &MachineConfig::default())
     }
 
     /// A new application whose settings start from the machine-wide configuration.
     pub fn with_machine_config(
-        store: Store,
         data_dir: PathBuf,
         clock: Box<dyn Clock>,
         machine: &MachineConfig,
-    ) -> DeskApp {
+    ) -> Result<DeskApp, crate::store::StoreError> {
         let now = clock.now();
-        let stored_lang = store
-            .setting("ui.language")
+        let store = Store::open_in_memory()?;
+        // The login screen speaks the language last chosen on this PC (a plain file: the
+        // settings are in the encrypted store), unless the machine configuration locks it.
+        let last = std::fs::read_to_string(data_dir.join(LANGUAGE_FILE))
             .ok()
-            .flatten()
-            .and_then(|l| Lang::parse(&l));
-        let lang = if machine.locked.contains(&ConfigKey::Language) {
-            machine.language.or(stored_lang)
+            .and_then(|t| Lang::parse(t.trim()));
+        let lang = if machine.is_locked(ConfigKey::Language) {
+            machine.language
         } else {
-            stored_lang.or(machine.language)
+            last.or(machine.language)
         }
         .unwrap_or_default();
-        let set_up = store.has_active_admin().unwrap_or(false);
+        let (set_up, problem) = match Store::state_in(&data_dir) {
+            Ok(state) => (state != crate::store::StoreState::New, None),
+            Err(e) => (true, Some(e.message(lang))),
+        };
         let settings = Settings::load(&store, &data_dir, machine);
-        DeskApp {
+        let login = LoginForm {
+            error: problem,
+            ..LoginForm::default()
+        };
+        Ok(DeskApp {
             store,
+            sync_on_login: false,
+            repaint: None,
             data_dir,
             state: AppState {
                 lang,
@@ -407,7 +431,7 @@ impl DeskApp {
                 set_up,
                 locked: false,
                 screen: Screen::Dashboard,
-                login: LoginForm::default(),
+                login,
                 editor: None,
                 journal: JournalState::default(),
                 today: Vec::new(),
@@ -422,6 +446,7 @@ impl DeskApp {
                 sync: None,
                 back_office: Default::default(),
                 show_about: false,
+                recovery_key: None,
                 viewed: None,
                 notices: Vec::new(),
                 now,
@@ -434,7 +459,45 @@ impl DeskApp {
             sync: None,
             back_office: None,
             machine: machine.clone(),
+        })
+    }
+
+    /// Takes over a store just unlocked by `user`: the settings and the language saved in
+    /// it apply, and the background sync starts when the window asked for it.
+    pub fn open_store(&mut self, store: Store) {
+        self.store = store;
+        self.state.settings = Settings::load(&self.store, &self.data_dir, &self.machine);
+        let stored_lang = self
+            .store
+            .setting("ui.language")
+            .ok()
+            .flatten()
+            .and_then(|l| Lang::parse(&l));
+        if !self.machine.is_locked(ConfigKey::Language) {
+            if let Some(l) = stored_lang {
+                self.state.lang = l;
+            }
         }
+        if self.sync_on_login && self.sync.is_none() {
+            let repaint = self.repaint.clone();
+            if let Err(e) = self.start_sync(repaint) {
+                let text = e.message(self.state.lang);
+                self.state.notify(text, true);
+            }
+        }
+    }
+
+    /// Closes the store (logout): the sync stops, the key is forgotten, an empty store in
+    /// memory stands in until the next login.
+    pub fn close_store(&mut self) {
+        if let Some(h) = self.sync.take() {
+            h.stop();
+        }
+        self.back_office = None;
+        if let Ok(empty) = Store::open_in_memory() {
+            self.store = empty;
+        }
+        self.state.settings = Settings::load(&self.store, &self.data_dir, &self.machine);
     }
 
     /// The current time.
@@ -458,10 +521,10 @@ impl DeskApp {
         repaint: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
     ) -> Result<(), crate::store::StoreError> {
         use crate::queue::sync::{start_worker, SyncConfig, WorkerConfig};
-        let store = match self.store.path() {
-            Some(p) => Store::open(p)?,
-            None => return Ok(()),
-        };
+        if self.store.path().is_none() {
+            return Ok(());
+        }
+        let store = self.store.reopen()?;
         let mut config = WorkerConfig::new(SyncConfig::new(self.queue_path(), "sync"));
         config.on_change = repaint;
         let clock: crate::queue::sync::Clock =
@@ -663,7 +726,8 @@ fn exit_after_first_frame(ctx: &egui::Context) {
 
 /// Opens the window on the store in `data_dir`.
 pub fn run_native(data_dir: PathBuf) -> anyhow::Result<()> {
-    let store = Store::open_in(&data_dir)?;
+    std::fs::create_dir_all(&data_dir)
+        .map_err(|e| anyhow::anyhow!("cannot use the data folder {}: {e}", data_dir.display()))?;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("iin-desk")
@@ -681,19 +745,16 @@ pub fn run_native(data_dir: PathBuf) -> anyhow::Result<()> {
                 Ok(m) => (m, None),
                 Err(e) => (MachineConfig::default(), Some(e)),
             };
-            let mut app =
-                DeskApp::with_machine_config(store, data_dir, Box::new(SystemClock), &machine);
+            let mut app = DeskApp::with_machine_config(data_dir, Box::new(SystemClock), &machine)?;
             if let Some(e) = problem {
                 let text = e.message(app.state.lang);
                 app.state.notify(text, true);
             }
             let ctx = cc.egui_ctx.clone();
-            // A failure to start the worker leaves the counter working offline.
-            if let Err(e) = app.start_sync(Some(std::sync::Arc::new(move || ctx.request_repaint())))
-            {
-                let text = e.message(app.state.lang);
-                app.state.notify(text, true);
-            }
+            // The sync starts at each login (it needs the unlocked store); a failure to
+            // start it leaves the counter working offline.
+            app.sync_on_login = true;
+            app.repaint = Some(std::sync::Arc::new(move || ctx.request_repaint()));
             Ok(Box::new(app))
         }),
     )

@@ -16,7 +16,7 @@ use crate::domain::iin::Iin;
 use crate::domain::lang::{Lang, Tr};
 use crate::domain::mrz::read_mrz;
 use crate::files::write_atomically;
-use crate::store::{NewUser, Store, StoreError, User};
+use crate::store::{AuthError, NewUser, Store, StoreError, StoreState, User};
 
 /// Environment variable holding the password of `--user` for scripted runs.
 pub const PASSWORD_ENV: &str = "IIN_DESK_PASSWORD";
@@ -103,18 +103,36 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             print_cmds::verify(&mut store, &user, &file, now(), lang)
         }
         Some(Command::Sync { repush_all, json }) => {
-            let (mut store, user) = login(
-                &data_dir,
-                cli.user.as_deref(),
-                &[Role::Clerk, Role::Supervisor, Role::Administrator],
-                lang,
-            )?;
+            let (mut store, user) = match &cli.machine_key {
+                // A scheduled sync: the machine key file opens the store, no login.
+                Some(file) => {
+                    let key = super::key_cmds::read_machine_key(file, lang)?;
+                    let store = Store::unlock_with_machine_key_in(&data_dir, &key, now())
+                        .map_err(|e| auth_error(e, lang))?;
+                    (store, super::key_cmds::machine_user())
+                }
+                None => login(
+                    &data_dir,
+                    cli.user.as_deref(),
+                    &[Role::Clerk, Role::Supervisor, Role::Administrator],
+                    lang,
+                )?,
+            };
             let queue = cli.queue.as_deref();
             let machine = machine_config(lang)?;
             super::queue_cmds::sync(
                 &mut store, &machine, &user, queue, &data_dir, repush_all, json, lang,
             )
         }
+        Some(Command::Key { action }) => {
+            let (mut store, user) =
+                login(&data_dir, cli.user.as_deref(), &[Role::Administrator], lang)?;
+            super::key_cmds::key(&mut store, &user, action, now(), lang)
+        }
+        Some(Command::Recover {
+            login,
+            password_stdin,
+        }) => super::key_cmds::recover(&data_dir, &login, password_stdin, now(), lang),
         Some(Command::DemoData { count, seed }) => {
             let (mut store, user) =
                 login(&data_dir, cli.user.as_deref(), &[Role::Administrator], lang)?;
@@ -147,11 +165,49 @@ fn store_error(e: StoreError, lang: Lang) -> CliError {
     CliError::new(exit::STORE, e.message(lang))
 }
 
-fn open_store(data_dir: &Path, lang: Lang) -> Result<Store, CliError> {
-    Store::open_in(data_dir).map_err(|e| match e {
-        StoreError::Io { .. } => CliError::new(exit::FILE, e.message(lang)),
+fn not_set_up(lang: Lang) -> CliError {
+    CliError::new(
+        exit::NOT_SET_UP,
+        tr(
+            lang,
+            "бағдарлама әлі бапталмаған: алдымен `iin-desk init` арқылы әкімшіні жасаңыз",
+            "программа ещё не настроена: сначала создайте администратора командой `iin-desk init`",
+            "not set up yet: create the administrator first with `iin-desk init`",
+        ),
+    )
+}
+
+/// A store error as a CLI error: file problems exit 5, the rest 4.
+fn open_error(e: StoreError, lang: Lang) -> CliError {
+    match e {
+        StoreError::Io { .. } | StoreError::Vault(crate::store::VaultError::Io { .. }) => {
+            CliError::new(exit::FILE, e.message(lang))
+        }
         e => store_error(e, lang),
-    })
+    }
+}
+
+/// A failed unlock as a CLI error.
+pub(super) fn auth_error(e: AuthError, lang: Lang) -> CliError {
+    match e {
+        AuthError::NotSetUp => not_set_up(lang),
+        AuthError::Store(e) => open_error(e, lang),
+        e => CliError::new(exit::DENIED, e.message(lang)),
+    }
+}
+
+/// Shows the recovery key once, on stderr, with what to do with it.
+pub(super) fn show_recovery_key(key: &crate::store::SecretKey, lang: Lang) {
+    eprintln!(
+        "{}\n\n    {}\n",
+        tr(
+            lang,
+            "ҚАЛПЫНА КЕЛТІРУ КІЛТІ (тек қазір көрсетіледі; жазып алып, сейфте сақтаңыз — барлық құпиясөз жоғалса, деректерді тек осы кілт ашады):",
+            "КЛЮЧ ВОССТАНОВЛЕНИЯ (показывается только сейчас; запишите и храните в сейфе — если все пароли утеряны, данные открывает только он):",
+            "RECOVERY KEY (shown only now; write it down and keep it in a safe — if every password is lost, only this key opens the data):",
+        ),
+        key.to_text().as_str()
+    );
 }
 
 /// Opens the store and logs the user in; the role must be one of `roles`.
@@ -161,17 +217,8 @@ fn login(
     roles: &[Role],
     lang: Lang,
 ) -> Result<(Store, User), CliError> {
-    let mut store = open_store(data_dir, lang)?;
-    if !store.has_active_admin().map_err(|e| store_error(e, lang))? {
-        return Err(CliError::new(
-            exit::NOT_SET_UP,
-            tr(
-                lang,
-                "бағдарлама әлі бапталмаған: алдымен `iin-desk init` арқылы әкімшіні жасаңыз",
-                "программа ещё не настроена: сначала создайте администратора командой `iin-desk init`",
-                "not set up yet: create the administrator first with `iin-desk init`",
-            ),
-        ));
+    if Store::state_in(data_dir).map_err(|e| open_error(e, lang))? == StoreState::New {
+        return Err(not_set_up(lang));
     }
     let Some(login) = user else {
         return Err(CliError::new(
@@ -203,9 +250,21 @@ fn login(
             ))
         }
     };
-    let user = store
-        .authenticate(login, &password, now())
-        .map_err(|e| CliError::new(exit::DENIED, e.message(lang)))?;
+    let unlocked =
+        Store::unlock_in(data_dir, login, &password, now()).map_err(|e| auth_error(e, lang))?;
+    if let Some(key) = &unlocked.recovery_key {
+        eprintln!(
+            "{}",
+            tr(
+                lang,
+                "дерекқор шифрланды; басқа қызметкерлерге әкімші жаңа құпиясөз орнатуы керек",
+                "база зашифрована; другим сотрудникам администратор должен задать новые пароли",
+                "the store is now encrypted; the administrator must set new passwords for the other staff",
+            )
+        );
+        show_recovery_key(key, lang);
+    }
+    let (store, user) = (unlocked.store, unlocked.user);
     if !roles.contains(&user.role) {
         let allowed: Vec<&str> = roles.iter().map(|r| r.label(lang)).collect();
         return Err(CliError::new(
@@ -834,6 +893,20 @@ fn user_command(
                 .set_user_active(&login, true, &actor.login, t)
                 .map_err(|e| user_error(e, lang))?;
             println!("{login}: {}", tr(lang, "қосылды", "включена", "enabled"));
+            let without_key = store
+                .accounts_without_key()
+                .map_err(|e| store_error(e, lang))?;
+            if without_key.contains(&login) {
+                println!(
+                    "{login}: {}",
+                    tr(
+                        lang,
+                        "кіру үшін жаңа құпиясөз керек: iin-desk user passwd LOGIN",
+                        "для входа нужен новый пароль: iin-desk user passwd ЛОГИН",
+                        "needs a new password to log in: iin-desk user passwd LOGIN",
+                    )
+                );
+            }
         }
         UserCommand::Passwd {
             login,
@@ -874,8 +947,7 @@ fn user_error(e: StoreError, lang: Lang) -> CliError {
 }
 
 fn init(data_dir: &Path, args: &InitArgs, lang: Lang) -> Result<u8, CliError> {
-    let mut store = open_store(data_dir, lang)?;
-    if store.has_active_admin().map_err(|e| store_error(e, lang))? {
+    if Store::state_in(data_dir).map_err(|e| open_error(e, lang))? != StoreState::New {
         return Err(CliError::new(
             exit::INVALID_INPUT,
             tr(
@@ -899,19 +971,16 @@ fn init(data_dir: &Path, args: &InitArgs, lang: Lang) -> Result<u8, CliError> {
         ));
     }
     let password = read_new_password(&args.admin, args.password_stdin, lang)?;
-    store
-        .add_user(
-            &NewUser {
-                login: &args.admin,
-                full_name: args.name.trim(),
-                role: Role::Administrator,
-                password: &password,
-                must_change_password: false,
-            },
-            "system",
-            now(),
-        )
-        .map_err(|e| store_error(e, lang))?;
+    let admin = NewUser {
+        login: &args.admin,
+        full_name: args.name.trim(),
+        role: Role::Administrator,
+        password: &password,
+        must_change_password: false,
+    };
+    let (_store, recovery) =
+        Store::create_in(data_dir, &admin, now()).map_err(|e| open_error(e, lang))?;
+    show_recovery_key(&recovery, lang);
     println!(
         "{}: {}",
         args.admin,

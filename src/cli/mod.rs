@@ -5,6 +5,7 @@
 
 mod commands;
 pub mod demo_cmds;
+mod key_cmds;
 mod print_cmds;
 mod queue_cmds;
 
@@ -16,6 +17,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::domain::lang::Lang;
 
 pub use commands::{default_data_dir, run};
+pub use key_cmds::KeyCommand;
 pub use queue_cmds::BackofficeCommand;
 
 /// Exit codes, documented in README.
@@ -83,6 +85,10 @@ pub struct Cli {
     /// setting, else central-queue.sqlite3 in the data folder).
     #[arg(long, global = true, env = "IIN_DESK_QUEUE", value_name = "FILE")]
     pub queue: Option<PathBuf>,
+    /// The machine key file of a scheduled `sync` (instead of a login; made by
+    /// `iin-desk key machine-create`).
+    #[arg(long, global = true, env = "IIN_DESK_MACHINE_KEY", value_name = "FILE")]
+    pub machine_key: Option<PathBuf>,
     /// What to do; without a command the counter application starts.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -172,6 +178,22 @@ pub enum Command {
     Verify {
         /// The certificate PDF.
         file: PathBuf,
+    },
+    /// Keys (administrator): the recovery key, the machine key of a scheduled sync, the
+    /// office's central queue key, the lockout policy.
+    Key {
+        /// What to do.
+        #[command(subcommand)]
+        action: KeyCommand,
+    },
+    /// Sets a new password for an administrator with the recovery key (every password
+    /// lost): reads the recovery key, then the new password (stdin or prompts).
+    Recover {
+        /// The administrator's login.
+        login: String,
+        /// Read the recovery key and the password as two lines of stdin.
+        #[arg(long)]
+        password_stdin: bool,
     },
     /// One sync round with the central queue file: pushes accepted requests, pulls results.
     Sync {

@@ -9,6 +9,7 @@
 //! it. A claim expires after a timeout, so a crashed operator's requests come back.
 //! Every action is audited in the central file with ids and codes only.
 
+use crate::store::SecretKey;
 use std::cell::RefCell;
 use std::path::Path;
 use std::time::Duration;
@@ -127,11 +128,12 @@ impl BackOffice {
         path: &Path,
         mode: OpenMode,
         central_options: CentralOptions,
+        key: &SecretKey,
         operator: &str,
         options: BackOfficeOptions,
     ) -> Result<BackOffice, QueueError> {
         Ok(BackOffice {
-            central: Central::open(path, mode, central_options)?,
+            central: Central::open(path, mode, central_options, key)?,
             operator: operator.to_string(),
             options,
         })
@@ -154,7 +156,14 @@ impl BackOffice {
         } else {
             OpenMode::CreateIfMissing
         };
-        let office = BackOffice::open(path, mode, central_options, operator, options)?;
+        let key = crate::queue::sync::installation_queue_key(
+            store,
+            path,
+            mode == OpenMode::CreateIfMissing,
+            operator,
+            chrono::Local::now().naive_local(),
+        )?;
+        let office = BackOffice::open(path, mode, central_options, &key, operator, options)?;
         if remembered.as_deref() != Some(office.central.file_id()) {
             store.set_sync_value(SYNC_CENTRAL_FILE_ID, office.central.file_id())?;
         }

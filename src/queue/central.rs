@@ -10,6 +10,7 @@
 //! - a file that is not ours, damaged or newer is refused and never modified or deleted;
 //!   a missing file is created only when the caller says so (first use, or a rebuild).
 
+use crate::store::SecretKey;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -224,10 +225,13 @@ impl Central {
     /// Opens the central file at `path` (creating it in [`OpenMode::CreateIfMissing`]),
     /// checks that it is an iin-desk queue file of a version this program knows, and
     /// creates the schema in a new file. Whatever it refuses, it leaves untouched.
+    /// The file is encrypted (SQLCipher) with the office's queue `key`; a file the key
+    /// does not open is refused untouched.
     pub fn open(
         path: &Path,
         mode: OpenMode,
         options: CentralOptions,
+        key: &SecretKey,
     ) -> Result<Central, QueueError> {
         let missing = || QueueError::Missing {
             path: path.to_path_buf(),
@@ -281,6 +285,7 @@ impl Central {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
         }
         let conn = Connection::open_with_flags(path, flags).map_err(&db)?;
+        crate::store::apply_key(&conn, "main", key).map_err(&db)?;
         conn.busy_timeout(options.busy_timeout).map_err(&db)?;
         if conn.is_readonly(MAIN_DB).unwrap_or(false) {
             return Err(QueueError::ReadOnly {
@@ -293,8 +298,25 @@ impl Central {
             file_id: String::new(),
             options,
         };
-        central.prepare_schema(mode)?;
-        Ok(central)
+        match central.prepare_schema(mode) {
+            Ok(()) => Ok(central),
+            // SQLCipher cannot tell a wrong key from a file that is not a database; the
+            // header tells a plaintext file of the previous version.
+            Err(QueueError::NotAQueueFile { path }) => {
+                drop(central);
+                let mut header = [0u8; 16];
+                let plain = std::fs::File::open(&path)
+                    .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
+                    .is_ok()
+                    && &header == b"SQLite format 3\0";
+                Err(if plain {
+                    QueueError::NotEncrypted { path }
+                } else {
+                    QueueError::WrongKey { path }
+                })
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Checks the identity and version of the file and creates or upgrades its schema,

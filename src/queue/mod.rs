@@ -52,6 +52,25 @@ pub enum QueueError {
         /// The newest this program knows.
         supported: i64,
     },
+    /// This installation has no key for the central file yet.
+    #[error("this installation has no key for the central queue file {path}: the administrator imports the office's queue key (iin-desk key queue-import FILE); nothing was sent")]
+    NoKey {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The installation's queue key does not open the file (another office's key, or a
+    /// file that is not an iin-desk queue file).
+    #[error("{path} cannot be opened with this installation's queue key (a wrong key, another office's file, or not a queue file); it was left untouched")]
+    WrongKey {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is an unencrypted queue file of the previous version.
+    #[error("{path} is not encrypted (made by the previous version): once every counter has synced, the administrator moves it aside and the counters rebuild an encrypted one with `iin-desk sync --repush-all`; it was left untouched")]
+    NotEncrypted {
+        /// The file.
+        path: PathBuf,
+    },
     /// The file or its folder cannot be written.
     #[error("the central queue file {path} is read-only; nothing was sent")]
     ReadOnly {
@@ -158,6 +177,12 @@ impl QueueError {
             (E::NotRegistered(id), Lang::Ru) => format!("заявка {id}: корректируемого ИИН нет в реестре"),
             (E::NoFreeIin(id), Lang::Kk) => format!("{id} өтінімі: осы туған күн мен жынысқа ЖСН жасау мүмкін емес"),
             (E::NoFreeIin(id), Lang::Ru) => format!("заявка {id}: для этой даты рождения и пола нельзя сформировать ИИН"),
+            (E::NoKey { path }, Lang::Kk) => format!("бұл компьютерде орталық кезек файлының {} кілті жоқ: әкімші кеңсенің кезек кілтін импорттайды (iin-desk key queue-import ФАЙЛ); ештеңе жіберілмеді", path.display()),
+            (E::NoKey { path }, Lang::Ru) => format!("на этом компьютере нет ключа файла центральной очереди {}: администратор импортирует ключ очереди офиса (iin-desk key queue-import ФАЙЛ); ничего не отправлено", path.display()),
+            (E::WrongKey { path }, Lang::Kk) => format!("{} файлын осы компьютердің кезек кілтімен ашу мүмкін емес (кілт қате, басқа кеңсенің файлы немесе кезек файлы емес); файл өзгертілмеді", path.display()),
+            (E::WrongKey { path }, Lang::Ru) => format!("файл {} не открывается ключом очереди этого компьютера (неверный ключ, файл другого офиса или не файл очереди); файл не изменён", path.display()),
+            (E::NotEncrypted { path }, Lang::Kk) => format!("{} шифрланбаған (алдыңғы нұсқа жасаған): барлық терезе синхрондалғаннан кейін әкімші оны бөлек қояды, терезелер `iin-desk sync --repush-all` арқылы шифрланған файлды қайта жасайды; файл өзгертілмеді", path.display()),
+            (E::NotEncrypted { path }, Lang::Ru) => format!("файл {} не зашифрован (создан прежней версией): когда все окна синхронизируются, администратор убирает его, и окна создают зашифрованный командой `iin-desk sync --repush-all`; файл не изменён", path.display()),
             (E::Store(e), lang) => e.message(lang),
             (e, Lang::En) => e.to_string(),
         }
@@ -170,6 +195,9 @@ impl QueueError {
             self,
             QueueError::Missing { .. }
                 | QueueError::NotAQueueFile { .. }
+                | QueueError::NoKey { .. }
+                | QueueError::WrongKey { .. }
+                | QueueError::NotEncrypted { .. }
                 | QueueError::Corrupt { .. }
                 | QueueError::TooNew { .. }
                 | QueueError::ReadOnly { .. }

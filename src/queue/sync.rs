@@ -10,6 +10,7 @@
 //!   local request becomes *sent* only after the central transaction committed;
 //! - a result is applied only to a request that is still *sent* locally.
 
+use crate::store::SecretKey;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
@@ -128,6 +129,30 @@ pub fn sync_round(
     }
 }
 
+/// This installation's key of the central file at `path`. An installation without one
+/// makes one only when it may create the file and there is none yet (the office's first
+/// installation creates the queue; the administrator then exports the key to the others).
+pub fn installation_queue_key(
+    store: &mut Store,
+    path: &Path,
+    may_create: bool,
+    actor: &str,
+    now: NaiveDateTime,
+) -> Result<SecretKey, QueueError> {
+    if let Some(key) = store.queue_key()? {
+        return Ok(key);
+    }
+    let exists = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
+    if exists || !may_create {
+        return Err(QueueError::NoKey {
+            path: path.to_path_buf(),
+        });
+    }
+    let key = SecretKey::random();
+    store.set_queue_key(&key, "key.queue.create", actor, now)?;
+    Ok(key)
+}
+
 fn round(
     store: &mut Store,
     config: &SyncConfig,
@@ -143,7 +168,14 @@ fn round(
     } else {
         OpenMode::MustExist
     };
-    let mut central = Central::open(&config.queue_path, mode, config.central)?;
+    let key = installation_queue_key(
+        store,
+        &config.queue_path,
+        mode == OpenMode::CreateIfMissing,
+        &config.actor,
+        clock(),
+    )?;
+    let mut central = Central::open(&config.queue_path, mode, config.central, &key)?;
     let file_changed = remembered
         .as_deref()
         .is_some_and(|r| r != central.file_id());

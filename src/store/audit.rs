@@ -48,6 +48,23 @@ pub(crate) fn append(
     Ok(())
 }
 
+/// Appends one entry with a timestamp already formatted (events recorded while the
+/// store was closed).
+pub(crate) fn append_at(
+    tx: &rusqlite::Transaction<'_>,
+    at: &str,
+    actor: &str,
+    action: &str,
+    request_id: Option<&str>,
+    details: &str,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO audit_log(at, actor, action, request_id, details) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![at, actor, action, request_id, details],
+    )?;
+    Ok(())
+}
+
 impl Store {
     /// Records an action that changes nothing else (a printout, a login).
     pub fn audit(

@@ -12,7 +12,9 @@ mod requests;
 mod schema;
 mod settings;
 mod sync;
+mod unlock;
 mod users;
+pub mod vault;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -25,11 +27,14 @@ use crate::domain::lang::Lang;
 
 pub use audit::{AuditEntry, AuditQuery};
 pub use requests::{ImportReport, RequestFilter, RequestRow, StoredRequest};
+pub use settings::QUEUE_KEY_SETTING;
 pub use sync::{
     OutboxItem, SyncCounts, SYNC_CENTRAL_FILE_ID, SYNC_LAST_ERROR, SYNC_LAST_SUCCESS,
     SYNC_STATION_ID,
 };
+pub use unlock::{StoreState, Unlocked, MACHINE_ACTOR};
 pub use users::{AuthError, NewUser, User};
+pub use vault::{KeyFile, LockoutPolicy, SecretKey, SlotKind, VaultError};
 
 /// The database file's name inside the data folder.
 pub const DB_FILE_NAME: &str = "iin-desk.sqlite3";
@@ -90,6 +95,30 @@ pub enum StoreError {
     /// The request's life does not allow this step.
     #[error("{0}")]
     Transition(#[from] crate::domain::request::TransitionError),
+    /// The key does not open the database (a wrong key, or another store's key file);
+    /// the file was not touched.
+    #[error("{path}: the key does not open this database; the file was left untouched")]
+    WrongKey {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A database file that is not plaintext, without a key file next to it.
+    #[error("{path} is not a readable iin-desk database: it is damaged, or encrypted and its key file {keys} is missing (restore both from the backup); it was left untouched")]
+    NoKeyFile {
+        /// The database file.
+        path: PathBuf,
+        /// The key file that should be next to it.
+        keys: PathBuf,
+    },
+    /// The data folder already holds a store.
+    #[error("iin-desk is already set up in this data folder")]
+    AlreadySetUp,
+    /// A key operation needs an encrypted store.
+    #[error("this store is not encrypted: log in as an administrator to encrypt it first")]
+    NotEncrypted,
+    /// A key operation failed (key file, slot).
+    #[error(transparent)]
+    Vault(#[from] vault::VaultError),
     /// Any other database error.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
@@ -114,6 +143,15 @@ impl StoreError {
             (StoreError::NotADatabase { path }, Lang::Ru) => format!("файл {} не является базой iin-desk или повреждён; файл не изменён", path.display()),
             (StoreError::TooNew { path, found, supported }, Lang::Kk) => format!("{} дерекқорының нұсқасы {found} бағдарламаның нұсқасынан ({supported}) жаңа; iin-desk-ті жаңартыңыз, файл өзгертілмеді", path.display()),
             (StoreError::TooNew { path, found, supported }, Lang::Ru) => format!("версия базы {} ({found}) новее версии программы ({supported}); обновите iin-desk, файл не изменён", path.display()),
+            (StoreError::WrongKey { path }, Lang::Kk) => format!("{}: кілт бұл дерекқорды ашпайды; файл өзгертілмеді", path.display()),
+            (StoreError::WrongKey { path }, Lang::Ru) => format!("{}: ключ не открывает эту базу; файл не изменён", path.display()),
+            (StoreError::Vault(e), l) => e.message(l),
+            (StoreError::NoKeyFile { path, keys }, Lang::Kk) => format!("{} оқылатын iin-desk дерекқоры емес: ол бүлінген, не шифрланған және оның кілттер файлы {} жоқ (екеуін де сақтық көшірмеден қалпына келтіріңіз); файл өзгертілмеді", path.display(), keys.display()),
+            (StoreError::NoKeyFile { path, keys }, Lang::Ru) => format!("{} не является читаемой базой iin-desk: она повреждена или зашифрована, а её файл ключей {} отсутствует (восстановите оба из резервной копии); файл не изменён", path.display(), keys.display()),
+            (StoreError::AlreadySetUp, Lang::Kk) => "iin-desk бұл деректер қалтасында бұрыннан бапталған".into(),
+            (StoreError::AlreadySetUp, Lang::Ru) => "iin-desk в этой папке данных уже настроен".into(),
+            (StoreError::NotEncrypted, Lang::Kk) => "дерекқор шифрланбаған: алдымен әкімші ретінде кіріп, оны шифрлаңыз".into(),
+            (StoreError::NotEncrypted, Lang::Ru) => "база не зашифрована: сначала войдите как администратор, чтобы зашифровать её".into(),
             (StoreError::Busy, Lang::Kk) => "дерекқорды басқа бағдарлама бұғаттап тұр; қайталап көріңіз".into(),
             (StoreError::Busy, Lang::Ru) => "база занята другой программой; повторите попытку".into(),
             (StoreError::RequestNotFound(id), Lang::Kk) => format!("{id} өтінімі табылмады"),
@@ -137,6 +175,9 @@ impl StoreError {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The data key of an encrypted store (kept to open a second connection and to seal
+    /// key slots); `None` for a plaintext or in-memory store.
+    key: Option<SecretKey>,
 }
 
 impl std::fmt::Debug for Store {
@@ -146,32 +187,59 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database in `data_dir`.
-    pub fn open_in(data_dir: &Path) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::Io {
-            path: data_dir.to_path_buf(),
-            source,
-        })?;
-        Store::open(&data_dir.join(DB_FILE_NAME))
+    /// The database file in `data_dir`.
+    pub fn db_path(data_dir: &Path) -> PathBuf {
+        data_dir.join(DB_FILE_NAME)
     }
 
-    /// Opens (creating if needed) the database file at `path` and brings its schema up
-    /// to date. A file that is not a database, or is newer than this program, is
-    /// refused and left exactly as it was.
-    pub fn open(path: &Path) -> Result<Store, StoreError> {
+    /// Opens (creating if needed) an unencrypted database file at `path`: the format of
+    /// the previous version, read to encrypt it in place (see [`Store::unlock_in`]), and
+    /// used by tests that build such a store. The program's own stores are encrypted.
+    pub fn open_plaintext(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with(path, None)
+    }
+
+    /// Opens the encrypted database at `path` with its data `key` (creating it if there is
+    /// no file). A wrong key, or a file that is not an encrypted iin-desk database, is an
+    /// error and the file is left untouched.
+    pub fn open_encrypted(path: &Path, key: &SecretKey) -> Result<Store, StoreError> {
+        Store::open_with(path, Some(key))
+    }
+
+    /// A second connection to the same database (the sync worker's).
+    pub fn reopen(&self) -> Result<Store, StoreError> {
+        match &self.path {
+            Some(p) => Store::open_with(p, self.key.as_ref()),
+            None => Err(StoreError::Io {
+                path: PathBuf::from(":memory:"),
+                source: std::io::Error::other("an in-memory store has no second connection"),
+            }),
+        }
+    }
+
+    /// Whether the database is encrypted.
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
+    fn open_with(path: &Path, key: Option<&SecretKey>) -> Result<Store, StoreError> {
         let not_db = || StoreError::NotADatabase {
             path: path.to_path_buf(),
         };
         // Check the header before SQLite touches the file: SQLite would happily treat
-        // an empty file as a new database, but a non-empty file must be one already.
+        // an empty file as a new database, but a non-empty file must be one already. An
+        // encrypted file has no readable header; a plaintext one must be opened as such.
         if let Ok(meta) = std::fs::metadata(path) {
             if meta.len() > 0 {
                 let mut header = [0u8; 16];
                 let ok = std::fs::File::open(path)
                     .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
                     .is_ok();
-                if !ok || &header != b"SQLite format 3\0" {
-                    return Err(not_db());
+                let plain = ok && &header == b"SQLite format 3\0";
+                match key {
+                    None if !plain => return Err(not_db()),
+                    Some(_) if !ok || plain => return Err(not_db()),
+                    _ => {}
                 }
             }
         }
@@ -182,14 +250,29 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|_| not_db())?;
+        if let Some(key) = key {
+            apply_key(&conn, "main", key)?;
+        }
+        // Owner-only on Unix (its -wal and -shm files take the same mode).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+        }
         conn.busy_timeout(Duration::from_secs(5))?;
+        let wrong = || match key {
+            Some(_) => StoreError::WrongKey {
+                path: path.to_path_buf(),
+            },
+            None => not_db(),
+        };
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|_| not_db())?;
+            .map_err(|_| wrong())?;
         // Reading the schema proves the file is a database we can read.
         let objects: i64 = conn
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-            .map_err(|_| not_db())?;
+            .map_err(|_| wrong())?;
         if version > schema::LATEST {
             return Err(StoreError::TooNew {
                 path: path.to_path_buf(),
@@ -198,7 +281,7 @@ impl Store {
             });
         }
         if objects > 0 && version < schema::LATEST {
-            backup(&conn, path, version)?;
+            backup(&conn, path, version, key)?;
         }
         conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
@@ -206,6 +289,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
+            key: key.cloned(),
         };
         store.migrate()?;
         Ok(store)
@@ -215,7 +299,11 @@ impl Store {
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let conn = Connection::open_in_memory()?;
         conn.execute_batch("PRAGMA foreign_keys = ON;")?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn,
+            path: None,
+            key: None,
+        };
         store.migrate()?;
         Ok(store)
     }
@@ -267,9 +355,31 @@ impl Store {
     }
 }
 
+/// Sets the SQLCipher key of the attached database `schema` (`main` first of all: before
+/// anything else reads the file).
+pub(crate) fn apply_key(
+    conn: &Connection,
+    schema: &str,
+    key: &SecretKey,
+) -> Result<(), rusqlite::Error> {
+    // SQLCipher would print its own errors (a wrong key) on stderr: the caller reports
+    // them in the user's language instead.
+    let sql = zeroize::Zeroizing::new(format!(
+        "PRAGMA cipher_log_level = NONE; PRAGMA {schema}.key = \"{}\";",
+        key.sqlcipher_value().as_str()
+    ));
+    conn.execute_batch(&sql)
+}
+
 /// Copies the database aside before a migration (a consistent copy made by SQLite),
-/// so an upgrade can be undone by hand.
-fn backup(conn: &Connection, path: &Path, version: i64) -> Result<(), StoreError> {
+/// so an upgrade can be undone by hand. An encrypted store's copy is encrypted with the
+/// same key.
+fn backup(
+    conn: &Connection,
+    path: &Path,
+    version: i64,
+    key: Option<&SecretKey>,
+) -> Result<(), StoreError> {
     let mut name = path
         .file_name()
         .map(|n| n.to_os_string())
@@ -279,12 +389,17 @@ fn backup(conn: &Connection, path: &Path, version: i64) -> Result<(), StoreError
     if target.exists() {
         return Ok(());
     }
-    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])
-        .map(|_| ())
-        .map_err(|e| StoreError::Io {
-            path: target,
-            source: std::io::Error::other(e),
-        })
+    let io = |e: rusqlite::Error| StoreError::Io {
+        path: target.clone(),
+        source: std::io::Error::other(e),
+    };
+    match key {
+        None => conn
+            .execute("VACUUM INTO ?1", [target.to_string_lossy()])
+            .map(|_| ())
+            .map_err(io),
+        Some(key) => unlock::export_encrypted(conn, &target, key, version).map_err(io),
+    }
 }
 
 /// Formats a timestamp for the database (local time, seconds).

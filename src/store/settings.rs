@@ -32,3 +32,39 @@ impl Store {
         })
     }
 }
+
+/// Setting: the office's key of the central queue file (hex), kept in the encrypted store.
+pub const QUEUE_KEY_SETTING: &str = "queue.key";
+
+impl Store {
+    /// This installation's key of the central queue file, if it has one.
+    pub fn queue_key(&self) -> Result<Option<super::SecretKey>, StoreError> {
+        match self.setting(QUEUE_KEY_SETTING)? {
+            None => Ok(None),
+            Some(text) if text.trim().is_empty() => Ok(None),
+            Some(text) => Ok(Some(super::SecretKey::parse(&text)?)),
+        }
+    }
+
+    /// Keeps the key of the central queue file; `action` names the key operation in the
+    /// audit log (`key.queue.create`, `key.queue.import`). The key itself is never logged.
+    pub fn set_queue_key(
+        &mut self,
+        key: &super::SecretKey,
+        action: &str,
+        actor: &str,
+        now: chrono::NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        if !self.is_encrypted() && self.path().is_some() {
+            return Err(StoreError::NotEncrypted);
+        }
+        let text = key.to_text();
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![QUEUE_KEY_SETTING, text.as_str()],
+            )?;
+            audit::append(tx, now, actor, action, None, "")
+        })
+    }
+}

@@ -46,9 +46,28 @@ pub enum AuthError {
     /// Unknown login, wrong password or disabled account.
     #[error("wrong login or password, or the account is disabled")]
     Denied,
+    /// Too many failed attempts: the account is locked until then.
+    #[error("too many failed attempts: the account is locked until {until}")]
+    LockedOut {
+        /// The end of the lockout.
+        until: chrono::NaiveDateTime,
+    },
+    /// No store in the data folder yet.
+    #[error("not set up yet: create the administrator first")]
+    NotSetUp,
+    /// The store of the previous version is not encrypted; only an administrator's login
+    /// encrypts it.
+    #[error("the store is not encrypted yet: an administrator must log in first to encrypt it")]
+    EncryptionNeedsAdministrator,
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl From<super::VaultError> for AuthError {
+    fn from(e: super::VaultError) -> Self {
+        AuthError::Store(StoreError::Vault(e))
+    }
 }
 
 impl AuthError {
@@ -61,7 +80,34 @@ impl AuthError {
             (AuthError::Denied, Lang::Ru) => {
                 "неверный логин или пароль, либо учётная запись отключена".into()
             }
-            (AuthError::Denied, Lang::En) => self.to_string(),
+            (AuthError::LockedOut { until }, Lang::Kk) => format!(
+                "сәтсіз әрекеттер тым көп: есептік жазба {} дейін бұғатталды",
+                until.format("%d.%m.%Y %H:%M")
+            ),
+            (AuthError::LockedOut { until }, Lang::Ru) => format!(
+                "слишком много неудачных попыток: учётная запись заблокирована до {}",
+                until.format("%d.%m.%Y %H:%M")
+            ),
+            (AuthError::LockedOut { until }, Lang::En) => format!(
+                "too many failed attempts: the account is locked until {}",
+                until.format("%d.%m.%Y %H:%M")
+            ),
+            (AuthError::NotSetUp, Lang::Kk) => {
+                "бағдарлама әлі бапталмаған: алдымен әкімшіні жасаңыз".into()
+            }
+            (AuthError::NotSetUp, Lang::Ru) => {
+                "программа ещё не настроена: сначала создайте администратора".into()
+            }
+            (AuthError::EncryptionNeedsAdministrator, Lang::Kk) => {
+                "дерекқор әлі шифрланбаған: оны шифрлау үшін алдымен әкімші кіруі керек".into()
+            }
+            (AuthError::EncryptionNeedsAdministrator, Lang::Ru) => {
+                "база ещё не зашифрована: сначала должен войти администратор, чтобы зашифровать её"
+                    .into()
+            }
+            (AuthError::Denied, Lang::En)
+            | (AuthError::NotSetUp, Lang::En)
+            | (AuthError::EncryptionNeedsAdministrator, Lang::En) => self.to_string(),
             (AuthError::Store(e), l) => e.message(l),
         }
     }
@@ -145,6 +191,34 @@ impl Store {
                 must_change_password,
             })
         })
+        .and_then(|user| {
+            self.seal_account_slot(login, password, actor, now)?;
+            Ok(user)
+        })
+    }
+
+    /// Seals the data key under `login`'s password (replacing its slot), and records it.
+    fn seal_account_slot(
+        &mut self,
+        login: &str,
+        password: &str,
+        actor: &str,
+        now: chrono::NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        let sealed = self.with_key_file(|keys, key| {
+            keys.clear_failures(login);
+            keys.add_slot(
+                super::SlotKind::Account,
+                Some(login),
+                password.as_bytes(),
+                key,
+                now,
+            )
+        })?;
+        if sealed.is_some() {
+            self.audit(now, actor, "key.slot.add", None, &format!("login={login}"))?;
+        }
+        Ok(())
     }
 
     /// All accounts, by login.
@@ -186,6 +260,22 @@ impl Store {
         actor: &str,
         now: chrono::NaiveDateTime,
     ) -> Result<(), StoreError> {
+        if !active {
+            // The key slot goes first: a disabled account never opens the store again,
+            // even if the database update below fails.
+            let removed = self.with_key_file(|keys, _| {
+                Ok(keys.remove_slots(super::SlotKind::Account, Some(login)))
+            })?;
+            if removed.is_some_and(|n| n > 0) {
+                self.audit(
+                    now,
+                    actor,
+                    "key.slot.remove",
+                    None,
+                    &format!("login={login}"),
+                )?;
+            }
+        }
         self.write(|tx| {
             let n = tx.execute(
                 "UPDATE users SET active = ?2 WHERE login = ?1",
@@ -222,7 +312,8 @@ impl Store {
                 return Err(StoreError::UserNotFound(login.to_string()));
             }
             audit::append(tx, now, actor, "user.passwd", None, &format!("login={login}"))
-        })
+        })?;
+        self.seal_account_slot(login, password, actor, now)
     }
 
     /// Checks a login and password; records the attempt in the audit log.

@@ -43,6 +43,9 @@ pub fn root_ui(state: &mut AppState, ui: &mut Ui) {
     if state.show_about {
         about_ui(state, ui);
     }
+    if state.recovery_key.is_some() {
+        recovery_key_ui(state, ui);
+    }
     shortcuts(state, ui);
     top_bar(state, &user, ui);
     notices_ui(state, ui);
@@ -183,6 +186,29 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
 }
 
 /// The About dialog: version, the edition of the Rules, and the bundled licences.
+/// The recovery key, shown once: after set-up, or after a login encrypted an old store.
+fn recovery_key_ui(state: &mut AppState, ui: &mut Ui) {
+    let lang = state.lang;
+    let Some(key) = state.recovery_key.clone() else {
+        return;
+    };
+    let mut done = false;
+    egui::Modal::new(egui::Id::unique("recovery-key")).show(ui.ctx(), |ui| {
+        ui.set_max_width(640.0);
+        ui.heading(t::RECOVERY_KEY.get(lang));
+        ui.label(t::RECOVERY_KEY_HELP.get(lang));
+        ui.add_space(theme::ROW_GAP);
+        ui.label(RichText::new(&key).monospace().size(18.0).strong());
+        ui.add_space(theme::ROW_GAP);
+        if ui.button(t::RECOVERY_KEY_DONE.get(lang)).clicked() {
+            done = true;
+        }
+    });
+    if done {
+        state.recovery_key = None;
+    }
+}
+
 fn about_ui(state: &mut AppState, ui: &mut Ui) {
     let about = crate::about::about_text(state.lang);
     let lang = state.lang;

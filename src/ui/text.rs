@@ -374,3 +374,16 @@ pub const OFFLINE: Tr = Tr::new(
 );
 pub const SYNC_NOW: Tr = Tr::new("Қазір синхрондау", "Синхронизировать сейчас", "Sync now");
 pub const CANCELLED: Tr = Tr::new("Бас тартылды", "Отменено", "Cancelled");
+
+pub const RECOVERY_KEY: Tr = Tr::new(
+    "Қалпына келтіру кілті",
+    "Ключ восстановления",
+    "Recovery key",
+);
+pub const RECOVERY_KEY_HELP: Tr = Tr::new(
+    "Деректер шифрланған. Бұл кілт тек қазір көрсетіледі: оны қағазға жазып, сейфте сақтаңыз. Барлық құпиясөз жоғалса, деректерді тек осы кілт ашады (iin-desk recover).",
+    "Данные зашифрованы. Этот ключ показывается только сейчас: запишите его на бумаге и храните в сейфе. Если все пароли утеряны, данные открывает только он (iin-desk recover).",
+    "The data are encrypted. This key is shown only now: write it on paper and keep it in a safe. If every password is lost, only this key opens the data (iin-desk recover).",
+);
+pub const RECOVERY_KEY_DONE: Tr =
+    Tr::new("Жазып алдым", "Я записал ключ", "I have written it down");

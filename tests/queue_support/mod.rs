@@ -11,6 +11,8 @@ use rusqlite::{Connection, OpenFlags};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
+use iin_desk::store::{KeyFile, SecretKey, SlotKind};
+
 /// The administrator's password in every test installation.
 pub const ADMIN_PASSWORD: &str = "S3cure-passphrase1";
 /// The back-office operator's login and password.
@@ -50,6 +52,26 @@ pub fn iin_desk(data_dir: &Path, queue: &Path) -> Command {
         .env("IIN_DESK_LANG", "en")
         .stdin(Stdio::null());
     cmd
+}
+
+/// The office's queue key for the central files in `queue`'s folder, as the
+/// administrator exports it: made by the first installation of a test that asks (a
+/// central file rebuilt in the same folder uses the same office key).
+pub fn office_key_file(queue: &Path) -> PathBuf {
+    let path = queue.with_file_name("office-queue.key");
+    if !path.exists() {
+        let hex = format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple());
+        let tmp = queue.with_file_name(format!("office-queue.key.{}", Uuid::new_v4()));
+        if let Some(dir) = tmp.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        std::fs::write(&tmp, format!("IIN-DESK-QUEUE-KEY 1\n{hex}\n"))
+            .unwrap_or_else(|e| panic!("write key: {e}"));
+        // A hard link is created only if the name is free: the first writer wins whole.
+        let _ = std::fs::hard_link(&tmp, &path);
+        let _ = std::fs::remove_file(&tmp);
+    }
+    path
 }
 
 /// Runs `cmd` to the end, feeding `stdin`.
@@ -103,6 +125,14 @@ impl Site {
         cmd.args(["init", "--password-stdin"]);
         let out = run_with_stdin(cmd, &format!("{ADMIN_PASSWORD}\n"));
         assert!(out.status.success(), "init: {}", text(&out));
+        // Every installation of an office has the office's queue key.
+        let out = site
+            .admin()
+            .args(["key", "queue-import"])
+            .arg(office_key_file(queue))
+            .output()
+            .unwrap_or_else(|e| panic!("key queue-import: {e}"));
+        assert!(out.status.success(), "key queue-import: {}", text(&out));
         site
     }
 
@@ -180,11 +210,20 @@ impl Site {
 
     /// The local database, read-only.
     pub fn local_db(&self) -> Connection {
-        Connection::open_with_flags(
+        let conn = Connection::open_with_flags(
             self.dir.join("iin-desk.sqlite3"),
             OpenFlags::SQLITE_OPEN_READ_ONLY,
         )
-        .unwrap_or_else(|e| panic!("open local: {e}"))
+        .unwrap_or_else(|e| panic!("open local: {e}"));
+        // The store's data key, from the administrator's key slot.
+        let keys = KeyFile::load(&self.dir.join(iin_desk::store::vault::KEY_FILE_NAME))
+            .unwrap_or_else(|e| panic!("key file: {e}"))
+            .unwrap_or_else(|| panic!("no key file"));
+        let key = keys
+            .open(SlotKind::Account, Some("admin"), ADMIN_PASSWORD.as_bytes())
+            .unwrap_or_else(|e| panic!("admin slot: {e}"));
+        with_key(&conn, &key);
+        conn
     }
 
     /// Local requests that left the counter: id → (status, formed IIN).
@@ -233,10 +272,38 @@ pub fn audit_counts(conn: &Connection, action: &str) -> BTreeMap<String, i64> {
 
 /// The central file, read-only.
 pub fn central_db(path: &Path) -> Connection {
+    central_db_with(path, &office_key(path))
+}
+
+/// The central file read-only with `key`.
+pub fn central_db_with(path: &Path, key: &SecretKey) -> Connection {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .unwrap_or_else(|e| panic!("open central: {e}"));
+    with_key(&conn, key);
     let _ = conn.busy_timeout(std::time::Duration::from_secs(30));
     conn
+}
+
+/// The central file for writing, as another program that knows the key would.
+pub fn central_db_writable(path: &Path) -> Connection {
+    let conn = Connection::open(path).unwrap_or_else(|e| panic!("open central: {e}"));
+    with_key(&conn, &office_key(path));
+    conn
+}
+
+/// The office's queue key of the central file `path` (see [`office_key_file`]).
+pub fn office_key(path: &Path) -> SecretKey {
+    let text = std::fs::read_to_string(office_key_file(path))
+        .unwrap_or_else(|e| panic!("office key: {e}"));
+    SecretKey::parse(text.lines().nth(1).unwrap_or_default())
+        .unwrap_or_else(|e| panic!("office key: {e}"))
+}
+
+/// Gives SQLCipher the raw key of a connection.
+pub fn with_key(conn: &Connection, key: &SecretKey) {
+    let hex: String = key.to_text().chars().filter(|c| *c != '-').collect();
+    conn.execute_batch(&format!("PRAGMA key = \"x'{hex}'\";"))
+        .unwrap_or_else(|e| panic!("key: {e}"));
 }
 
 /// Central requests: id → (state, result status, result IIN).

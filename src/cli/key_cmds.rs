@@ -1,0 +1,340 @@
+//! `iin-desk key …` and `iin-desk recover`: the keys of an installation.
+//!
+//! Key files (machine key, queue key) are short text files written owner-only (on Unix;
+//! on Windows they take the folder's permissions): a header line naming the kind, the key
+//! as 64 hex digits, and comments. Keys are never printed except the recovery key, which
+//! is shown once on stderr.
+
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+use clap::Subcommand;
+
+use super::commands::{auth_error, show_recovery_key};
+use super::{exit, CliError};
+use crate::domain::account::{check_password, Role};
+use crate::domain::lang::{Lang, Tr};
+use crate::files::write_atomically;
+use crate::store::{LockoutPolicy, SecretKey, Store, StoreError, User};
+
+/// `key` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Makes a new recovery key (the old one stops working) and shows it once.
+    RecoveryNew,
+    /// Makes the machine key of a scheduled `iin-desk sync` and writes it to FILE, which
+    /// only the sync's service user may read (a previous machine key stops working).
+    MachineCreate {
+        /// Where to write the key.
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+    },
+    /// Removes the machine key: scheduled syncs stop until a new one is made.
+    MachineRemove,
+    /// Writes the office's central queue key to FILE, to import on every counter and the
+    /// back office (made now if this installation has none and the queue does not exist).
+    QueueExport {
+        /// Where to write the key.
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+    },
+    /// Imports the office's central queue key from FILE (written by `queue-export`).
+    QueueImport {
+        /// The key file.
+        file: std::path::PathBuf,
+    },
+    /// Shows, or sets, how many failed logins lock an account and for how long.
+    Lockout {
+        /// Failed attempts in a row that lock the account (1–100).
+        #[arg(long)]
+        max_failures: Option<u32>,
+        /// Minutes the account stays locked (1–1440).
+        #[arg(long)]
+        minutes: Option<u32>,
+    },
+}
+
+const MACHINE_TAG: &str = "IIN-DESK-MACHINE-KEY 1";
+const QUEUE_TAG: &str = "IIN-DESK-QUEUE-KEY 1";
+
+fn tr(lang: Lang, kk: &'static str, ru: &'static str, en: &'static str) -> &'static str {
+    Tr::new(kk, ru, en).get(lang)
+}
+
+fn store_error(e: StoreError, lang: Lang) -> CliError {
+    CliError::new(exit::STORE, e.message(lang))
+}
+
+/// Writes a key file: the header, a warning, the key.
+fn write_key_file(
+    path: &Path,
+    tag: &str,
+    warning: &str,
+    key: &SecretKey,
+    lang: Lang,
+) -> Result<(), CliError> {
+    let text = zeroize::Zeroizing::new(format!("{tag}\n# {warning}\n{}\n", key.to_text().as_str()));
+    write_atomically(path, text.as_bytes())
+        .map_err(|e| CliError::new(exit::FILE, format!("{}: {e}", path.display())))?;
+    let _ = lang;
+    Ok(())
+}
+
+/// Reads a key file written by [`write_key_file`] with the header `tag`.
+pub(super) fn read_key_file(path: &Path, tag: &str, lang: Lang) -> Result<SecretKey, CliError> {
+    let text = zeroize::Zeroizing::new(
+        std::fs::read_to_string(path)
+            .map_err(|e| CliError::new(exit::FILE, format!("{}: {e}", path.display())))?,
+    );
+    let mut lines = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    let bad =
+        |what: String| CliError::new(exit::INVALID_INPUT, format!("{}: {what}", path.display()));
+    if lines.next() != Some(tag) {
+        return Err(bad(match lang {
+            Lang::Kk => format!("бұл кілт файлы емес: бірінші жол «{tag}» болуы керек"),
+            Lang::Ru => format!("это не файл ключа: первая строка должна быть «{tag}»"),
+            Lang::En => format!("not a key file: the first line must be \"{tag}\""),
+        }));
+    }
+    let body: String = lines.collect();
+    SecretKey::parse(&body).map_err(|e| bad(e.message(lang)))
+}
+
+/// Reads the machine key file of a scheduled sync.
+pub(super) fn read_machine_key(path: &Path, lang: Lang) -> Result<SecretKey, CliError> {
+    read_key_file(path, MACHINE_TAG, lang)
+}
+
+/// The account a scheduled sync acts as (its actor in the audit log is `machine`).
+pub(super) fn machine_user() -> User {
+    User {
+        login: crate::store::MACHINE_ACTOR.into(),
+        full_name: "scheduled sync".into(),
+        role: Role::Clerk,
+        active: true,
+        must_change_password: false,
+    }
+}
+
+/// `iin-desk key …` (administrator).
+pub(super) fn key(
+    store: &mut Store,
+    user: &User,
+    action: KeyCommand,
+    now: NaiveDateTime,
+    lang: Lang,
+) -> Result<u8, CliError> {
+    match action {
+        KeyCommand::RecoveryNew => {
+            let key = store
+                .create_recovery_key(&user.login, now)
+                .map_err(|e| store_error(e, lang))?;
+            show_recovery_key(&key, lang);
+        }
+        KeyCommand::MachineCreate { out } => {
+            let key = store
+                .create_machine_key(&user.login, now)
+                .map_err(|e| store_error(e, lang))?;
+            write_key_file(
+                &out,
+                MACHINE_TAG,
+                "iin-desk machine key: opens this PC's store for the scheduled sync. Only the sync's service user may read this file.",
+                &key,
+                lang,
+            )?;
+            println!(
+                "{}: {}",
+                out.display(),
+                tr(
+                    lang,
+                    "машина кілті жазылды; файлды тек синхрондау қызметінің пайдаланушысы оқи алатындай етіңіз",
+                    "ключ компьютера записан; файл должен читать только пользователь службы синхронизации",
+                    "machine key written; let only the sync's service user read this file",
+                )
+            );
+        }
+        KeyCommand::MachineRemove => {
+            let removed = store
+                .remove_machine_key(&user.login, now)
+                .map_err(|e| store_error(e, lang))?;
+            println!(
+                "{}",
+                if removed {
+                    tr(
+                        lang,
+                        "машина кілті жойылды",
+                        "ключ компьютера удалён",
+                        "machine key removed",
+                    )
+                } else {
+                    tr(
+                        lang,
+                        "машина кілті жоқ еді",
+                        "ключа компьютера не было",
+                        "there was no machine key",
+                    )
+                }
+            );
+        }
+        KeyCommand::QueueExport { out } => {
+            let key = match store.queue_key().map_err(|e| store_error(e, lang))? {
+                Some(k) => k,
+                None => {
+                    let k = SecretKey::random();
+                    store
+                        .set_queue_key(&k, "key.queue.create", &user.login, now)
+                        .map_err(|e| store_error(e, lang))?;
+                    k
+                }
+            };
+            write_key_file(
+                &out,
+                QUEUE_TAG,
+                "iin-desk central queue key of the office: a secret. Import it on each counter and the back office (iin-desk key queue-import FILE), then delete this file.",
+                &key,
+                lang,
+            )?;
+            store
+                .audit(now, &user.login, "key.queue.export", None, "")
+                .map_err(|e| store_error(e, lang))?;
+            println!(
+                "{}: {}",
+                out.display(),
+                tr(
+                    lang,
+                    "кезек кілті жазылды; оны әр компьютерге импорттап, файлды жойыңыз",
+                    "ключ очереди записан; импортируйте его на каждом компьютере и удалите файл",
+                    "queue key written; import it on every PC, then delete the file",
+                )
+            );
+        }
+        KeyCommand::QueueImport { file } => {
+            let key = read_key_file(&file, QUEUE_TAG, lang)?;
+            store
+                .set_queue_key(&key, "key.queue.import", &user.login, now)
+                .map_err(|e| store_error(e, lang))?;
+            println!(
+                "{}",
+                tr(
+                    lang,
+                    "кезек кілті импортталды",
+                    "ключ очереди импортирован",
+                    "queue key imported"
+                )
+            );
+        }
+        KeyCommand::Lockout {
+            max_failures,
+            minutes,
+        } => {
+            let mut policy = store.lockout_policy().map_err(|e| store_error(e, lang))?;
+            if max_failures.is_some() || minutes.is_some() {
+                for (name, value, max) in [
+                    ("--max-failures", max_failures, 100),
+                    ("--minutes", minutes, 1440),
+                ] {
+                    if let Some(v) = value.filter(|v| *v == 0 || *v > max) {
+                        return Err(CliError::new(
+                            exit::INVALID_INPUT,
+                            match lang {
+                                Lang::Kk => format!("{name}: {v} — 1-ден {max}-ге дейін күтіледі"),
+                                Lang::Ru => format!("{name}: {v} — ожидается от 1 до {max}"),
+                                Lang::En => format!("{name}: {v} — 1 to {max} is expected"),
+                            },
+                        ));
+                    }
+                }
+                policy = LockoutPolicy {
+                    max_failures: max_failures.unwrap_or(policy.max_failures),
+                    minutes: minutes.unwrap_or(policy.minutes),
+                };
+                policy = store
+                    .set_lockout_policy(policy, &user.login, now)
+                    .map_err(|e| store_error(e, lang))?;
+            }
+            println!(
+                "max_failures={} minutes={}",
+                policy.max_failures, policy.minutes
+            );
+        }
+    }
+    Ok(exit::OK)
+}
+
+/// `iin-desk recover LOGIN`: the recovery key opens the store; the administrator gets a
+/// new password (and is enabled again).
+pub(super) fn recover(
+    data_dir: &Path,
+    login: &str,
+    password_stdin: bool,
+    now: NaiveDateTime,
+    lang: Lang,
+) -> Result<u8, CliError> {
+    let (key_text, password) = if password_stdin {
+        let mut text = zeroize::Zeroizing::new(String::new());
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .map_err(|e| CliError::new(exit::FILE, format!("stdin: {e}")))?;
+        let mut lines = text.lines();
+        (
+            zeroize::Zeroizing::new(lines.next().unwrap_or_default().to_string()),
+            zeroize::Zeroizing::new(lines.next().unwrap_or_default().to_string()),
+        )
+    } else {
+        let prompt = |label: &str| {
+            rpassword::prompt_password(label)
+                .map(zeroize::Zeroizing::new)
+                .map_err(|e| CliError::new(exit::FILE, e.to_string()))
+        };
+        (
+            prompt(tr(
+                lang,
+                "Қалпына келтіру кілті: ",
+                "Ключ восстановления: ",
+                "Recovery key: ",
+            ))?,
+            prompt(tr(
+                lang,
+                "Жаңа құпиясөз: ",
+                "Новый пароль: ",
+                "New password: ",
+            ))?,
+        )
+    };
+    let recovery = SecretKey::parse(&key_text)
+        .map_err(|e| CliError::new(exit::INVALID_INPUT, e.message(lang)))?;
+    check_password(login, &password)
+        .map_err(|p| CliError::new(exit::INVALID_INPUT, p.message(lang)))?;
+    let mut store = Store::unlock_with_recovery_in(data_dir, &recovery, now)
+        .map_err(|e| auth_error(e, lang))?;
+    let user = store
+        .user(login)
+        .map_err(|e| store_error(e, lang))?
+        .filter(|u| u.role == Role::Administrator)
+        .ok_or_else(|| {
+            CliError::new(
+                exit::INVALID_INPUT,
+                match lang {
+                    Lang::Kk => format!("{login}: мұндай әкімші жоқ"),
+                    Lang::Ru => format!("{login}: нет такого администратора"),
+                    Lang::En => format!("{login}: no such administrator"),
+                },
+            )
+        })?;
+    store
+        .set_password(&user.login, &password, false, "recovery", now)
+        .and_then(|()| store.set_user_active(&user.login, true, "recovery", now))
+        .map_err(|e| store_error(e, lang))?;
+    println!(
+        "{login}: {}",
+        tr(
+            lang,
+            "жаңа құпиясөз орнатылды",
+            "новый пароль задан",
+            "the new password is set"
+        )
+    );
+    Ok(exit::OK)
+}
