@@ -24,7 +24,7 @@ use iin_desk::domain::form::record_to_form;
 use iin_desk::domain::request::Status;
 use iin_desk::pdf::{render, DocKind, PrintContext};
 use iin_desk::queue::sync::{sync_round, SyncConfig};
-use iin_desk::store::{RequestFilter, Store};
+use iin_desk::store::RequestFilter;
 
 #[derive(Clone)]
 struct Pinned;
