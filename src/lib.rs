@@ -9,6 +9,7 @@ pub mod about;
 pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod eventlog;
 pub mod files;
 pub mod machine_config;
 pub mod pdf;

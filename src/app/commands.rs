@@ -32,6 +32,7 @@ pub fn run(app: &mut DeskApp, command: Command, ctx: &egui::Context) {
             app.autosave(true);
             if let Some(u) = app.state.user.take() {
                 let _ = app.store.audit(now, &u.login, "logout", None, "");
+                log::info!("logout: {}", u.login);
             }
             app.close_store();
             app.state.editor = None;
@@ -218,6 +219,7 @@ fn create_admin(app: &mut DeskApp, now: NaiveDateTime) {
     match Store::create_in(&app.data_dir, &new, now) {
         Ok((store, recovery)) => {
             drop(store);
+            log::info!("set up: an encrypted store and the administrator {login}");
             app.state.set_up = true;
             app.state.recovery_key = Some(recovery.to_text().to_string());
             login_as(app, &login, &f.password, now);
@@ -242,6 +244,7 @@ fn login_as(app: &mut DeskApp, login: &str, password: &str, now: NaiveDateTime) 
             }
             app.open_store(unlocked.store);
             let user = unlocked.user;
+            log::info!("login: {} ({})", user.login, user.role.key());
             app.state.user = Some(user);
             app.state.login = Default::default();
             app.state.locked = false;
@@ -261,6 +264,11 @@ fn login_as(app: &mut DeskApp, login: &str, password: &str, now: NaiveDateTime) 
             );
         }
         Err(e) => {
+            log::warn!(
+                "login failed: {} ({})",
+                login.chars().take(32).collect::<String>(),
+                e
+            );
             app.state.login.password.clear();
             app.state.login.error = Some(e.message(lang));
         }
@@ -354,6 +362,7 @@ fn decide(app: &mut DeskApp, status: Status, now: NaiveDateTime) {
     match app.store.decide_draft(&record, &user, now) {
         Ok(()) => {
             let id = record.request.id.to_string();
+            log::info!("request {id}: {} by {user}", status.key());
             app.state.editor = None;
             if status == Status::Accepted {
                 app.state.notify(tr(lang, t::ACCEPTED_MSG), false);
@@ -397,6 +406,7 @@ fn run_print(app: &mut DeskApp, id: &str, doc: DocKind) {
     let Some(out) = print_kept(app, id, doc) else {
         return;
     };
+    log::info!("request {id}: {} printed", doc.audit_action());
     match (app.viewer)(&out) {
         Ok(()) => app
             .state

@@ -343,10 +343,12 @@ impl AppState {
 
     /// Shows a message.
     pub fn notify(&mut self, text: impl Into<String>, is_error: bool) {
-        self.notices.push(Notice {
-            text: text.into(),
-            is_error,
-        });
+        let text = text.into();
+        if is_error {
+            // Errors name fields, files and request ids, never an applicant's data.
+            log::warn!("{text}");
+        }
+        self.notices.push(Notice { text, is_error });
         if self.notices.len() > 3 {
             self.notices.remove(0);
         }
@@ -543,6 +545,7 @@ impl DeskApp {
             arrived += results.len();
         }
         if arrived > 0 {
+            log::info!("sync: {arrived} result(s) arrived");
             let text = match self.state.lang {
                 Lang::Kk => {
                     format!("Нәтижелер келді: {arrived}. Тіркеу куәліктерін басып шығаруға болады.")
@@ -728,6 +731,8 @@ fn exit_after_first_frame(ctx: &egui::Context) {
 pub fn run_native(data_dir: PathBuf) -> anyhow::Result<()> {
     std::fs::create_dir_all(&data_dir)
         .map_err(|e| anyhow::anyhow!("cannot use the data folder {}: {e}", data_dir.display()))?;
+    crate::eventlog::init(&data_dir);
+    log::info!("window started: iin-desk {}", env!("CARGO_PKG_VERSION"));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("iin-desk")

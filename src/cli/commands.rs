@@ -250,8 +250,15 @@ fn login(
             ))
         }
     };
-    let unlocked =
-        Store::unlock_in(data_dir, login, &password, now()).map_err(|e| auth_error(e, lang))?;
+    crate::eventlog::init(data_dir);
+    let unlocked = Store::unlock_in(data_dir, login, &password, now()).map_err(|e| {
+        log::warn!(
+            "command line login failed: {} ({e})",
+            login.chars().take(32).collect::<String>()
+        );
+        auth_error(e, lang)
+    })?;
+    log::info!("command line login: {}", unlocked.user.login);
     if let Some(key) = &unlocked.recovery_key {
         eprintln!(
             "{}",

@@ -117,11 +117,20 @@ pub fn sync_round(
 ) -> Result<RoundReport, QueueError> {
     match round(store, config, repush_all, clock) {
         Ok(report) => {
+            if report.pushed > 0 || !report.results.is_empty() || !report.conflicts.is_empty() {
+                log::info!(
+                    "sync: pushed {}, results {}, conflicts {}",
+                    report.pushed,
+                    report.results.len(),
+                    report.conflicts.len()
+                );
+            }
             store.set_sync_value(SYNC_LAST_SUCCESS, &format_ts(clock()))?;
             store.set_sync_value(SYNC_LAST_ERROR, "")?;
             Ok(report)
         }
         Err(e) => {
+            log::warn!("sync failed: {e}");
             // Best effort: the round's error is what matters, not this note of it.
             let _ = store.set_sync_value(SYNC_LAST_ERROR, &e.to_string());
             Err(e)
