@@ -4,7 +4,6 @@
 //! receipt — holds request ids and staff logins, and none of the applicants' names, IINs
 //! or document numbers.
 
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, NaiveDateTime};
