@@ -1006,3 +1006,114 @@ fn settings_show_machine_locked_keys_read_only_and_never_save_them() {
     );
     assert_eq!(store.setting("queue.path").unwrap(), None);
 }
+
+#[test]
+fn first_start_shows_the_recovery_key_once_and_it_opens_the_store() {
+    let mut f = app_with(|_| {});
+    f.harness.run();
+    type_into(&mut f.harness, Role::TextInput, "Login", "admin");
+    type_into(&mut f.harness, Role::TextInput, "Full name", "Asel Admin");
+    type_into(
+        &mut f.harness,
+        Role::PasswordInput,
+        "Password",
+        "Admin12345",
+    );
+    type_into(
+        &mut f.harness,
+        Role::PasswordInput,
+        "Repeat the password",
+        "Admin12345",
+    );
+    f.harness
+        .get_by_role_and_label(Role::Button, "Create administrator")
+        .click();
+    f.harness.run();
+    let shown = f.harness.state().state.recovery_key.clone().unwrap();
+    assert!(
+        f.harness.query_by_label(&shown).is_some(),
+        "the key is on screen"
+    );
+    f.harness
+        .get_by_role_and_label(Role::Button, "I have written it down")
+        .click();
+    f.harness.run();
+    assert!(f.harness.query_by_label(&shown).is_none(), "shown once");
+    assert_eq!(
+        Store::state_in(f._dir.path()).unwrap(),
+        StoreState::Encrypted
+    );
+    let key = iin_desk::store::SecretKey::parse(&shown).unwrap();
+    assert!(Store::unlock_with_recovery_in(f._dir.path(), &key, start()).is_ok());
+}
+
+#[test]
+fn the_administrator_makes_a_new_recovery_key_and_sets_the_lockout() {
+    let mut f = app_with(with_clerk);
+    f.harness.run();
+    log_in(&mut f, "admin", "Admin12345");
+    f.harness
+        .get_by_role_and_label(Role::Button, "Administration")
+        .click();
+    f.harness.run();
+    // Disabling removes the clerk's key slot: enabled again, the account needs a password.
+    f.harness
+        .get_by_role_and_label(Role::Button, "Disable a.clerk")
+        .click();
+    f.harness.run();
+    f.harness
+        .get_by_role_and_label(Role::Button, "Enable a.clerk")
+        .click();
+    f.harness.run();
+    assert!(f.harness.query_by_label("needs a new password").is_some());
+
+    f.harness
+        .get_by_role_and_label(Role::Button, "New recovery key")
+        .click();
+    f.harness.run();
+    let shown = f.harness.state().state.recovery_key.clone().unwrap();
+    f.harness
+        .get_by_role_and_label(Role::Button, "I have written it down")
+        .click();
+    f.harness.run();
+
+    let failures = f
+        .harness
+        .get_by_role_and_label(Role::TextInput, "Failed logins before a lockout");
+    failures.focus();
+    f.harness.run();
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Failed logins before a lockout")
+        .type_text("0");
+    f.harness.run();
+    f.harness
+        .get_by_role_and_label(Role::Button, "Save the lockout")
+        .click();
+    f.harness.run();
+    assert!(f.harness.query_by_label_contains("1 to 100").is_some());
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Failed logins before a lockout")
+        .focus();
+    f.harness.run();
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Failed logins before a lockout")
+        .type_text("3");
+    f.harness.run();
+    f.harness
+        .get_by_role_and_label(Role::Button, "Save the lockout")
+        .click();
+    f.harness.run();
+    assert_eq!(
+        f.harness
+            .state()
+            .store
+            .lockout_policy()
+            .unwrap()
+            .max_failures,
+        3
+    );
+    let key = iin_desk::store::SecretKey::parse(&shown).unwrap();
+    assert!(Store::unlock_with_recovery_in(f._dir.path(), &key, start()).is_ok());
+}

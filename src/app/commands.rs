@@ -158,6 +158,16 @@ pub fn run(app: &mut DeskApp, command: Command, ctx: &egui::Context) {
             }
         }
         Command::ImportCalendar => import_calendar(app, now),
+        Command::NewRecoveryKey => {
+            let actor = actor(app);
+            match app.store.create_recovery_key(&actor, now) {
+                Ok(key) => app.state.recovery_key = Some(key.to_text().to_string()),
+                Err(e) => app.state.notify(e.message(lang), true),
+            }
+        }
+        Command::ImportQueueKey => import_queue_key(app, now),
+        Command::ExportQueueKey => export_queue_key(app, now),
+        Command::SaveLockout => save_lockout(app, now),
         Command::SyncNow => {
             if let Some(h) = &app.sync {
                 h.sync_now();
@@ -338,6 +348,10 @@ fn reload_admin(app: &mut DeskApp) {
     {
         app.state.admin.users = app.store.users().unwrap_or_default();
         app.state.admin.exceptions = app.store.calendar_exceptions().unwrap_or_default();
+        app.state.admin.without_key = app.store.accounts_without_key().unwrap_or_default();
+        let policy = app.store.lockout_policy().unwrap_or_default();
+        app.state.admin.max_failures = policy.max_failures.to_string();
+        app.state.admin.lockout_minutes = policy.minutes.to_string();
     }
 }
 
@@ -625,6 +639,116 @@ fn import_calendar(app: &mut DeskApp, now: NaiveDateTime) {
                 Err(e) => app.state.notify(e.message(lang), true),
             }
         }
+    }
+    reload_admin(app);
+}
+
+/// Imports the office's central queue key from a key file the administrator chooses.
+fn import_queue_key(app: &mut DeskApp, now: NaiveDateTime) {
+    use crate::store::vault::{parse_key_file, QUEUE_KEY_TAG};
+    let lang = app.state.lang;
+    // Without a desktop portal the dialog returns None: treated as cancelled.
+    let Some(path) = rfd::FileDialog::new().pick_file() else {
+        return;
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => zeroize::Zeroizing::new(t),
+        Err(e) => {
+            app.state.notify(format!("{}: {e}", path.display()), true);
+            return;
+        }
+    };
+    let key = match parse_key_file(&text, QUEUE_KEY_TAG) {
+        Ok(k) => k,
+        Err(p) => {
+            let message = format!("{}: {}", path.display(), p.message(QUEUE_KEY_TAG, lang));
+            app.state.notify(message, true);
+            return;
+        }
+    };
+    let actor = actor(app);
+    match app
+        .store
+        .set_queue_key(&key, "key.queue.import", &actor, now)
+    {
+        Ok(()) => {
+            app.state.notify(tr(lang, t::QUEUE_KEY_IMPORTED), false);
+            if let Some(h) = &app.sync {
+                h.sync_now();
+            }
+        }
+        Err(e) => app.state.notify(e.message(lang), true),
+    }
+}
+
+/// Writes the office's central queue key (made now if there is none) where the
+/// administrator chooses, to import on the other PCs.
+fn export_queue_key(app: &mut DeskApp, now: NaiveDateTime) {
+    use crate::store::vault::{key_file_text, QUEUE_KEY_TAG};
+    let lang = app.state.lang;
+    let Some(path) = rfd::FileDialog::new()
+        .set_file_name("office-queue.key")
+        .save_file()
+    else {
+        return;
+    };
+    let actor = actor(app);
+    let key = match app.store.queue_key() {
+        Ok(Some(k)) => k,
+        Ok(None) => {
+            let k = crate::store::SecretKey::random();
+            if let Err(e) = app.store.set_queue_key(&k, "key.queue.create", &actor, now) {
+                app.state.notify(e.message(lang), true);
+                return;
+            }
+            k
+        }
+        Err(e) => {
+            app.state.notify(e.message(lang), true);
+            return;
+        }
+    };
+    let text = key_file_text(
+        QUEUE_KEY_TAG,
+        "iin-desk central queue key of the office: a secret. Import it on each counter and the back office, then delete this file.",
+        &key,
+    );
+    match crate::files::write_atomically(&path, text.as_bytes()) {
+        Ok(()) => {
+            let _ = app.store.audit(now, &actor, "key.queue.export", None, "");
+            app.state.notify(
+                format!("{}: {}", tr(lang, t::QUEUE_KEY_EXPORTED), path.display()),
+                false,
+            );
+        }
+        Err(e) => app.state.notify(format!("{}: {e}", path.display()), true),
+    }
+}
+
+/// Saves the lockout policy typed in the admin form.
+fn save_lockout(app: &mut DeskApp, now: NaiveDateTime) {
+    let lang = app.state.lang;
+    let parse = |text: &str, max: u32| {
+        text.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|v| (1..=max).contains(v))
+    };
+    let (Some(max_failures), Some(minutes)) = (
+        parse(&app.state.admin.max_failures, 100),
+        parse(&app.state.admin.lockout_minutes, 1440),
+    ) else {
+        app.state.notify(tr(lang, t::LOCKOUT_INVALID), true);
+        return;
+    };
+    let actor = actor(app);
+    let policy = crate::store::LockoutPolicy {
+        max_failures,
+        minutes,
+    };
+    match app.store.set_lockout_policy(policy, &actor, now) {
+        Ok(_) => app.state.notify(tr(lang, t::SAVED), false),
+        Err(e) => app.state.notify(e.message(lang), true),
     }
     reload_admin(app);
 }

@@ -232,6 +232,14 @@ pub enum Command {
     ResetPassword(String),
     /// Import a calendar file chosen with a dialog.
     ImportCalendar,
+    /// Make a new recovery key and show it once.
+    NewRecoveryKey,
+    /// Import the office's queue key from a file chosen with a dialog.
+    ImportQueueKey,
+    /// Export the office's queue key to a file chosen with a dialog.
+    ExportQueueKey,
+    /// Save the lockout policy typed in the admin form.
+    SaveLockout,
     /// Ask the sync worker for a round now.
     SyncNow,
     /// Reload the back office's incoming list.
@@ -285,6 +293,12 @@ pub struct AdminState {
     pub password: String,
     /// Calendar exceptions, loaded when the screen opens.
     pub exceptions: Vec<crate::domain::calendar::CalendarException>,
+    /// Active accounts without a key slot (they need a new password to log in).
+    pub without_key: Vec<String>,
+    /// The lockout policy's failed attempts, as typed.
+    pub max_failures: String,
+    /// The lockout policy's minutes, as typed.
+    pub lockout_minutes: String,
 }
 
 /// Everything the screens draw from and write into.

@@ -15,6 +15,7 @@ use super::{exit, CliError};
 use crate::domain::account::{check_password, Role};
 use crate::domain::lang::{Lang, Tr};
 use crate::files::write_atomically;
+use crate::store::vault::{key_file_text, parse_key_file, MACHINE_KEY_TAG, QUEUE_KEY_TAG};
 use crate::store::{LockoutPolicy, SecretKey, Store, StoreError, User};
 
 /// `key` subcommands.
@@ -54,8 +55,8 @@ pub enum KeyCommand {
     },
 }
 
-const MACHINE_TAG: &str = "IIN-DESK-MACHINE-KEY 1";
-const QUEUE_TAG: &str = "IIN-DESK-QUEUE-KEY 1";
+const MACHINE_TAG: &str = MACHINE_KEY_TAG;
+const QUEUE_TAG: &str = QUEUE_KEY_TAG;
 
 fn tr(lang: Lang, kk: &'static str, ru: &'static str, en: &'static str) -> &'static str {
     Tr::new(kk, ru, en).get(lang)
@@ -66,18 +67,9 @@ fn store_error(e: StoreError, lang: Lang) -> CliError {
 }
 
 /// Writes a key file: the header, a warning, the key.
-fn write_key_file(
-    path: &Path,
-    tag: &str,
-    warning: &str,
-    key: &SecretKey,
-    lang: Lang,
-) -> Result<(), CliError> {
-    let text = zeroize::Zeroizing::new(format!("{tag}\n# {warning}\n{}\n", key.to_text().as_str()));
-    write_atomically(path, text.as_bytes())
-        .map_err(|e| CliError::new(exit::FILE, format!("{}: {e}", path.display())))?;
-    let _ = lang;
-    Ok(())
+fn write_key_file(path: &Path, tag: &str, warning: &str, key: &SecretKey) -> Result<(), CliError> {
+    write_atomically(path, key_file_text(tag, warning, key).as_bytes())
+        .map_err(|e| CliError::new(exit::FILE, format!("{}: {e}", path.display())))
 }
 
 /// Reads a key file written by [`write_key_file`] with the header `tag`.
@@ -86,21 +78,12 @@ pub(super) fn read_key_file(path: &Path, tag: &str, lang: Lang) -> Result<Secret
         std::fs::read_to_string(path)
             .map_err(|e| CliError::new(exit::FILE, format!("{}: {e}", path.display())))?,
     );
-    let mut lines = text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'));
-    let bad =
-        |what: String| CliError::new(exit::INVALID_INPUT, format!("{}: {what}", path.display()));
-    if lines.next() != Some(tag) {
-        return Err(bad(match lang {
-            Lang::Kk => format!("бұл кілт файлы емес: бірінші жол «{tag}» болуы керек"),
-            Lang::Ru => format!("это не файл ключа: первая строка должна быть «{tag}»"),
-            Lang::En => format!("not a key file: the first line must be \"{tag}\""),
-        }));
-    }
-    let body: String = lines.collect();
-    SecretKey::parse(&body).map_err(|e| bad(e.message(lang)))
+    parse_key_file(&text, tag).map_err(|p| {
+        CliError::new(
+            exit::INVALID_INPUT,
+            format!("{}: {}", path.display(), p.message(tag, lang)),
+        )
+    })
 }
 
 /// Reads the machine key file of a scheduled sync.
@@ -143,7 +126,6 @@ pub(super) fn key(
                 MACHINE_TAG,
                 "iin-desk machine key: opens this PC's store for the scheduled sync. Only the sync's service user may read this file.",
                 &key,
-                lang,
             )?;
             println!(
                 "{}: {}",
@@ -195,7 +177,6 @@ pub(super) fn key(
                 QUEUE_TAG,
                 "iin-desk central queue key of the office: a secret. Import it on each counter and the back office (iin-desk key queue-import FILE), then delete this file.",
                 &key,
-                lang,
             )?;
             store
                 .audit(now, &user.login, "key.queue.export", None, "")

@@ -157,6 +157,57 @@ impl SecretKey {
     }
 }
 
+/// The header line of a machine key file.
+pub const MACHINE_KEY_TAG: &str = "IIN-DESK-MACHINE-KEY 1";
+/// The header line of a queue key file.
+pub const QUEUE_KEY_TAG: &str = "IIN-DESK-QUEUE-KEY 1";
+
+/// The text of a key file: the header `tag`, a comment `warning`, the key.
+pub fn key_file_text(tag: &str, warning: &str, key: &SecretKey) -> Zeroizing<String> {
+    Zeroizing::new(format!("{tag}\n# {warning}\n{}\n", key.to_text().as_str()))
+}
+
+/// Reads a key file's text written by [`key_file_text`] with the header `tag`; `None` when
+/// it is not such a file.
+pub fn parse_key_file(text: &str, tag: &str) -> Result<SecretKey, KeyFileProblem> {
+    let mut lines = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    if lines.next() != Some(tag) {
+        return Err(KeyFileProblem::NotAKeyFile);
+    }
+    let body: Zeroizing<String> = Zeroizing::new(lines.collect());
+    SecretKey::parse(&body).map_err(|_| KeyFileProblem::BadKey)
+}
+
+/// Why a key file does not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyFileProblem {
+    /// The first line is not the expected header.
+    NotAKeyFile,
+    /// The key is not 64 hex digits.
+    BadKey,
+}
+
+impl KeyFileProblem {
+    /// The problem in `lang`; `tag` is the expected header.
+    pub fn message(self, tag: &str, lang: Lang) -> String {
+        match (self, lang) {
+            (KeyFileProblem::NotAKeyFile, Lang::Kk) => {
+                format!("бұл кілт файлы емес: бірінші жол «{tag}» болуы керек")
+            }
+            (KeyFileProblem::NotAKeyFile, Lang::Ru) => {
+                format!("это не файл ключа: первая строка должна быть «{tag}»")
+            }
+            (KeyFileProblem::NotAKeyFile, Lang::En) => {
+                format!("not a key file: the first line must be \"{tag}\"")
+            }
+            (KeyFileProblem::BadKey, l) => VaultError::NotAKey.message(l),
+        }
+    }
+}
+
 fn to_hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

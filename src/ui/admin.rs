@@ -130,6 +130,7 @@ pub fn settings_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
             }
             if user.role == Role::Administrator {
                 users_ui(state, ui, &mut commands);
+                keys_ui(state, ui, &mut commands);
                 calendar_ui(state, ui, &mut commands);
             }
         });
@@ -142,7 +143,6 @@ pub fn settings_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
 fn users_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
     let lang = state.lang;
     widgets::section(ui, t::USERS.get(lang));
-    let a = &mut state.admin;
     egui::Grid::new("users")
         .striped(true)
         .num_columns(5)
@@ -151,11 +151,15 @@ fn users_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
                 ui.label(RichText::new(h.get(lang)).strong());
             }
             ui.end_row();
-            for u in &a.users {
+            for u in &state.admin.users {
                 ui.label(&u.login);
                 ui.label(&u.full_name);
                 ui.label(u.role.label(lang));
-                ui.label(if u.active { "✔" } else { "—" });
+                if state.admin.without_key.contains(&u.login) {
+                    ui.label(RichText::new(t::NEEDS_PASSWORD.get(lang)).color(theme::WARN));
+                } else {
+                    ui.label(if u.active { "✔" } else { "—" });
+                }
                 ui.horizontal(|ui| {
                     let (label, active) = if u.active {
                         (t::DISABLE, false)
@@ -179,6 +183,7 @@ fn users_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
             }
         });
     ui.add_space(theme::ROW_GAP);
+    let a = &mut state.admin;
     ui.label(RichText::new(t::ADD_USER.get(lang)).strong());
     egui::Grid::new("add-user")
         .num_columns(2)
@@ -217,6 +222,36 @@ fn users_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
         });
     if ui.button(t::ADD_USER.get(lang)).clicked() {
         commands.push(Command::AddUser);
+    }
+}
+
+/// Keys and logins (administrator): the recovery key, the office's queue key, the lockout.
+fn keys_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
+    let lang = state.lang;
+    widgets::section(ui, t::KEYS.get(lang));
+    ui.label(t::KEYS_HELP.get(lang));
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(t::NEW_RECOVERY_KEY.get(lang)).clicked() {
+            commands.push(Command::NewRecoveryKey);
+        }
+        if ui.button(t::EXPORT_QUEUE_KEY.get(lang)).clicked() {
+            commands.push(Command::ExportQueueKey);
+        }
+        if ui.button(t::IMPORT_QUEUE_KEY.get(lang)).clicked() {
+            commands.push(Command::ImportQueueKey);
+        }
+    });
+    ui.add_space(theme::ROW_GAP);
+    let a = &mut state.admin;
+    egui::Grid::new("lockout")
+        .num_columns(2)
+        .min_col_width(theme::LABEL_WIDTH)
+        .show(ui, |ui| {
+            row(ui, t::LOCKOUT_FAILURES.get(lang), &mut a.max_failures);
+            row(ui, t::LOCKOUT_MINUTES.get(lang), &mut a.lockout_minutes);
+        });
+    if ui.button(t::SAVE_LOCKOUT.get(lang)).clicked() {
+        commands.push(Command::SaveLockout);
     }
 }
 

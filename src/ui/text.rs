@@ -387,3 +387,56 @@ pub const RECOVERY_KEY_HELP: Tr = Tr::new(
 );
 pub const RECOVERY_KEY_DONE: Tr =
     Tr::new("Жазып алдым", "Я записал ключ", "I have written it down");
+
+pub const NEEDS_PASSWORD: Tr = Tr::new(
+    "жаңа құпиясөз керек",
+    "нужен новый пароль",
+    "needs a new password",
+);
+pub const KEYS: Tr = Tr::new("Кілттер және кіру", "Ключи и вход", "Keys and logins");
+pub const KEYS_HELP: Tr = Tr::new(
+    "Деректер шифрланған. Кезек кілті кеңсенің барлық компьютерінде бірдей болуы керек: оны бір компьютерде экспорттап, қалғандарында импорттаңыз.",
+    "Данные зашифрованы. Ключ очереди должен быть одинаковым на всех компьютерах офиса: экспортируйте его на одном и импортируйте на остальных.",
+    "The data are encrypted. The queue key must be the same on every PC of the office: export it on one and import it on the others.",
+);
+pub const NEW_RECOVERY_KEY: Tr = Tr::new(
+    "Жаңа қалпына келтіру кілті",
+    "Новый ключ восстановления",
+    "New recovery key",
+);
+pub const EXPORT_QUEUE_KEY: Tr = Tr::new(
+    "Кезек кілтін экспорттау…",
+    "Экспорт ключа очереди…",
+    "Export the queue key…",
+);
+pub const IMPORT_QUEUE_KEY: Tr = Tr::new(
+    "Кезек кілтін импорттау…",
+    "Импорт ключа очереди…",
+    "Import the queue key…",
+);
+pub const QUEUE_KEY_IMPORTED: Tr = Tr::new(
+    "Кезек кілті импортталды",
+    "Ключ очереди импортирован",
+    "The queue key is imported",
+);
+pub const QUEUE_KEY_EXPORTED: Tr = Tr::new(
+    "Кезек кілті жазылды (құпия: импорттағаннан кейін файлды жойыңыз)",
+    "Ключ очереди записан (секрет: удалите файл после импорта)",
+    "The queue key is written (a secret: delete the file once imported)",
+);
+pub const LOCKOUT_FAILURES: Tr = Tr::new(
+    "Бұғаттауға дейінгі сәтсіз кірулер",
+    "Неудачных входов до блокировки",
+    "Failed logins before a lockout",
+);
+pub const LOCKOUT_MINUTES: Tr = Tr::new("Бұғаттау, минут", "Блокировка, минут", "Lockout, minutes");
+pub const SAVE_LOCKOUT: Tr = Tr::new(
+    "Бұғаттауды сақтау",
+    "Сохранить блокировку",
+    "Save the lockout",
+);
+pub const LOCKOUT_INVALID: Tr = Tr::new(
+    "«Бұғаттауға дейінгі сәтсіз кірулер»: 1-ден 100-ге дейін; «Бұғаттау, минут»: 1-ден 1440-қа дейін",
+    "«Неудачных входов до блокировки»: от 1 до 100; «Блокировка, минут»: от 1 до 1440",
+    "«Failed logins before a lockout»: 1 to 100; «Lockout, minutes»: 1 to 1440",
+);
