@@ -1117,3 +1117,52 @@ fn the_administrator_makes_a_new_recovery_key_and_sets_the_lockout() {
     let key = iin_desk::store::SecretKey::parse(&shown).unwrap();
     assert!(Store::unlock_with_recovery_in(f._dir.path(), &key, start()).is_ok());
 }
+
+#[test]
+fn wrong_passwords_on_the_lock_screen_lock_the_account_out() {
+    let mut f = app_with(with_clerk);
+    f.harness.run();
+    log_in(&mut f, "a.clerk", "Clerk12345");
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    f.harness.run();
+    f.harness.event(Event::Paste(zone()));
+    f.harness.run();
+    f.clock.advance_minutes(6);
+    f.harness.run();
+    assert!(f.harness.query_by_label("The window is locked").is_some());
+    // The default policy: the fifth wrong password in a row locks the account out.
+    for _ in 0..5 {
+        type_into(
+            &mut f.harness,
+            Role::PasswordInput,
+            "Password",
+            "Wrong-guess-1",
+        );
+        f.harness
+            .get_by_role_and_label(Role::Button, "Unlock")
+            .click();
+        f.harness.run();
+    }
+    assert!(f.harness.state().state.user.is_none(), "the session ended");
+    assert!(f
+        .harness
+        .query_by_label_contains("too many failed attempts")
+        .is_some());
+    // Even the right password waits for the end of the lockout …
+    log_in(&mut f, "a.clerk", "Clerk12345");
+    assert!(f.harness.state().state.user.is_none());
+    // … after which the clerk finds the draft that was being typed.
+    f.clock.advance_minutes(16);
+    type_into(
+        &mut f.harness,
+        Role::PasswordInput,
+        "Password",
+        "Clerk12345",
+    );
+    f.harness
+        .get_by_role_and_label(Role::Button, "Log in")
+        .click();
+    f.harness.run();
+    assert!(f.harness.state().state.user.is_some());
+    assert_eq!(requests(&f).len(), 1, "the draft was kept");
+}

@@ -291,14 +291,44 @@ fn unlock(app: &mut DeskApp, now: NaiveDateTime) {
         return;
     };
     let password = std::mem::take(&mut app.state.login.password);
+    // The lock screen is under the same lockout as the login screen.
+    if let Ok(Some(until)) = app.store.locked_until(&login, now) {
+        locked_out(app, crate::store::AuthError::LockedOut { until }, now);
+        return;
+    }
     match app.store.authenticate(&login, &password, now) {
         Ok(_) => {
             app.state.locked = false;
             app.state.login.error = None;
             app.last_input = now;
         }
-        Err(e) => app.state.login.error = Some(e.message(lang)),
+        Err(e) => {
+            log::warn!("unlock failed: {login}");
+            match app.store.record_failed_password(&login, now) {
+                Ok(Some(until)) => {
+                    locked_out(app, crate::store::AuthError::LockedOut { until }, now)
+                }
+                _ => app.state.login.error = Some(e.message(lang)),
+            }
+        }
     }
+}
+
+/// Too many wrong passwords on the lock screen: the session ends (the draft is kept), the
+/// store is closed, and the login screen says until when the account is locked.
+fn locked_out(app: &mut DeskApp, e: crate::store::AuthError, now: NaiveDateTime) {
+    let lang = app.state.lang;
+    app.autosave(true);
+    if let Some(u) = app.state.user.take() {
+        let _ = app.store.audit(now, &u.login, "logout.lockout", None, "");
+        log::warn!("locked out: {}", u.login);
+    }
+    app.close_store();
+    app.state.editor = None;
+    app.state.locked = false;
+    app.state.screen = Screen::Dashboard;
+    app.state.login = Default::default();
+    app.state.login.error = Some(e.message(lang));
 }
 
 fn show(app: &mut DeskApp, screen: Screen) {

@@ -261,6 +261,44 @@ impl Store {
         Ok(Some(value))
     }
 
+    /// Counts a failed password for `login` while the store is open (the window's lock
+    /// screen) towards the same lockout as a login; returns the end of the lockout when
+    /// this attempt locked the account. The attempt is in the audit log at once.
+    pub fn record_failed_password(
+        &mut self,
+        login: &str,
+        now: NaiveDateTime,
+    ) -> Result<Option<NaiveDateTime>, StoreError> {
+        let mut pending = Vec::new();
+        let locked = self
+            .with_key_file(|keys, _| {
+                let locked = keys.record_failure(login, now);
+                pending = keys.take_pending_audit();
+                Ok(locked)
+            })?
+            .flatten();
+        if !pending.is_empty() {
+            self.write(|tx| {
+                for e in &pending {
+                    audit::append_at(tx, &e.at, &e.actor, &e.action, None, &e.details)?;
+                }
+                Ok(())
+            })?;
+        }
+        Ok(locked)
+    }
+
+    /// Whether `login` is locked out at `now` (the lock screen checks it too).
+    pub fn locked_until(
+        &self,
+        login: &str,
+        now: NaiveDateTime,
+    ) -> Result<Option<NaiveDateTime>, StoreError> {
+        Ok(self
+            .with_key_file(|keys, _| Ok(keys.locked_until(login, now)))?
+            .flatten())
+    }
+
     /// Makes a new recovery key (the old one stops working); returns it, to be shown once.
     pub fn create_recovery_key(
         &mut self,
