@@ -9,7 +9,7 @@ BIN=target/debug/iin-desk
 OUT=target/screenshots
 mkdir -p "$OUT"
 DATA=$(mktemp -d)
-echo 'Admin12345' | $BIN --data-dir "$DATA" init --password-stdin --lang en >/dev/null
+echo 'Admin12345' | $BIN --data-dir "$DATA" init --password-stdin --lang en >/dev/null 2>&1
 IIN_DESK_PASSWORD=Admin12345 $BIN --data-dir "$DATA" --user admin import tests/fixtures/requests.json >/dev/null
 DISPLAY_NUM=:97
 Xvfb $DISPLAY_NUM -screen 0 1366x900x24 >/dev/null 2>&1 &
@@ -20,7 +20,8 @@ export DISPLAY=$DISPLAY_NUM
 MRZ1='P<UZBTESTOVA<<MALIKA<<<<<<<<<<<<<<<<<<<<<<<<'
 MRZ2='FA12345673UZB9003152F3103142<<<<<<<<<<<<<<06'
 for lang in kk ru en; do
-  python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"INSERT INTO settings(key,value) VALUES('ui.language',?) ON CONFLICT(key) DO UPDATE SET value=excluded.value\", (sys.argv[2],)); c.commit()" "$DATA/iin-desk.sqlite3" "$lang"
+  # The login screen's language (the settings themselves are in the encrypted store).
+  printf '%s' "$lang" > "$DATA/language"
   $BIN --data-dir "$DATA" &
   APP=$!
   sleep 4

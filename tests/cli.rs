@@ -2456,3 +2456,133 @@ fn the_window_launcher_passes_arguments_and_the_exit_code_on() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--no-such-option"), "{err}");
 }
+
+/// The recovery key is shown once at `init` and gives an administrator a new password.
+#[test]
+fn init_shows_the_recovery_key_and_recover_sets_a_new_password() {
+    let desk = Desk::new();
+    let out = desk
+        .call()
+        .args(["init", "--password-stdin"])
+        .stdin(format!("{ADMIN_PW}\n"))
+        .run();
+    out.code(OK).stderr_has("RECOVERY KEY");
+    let key = out
+        .stderr
+        .lines()
+        .map(str::trim)
+        .find(|l| l.len() == 71 && l.chars().filter(|c| *c == '-').count() == 7)
+        .unwrap_or_else(|| panic!("no key in {out}"))
+        .to_string();
+    // A wrong recovery key changes nothing.
+    desk.call()
+        .args(["recover", ADMIN, "--password-stdin"])
+        .stdin(format!("{}\nNew-admin-pass-1\n", "0".repeat(64)))
+        .run()
+        .code(DENIED);
+    desk.call()
+        .args(["recover", ADMIN, "--password-stdin"])
+        .stdin(format!("{key}\nNew-admin-pass-1\n"))
+        .run()
+        .code(OK)
+        .stdout_has("the new password is set");
+    desk.as_user(ADMIN, ADMIN_PW)
+        .args(["user", "list"])
+        .run()
+        .code(DENIED);
+    desk.as_user(ADMIN, "New-admin-pass-1")
+        .args(["user", "list"])
+        .run()
+        .code(OK);
+}
+
+/// A scheduled sync opens the store with the machine key file, which must be the
+/// owner's alone; the office's queue key travels by an exported file.
+#[test]
+fn machine_key_and_queue_key_files() {
+    let desk = Desk::set_up();
+    let queue = desk.path("share-queue.sqlite3");
+    let queue_s = queue.display().to_string();
+    desk.admin()
+        .arg("import")
+        .arg(fixture("requests.json"))
+        .run()
+        .code(OK);
+    let key_file = desk.path("sync.key");
+    desk.admin()
+        .args(["key", "machine-create", "--out"])
+        .arg(&key_file)
+        .run()
+        .code(OK);
+    let text = std::fs::read_to_string(&key_file).unwrap_or_default();
+    assert!(text.starts_with("IIN-DESK-MACHINE-KEY 1\n"), "{text}");
+    let machine_sync = || {
+        desk.call()
+            .args(["--queue", &queue_s, "--machine-key"])
+            .arg(&key_file)
+            .args(["sync", "--json"])
+            .run()
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key_file)
+            .map(|m| m.permissions().mode() & 0o777)
+            .unwrap_or_default();
+        assert_eq!(mode, 0o600, "written owner-only");
+        std::fs::set_permissions(&key_file, std::fs::Permissions::from_mode(0o644))
+            .unwrap_or_else(|e| panic!("{e}"));
+        machine_sync().code(FILE).stderr_has("chmod 600");
+        std::fs::set_permissions(&key_file, std::fs::Permissions::from_mode(0o600))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    machine_sync().code(OK).stdout_has("\"pushed\"");
+    // The office's queue key: exported here, imported on a second counter.
+    let office_key = desk.path("office-queue.key");
+    desk.admin()
+        .args(["key", "queue-export", "--out"])
+        .arg(&office_key)
+        .run()
+        .code(OK);
+    let other = Desk::set_up();
+    let other_sync = || other.admin().args(["--queue", &queue_s, "sync"]).run();
+    other_sync()
+        .code(9)
+        .stderr_has("no key for the central queue file");
+    other
+        .admin()
+        .args(["key", "queue-import"])
+        .arg(&desk.path("sync.key"))
+        .run()
+        .code(INVALID_INPUT)
+        .stderr_has("not a key file");
+    other
+        .admin()
+        .args(["key", "queue-import"])
+        .arg(&office_key)
+        .run()
+        .code(OK);
+    other_sync().code(OK);
+    // The lockout policy is the administrator's.
+    desk.admin()
+        .args(["key", "lockout", "--max-failures", "0"])
+        .run()
+        .code(INVALID_INPUT)
+        .stderr_has("--max-failures");
+    desk.admin()
+        .args(["key", "lockout", "--max-failures", "3", "--minutes", "20"])
+        .run()
+        .code(OK)
+        .stdout_has("max_failures=3 minutes=20");
+    for _ in 0..3 {
+        desk.as_user(ADMIN, "Wrong-pass-2026")
+            .args(["user", "list"])
+            .run()
+            .code(DENIED);
+    }
+    desk.admin()
+        .args(["user", "list"])
+        .run()
+        .code(DENIED)
+        .stderr_has("locked until");
+}

@@ -86,8 +86,26 @@ pub(super) fn read_key_file(path: &Path, tag: &str, lang: Lang) -> Result<Secret
     })
 }
 
-/// Reads the machine key file of a scheduled sync.
+/// Reads the machine key file of a scheduled sync. On Unix a file that others than its
+/// owner may read is refused, as ssh refuses such a private key.
 pub(super) fn read_machine_key(path: &Path, lang: Lang) -> Result<SecretKey, CliError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(path) {
+            let mode = meta.permissions().mode();
+            if mode & 0o077 != 0 {
+                return Err(CliError::new(
+                    exit::FILE,
+                    match lang {
+                        Lang::Kk => format!("{}: машина кілтін иесінен басқалар оқи алады ({mode:o}); `chmod 600` орындаңыз", path.display()),
+                        Lang::Ru => format!("{}: ключ компьютера доступен не только владельцу ({mode:o}); выполните `chmod 600`", path.display()),
+                        Lang::En => format!("{}: the machine key is readable by others than its owner ({mode:o}); run `chmod 600`", path.display()),
+                    },
+                ));
+            }
+        }
+    }
     read_key_file(path, MACHINE_TAG, lang)
 }
 
