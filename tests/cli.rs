@@ -2552,7 +2552,7 @@ fn machine_key_and_queue_key_files() {
     other
         .admin()
         .args(["key", "queue-import"])
-        .arg(&desk.path("sync.key"))
+        .arg(desk.path("sync.key"))
         .run()
         .code(INVALID_INPUT)
         .stderr_has("not a key file");
