@@ -747,9 +747,18 @@ pub fn run_native(data_dir: PathBuf) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("cannot use the data folder {}: {e}", data_dir.display()))?;
     crate::eventlog::init(&data_dir);
     log::info!("window started: iin-desk {}", env!("CARGO_PKG_VERSION"));
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("iin-desk")
+        // Matches the desktop entry's StartupWMClass, so the taskbar groups and labels it.
+        .with_app_id("iin-desk");
+    // The taskbar and title-bar icon (the .exe's own icon comes from build.rs).
+    if let Ok(icon) =
+        eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/iin-desk-256.png"))
+    {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("iin-desk")
+        viewport: viewport
             .with_inner_size([1280.0, 860.0])
             .with_min_inner_size([900.0, 600.0]),
         ..Default::default()
