@@ -646,3 +646,25 @@ proptest! {
         let _ = validate_record(&f, id(), now());
     }
 }
+
+/// A refusal to accept for a passport that expired long ago — before this edition of the
+/// rules came into force — is a valid record (it used to fail with no error at all).
+#[test]
+fn a_refusal_for_a_passport_expired_before_the_edition_is_valid() {
+    let mut f = base();
+    f.applicant.document_issue_date = "2010-01-15".into();
+    f.applicant.document_expiry_date = "2020-01-14".into();
+    f.status = "refused_to_accept".into();
+    for d in f.documents.values_mut() {
+        *d = true;
+    }
+    let record = validate_record(&f, id(), now()).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(matches!(
+        record.decision,
+        Decision::RefuseToAccept { ref expired, .. } if expired.len() == 1
+    ));
+    // Anything else wrong is still reported, with the field.
+    f.applicant.surname = String::new();
+    let errors = validate_record(&f, id(), now()).err().unwrap_or_default();
+    assert!(!errors.is_empty(), "the errors are named");
+}

@@ -366,6 +366,17 @@ pub fn validate(
     new_id: Uuid,
     now: NaiveDateTime,
 ) -> Result<Request, Vec<FieldError>> {
+    validate_with(form, new_id, now, true)
+}
+
+/// [`validate`], with or without the rule that the identity document is valid on the
+/// application day.
+fn validate_with(
+    form: &RequestForm,
+    new_id: Uuid,
+    now: NaiveDateTime,
+    check_expiry: bool,
+) -> Result<Request, Vec<FieldError>> {
     let mut c = Checker { errors: Vec::new() };
 
     let id = if form.id.trim().is_empty() {
@@ -479,7 +490,7 @@ pub fn validate(
             };
             // The document presented must be valid on the application day; after a
             // correction it is the new document's validity that counts.
-            if let Some(doc) = request.identity_after().document {
+            if let Some(doc) = request.identity_after().document.filter(|_| check_expiry) {
                 if doc.expiry_date < day {
                     let field = if request
                         .correction
@@ -798,7 +809,13 @@ pub fn validate_record(
                 && e.iter()
                     .all(|e| matches!(e.problem, Problem::Expired { .. })) =>
         {
-            validate_ignoring_expiry(form, new_id, now)
+            match validate_with(form, new_id, now, false) {
+                Ok(r) => Some(r),
+                Err(mut e) => {
+                    errors.append(&mut e);
+                    None
+                }
+            }
         }
         Err(mut e) => {
             errors.append(&mut e);
@@ -859,31 +876,6 @@ pub fn validate_record(
         outcome,
         decision,
     })
-}
-
-fn validate_ignoring_expiry(
-    form: &RequestForm,
-    new_id: Uuid,
-    now: NaiveDateTime,
-) -> Option<Request> {
-    // Validate as of a day on which the document was still valid, then restore the real
-    // submission time: only the expiry rule is waived, every other rule still applies.
-    let mut f = form.clone();
-    let doc_until = parse_date(&f.applicant.document_expiry_date)?;
-    let corrected_until = f
-        .correction
-        .as_ref()
-        .and_then(|c| c.changes.get(Parameter::DocumentExpiryDate.key()))
-        .and_then(|t| parse_date(t));
-    let until = corrected_until.unwrap_or(doc_until);
-    let original = parse_date_time(&f.submitted_at)?;
-    f.submitted_at = until
-        .and_time(original.time())
-        .format("%Y-%m-%dT%H:%M:%S")
-        .to_string();
-    let mut r = validate(&f, new_id, now).ok()?;
-    r.submitted_at = original;
-    Some(r)
 }
 
 fn validate_outcome(r: &ResultForm, errors: &mut Vec<FieldError>) -> Outcome {
