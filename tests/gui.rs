@@ -58,15 +58,20 @@ fn english() -> iin_desk::machine_config::MachineConfig {
 
 /// A window on a new data folder that `setup` prepares (it may set up the store).
 fn app_with(setup: impl FnOnce(&Path)) -> Fixture {
+    app_with_machine(setup, &english())
+}
+
+/// [`app_with`] on a PC with the machine configuration `machine`.
+fn app_with_machine(
+    setup: impl FnOnce(&Path),
+    machine: &iin_desk::machine_config::MachineConfig,
+) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     setup(dir.path());
     let clock = TestClock(Arc::new(Mutex::new(start())));
-    let mut app = DeskApp::with_machine_config(
-        dir.path().to_path_buf(),
-        Box::new(clock.clone()),
-        &english(),
-    )
-    .unwrap();
+    let mut app =
+        DeskApp::with_machine_config(dir.path().to_path_buf(), Box::new(clock.clone()), machine)
+            .unwrap();
     let opened = Arc::new(Mutex::new(Vec::new()));
     let record = opened.clone();
     app.viewer = Box::new(move |path| {
@@ -916,25 +921,25 @@ fn the_about_dialog_shows_the_version_and_the_rules_edition() {
 
 #[test]
 fn the_machine_configuration_comes_before_the_defaults_and_locks_what_it_locks() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = with_clerk_store(dir.path());
-    store
-        .set_setting("office.counter", "3", "admin", start())
-        .unwrap();
-    store
-        .set_setting("office.name", "Saved by the user", "admin", start())
-        .unwrap();
-    drop(store);
     let machine = iin_desk::machine_config::parse_machine_config(
-        "office_name = \"Astana, Esil branch\"\ncounter = 7\nqueue_path = '\\\\server\\share\\queue.sqlite3'\nlocked = [\"counter\", \"queue_path\"]\n",
+        "language = \"en\"\noffice_name = \"Astana, Esil branch\"\ncounter = 7\nqueue_path = '\\\\server\\share\\queue.sqlite3'\nlocked = [\"counter\", \"queue_path\"]\n",
     )
     .unwrap();
-    let clock = TestClock(Arc::new(Mutex::new(start())));
-    let mut app =
-        DeskApp::with_machine_config(dir.path().to_path_buf(), Box::new(clock), &machine).unwrap();
-    let unlocked = Store::unlock_in(dir.path(), "admin", "Admin12345", start()).unwrap();
-    app.open_store(unlocked.store);
-    let s = &app.state.settings;
+    let mut f = app_with_machine(
+        |dir| {
+            let mut store = with_clerk_store(dir);
+            for (key, value) in [
+                ("office.counter", "3"),
+                ("office.name", "Saved by the user"),
+            ] {
+                store.set_setting(key, value, "admin", start()).unwrap();
+            }
+        },
+        &machine,
+    );
+    f.harness.run();
+    log_in(&mut f, "admin", "Admin12345");
+    let s = &f.harness.state().state.settings;
     assert_eq!(s.counter, "7", "locked by the machine");
     assert_eq!(
         s.office_name, "Saved by the user",
@@ -945,29 +950,22 @@ fn the_machine_configuration_comes_before_the_defaults_and_locks_what_it_locks()
 
 #[test]
 fn settings_show_machine_locked_keys_read_only_and_never_save_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = with_clerk_store(dir.path());
-    store
-        .set_setting("office.counter", "3", "admin", start())
-        .unwrap();
-    drop(store);
     let machine = iin_desk::machine_config::parse_machine_config(
         "language = \"en\"\ncounter = 7\nqueue_path = '\\\\server\\share\\queue.sqlite3'\nlocked = [\"counter\", \"queue_path\"]\n",
     )
     .unwrap();
-    let clock = TestClock(Arc::new(Mutex::new(start())));
-    let app =
-        DeskApp::with_machine_config(dir.path().to_path_buf(), Box::new(clock), &machine).unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 2400.0))
-        .build_ui_state(|ui, app: &mut DeskApp| app.ui(ui), app);
-    harness.run();
-    type_into(&mut harness, Role::TextInput, "Login", "admin");
-    type_into(&mut harness, Role::PasswordInput, "Password", "Admin12345");
-    harness
-        .get_by_role_and_label(Role::Button, "Log in")
-        .click();
-    harness.run();
+    let mut f = app_with_machine(
+        |dir| {
+            let mut store = with_clerk_store(dir);
+            store
+                .set_setting("office.counter", "3", "admin", start())
+                .unwrap();
+        },
+        &machine,
+    );
+    f.harness.run();
+    log_in(&mut f, "admin", "Admin12345");
+    let harness = &mut f.harness;
     harness
         .get_by_role_and_label(Role::Button, "Administration")
         .click();
@@ -991,7 +989,7 @@ fn settings_show_machine_locked_keys_read_only_and_never_save_them() {
         2,
         "one note for each locked key"
     );
-    type_into(&mut harness, Role::TextInput, "Office name", "Esil branch");
+    type_into(harness, Role::TextInput, "Office name", "Esil branch");
     harness.get_by_role_and_label(Role::Button, "Save").click();
     harness.run();
     let store = &harness.state().store;

@@ -41,11 +41,7 @@ pub(crate) fn append(
     request_id: Option<&str>,
     details: &str,
 ) -> Result<(), StoreError> {
-    tx.execute(
-        "INSERT INTO audit_log(at, actor, action, request_id, details) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![ts(at), actor, action, request_id, details],
-    )?;
-    Ok(())
+    append_at(tx, &ts(at), actor, action, request_id, details)
 }
 
 /// Appends one entry with a timestamp already formatted (events recorded while the

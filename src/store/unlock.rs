@@ -234,14 +234,22 @@ impl Store {
         if pending.is_empty() && login.is_empty() {
             return Ok(());
         }
+        self.append_pending(&pending)?;
+        keys.save()?;
+        Ok(())
+    }
+
+    /// Writes audit events recorded outside the database, with their own times.
+    fn append_pending(&mut self, pending: &[PendingEvent]) -> Result<(), StoreError> {
+        if pending.is_empty() {
+            return Ok(());
+        }
         self.write(|tx| {
-            for e in &pending {
+            for e in pending {
                 audit::append_at(tx, &e.at, &e.actor, &e.action, None, &e.details)?;
             }
             Ok(())
-        })?;
-        keys.save()?;
-        Ok(())
+        })
     }
 
     /// Runs `f` on this store's key file and saves it; `None` for a store without one
@@ -277,14 +285,7 @@ impl Store {
                 Ok(locked)
             })?
             .flatten();
-        if !pending.is_empty() {
-            self.write(|tx| {
-                for e in &pending {
-                    audit::append_at(tx, &e.at, &e.actor, &e.action, None, &e.details)?;
-                }
-                Ok(())
-            })?;
-        }
+        self.append_pending(&pending)?;
         Ok(locked)
     }
 
