@@ -37,6 +37,12 @@ for lang in kk ru en; do
   import -window root "$OUT/$lang-3-editor.png"
   xdotool key ctrl+f; sleep 1.5
   import -window root "$OUT/$lang-4-journal.png"
+  # Administration (its place in the top bar depends on the language's words).
+  case $lang in kk) ADMIN_X=697 ;; ru) ADMIN_X=716 ;; *) ADMIN_X=603 ;; esac
+  xdotool mousemove $ADMIN_X 15 click 1; sleep 1.5
+  import -window root "$OUT/$lang-5-admin.png"
+  xdotool mousemove 600 500; for _ in 1 2 3 4 5 6 7 8 9 10; do xdotool click 5; done; sleep 1
+  import -window root "$OUT/$lang-6-admin-keys.png"
   kill $APP; wait $APP 2>/dev/null || true
 done
 echo "screenshots in $OUT"
