@@ -16,6 +16,9 @@ ldconfig -p | grep -q libGL.so.1 || need_apt+=(libgl1 libgl1-mesa-dri libegl1)
 command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
 command -v 7z >/dev/null || need_apt+=(p7zip-full)
 ldconfig -p | grep -q libwayland-egl.so.1 || need_apt+=(libwayland-egl1)
+# SQLCipher's vendored OpenSSL is built from source with perl and make.
+command -v make >/dev/null || need_apt+=(make)
+command -v perl >/dev/null || need_apt+=(perl)
 # The Windows cross-build and its installer (packaging/build-windows.sh).
 command -v x86_64-w64-mingw32-gcc >/dev/null || need_apt+=(mingw-w64)
 command -v makensis >/dev/null || need_apt+=(nsis)
