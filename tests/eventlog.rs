@@ -207,6 +207,7 @@ fn the_log_of_a_formation_and_a_refusal_names_no_applicant() {
         CentralOptions::default(),
         "op",
         BackOfficeOptions::default(),
+        start(),
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let report = office

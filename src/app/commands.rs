@@ -714,7 +714,7 @@ fn import_queue_key(app: &mut DeskApp, now: NaiveDateTime) {
 /// Writes the office's central queue key (made now if there is none) where the
 /// administrator chooses, to import on the other PCs.
 fn export_queue_key(app: &mut DeskApp, now: NaiveDateTime) {
-    use crate::store::vault::{key_file_text, QUEUE_KEY_TAG};
+    use crate::store::vault::{key_file_text, QUEUE_KEY_TAG, QUEUE_KEY_WARNING};
     let lang = app.state.lang;
     let Some(path) = rfd::FileDialog::new()
         .set_file_name("office-queue.key")
@@ -723,26 +723,14 @@ fn export_queue_key(app: &mut DeskApp, now: NaiveDateTime) {
         return;
     };
     let actor = actor(app);
-    let key = match app.store.queue_key() {
-        Ok(Some(k)) => k,
-        Ok(None) => {
-            let k = crate::store::SecretKey::random();
-            if let Err(e) = app.store.set_queue_key(&k, "key.queue.create", &actor, now) {
-                app.state.notify(e.message(lang), true);
-                return;
-            }
-            k
-        }
+    let key = match app.store.queue_key_or_new(&actor, now) {
+        Ok(k) => k,
         Err(e) => {
             app.state.notify(e.message(lang), true);
             return;
         }
     };
-    let text = key_file_text(
-        QUEUE_KEY_TAG,
-        "iin-desk central queue key of the office: a secret. Import it on each counter and the back office, then delete this file.",
-        &key,
-    );
+    let text = key_file_text(QUEUE_KEY_TAG, QUEUE_KEY_WARNING, &key);
     match crate::files::write_atomically(&path, text.as_bytes()) {
         Ok(()) => {
             let _ = app.store.audit(now, &actor, "key.queue.export", None, "");
@@ -800,6 +788,7 @@ fn back_office(
                 crate::queue::central::CentralOptions::default(),
                 &login,
                 BackOfficeOptions::default(),
+                app.state.now,
             )?
         }
     };

@@ -15,7 +15,9 @@ use super::{exit, CliError};
 use crate::domain::account::{check_password, Role};
 use crate::domain::lang::{Lang, Tr};
 use crate::files::write_atomically;
-use crate::store::vault::{key_file_text, parse_key_file, MACHINE_KEY_TAG, QUEUE_KEY_TAG};
+use crate::store::vault::{
+    key_file_text, parse_key_file, MACHINE_KEY_TAG, QUEUE_KEY_TAG, QUEUE_KEY_WARNING,
+};
 use crate::store::{LockoutPolicy, SecretKey, Store, StoreError, User};
 
 /// `key` subcommands.
@@ -180,22 +182,10 @@ pub(super) fn key(
             );
         }
         KeyCommand::QueueExport { out } => {
-            let key = match store.queue_key().map_err(|e| store_error(e, lang))? {
-                Some(k) => k,
-                None => {
-                    let k = SecretKey::random();
-                    store
-                        .set_queue_key(&k, "key.queue.create", &user.login, now)
-                        .map_err(|e| store_error(e, lang))?;
-                    k
-                }
-            };
-            write_key_file(
-                &out,
-                QUEUE_TAG,
-                "iin-desk central queue key of the office: a secret. Import it on each counter and the back office (iin-desk key queue-import FILE), then delete this file.",
-                &key,
-            )?;
+            let key = store
+                .queue_key_or_new(&user.login, now)
+                .map_err(|e| store_error(e, lang))?;
+            write_key_file(&out, QUEUE_TAG, QUEUE_KEY_WARNING, &key)?;
             store
                 .audit(now, &user.login, "key.queue.export", None, "")
                 .map_err(|e| store_error(e, lang))?;

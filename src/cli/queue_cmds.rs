@@ -164,6 +164,7 @@ pub(super) fn backoffice(
         central_options(),
         &user.login,
         BackOfficeOptions::default(),
+        now(),
     )
     .map_err(|e| queue_error(e, lang))?;
     let report = if auto {

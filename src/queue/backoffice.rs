@@ -142,13 +142,15 @@ impl BackOffice {
     /// Opens the central file for the back office of this installation, with the same
     /// rule as a counter: the file is created only if this installation has never used
     /// one (a share that is just unmounted must not get a new, empty queue); the file's
-    /// id is remembered in the local `store`.
+    /// id is remembered in the local `store`. `now` dates the queue key's creation when
+    /// this installation makes the office's queue.
     pub fn open_for_installation(
         store: &mut Store,
         path: &Path,
         central_options: CentralOptions,
         operator: &str,
         options: BackOfficeOptions,
+        now: chrono::NaiveDateTime,
     ) -> Result<BackOffice, QueueError> {
         let remembered = store.sync_value(SYNC_CENTRAL_FILE_ID)?;
         let mode = if remembered.is_some() {
@@ -161,7 +163,7 @@ impl BackOffice {
             path,
             mode == OpenMode::CreateIfMissing,
             operator,
-            chrono::Local::now().naive_local(),
+            now,
         )?;
         let office = BackOffice::open(path, mode, central_options, &key, operator, options)?;
         if remembered.as_deref() != Some(office.central.file_id()) {

@@ -157,9 +157,7 @@ pub fn installation_queue_key(
             path: path.to_path_buf(),
         });
     }
-    let key = SecretKey::random();
-    store.set_queue_key(&key, "key.queue.create", actor, now)?;
-    Ok(key)
+    Ok(store.queue_key_or_new(actor, now)?)
 }
 
 fn round(

@@ -46,6 +46,21 @@ impl Store {
         }
     }
 
+    /// This installation's queue key, made now (and recorded as `key.queue.create`) when it
+    /// has none: what the administrator exports to the office's other PCs.
+    pub fn queue_key_or_new(
+        &mut self,
+        actor: &str,
+        now: chrono::NaiveDateTime,
+    ) -> Result<super::SecretKey, StoreError> {
+        if let Some(key) = self.queue_key()? {
+            return Ok(key);
+        }
+        let key = super::SecretKey::random();
+        self.set_queue_key(&key, "key.queue.create", actor, now)?;
+        Ok(key)
+    }
+
     /// Keeps the key of the central queue file; `action` names the key operation in the
     /// audit log (`key.queue.create`, `key.queue.import`). The key itself is never logged.
     pub fn set_queue_key(

@@ -162,6 +162,9 @@ pub const MACHINE_KEY_TAG: &str = "IIN-DESK-MACHINE-KEY 1";
 /// The header line of a queue key file.
 pub const QUEUE_KEY_TAG: &str = "IIN-DESK-QUEUE-KEY 1";
 
+/// The comment of an exported queue key file.
+pub const QUEUE_KEY_WARNING: &str = "iin-desk central queue key of the office: a secret. Import it on each counter and the back office (iin-desk key queue-import FILE, or Administration), then delete this file.";
+
 /// The text of a key file: the header `tag`, a comment `warning`, the key.
 pub fn key_file_text(tag: &str, warning: &str, key: &SecretKey) -> Zeroizing<String> {
     Zeroizing::new(format!("{tag}\n# {warning}\n{}\n", key.to_text().as_str()))
