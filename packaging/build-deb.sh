@@ -38,10 +38,10 @@ arch="$(dpkg --print-architecture)"
 # The glibc version the binary needs, from its versioned symbols (GLIBC_2.34 and so on).
 glibc="$(objdump -T "$binary" | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -n1)"
 
-# Linked: libc6, libgcc-s1. Loaded at run time by eframe/winit/glutin (dlopen): X11 and its
+# Linked: libc6, libgcc-s1, libssl3 (SQLCipher's libcrypto). Loaded at run time by eframe/winit/glutin (dlopen): X11 and its
 # extensions, xkbcommon, Wayland, GL/EGL through libglvnd; by rfd's file dialogs: D-Bus.
 # tests/deb.rs checks that every library the running window loads comes from these.
-depends="libc6 (>= ${glibc:-2.31}), libgcc-s1, libx11-6, libx11-xcb1, libxcb1, libxrender1, libxcursor1, libxi6, libxkbcommon0, libxkbcommon-x11-0, libwayland-client0, libwayland-egl1, libgl1, libegl1, libdbus-1-3"
+depends="libc6 (>= ${glibc:-2.31}), libgcc-s1, libssl3, libx11-6, libx11-xcb1, libxcb1, libxrender1, libxcursor1, libxi6, libxkbcommon0, libxkbcommon-x11-0, libwayland-client0, libwayland-egl1, libgl1, libegl1, libdbus-1-3"
 # File dialogs go through the desktop portal; PDFs open in the desktop's viewer.
 recommends="xdg-desktop-portal-gtk | xdg-desktop-portal, xdg-utils"
 

@@ -16,7 +16,10 @@ ldconfig -p | grep -q libGL.so.1 || need_apt+=(libgl1 libgl1-mesa-dri libegl1)
 command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
 command -v 7z >/dev/null || need_apt+=(p7zip-full)
 ldconfig -p | grep -q libwayland-egl.so.1 || need_apt+=(libwayland-egl1)
-# SQLCipher's vendored OpenSSL is built from source with perl and make.
+# SQLCipher links Debian's libcrypto on Linux (headers from libssl-dev); the Windows build
+# compiles OpenSSL from source with perl and make.
+[ -f /usr/include/openssl/evp.h ] || need_apt+=(libssl-dev)
+command -v pkg-config >/dev/null || need_apt+=(pkg-config)
 command -v make >/dev/null || need_apt+=(make)
 command -v perl >/dev/null || need_apt+=(perl)
 # The Windows cross-build and its installer (packaging/build-windows.sh).
