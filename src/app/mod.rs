@@ -1,8 +1,13 @@
 //! The counter application: owns the store and the screens' state, draws the window,
 //! and runs the commands the screens ask for after each frame ("the UI asks, the app
 //! acts"). The clock is read through [`Clock`], so tests can pin time.
+//!
+//! The screens' vocabulary ([`AppState`], [`Command`], [`Screen`], the screens' models)
+//! is in `crate::state`, below both the app and `ui`; the app reaches into `ui` only to
+//! apply the theme and draw the window (`ui::theme::apply`, `ui::root_ui`).
 
 mod commands;
+mod settings;
 
 use std::path::PathBuf;
 
@@ -10,10 +15,10 @@ use chrono::NaiveDateTime;
 
 use crate::domain::lang::Lang;
 use crate::machine_config::{ConfigKey, MachineConfig};
-use crate::store::{RequestFilter, RequestRow, Store, User};
+use crate::store::{RequestFilter, Store};
 use crate::ui;
-use crate::ui::editor::Editor;
-use crate::ui::journal::JournalState;
+
+pub use crate::state::{AdminState, AppState, Command, LoginForm, Notice, Screen, Settings};
 
 /// Where the time comes from.
 pub trait Clock {
@@ -33,341 +38,6 @@ impl Clock for SystemClock {
 /// The file in the data folder that remembers the window's last language for the login
 /// screen (no personal data).
 pub const LANGUAGE_FILE: &str = "language";
-
-/// Settings kept in the store.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settings {
-    /// Office name, printed on documents.
-    pub office_name: String,
-    /// Office address, printed on the refusal receipt.
-    pub office_address: String,
-    /// Counter number.
-    pub counter: String,
-    /// The executor's phone on the receipt.
-    pub clerk_phone: String,
-    /// The central queue file.
-    pub queue_path: String,
-    /// Where printed PDFs are kept.
-    pub pdf_dir: String,
-    /// Minutes without input before the window locks.
-    pub idle_minutes: String,
-    /// Keys the machine-wide configuration locks: shown read-only, never saved.
-    pub locked: std::collections::BTreeSet<ConfigKey>,
-}
-
-impl Settings {
-    const KEYS: [&'static str; 7] = [
-        crate::printing::SETTING_OFFICE_NAME,
-        crate::printing::SETTING_OFFICE_ADDRESS,
-        crate::printing::SETTING_COUNTER,
-        crate::printing::SETTING_OFFICE_PHONE,
-        "queue.path",
-        "pdf.dir",
-        "ui.idle_lock_minutes",
-    ];
-
-    /// The settings: what this PC's users saved in the store, over the machine-wide
-    /// configuration, over the defaults; a key the machine configuration locks always
-    /// takes the machine's value.
-    fn load(store: &Store, data_dir: &std::path::Path, machine: &MachineConfig) -> Settings {
-        let pick =
-            |key: ConfigKey, stored_key: &str, machine_value: Option<String>, default: String| {
-                let machine_value = machine_value.filter(|v| !v.trim().is_empty());
-                if machine.locked.contains(&key) {
-                    if let Some(v) = machine_value.clone() {
-                        return v;
-                    }
-                }
-                let stored = store
-                    .setting(stored_key)
-                    .ok()
-                    .flatten()
-                    .filter(|v| !v.trim().is_empty());
-                stored.or(machine_value).unwrap_or(default)
-            };
-        use crate::printing::{
-            SETTING_COUNTER, SETTING_OFFICE_ADDRESS, SETTING_OFFICE_NAME, SETTING_OFFICE_PHONE,
-        };
-        Settings {
-            office_name: pick(
-                ConfigKey::OfficeName,
-                SETTING_OFFICE_NAME,
-                machine.office_name.clone(),
-                String::new(),
-            ),
-            office_address: pick(
-                ConfigKey::OfficeAddress,
-                SETTING_OFFICE_ADDRESS,
-                machine.office_address.clone(),
-                String::new(),
-            ),
-            counter: pick(
-                ConfigKey::Counter,
-                SETTING_COUNTER,
-                machine.counter.clone(),
-                "1".into(),
-            ),
-            clerk_phone: store
-                .setting(SETTING_OFFICE_PHONE)
-                .ok()
-                .flatten()
-                .unwrap_or_default(),
-            queue_path: pick(
-                ConfigKey::QueuePath,
-                "queue.path",
-                machine.queue_path.clone(),
-                data_dir.join("central-queue.sqlite3").display().to_string(),
-            ),
-            pdf_dir: pick(
-                ConfigKey::PdfDir,
-                "pdf.dir",
-                machine.pdf_dir.clone(),
-                data_dir.join("documents").display().to_string(),
-            ),
-            idle_minutes: pick(
-                ConfigKey::IdleLockMinutes,
-                "ui.idle_lock_minutes",
-                machine.idle_lock_minutes.map(|m| m.to_string()),
-                "5".into(),
-            ),
-            locked: ConfigKey::ALL
-                .into_iter()
-                .filter(|k| machine.is_locked(*k))
-                .collect(),
-        }
-    }
-
-    /// Whether the machine-wide configuration locks `key`.
-    pub fn is_locked(&self, key: ConfigKey) -> bool {
-        self.locked.contains(&key)
-    }
-
-    fn values(&self) -> [&str; 7] {
-        [
-            &self.office_name,
-            &self.office_address,
-            &self.counter,
-            &self.clerk_phone,
-            &self.queue_path,
-            &self.pdf_dir,
-            &self.idle_minutes,
-        ]
-    }
-
-    /// The idle limit in minutes (at least 1).
-    pub fn idle_limit_minutes(&self) -> i64 {
-        self.idle_minutes.trim().parse::<i64>().unwrap_or(5).max(1)
-    }
-}
-
-/// Which screen is shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Screen {
-    /// Today at this counter.
-    Dashboard,
-    /// The request being typed.
-    Editor,
-    /// All requests.
-    Journal,
-    /// One request.
-    Request(String),
-    /// Settings.
-    Settings,
-    /// Accounts and calendar.
-    Admin,
-    /// The back office's incoming requests.
-    BackOffice,
-}
-
-/// What a screen asked for; run by the app after the frame.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Command {
-    /// Create the first administrator.
-    CreateAdmin,
-    /// Log in with the login form.
-    Login,
-    /// Log out.
-    Logout,
-    /// Lock the window now.
-    Lock,
-    /// Unlock with the lock form.
-    Unlock,
-    /// Change the UI language (and remember it).
-    SetLang(Lang),
-    /// Go to a screen.
-    Show(Screen),
-    /// Start a new request of a kind.
-    NewRequest(crate::domain::request::RequestKind),
-    /// Start a new formation from a zone the passport reader typed on the dashboard.
-    NewFromMrz(String),
-    /// Continue a draft.
-    OpenDraft(String),
-    /// Save the editor's draft.
-    SaveDraft,
-    /// Accept the editor's request.
-    Accept,
-    /// Refuse to accept and print the receipt.
-    RefuseToAccept,
-    /// Look up the correction's current IIN in local records.
-    LookUpIin,
-    /// Re-run the journal search.
-    Search,
-    /// Print a document of a request.
-    Print(String, ui::DocKind),
-    /// Save a document of a request where the clerk chooses.
-    SaveAs(String, ui::DocKind),
-    /// Print today's register: this counter (`Some`) or the whole office (`None`).
-    PrintRegister(Option<String>),
-    /// Save the settings form.
-    SaveSettings,
-    /// Choose the queue file with a dialog.
-    ChooseQueuePath,
-    /// Choose the PDF folder with a dialog.
-    ChoosePdfDir,
-    /// Add the account in the admin form.
-    AddUser,
-    /// Enable or disable an account.
-    SetUserActive(String, bool),
-    /// Set the password typed in the admin form for an account.
-    ResetPassword(String),
-    /// Import a calendar file chosen with a dialog.
-    ImportCalendar,
-    /// Make a new recovery key and show it once.
-    NewRecoveryKey,
-    /// Import the office's queue key from a file chosen with a dialog.
-    ImportQueueKey,
-    /// Export the office's queue key to a file chosen with a dialog.
-    ExportQueueKey,
-    /// Save the lockout policy typed in the admin form.
-    SaveLockout,
-    /// Ask the sync worker for a round now.
-    SyncNow,
-    /// Reload the back office's incoming list.
-    BackOfficeRefresh,
-    /// Claim a request and show its case.
-    BackOfficeOpen(String),
-    /// Form the IIN of the open case.
-    BackOfficeForm,
-    /// Apply the open correction.
-    BackOfficeCorrect,
-    /// Refuse the open case on the chosen ground.
-    BackOfficeRefuse,
-}
-
-/// A message shown to the clerk at the bottom of the window.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    /// The text, already in the clerk's language.
-    pub text: String,
-    /// Whether it reports a failure.
-    pub is_error: bool,
-}
-
-/// Forms of the login, set-up and lock screens.
-#[derive(Debug, Clone, Default)]
-pub struct LoginForm {
-    /// Login.
-    pub login: String,
-    /// Full name (set-up only).
-    pub full_name: String,
-    /// Password.
-    pub password: String,
-    /// Password again (set-up only).
-    pub password_again: String,
-    /// The last error.
-    pub error: Option<String>,
-}
-
-/// The administration screen's forms.
-#[derive(Debug, Clone, Default)]
-pub struct AdminState {
-    /// Accounts, loaded when the screen opens.
-    pub users: Vec<User>,
-    /// The new account's login.
-    pub login: String,
-    /// Its full name.
-    pub full_name: String,
-    /// Its role key.
-    pub role: String,
-    /// Its password.
-    pub password: String,
-    /// Calendar exceptions, loaded when the screen opens.
-    pub exceptions: Vec<crate::domain::calendar::CalendarException>,
-    /// Active accounts without a key slot (they need a new password to log in).
-    pub without_key: Vec<String>,
-    /// The lockout policy's failed attempts, as typed.
-    pub max_failures: String,
-    /// The lockout policy's minutes, as typed.
-    pub lockout_minutes: String,
-}
-
-/// Everything the screens draw from and write into.
-pub struct AppState {
-    /// UI language.
-    pub lang: Lang,
-    /// The logged-in account.
-    pub user: Option<User>,
-    /// Whether an administrator exists (else the set-up screen shows).
-    pub set_up: bool,
-    /// Whether the window is locked.
-    pub locked: bool,
-    /// Current screen.
-    pub screen: Screen,
-    /// Login / set-up / unlock form.
-    pub login: LoginForm,
-    /// The request being typed.
-    pub editor: Option<Editor>,
-    /// The journal.
-    pub journal: JournalState,
-    /// Today's requests at this counter.
-    pub today: Vec<RequestRow>,
-    /// Drafts of this clerk.
-    pub drafts: Vec<RequestRow>,
-    /// Requests waiting to be sent.
-    pub pending: u64,
-    /// What the passport reader typed on the dashboard.
-    pub dashboard_mrz: String,
-    /// Settings, as edited.
-    pub settings: Settings,
-    /// Administration forms.
-    pub admin: AdminState,
-    /// The background sync's last status (none when no worker runs).
-    pub sync: Option<crate::queue::sync::SyncStatus>,
-    /// The back office's screen.
-    pub back_office: crate::ui::backoffice::BackOfficeState,
-    /// Whether the About dialog is open.
-    pub show_about: bool,
-    /// A recovery key to show once (set-up, or the encryption of an old store), as text.
-    pub recovery_key: Option<String>,
-    /// The request shown on its own screen.
-    pub viewed: Option<ui::request_view::RequestView>,
-    /// Messages for the clerk.
-    pub notices: Vec<Notice>,
-    /// The current time, refreshed each frame.
-    pub now: NaiveDateTime,
-    /// Commands asked for during the frame.
-    pub commands: Vec<Command>,
-}
-
-impl AppState {
-    /// Asks for a command.
-    pub fn ask(&mut self, c: Command) {
-        self.commands.push(c);
-    }
-
-    /// Shows a message.
-    pub fn notify(&mut self, text: impl Into<String>, is_error: bool) {
-        let text = text.into();
-        if is_error {
-            // Errors name fields, files and request ids, never an applicant's data.
-            log::warn!("{text}");
-        }
-        self.notices.push(Notice { text, is_error });
-        if self.notices.len() > 3 {
-            self.notices.remove(0);
-        }
-    }
-}
 
 /// Opens a file in the system's viewer.
 pub type Viewer = Box<dyn FnMut(&std::path::Path) -> std::io::Result<()>>;
@@ -431,43 +101,15 @@ impl DeskApp {
             Ok(state) => (state != crate::store::StoreState::New, None),
             Err(e) => (true, Some(e.message(lang))),
         };
-        let settings = Settings::load(&store, &data_dir, machine);
-        let login = LoginForm {
-            error: problem,
-            ..LoginForm::default()
-        };
+        let settings = settings::load(&store, &data_dir, machine);
+        let mut state = AppState::new(lang, set_up, settings, now);
+        state.login.error = problem;
         Ok(DeskApp {
             store,
             sync_on_login: false,
             repaint: None,
             data_dir,
-            state: AppState {
-                lang,
-                user: None,
-                set_up,
-                locked: false,
-                screen: Screen::Dashboard,
-                login,
-                editor: None,
-                journal: JournalState::default(),
-                today: Vec::new(),
-                drafts: Vec::new(),
-                pending: 0,
-                dashboard_mrz: String::new(),
-                settings,
-                admin: AdminState {
-                    role: "clerk".into(),
-                    ..AdminState::default()
-                },
-                sync: None,
-                back_office: Default::default(),
-                show_about: false,
-                recovery_key: None,
-                viewed: None,
-                notices: Vec::new(),
-                now,
-                commands: Vec::new(),
-            },
+            state,
             clock,
             last_input: now,
             styled: false,
@@ -482,7 +124,7 @@ impl DeskApp {
     /// it apply, and the background sync starts when the window asked for it.
     pub fn open_store(&mut self, store: Store) {
         self.store = store;
-        self.state.settings = Settings::load(&self.store, &self.data_dir, &self.machine);
+        self.state.settings = settings::load(&self.store, &self.data_dir, &self.machine);
         let stored_lang = self
             .store
             .setting("ui.language")
@@ -513,7 +155,7 @@ impl DeskApp {
         if let Ok(empty) = Store::open_in_memory() {
             self.store = empty;
         }
-        self.state.settings = Settings::load(&self.store, &self.data_dir, &self.machine);
+        self.state.settings = settings::load(&self.store, &self.data_dir, &self.machine);
     }
 
     /// The current time.
@@ -595,7 +237,7 @@ impl DeskApp {
             ui.ctx().request_repaint();
         }
         for c in commands {
-            self.run(c, ui.ctx());
+            self.run(c);
         }
         self.after_frame();
         // Timers (service time, idle lock) move without input.
@@ -666,8 +308,8 @@ impl DeskApp {
         }
     }
 
-    fn run(&mut self, command: Command, ctx: &egui::Context) {
-        commands::run(self, command, ctx);
+    fn run(&mut self, command: Command) {
+        commands::run(self, command);
     }
 
     /// Reloads today's list, drafts and the pending count.
@@ -697,27 +339,6 @@ impl DeskApp {
             ..RequestFilter::default()
         };
         self.state.pending = self.store.count_requests(&pending).unwrap_or(0);
-    }
-
-    /// Saves every setting of the form.
-    pub fn save_settings(&mut self) -> Result<(), crate::store::StoreError> {
-        let actor = self
-            .state
-            .user
-            .as_ref()
-            .map_or("system".to_string(), |u| u.login.clone());
-        let now = self.state.now;
-        let values = self.state.settings.values().map(str::to_string);
-        for (k, v) in Settings::KEYS.iter().zip(values) {
-            // A locked key keeps the machine's value; the store's copy stays untouched.
-            if ConfigKey::from_store_key(k).is_some_and(|c| self.state.settings.is_locked(c)) {
-                continue;
-            }
-            if self.store.setting(k)?.as_deref() != Some(v.as_str()) {
-                self.store.set_setting(k, &v, &actor, now)?;
-            }
-        }
-        Ok(())
     }
 }
 

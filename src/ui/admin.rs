@@ -5,10 +5,10 @@ use egui::{RichText, TextEdit, Ui};
 
 use super::text as t;
 use super::{theme, widgets};
-use crate::app::{AppState, Command};
 use crate::domain::account::Role;
 use crate::domain::calendar::ExceptionKind;
 use crate::machine_config::ConfigKey;
+use crate::state::{AppState, Command};
 use crate::store::User;
 
 fn row(ui: &mut Ui, label: &str, text: &mut String) -> egui::Response {
@@ -58,7 +58,7 @@ pub fn settings_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
     egui::CentralPanel::default_margins().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.heading(t::NAV_SETTINGS.get(lang));
-            ui.horizontal(|ui| super::language_ui(state, ui));
+            ui.horizontal(|ui| widgets::language_ui(state, ui));
             let s = &mut state.settings;
             egui::Grid::new("settings")
                 .num_columns(2)

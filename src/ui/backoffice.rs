@@ -5,41 +5,11 @@
 use egui::{RichText, TextEdit, Ui};
 
 use super::text as t;
-use super::{dashboard::show_time, editor::short_id, theme, widgets};
-use crate::app::{AppState, Command};
+use super::widgets::{short_id, show_time};
+use super::{theme, widgets};
 use crate::domain::lang::Lang;
 use crate::domain::request::{RefusalGround, RequestKind};
-use crate::queue::backoffice::{Case, IncomingItem};
-
-/// The screen's state.
-#[derive(Debug, Clone)]
-pub struct BackOfficeState {
-    /// Incoming requests, oldest first.
-    pub items: Vec<IncomingItem>,
-    /// The claimed request.
-    pub case: Option<Case>,
-    /// The refusal ground chosen.
-    pub ground: RefusalGround,
-    /// The operator's comment (required for a refusal).
-    pub comment: String,
-    /// Why the operator forms an IIN despite possible duplicates.
-    pub override_reason: String,
-    /// The last error (offline, claimed by another operator…).
-    pub error: Option<String>,
-}
-
-impl Default for BackOfficeState {
-    fn default() -> Self {
-        BackOfficeState {
-            items: Vec::new(),
-            case: None,
-            ground: RefusalGround::DataNotCompliant,
-            comment: String::new(),
-            override_reason: String::new(),
-            error: None,
-        }
-    }
-}
+use crate::state::{AppState, BackOfficeState, Command};
 
 fn time(t: Option<chrono::NaiveDateTime>) -> String {
     show_time(

@@ -4,30 +4,14 @@
 use egui::{RichText, Ui};
 
 use super::text as t;
-use super::{editor::short_id, theme, widgets};
-use crate::app::{AppState, Command, Screen};
+use super::widgets::{is_overdue, short_id, show_time};
+use super::{theme, widgets};
 use crate::domain::account::Role;
 use crate::domain::lang::Lang;
 use crate::domain::mrz::zone_complete;
 use crate::domain::request::{RequestKind, Status};
+use crate::state::{AppState, Command, Screen};
 use crate::store::RequestRow;
-
-/// Whether a row's deadline has passed while it is still open.
-pub fn is_overdue(row: &RequestRow, now: chrono::NaiveDateTime) -> bool {
-    let open = !row.status.is_final();
-    let due = row
-        .due_at
-        .as_deref()
-        .and_then(|d| chrono::NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok());
-    open && due.is_some_and(|d| now > d)
-}
-
-/// A time or date-time from the store, as clerks read it.
-pub fn show_time(text: Option<&str>) -> String {
-    text.and_then(|d| chrono::NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok())
-        .map(|d| d.format("%d.%m.%Y %H:%M").to_string())
-        .unwrap_or_default()
-}
 
 fn kind_label(key: &str, lang: Lang) -> &'static str {
     RequestKind::from_key(key).map_or("", |k| k.label(lang))

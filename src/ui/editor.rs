@@ -6,46 +6,18 @@ use chrono::NaiveDateTime;
 use egui::{Color32, RichText, TextEdit, Ui};
 
 use super::text as t;
+use super::widgets::short_id;
 use super::{theme, widgets};
-use crate::app::{AppState, Command};
 use crate::domain::calendar::{service_timer_level, TimerLevel};
 use crate::domain::checklist::Decision;
-use crate::domain::field::{Field, FieldError, Problem};
-use crate::domain::form::{
-    live_checklist, validate, ChecklistLine, CorrectionForm, InstitutionForm, RepresentativeForm,
-    RequestForm,
-};
+use crate::domain::field::{Field, Problem};
+use crate::domain::form::{live_checklist, ChecklistLine, CorrectionForm, InstitutionForm};
 use crate::domain::identity::{Parameter, Sex};
 use crate::domain::lang::Lang;
-use crate::domain::mrz::{read_mrz, zone_complete, MrzReadError, MrzReading};
-use crate::domain::request::{RequestKind, Status};
-
-/// The request being typed.
-pub struct Editor {
-    /// The form, as typed.
-    pub form: RequestForm,
-    /// What the passport reader typed.
-    pub mrz_text: String,
-    /// The last MRZ reading.
-    pub mrz: Option<Result<MrzReading, MrzReadError>>,
-    mrz_applied: String,
-    /// When the clerk opened the request (the service timer runs from here).
-    pub opened_at: NaiveDateTime,
-    /// When the form last changed.
-    pub last_edit: NaiveDateTime,
-    /// Whether a field lost focus since the last save (saves at once).
-    pub field_left: bool,
-    /// Whether the clerk tried to submit (then empty required fields show errors too).
-    pub submit_tried: bool,
-    /// Result of looking up the current IIN (correction).
-    pub lookup: Option<bool>,
-    /// A field to focus on the next frame.
-    pub focus: Option<Field>,
-    saved: Option<RequestForm>,
-    stash_representative: Option<RepresentativeForm>,
-    errors: Vec<FieldError>,
-    validated: Option<RequestForm>,
-}
+use crate::domain::mrz::{zone_complete, MrzReading};
+use crate::domain::request::RequestKind;
+use crate::state::editor::{applicant_text, next_empty, raw_value, Editor, ORDER};
+use crate::state::{AppState, Command, Screen};
 
 fn field_id(field: Field) -> egui::Id {
     egui::Id::unique(("iin-desk-field", field.json_path()))
@@ -54,192 +26,6 @@ fn field_id(field: Field) -> egui::Id {
 /// The MRZ box's id, focused when a request opens.
 pub fn mrz_id() -> egui::Id {
     egui::Id::unique("iin-desk-mrz")
-}
-
-impl Editor {
-    /// A new request of `kind`, with a fresh id, opened at `now`.
-    pub fn new(
-        kind: RequestKind,
-        id: String,
-        now: NaiveDateTime,
-        clerk: &str,
-        office: &str,
-        counter: &str,
-    ) -> Editor {
-        let mut form = RequestForm {
-            id,
-            kind: kind.key().into(),
-            clerk: clerk.into(),
-            office: office.into(),
-            counter: counter.into(),
-            ..RequestForm::default()
-        };
-        match kind {
-            RequestKind::FormationConvicted => {
-                form.representative = Some(RepresentativeForm::default());
-                form.institution = Some(InstitutionForm::default());
-            }
-            RequestKind::Correction => form.correction = Some(CorrectionForm::default()),
-            RequestKind::Formation => {}
-        }
-        Editor::from_form(form, now)
-    }
-
-    /// Continues a saved draft.
-    pub fn from_form(form: RequestForm, now: NaiveDateTime) -> Editor {
-        Editor {
-            saved: Some(form.clone()),
-            form,
-            mrz_text: String::new(),
-            mrz: None,
-            mrz_applied: String::new(),
-            opened_at: now,
-            last_edit: now,
-            field_left: false,
-            submit_tried: false,
-            lookup: None,
-            focus: None,
-            stash_representative: None,
-            errors: Vec::new(),
-            validated: None,
-        }
-    }
-
-    /// The request's kind.
-    pub fn kind(&self) -> RequestKind {
-        RequestKind::from_key(&self.form.kind).unwrap_or(RequestKind::Formation)
-    }
-
-    /// Whether the form differs from what was last saved.
-    pub fn is_dirty(&self) -> bool {
-        self.saved.as_ref() != Some(&self.form)
-    }
-
-    /// The form as it is saved.
-    pub fn form_for_save(&self) -> RequestForm {
-        self.form.clone()
-    }
-
-    /// Records that `form` is what the store holds now.
-    pub fn mark_saved(&mut self, form: RequestForm) {
-        self.saved = Some(form);
-    }
-
-    /// The form stamped with the submission time, ready to be validated as a record.
-    pub fn submission(&self, now: NaiveDateTime, status: Status) -> RequestForm {
-        let mut f = self.form.clone();
-        f.submitted_at = now.format("%Y-%m-%dT%H:%M:%S").to_string();
-        f.status = status.key().into();
-        f
-    }
-
-    /// Re-validates when the form changed since the last frame.
-    pub fn refresh(&mut self, now: NaiveDateTime) {
-        if self.validated.as_ref() == Some(&self.form) {
-            return;
-        }
-        let f = self.submission(now, Status::Accepted);
-        let id = uuid::Uuid::parse_str(&self.form.id).unwrap_or_default();
-        self.errors = validate(&f, id, now).err().unwrap_or_default();
-        self.validated = Some(self.form.clone());
-        self.last_edit = now;
-    }
-
-    /// The errors of the last validation.
-    pub fn errors(&self) -> &[FieldError] {
-        &self.errors
-    }
-
-    /// The error to show under `field`, in `lang`. Empty required fields show an error
-    /// only after a submit attempt, so a fresh form is not a wall of red.
-    fn error_for(&self, field: Field, lang: Lang) -> Option<String> {
-        self.errors
-            .iter()
-            .find(|e| e.field == field && (self.submit_tried || e.problem != Problem::Required))
-            .map(|e| e.problem.message(lang))
-    }
-
-    /// Reads the MRZ box and fills the identity fields from it.
-    pub fn apply_mrz(&mut self, today: chrono::NaiveDate) {
-        let reading = read_mrz(&self.mrz_text, today);
-        self.mrz_applied = self.mrz_text.clone();
-        if let Ok(r) = &reading {
-            let a = &mut self.form.applicant;
-            a.surname = r.surname.clone();
-            a.name = r.given_names.clone();
-            if let Some(d) = r.birth_date {
-                a.birth_date = d.format("%d.%m.%Y").to_string();
-            }
-            if let Some(s) = r.sex {
-                a.sex = s.code().into();
-            }
-            a.citizenship = r.nationality.clone();
-            a.document_number = r.document_number.clone();
-            if let Some(d) = r.expiry_date {
-                a.document_expiry_date = d.format("%d.%m.%Y").to_string();
-            }
-            a.document_issuing_country = r.issuing_country.clone();
-            // The fields the MRZ does not carry come next.
-            self.focus = Some(if a.birth_place.trim().is_empty() {
-                Field::BirthPlace
-            } else {
-                Field::DocumentIssueDate
-            });
-        }
-        self.mrz = Some(reading);
-    }
-
-    fn set_representative(&mut self, on: bool) {
-        if on && self.form.representative.is_none() {
-            self.form.representative = Some(self.stash_representative.take().unwrap_or_default());
-        } else if !on {
-            self.stash_representative = self.form.representative.take();
-        }
-    }
-}
-
-/// The order of the applicant's fields on the paper form; Enter moves to the next
-/// empty one.
-const ORDER: [Field; 16] = [
-    Field::Surname,
-    Field::Name,
-    Field::Patronymic,
-    Field::SurnameCyrillic,
-    Field::NameCyrillic,
-    Field::PatronymicCyrillic,
-    Field::BirthDate,
-    Field::BirthPlace,
-    Field::Citizenship,
-    Field::Sex,
-    Field::DocumentNumber,
-    Field::DocumentIssueDate,
-    Field::DocumentExpiryDate,
-    Field::IssuingCountry,
-    Field::Address,
-    Field::Phone,
-];
-
-fn applicant_text(form: &mut RequestForm, field: Field) -> Option<&mut String> {
-    let a = &mut form.applicant;
-    Some(match field {
-        Field::Surname => &mut a.surname,
-        Field::Name => &mut a.name,
-        Field::Patronymic => &mut a.patronymic,
-        Field::SurnameCyrillic => &mut a.surname_cyr,
-        Field::NameCyrillic => &mut a.name_cyr,
-        Field::PatronymicCyrillic => &mut a.patronymic_cyr,
-        Field::BirthDate => &mut a.birth_date,
-        Field::BirthPlace => &mut a.birth_place,
-        Field::Citizenship => &mut a.citizenship,
-        Field::Sex => &mut a.sex,
-        Field::DocumentNumber => &mut a.document_number,
-        Field::DocumentIssueDate => &mut a.document_issue_date,
-        Field::DocumentExpiryDate => &mut a.document_expiry_date,
-        Field::IssuingCountry => &mut a.document_issuing_country,
-        Field::Address => &mut a.address,
-        Field::Phone => &mut a.phone,
-        _ => return None,
-    })
 }
 
 fn hint(field: Field, lang: Lang) -> String {
@@ -259,9 +45,12 @@ pub fn editor_ui(state: &mut AppState, ui: &mut Ui) {
     let lang = state.lang;
     let now = state.now;
     let Some(ed) = state.editor.as_mut() else {
-        state.ask(Command::Show(crate::app::Screen::Dashboard));
+        state.ask(Command::Show(Screen::Dashboard));
         return;
     };
+    if std::mem::take(&mut ed.focus_mrz) {
+        ui.memory_mut(|m| m.request_focus(mrz_id()));
+    }
     ed.refresh(now);
     let mut commands = Vec::new();
 
@@ -312,11 +101,6 @@ fn kind_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
     });
 }
 
-/// The first block of a UUID, enough for a clerk to tell requests apart.
-pub fn short_id(id: &str) -> &str {
-    id.split('-').next().unwrap_or(id)
-}
-
 fn timer_ui(ed: &Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui) {
     let elapsed = now - ed.opened_at;
     let secs = elapsed.num_seconds().max(0);
@@ -349,12 +133,9 @@ fn mrz_ui(ed: &mut Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui) {
         )
         .labelled_by(label.id);
     let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    let arrived = ed.mrz_text != ed.mrz_applied && zone_complete(&ed.mrz_text);
+    let arrived = zone_complete(&ed.mrz_text);
     let clicked = ui.button(t::READ_MRZ.get(lang)).clicked();
-    if (enter || arrived || clicked)
-        && !ed.mrz_text.trim().is_empty()
-        && ed.mrz_text != ed.mrz_applied
-    {
+    if (enter || arrived || clicked) && ed.mrz_unread() {
         ed.apply_mrz(now.date());
     }
     match &ed.mrz {
@@ -457,16 +238,6 @@ fn sex_hint(lang: Lang) -> String {
         Sex::Male.label(lang),
         Sex::Female.label(lang)
     )
-}
-
-/// The next field after `after` that is still empty, in the form's order.
-fn next_empty(form: &RequestForm, after: Field) -> Option<Field> {
-    let start = ORDER.iter().position(|f| *f == after).map_or(0, |i| i + 1);
-    let mut form = form.clone();
-    ORDER[start..]
-        .iter()
-        .copied()
-        .find(|f| applicant_text(&mut form, *f).is_some_and(|t| t.trim().is_empty()))
 }
 
 fn representative_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
@@ -657,25 +428,6 @@ fn correction_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui, commands: &mut Vec<Co
     corr.changes.retain(|_, v| !v.is_empty());
 }
 
-fn raw_value(form: &mut RequestForm, p: Parameter) -> String {
-    let field = match p {
-        Parameter::Surname => Field::Surname,
-        Parameter::Name => Field::Name,
-        Parameter::Patronymic => Field::Patronymic,
-        Parameter::BirthDate => Field::BirthDate,
-        Parameter::BirthPlace => Field::BirthPlace,
-        Parameter::Citizenship => Field::Citizenship,
-        Parameter::Sex => Field::Sex,
-        Parameter::DocumentNumber => Field::DocumentNumber,
-        Parameter::DocumentIssueDate => Field::DocumentIssueDate,
-        Parameter::DocumentExpiryDate => Field::DocumentExpiryDate,
-        Parameter::IssuingCountry => Field::IssuingCountry,
-    };
-    applicant_text(form, field)
-        .map(|s| s.clone())
-        .unwrap_or_default()
-}
-
 fn checklist_ui(
     ed: &mut Editor,
     now: NaiveDateTime,
@@ -703,7 +455,7 @@ fn checklist_ui(
     }
     ui.add_space(theme::SECTION_GAP);
     let field_errors = ed
-        .errors
+        .errors()
         .iter()
         .any(|e| !matches!(e.problem, Problem::Expired { .. }));
     match &decision {
@@ -727,7 +479,7 @@ fn checklist_ui(
     }
     if field_errors {
         let n = ed
-            .errors
+            .errors()
             .iter()
             .filter(|e| !matches!(e.problem, Problem::Expired { .. }))
             .count();

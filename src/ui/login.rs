@@ -3,8 +3,8 @@
 use egui::{RichText, TextEdit, Ui};
 
 use super::text as t;
-use super::theme;
-use crate::app::{AppState, Command};
+use super::{theme, widgets};
+use crate::state::{AppState, Command};
 use crate::store::User;
 
 fn centered(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
@@ -37,7 +37,7 @@ fn error_ui(ui: &mut Ui, error: &Option<String>) {
 pub fn setup_ui(state: &mut AppState, ui: &mut Ui) {
     let lang = state.lang;
     centered(ui, |ui| {
-        ui.horizontal(|ui| super::language_ui(state, ui));
+        ui.horizontal(|ui| widgets::language_ui(state, ui));
         ui.heading(t::SETUP_TITLE.get(lang));
         ui.add_space(theme::SECTION_GAP);
         let f = &mut state.login;
@@ -57,7 +57,7 @@ pub fn setup_ui(state: &mut AppState, ui: &mut Ui) {
 pub fn login_ui(state: &mut AppState, ui: &mut Ui) {
     let lang = state.lang;
     centered(ui, |ui| {
-        ui.horizontal(|ui| super::language_ui(state, ui));
+        ui.horizontal(|ui| widgets::language_ui(state, ui));
         ui.heading(t::LOGIN_TITLE.get(lang));
         ui.add_space(theme::SECTION_GAP);
         let f = &mut state.login;

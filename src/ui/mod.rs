@@ -1,5 +1,7 @@
-//! The counter window: screens, widgets, theme and texts. Screens draw from
-//! [`AppState`] and ask for [`Command`]s; they never touch the store.
+//! The counter window's screens, widgets and theme. Screens draw from [`AppState`] and
+//! its screens' models and ask for [`Command`]s (all in `crate::state`, as are the texts);
+//! they never touch the store, and never import `app`: the app drives them through
+//! [`root_ui`].
 
 pub mod admin;
 pub mod backoffice;
@@ -8,19 +10,20 @@ pub mod editor;
 pub mod journal;
 pub mod login;
 pub mod request_view;
-pub mod text;
 pub mod theme;
 pub mod widgets;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
-use crate::app::{AppState, Command, Screen};
 use crate::domain::account::Role;
-use crate::domain::lang::{Lang, Tr};
+use crate::domain::lang::Tr;
 use crate::domain::request::RequestKind;
+use crate::state::{AppState, Command, Screen};
 use text as t;
 
 pub use crate::pdf::DocKind;
+/// The window's texts live below both `app` and `ui`; this keeps `ui::text` working.
+pub use crate::state::text;
 
 const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
@@ -86,30 +89,6 @@ fn shortcuts(state: &mut AppState, ui: &mut Ui) {
     }
 }
 
-/// The language switch, shown on every screen.
-pub fn language_ui(state: &mut AppState, ui: &mut Ui) {
-    let label = ui.label(t::LANGUAGE.get(state.lang));
-    egui::ComboBox::from_id_salt("language")
-        .selected_text(lang_name(state.lang))
-        .show_ui(ui, |ui| {
-            for l in Lang::ALL {
-                if ui.selectable_label(state.lang == l, lang_name(l)).clicked() && state.lang != l {
-                    state.ask(Command::SetLang(l));
-                }
-            }
-        })
-        .response
-        .labelled_by(label.id);
-}
-
-fn lang_name(l: Lang) -> &'static str {
-    match l {
-        Lang::Kk => "Қазақша",
-        Lang::Ru => "Русский",
-        Lang::En => "English",
-    }
-}
-
 fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
     let lang = state.lang;
     egui::Panel::top("top-bar").show(ui, |ui| {
@@ -169,7 +148,7 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
                 state.ask(Command::Show(Screen::Settings));
             }
             ui.separator();
-            language_ui(state, ui);
+            widgets::language_ui(state, ui);
             ui.separator();
             ui.label(format!("{} · {}", user.full_name, user.role.label(lang)));
             if ui.button(t::ABOUT.get(lang)).clicked() {

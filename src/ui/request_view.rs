@@ -3,47 +3,13 @@
 use egui::{RichText, Ui};
 
 use super::text as t;
-use super::{dashboard::show_time, theme, widgets, DocKind};
-use crate::app::{AppState, Command, Screen};
+use super::widgets::{short_id, show_time};
+use super::{theme, widgets};
 use crate::domain::checklist::DocumentKind;
 use crate::domain::form::RequestForm;
 use crate::domain::lang::Lang;
-use crate::domain::request::{RefusalGround, RequestKind, Status};
-use crate::store::AuditEntry;
-
-/// What the request screen shows, loaded once when it opens.
-#[derive(Debug, Clone)]
-pub struct RequestView {
-    /// Id.
-    pub id: String,
-    /// Status.
-    pub status: Status,
-    /// Data.
-    pub form: RequestForm,
-    /// Deadline.
-    pub due_at: Option<String>,
-    /// History.
-    pub history: Vec<AuditEntry>,
-}
-
-impl RequestView {
-    /// The documents that can be printed in this status.
-    pub fn documents(&self) -> Vec<DocKind> {
-        let mut docs = vec![DocKind::Application];
-        match self.status {
-            Status::Formed | Status::Corrected => docs.insert(0, DocKind::Certificate),
-            Status::RefusedToAccept => docs.insert(0, DocKind::Receipt),
-            Status::Refused => docs.insert(0, DocKind::Refusal),
-            _ => {}
-        }
-        docs
-    }
-
-    /// The document Ctrl+P prints.
-    pub fn primary_document(&self) -> Option<DocKind> {
-        self.documents().first().copied()
-    }
-}
+use crate::domain::request::{RefusalGround, RequestKind};
+use crate::state::{AppState, Command, Screen};
 
 /// Draws the request screen.
 pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
@@ -59,7 +25,7 @@ pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
                 commands.push(Command::Show(Screen::Journal));
             }
             let kind = RequestKind::from_key(&v.form.kind).map_or("", |k| k.label(lang));
-            ui.heading(format!("{kind} · {}", super::editor::short_id(&v.id)));
+            ui.heading(format!("{kind} · {}", short_id(&v.id)));
             ui.label(
                 RichText::new(v.status.label(lang))
                     .strong()

@@ -1,10 +1,15 @@
 //! Small building blocks shared by the screens: a labelled form row that keeps the
-//! typed text and shows its error, section headings, status colours.
+//! typed text and shows its error, section headings, status colours, the language
+//! switch, and how ids, times and deadlines are shown.
 
 use egui::{Response, RichText, TextEdit, Ui};
 
+use super::text as t;
 use super::theme;
+use crate::domain::lang::Lang;
 use crate::domain::request::Status;
+use crate::state::{AppState, Command};
+use crate::store::RequestRow;
 
 /// A form row in a two-column grid: the label, then the field with its error under it.
 /// The field is named by its label for screen readers and tests.
@@ -57,4 +62,50 @@ pub fn status_color(status: Status) -> egui::Color32 {
         Status::Formed | Status::Corrected => theme::OK,
         Status::Refused | Status::RefusedToAccept => theme::ERROR,
     }
+}
+
+/// The language switch, shown on every screen.
+pub fn language_ui(state: &mut AppState, ui: &mut Ui) {
+    let label = ui.label(t::LANGUAGE.get(state.lang));
+    egui::ComboBox::from_id_salt("language")
+        .selected_text(lang_name(state.lang))
+        .show_ui(ui, |ui| {
+            for l in Lang::ALL {
+                if ui.selectable_label(state.lang == l, lang_name(l)).clicked() && state.lang != l {
+                    state.ask(Command::SetLang(l));
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
+fn lang_name(l: Lang) -> &'static str {
+    match l {
+        Lang::Kk => "Қазақша",
+        Lang::Ru => "Русский",
+        Lang::En => "English",
+    }
+}
+
+/// The first block of a UUID, enough for a clerk to tell requests apart.
+pub fn short_id(id: &str) -> &str {
+    id.split('-').next().unwrap_or(id)
+}
+
+/// Whether a row's deadline has passed while it is still open.
+pub fn is_overdue(row: &RequestRow, now: chrono::NaiveDateTime) -> bool {
+    let open = !row.status.is_final();
+    let due = row
+        .due_at
+        .as_deref()
+        .and_then(|d| chrono::NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok());
+    open && due.is_some_and(|d| now > d)
+}
+
+/// A time or date-time from the store, as clerks read it.
+pub fn show_time(text: Option<&str>) -> String {
+    text.and_then(|d| chrono::NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok())
+        .map(|d| d.format("%d.%m.%Y %H:%M").to_string())
+        .unwrap_or_default()
 }

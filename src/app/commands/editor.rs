@@ -1,0 +1,170 @@
+//! Commands of the request being typed: opening a new one (also from a zone read on the
+//! dashboard) or a draft, saving, accepting or refusing to accept, and looking up the
+//! current IIN of a correction.
+
+use chrono::NaiveDateTime;
+use uuid::Uuid;
+
+use super::printing::run_print;
+use super::{actor, show, tr};
+use crate::app::{DeskApp, Screen};
+use crate::domain::form::{record_to_form, validate_record, ApplicantForm};
+use crate::domain::request::{RequestKind, Status};
+use crate::pdf::DocKind;
+use crate::state::text as t;
+use crate::state::Editor;
+use crate::store::RequestFilter;
+
+fn identity_of_counter(app: &DeskApp) -> (String, String, String) {
+    (
+        actor(app),
+        app.state.settings.office_name.clone(),
+        app.state.settings.counter.clone(),
+    )
+}
+
+/// A fresh editor of `kind` for this clerk, office and counter.
+fn new_editor(app: &DeskApp, kind: RequestKind, now: NaiveDateTime) -> Editor {
+    let (clerk, office, counter) = identity_of_counter(app);
+    Editor::new(
+        kind,
+        Uuid::new_v4().to_string(),
+        now,
+        &clerk,
+        &office,
+        &counter,
+    )
+}
+
+/// Starts a new request of `kind`; the MRZ box takes the focus.
+pub(super) fn new_request(app: &mut DeskApp, kind: RequestKind, now: NaiveDateTime) {
+    app.autosave(true);
+    let mut ed = new_editor(app, kind, now);
+    ed.focus_mrz = true;
+    app.state.editor = Some(ed);
+    app.state.screen = Screen::Editor;
+}
+
+/// Starts a new formation filled from a zone the passport reader typed on the dashboard.
+pub(super) fn new_from_mrz(app: &mut DeskApp, text: String, now: NaiveDateTime) {
+    app.autosave(true);
+    let mut ed = new_editor(app, RequestKind::Formation, now);
+    ed.mrz_text = text;
+    ed.apply_mrz(now.date());
+    app.state.editor = Some(ed);
+    app.state.dashboard_mrz.clear();
+    app.state.screen = Screen::Editor;
+}
+
+/// Continues a draft; a request that left the draft status opens on its own screen.
+pub(super) fn open_draft(app: &mut DeskApp, id: String, now: NaiveDateTime) {
+    let lang = app.state.lang;
+    match app.store.request(&id) {
+        Ok(r) if r.status == Status::Draft => {
+            app.autosave(true);
+            app.state.editor = Some(Editor::from_form(r.form, now));
+            app.state.screen = Screen::Editor;
+        }
+        Ok(_) => show(app, Screen::Request(id)),
+        Err(e) => app.state.notify(e.message(lang), true),
+    }
+}
+
+/// Saves the draft now and says so.
+pub(super) fn save_draft(app: &mut DeskApp) {
+    let lang = app.state.lang;
+    app.autosave(true);
+    app.state.notify(tr(lang, t::DRAFT_SAVED), false);
+}
+
+/// Accepts the request or refuses to accept it (then prints the receipt).
+pub(super) fn decide(app: &mut DeskApp, status: Status, now: NaiveDateTime) {
+    let lang = app.state.lang;
+    let user = actor(app);
+    let Some(ed) = app.state.editor.as_mut() else {
+        return;
+    };
+    ed.submit_tried = true;
+    let form = ed.submission(now, status);
+    let id = Uuid::parse_str(&form.id).unwrap_or_else(|_| Uuid::new_v4());
+    let record = match validate_record(&form, id, now) {
+        Ok(r) => r,
+        Err(errors) => {
+            let first = errors.first().map(|e| e.message(lang)).unwrap_or_default();
+            app.state
+                .notify(format!("{}: {first}", tr(lang, t::FIX_FIELDS)), true);
+            return;
+        }
+    };
+    match app.store.decide_draft(&record, &user, now) {
+        Ok(()) => {
+            let id = record.request.id.to_string();
+            log::info!("request {id}: {} by {user}", status.key());
+            app.state.editor = None;
+            if status == Status::Accepted {
+                app.state.notify(tr(lang, t::ACCEPTED_MSG), false);
+                if let Some(h) = &app.sync {
+                    h.sync_now();
+                }
+                show(app, Screen::Dashboard);
+            } else {
+                app.state.notify(tr(lang, t::REFUSED_MSG), false);
+                show(app, Screen::Request(id.clone()));
+                run_print(app, &id, DocKind::Receipt);
+            }
+        }
+        Err(e) => app.state.notify(e.message(lang), true),
+    }
+}
+
+/// Fills a correction's applicant from the local request that formed or last
+/// corrected its current IIN (address and phone as typed win).
+pub(super) fn look_up_iin(app: &mut DeskApp, now: NaiveDateTime) {
+    let Some(ed) = app.state.editor.as_ref() else {
+        return;
+    };
+    let iin: String = ed
+        .form
+        .correction
+        .as_ref()
+        .map(|c| c.current_iin.clone())
+        .unwrap_or_default();
+    let iin: String = iin.chars().filter(|c| !c.is_whitespace()).collect();
+    let filter = RequestFilter {
+        iin: Some(iin),
+        ..RequestFilter::default()
+    };
+    let rows = app.store.list_requests(&filter, 0, 20).unwrap_or_default();
+    // The latest request that formed or corrected this IIN holds the current data.
+    let current = rows
+        .iter()
+        .filter(|r| matches!(r.status, Status::Formed | Status::Corrected))
+        .find_map(|r| app.store.request(&r.id).ok())
+        .and_then(|s| validate_record(&s.form, Uuid::new_v4(), now).ok());
+    let Some(ed) = app.state.editor.as_mut() else {
+        return;
+    };
+    match current {
+        Some(record) => {
+            let mut r = record.clone();
+            r.request.applicant.identity = record.request.identity_after();
+            let form = record_to_form(&r);
+            let keep: ApplicantForm = ed.form.applicant.clone();
+            ed.form.applicant = ApplicantForm {
+                address: if keep.address.is_empty() {
+                    form.applicant.address.clone()
+                } else {
+                    keep.address
+                },
+                phone: if keep.phone.is_empty() {
+                    form.applicant.phone.clone()
+                } else {
+                    keep.phone
+                },
+                ..form.applicant
+            };
+            ed.lookup = Some(true);
+        }
+        None => ed.lookup = Some(false),
+    }
+}

@@ -1,0 +1,138 @@
+//! What the app does for each [`Command`]: the only place the window talks to the
+//! store, the file dialogs and the printer. [`run`] dispatches; each area has its file:
+//! `session` (set-up, login, lock, language), `editor` (the request being typed),
+//! `printing`, `admin` (settings, accounts, calendar, keys) and `backoffice`. Navigation
+//! and the journal's search are here.
+
+mod admin;
+mod backoffice;
+mod editor;
+mod printing;
+mod session;
+
+use super::{Command, DeskApp, Screen};
+use crate::domain::lang::{Lang, Tr};
+use crate::domain::request::Status;
+use crate::state::{RequestView, PAGE_ROWS};
+use crate::store::{AuditQuery, StoreError};
+
+fn tr(lang: Lang, text: Tr) -> String {
+    text.get(lang).to_string()
+}
+
+/// Runs one command.
+pub fn run(app: &mut DeskApp, command: Command) {
+    let now = app.state.now;
+    match command {
+        Command::CreateAdmin => session::create_admin(app, now),
+        Command::Login => session::login(app, now),
+        Command::Logout => session::logout(app, now),
+        Command::Lock => app.lock(),
+        Command::Unlock => session::unlock(app, now),
+        Command::SetLang(l) => session::set_lang(app, l, now),
+        Command::Show(screen) => show(app, screen),
+        Command::NewRequest(kind) => editor::new_request(app, kind, now),
+        Command::NewFromMrz(text) => editor::new_from_mrz(app, text, now),
+        Command::OpenDraft(id) => editor::open_draft(app, id, now),
+        Command::SaveDraft => editor::save_draft(app),
+        Command::Accept => editor::decide(app, Status::Accepted, now),
+        Command::RefuseToAccept => editor::decide(app, Status::RefusedToAccept, now),
+        Command::LookUpIin => editor::look_up_iin(app, now),
+        Command::Search => search(app),
+        Command::Print(id, doc) => printing::run_print(app, &id, doc),
+        Command::SaveAs(id, doc) => printing::save_as(app, &id, doc),
+        Command::PrintRegister(counter) => printing::print_register(app, counter),
+        Command::SaveSettings => admin::save_settings(app),
+        Command::ChooseQueuePath => admin::choose_queue_path(app),
+        Command::ChoosePdfDir => admin::choose_pdf_dir(app),
+        Command::AddUser => admin::add_user(app, now),
+        Command::SetUserActive(login, active) => admin::set_user_active(app, &login, active, now),
+        Command::ResetPassword(login) => admin::reset_password(app, &login, now),
+        Command::ImportCalendar => admin::import_calendar(app, now),
+        Command::NewRecoveryKey => admin::new_recovery_key(app, now),
+        Command::ImportQueueKey => admin::import_queue_key(app, now),
+        Command::ExportQueueKey => admin::export_queue_key(app, now),
+        Command::SaveLockout => admin::save_lockout(app, now),
+        Command::SyncNow => {
+            if let Some(h) = &app.sync {
+                h.sync_now();
+            }
+        }
+        Command::BackOfficeRefresh => backoffice::refresh(app, now),
+        Command::BackOfficeOpen(id) => backoffice::open(app, &id, now),
+        Command::BackOfficeForm | Command::BackOfficeCorrect | Command::BackOfficeRefuse => {
+            backoffice::decide(app, &command, now)
+        }
+    }
+}
+
+/// The logged-in account's login, or `system`.
+fn actor(app: &DeskApp) -> String {
+    app.state
+        .user
+        .as_ref()
+        .map_or("system".to_string(), |u| u.login.clone())
+}
+
+fn show(app: &mut DeskApp, screen: Screen) {
+    let lang = app.state.lang;
+    match &screen {
+        Screen::Dashboard => app.refresh_dashboard(),
+        Screen::Journal => {
+            if app.state.journal.total == 0 && app.state.journal.pages.is_empty() {
+                search(app);
+            }
+        }
+        Screen::Request(id) => match load_view(app, id) {
+            Ok(v) => app.state.viewed = Some(v),
+            Err(e) => {
+                app.state.notify(e.message(lang), true);
+                return;
+            }
+        },
+        Screen::Settings | Screen::Admin => admin::reload_admin(app),
+        Screen::BackOffice => backoffice::refresh(app, app.state.now),
+        Screen::Editor => {}
+    }
+    app.state.screen = screen;
+}
+
+fn load_view(app: &DeskApp, id: &str) -> Result<RequestView, StoreError> {
+    let r = app.store.request(id)?;
+    let history = app.store.audit_entries(&AuditQuery {
+        request_id: Some(id.to_string()),
+        limit: Some(200),
+    })?;
+    Ok(RequestView {
+        id: r.id,
+        status: r.status,
+        form: r.form,
+        due_at: r.due_at,
+        history,
+    })
+}
+
+fn search(app: &mut DeskApp) {
+    let lang = app.state.lang;
+    match app.state.journal.filter_from_form(lang) {
+        Err(e) => app.state.journal.error = Some(e),
+        Ok(filter) => {
+            app.state.journal.error = None;
+            match app.store.count_requests(&filter) {
+                Ok(total) => app.state.journal.reset(filter, total),
+                Err(e) => app.state.journal.error = Some(e.message(lang)),
+            }
+        }
+    }
+}
+
+/// Fetches the journal pages the table needed in the last frame.
+pub fn load_journal_pages(app: &mut DeskApp, pages: Vec<u64>) {
+    for page in pages {
+        let rows = app
+            .store
+            .list_requests(&app.state.journal.filter, page * PAGE_ROWS, PAGE_ROWS)
+            .unwrap_or_default();
+        app.state.journal.pages.insert(page, rows);
+    }
+}

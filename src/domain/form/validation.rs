@@ -1,0 +1,545 @@
+//! Field-by-field validation of the request part of a form into a [`Request`].
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use uuid::Uuid;
+
+use crate::domain::checklist::{edition_on, DocumentKind};
+use crate::domain::country;
+use crate::domain::field::{Field, FieldError, Problem, Script};
+use crate::domain::identity::{
+    Applicant, CyrillicName, Identity, IdentityDocument, Parameter, Sex,
+};
+use crate::domain::iin::Iin;
+use crate::domain::request::{
+    Channel, Correction, Institution, PowerOfAttorney, Representative, Request, RequestKind,
+};
+
+use super::{
+    parse_date, parse_date_time, tidy, ApplicantForm, CorrectionForm, RepresentativeForm,
+    RequestForm, MAX_ADDRESS_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS,
+};
+
+fn is_name_punct(c: char) -> bool {
+    matches!(c, ' ' | '-' | '\'' | '’')
+}
+
+/// Checks a name in `script`; returns it tidied (Latin upper-cased as in the MRZ).
+fn name_in(script: Script, text: &str, field: Field, errors: &mut Vec<FieldError>) -> String {
+    let t = tidy(text);
+    let ok = t.chars().all(|c| {
+        is_name_punct(c)
+            || match script {
+                Script::Latin => c.is_ascii_alphabetic(),
+                Script::Cyrillic => matches!(c, '\u{0400}'..='\u{04FF}'),
+            }
+    }) && t.chars().any(char::is_alphabetic);
+    if !ok {
+        errors.push(FieldError::new(field, Problem::WrongScript(script)));
+    } else if t.chars().count() > MAX_NAME_CHARS {
+        errors.push(FieldError::new(
+            field,
+            Problem::TooLong {
+                max: MAX_NAME_CHARS,
+            },
+        ));
+    }
+    match script {
+        Script::Latin => t.to_ascii_uppercase(),
+        Script::Cyrillic => t,
+    }
+}
+
+/// A collector of field errors with small helpers for each kind of field.
+struct Checker {
+    errors: Vec<FieldError>,
+}
+
+impl Checker {
+    fn push(&mut self, field: Field, problem: Problem) {
+        self.errors.push(FieldError::new(field, problem));
+    }
+
+    fn required<'a>(&mut self, field: Field, text: &'a str) -> Option<&'a str> {
+        if text.trim().is_empty() {
+            self.push(field, Problem::Required);
+            None
+        } else {
+            Some(text)
+        }
+    }
+
+    fn text(&mut self, field: Field, text: &str, max: usize, required: bool) -> String {
+        let t = tidy(text);
+        if required && t.is_empty() {
+            self.push(field, Problem::Required);
+        } else if t.chars().count() > max {
+            self.push(field, Problem::TooLong { max });
+        }
+        t
+    }
+
+    fn name(&mut self, script: Script, field: Field, text: &str, required: bool) -> Option<String> {
+        if text.trim().is_empty() {
+            if required {
+                self.push(field, Problem::Required);
+            }
+            return None;
+        }
+        Some(name_in(script, text, field, &mut self.errors))
+    }
+
+    fn date(&mut self, field: Field, text: &str) -> Option<NaiveDate> {
+        let t = self.required(field, text)?;
+        let d = parse_date(t);
+        if d.is_none() {
+            self.push(field, Problem::NotADate);
+        }
+        d
+    }
+
+    fn country(&mut self, field: Field, text: &str) -> Option<String> {
+        let t = self.required(field, text)?;
+        match country::normalize_code(t) {
+            Some(code) => Some(code.to_string()),
+            None => {
+                self.push(field, Problem::UnknownCountry);
+                None
+            }
+        }
+    }
+
+    fn sex(&mut self, field: Field, text: &str) -> Option<Sex> {
+        let t = self.required(field, text)?;
+        let s = Sex::parse(t);
+        if s.is_none() {
+            self.push(field, Problem::NotASex);
+        }
+        s
+    }
+
+    fn document_number(&mut self, field: Field, text: &str) -> Option<String> {
+        let t = self.required(field, text)?;
+        let n: String = t
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_uppercase();
+        if n.chars().all(|c| c.is_ascii_alphanumeric()) && n.len() <= 20 {
+            Some(n)
+        } else {
+            self.push(field, Problem::NotADocumentNumber);
+            None
+        }
+    }
+
+    fn phone(&mut self, text: &str) -> String {
+        let t = tidy(text);
+        if t.is_empty() {
+            return t;
+        }
+        let digits = t.chars().filter(char::is_ascii_digit).count();
+        let allowed = t.chars().enumerate().all(|(i, c)| {
+            c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')') || (c == '+' && i == 0)
+        });
+        if !allowed || !(10..=15).contains(&digits) {
+            self.push(Field::Phone, Problem::NotAPhone);
+        }
+        t
+    }
+}
+
+/// The day the rules are applied on: the submission day.
+pub(super) fn application_day(at: NaiveDateTime) -> NaiveDate {
+    at.date()
+}
+
+/// Validates the request part of a form. `new_id` is used when the form has no id yet;
+/// `now` is the current local time (a submission may not be in the future).
+///
+/// The identity document's validity on the application day is checked here too
+/// ([`Problem::Expired`]); the caller decides whether an expired document is an error
+/// (it is not for a request refused to accept, whose receipt lists it).
+pub fn validate(
+    form: &RequestForm,
+    new_id: Uuid,
+    now: NaiveDateTime,
+) -> Result<Request, Vec<FieldError>> {
+    validate_with(form, new_id, now, true)
+}
+
+/// [`validate`], with or without the rule that the identity document is valid on the
+/// application day.
+pub(super) fn validate_with(
+    form: &RequestForm,
+    new_id: Uuid,
+    now: NaiveDateTime,
+    check_expiry: bool,
+) -> Result<Request, Vec<FieldError>> {
+    let mut c = Checker { errors: Vec::new() };
+
+    let id = if form.id.trim().is_empty() {
+        Some(new_id)
+    } else {
+        let id = Uuid::parse_str(form.id.trim()).ok();
+        if id.is_none() {
+            c.push(Field::Id, Problem::NotAnId);
+        }
+        id
+    };
+    let kind = RequestKind::from_key(&form.kind);
+    if kind.is_none() {
+        c.push(
+            Field::Kind,
+            Problem::NotOneOf(&["formation", "formation_convicted", "correction"]),
+        );
+    }
+    let channel = Channel::from_key(&form.channel);
+    if channel.is_none() {
+        c.push(Field::Channel, Problem::NotOneOf(&["counter", "portal"]));
+    }
+    let submitted_at = if form.submitted_at.trim().is_empty() {
+        c.push(Field::SubmittedAt, Problem::Required);
+        None
+    } else {
+        match parse_date_time(&form.submitted_at) {
+            Some(t) if t > now => {
+                c.push(Field::SubmittedAt, Problem::InFuture);
+                None
+            }
+            Some(t) => Some(t),
+            None => {
+                c.push(Field::SubmittedAt, Problem::NotADateTime);
+                None
+            }
+        }
+    };
+    let day = submitted_at.map(application_day).unwrap_or(now.date());
+    if let (Some(k), Some(ch)) = (kind, channel) {
+        match edition_on(day) {
+            None => c.push(Field::SubmittedAt, Problem::NoEdition),
+            Some(e) if !e.allows(k, ch) => c.push(Field::Channel, Problem::NotAllowed),
+            Some(_) => {}
+        }
+    }
+    let convicted = kind == Some(RequestKind::FormationConvicted);
+
+    let identity = validate_identity(&mut c, &form.applicant, day, convicted);
+    let a = &form.applicant;
+    let address = c.text(Field::Address, &a.address, MAX_ADDRESS_CHARS, !convicted);
+    let phone = c.phone(&a.phone);
+
+    let representative = match (&form.representative, convicted) {
+        (Some(r), _) => Some(validate_representative(&mut c, r, convicted)),
+        (None, true) => {
+            c.push(Field::RepresentativeName, Problem::Required);
+            None
+        }
+        (None, false) => None,
+    };
+    let institution = match (&form.institution, convicted) {
+        (Some(i), true) => Some(Institution {
+            name: c.text(Field::InstitutionName, &i.name, MAX_TEXT_CHARS, true),
+            head: c.text(Field::InstitutionHead, &i.head, MAX_TEXT_CHARS, true),
+        }),
+        (None, true) => {
+            c.push(Field::InstitutionName, Problem::Required);
+            None
+        }
+        (_, false) => None,
+    };
+    let correction = match (&form.correction, kind) {
+        (Some(corr), Some(RequestKind::Correction)) => {
+            validate_correction(&mut c, corr, identity.as_ref(), day)
+        }
+        (None, Some(RequestKind::Correction)) => {
+            c.push(Field::CurrentIin, Problem::Required);
+            None
+        }
+        _ => None,
+    };
+    let mut documents = BTreeMap::new();
+    for (key, provided) in &form.documents {
+        match DocumentKind::from_key(key) {
+            Some(d) => {
+                documents.insert(d, *provided);
+            }
+            None => c.push(Field::Documents, Problem::NotOneOf(DocumentKind::KEYS)),
+        }
+    }
+
+    match (id, kind, channel, submitted_at, identity) {
+        (Some(id), Some(kind), Some(channel), Some(submitted_at), Some(identity))
+            if c.errors.is_empty() =>
+        {
+            let request = Request {
+                id,
+                kind,
+                channel,
+                submitted_at,
+                applicant: Applicant {
+                    identity,
+                    address,
+                    phone,
+                },
+                representative,
+                institution,
+                correction,
+                documents,
+            };
+            // The document presented must be valid on the application day; after a
+            // correction it is the new document's validity that counts.
+            if let Some(doc) = request.identity_after().document.filter(|_| check_expiry) {
+                if doc.expiry_date < day {
+                    let field = if request
+                        .correction
+                        .as_ref()
+                        .is_some_and(|c| c.changes.contains_key(&Parameter::DocumentExpiryDate))
+                    {
+                        Field::Change(Parameter::DocumentExpiryDate)
+                    } else {
+                        Field::DocumentExpiryDate
+                    };
+                    return Err(vec![FieldError::new(
+                        field,
+                        Problem::Expired {
+                            valid_until: doc.expiry_date,
+                            on: day,
+                        },
+                    )]);
+                }
+            }
+            Ok(request)
+        }
+        _ => Err(c.errors),
+    }
+}
+
+fn validate_identity(
+    c: &mut Checker,
+    a: &ApplicantForm,
+    day: NaiveDate,
+    convicted: bool,
+) -> Option<Identity> {
+    // A convicted person without documents may be known by a Cyrillic name only.
+    let has_cyrillic = !a.surname_cyr.trim().is_empty();
+    let latin_required = !(convicted && has_cyrillic);
+    let surname = c.name(Script::Latin, Field::Surname, &a.surname, latin_required);
+    let name = c.name(Script::Latin, Field::Name, &a.name, latin_required);
+    let patronymic = c.name(Script::Latin, Field::Patronymic, &a.patronymic, false);
+    let cyrillic = CyrillicName {
+        surname: c.name(
+            Script::Cyrillic,
+            Field::SurnameCyrillic,
+            &a.surname_cyr,
+            false,
+        ),
+        name: c.name(Script::Cyrillic, Field::NameCyrillic, &a.name_cyr, false),
+        patronymic: c.name(
+            Script::Cyrillic,
+            Field::PatronymicCyrillic,
+            &a.patronymic_cyr,
+            false,
+        ),
+    };
+    let birth_date = c.date(Field::BirthDate, &a.birth_date).and_then(|d| {
+        if d > day {
+            c.push(Field::BirthDate, Problem::InFuture);
+            None
+        } else if d < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN) {
+            c.push(Field::BirthDate, Problem::BirthBefore1900);
+            None
+        } else {
+            Some(d)
+        }
+    });
+    let birth_place = c.text(Field::BirthPlace, &a.birth_place, MAX_TEXT_CHARS, true);
+    let citizenship = c.country(Field::Citizenship, &a.citizenship);
+    let sex = c.sex(Field::Sex, &a.sex);
+
+    let any_document = [
+        &a.document_number,
+        &a.document_issue_date,
+        &a.document_expiry_date,
+        &a.document_issuing_country,
+    ]
+    .iter()
+    .any(|t| !t.trim().is_empty());
+    let document = if convicted && !any_document {
+        Some(None)
+    } else {
+        let number = c.document_number(Field::DocumentNumber, &a.document_number);
+        let issue = c.date(Field::DocumentIssueDate, &a.document_issue_date);
+        let expiry = c.date(Field::DocumentExpiryDate, &a.document_expiry_date);
+        let country = c.country(Field::IssuingCountry, &a.document_issuing_country);
+        if let Some(i) = issue {
+            if i > day {
+                c.push(Field::DocumentIssueDate, Problem::InFuture);
+            } else if expiry.is_some_and(|e| i >= e) {
+                c.push(Field::DocumentIssueDate, Problem::IssueNotBeforeExpiry);
+            }
+        }
+        match (number, issue, expiry, country) {
+            (Some(number), Some(issue_date), Some(expiry_date), Some(issuing_country)) => {
+                Some(Some(IdentityDocument {
+                    number,
+                    issue_date,
+                    expiry_date,
+                    issuing_country,
+                    has_latin_or_cyrillic: a.document_has_latin_or_cyrillic,
+                }))
+            }
+            _ => None,
+        }
+    };
+    Some(Identity {
+        surname: surname.unwrap_or_default(),
+        name: name.unwrap_or_default(),
+        patronymic,
+        cyrillic,
+        birth_date: birth_date?,
+        birth_place,
+        citizenship: citizenship?,
+        sex: sex?,
+        document: document?,
+    })
+}
+
+fn validate_representative(
+    c: &mut Checker,
+    r: &RepresentativeForm,
+    convicted: bool,
+) -> Representative {
+    let full_name = c.text(
+        Field::RepresentativeName,
+        &r.full_name,
+        MAX_NAME_CHARS * 3,
+        true,
+    );
+    let document = c.text(
+        Field::RepresentativeDocument,
+        &r.document,
+        MAX_TEXT_CHARS,
+        true,
+    );
+    let poa_given = [
+        &r.poa_number,
+        &r.poa_date,
+        &r.poa_notary,
+        &r.poa_valid_until,
+    ]
+    .iter()
+    .any(|t| !t.trim().is_empty());
+    // The penal institution's officer acts by the institution's certified application.
+    let power_of_attorney = if convicted && !poa_given {
+        None
+    } else {
+        let number = c.text(
+            Field::PowerOfAttorneyNumber,
+            &r.poa_number,
+            MAX_TEXT_CHARS,
+            true,
+        );
+        let date = c.date(Field::PowerOfAttorneyDate, &r.poa_date);
+        let notary = c.text(
+            Field::PowerOfAttorneyNotary,
+            &r.poa_notary,
+            MAX_TEXT_CHARS,
+            true,
+        );
+        let valid_until = if r.poa_valid_until.trim().is_empty() {
+            None
+        } else {
+            c.date(Field::PowerOfAttorneyValidUntil, &r.poa_valid_until)
+        };
+        date.map(|date| PowerOfAttorney {
+            number,
+            date,
+            notary,
+            valid_until,
+        })
+    };
+    Representative {
+        full_name,
+        document,
+        power_of_attorney,
+    }
+}
+
+fn validate_correction(
+    c: &mut Checker,
+    form: &CorrectionForm,
+    current: Option<&Identity>,
+    day: NaiveDate,
+) -> Option<Correction> {
+    let iin = c
+        .required(Field::CurrentIin, &form.current_iin)
+        .and_then(|t| match Iin::parse(t) {
+            Ok(i) => Some(i),
+            Err(e) => {
+                c.push(Field::CurrentIin, Problem::Iin(e));
+                None
+            }
+        });
+    let mut changes = BTreeMap::new();
+    for (key, value) in &form.changes {
+        if value.trim().is_empty() {
+            continue;
+        }
+        let Some(param) = Parameter::from_key(key) else {
+            c.push(
+                Field::Changes,
+                Problem::NotOneOf(&[
+                    "surname",
+                    "name",
+                    "patronymic",
+                    "birth_date",
+                    "birth_place",
+                    "citizenship",
+                    "sex",
+                    "document_number",
+                    "document_issue_date",
+                    "document_expiry_date",
+                    "issuing_country",
+                ]),
+            );
+            continue;
+        };
+        let f = Field::Change(param);
+        let normalized = match param {
+            Parameter::Surname | Parameter::Name | Parameter::Patronymic => {
+                c.name(Script::Latin, f, value, true)
+            }
+            Parameter::BirthDate => c.date(f, value).and_then(|d| {
+                if d > day {
+                    c.push(f, Problem::InFuture);
+                    None
+                } else {
+                    Some(d.to_string())
+                }
+            }),
+            Parameter::DocumentIssueDate | Parameter::DocumentExpiryDate => {
+                c.date(f, value).map(|d| d.to_string())
+            }
+            Parameter::BirthPlace => Some(c.text(f, value, MAX_TEXT_CHARS, true)),
+            Parameter::Citizenship | Parameter::IssuingCountry => c.country(f, value),
+            Parameter::Sex => c.sex(f, value).map(|s| s.code().to_string()),
+            Parameter::DocumentNumber => c.document_number(f, value),
+        };
+        if let Some(v) = normalized {
+            if current.is_some_and(|id| param.value_of(id) == v) {
+                c.push(f, Problem::SameAsCurrent);
+            } else {
+                changes.insert(param, v);
+            }
+        }
+    }
+    if changes.is_empty() && !c.errors.iter().any(|e| matches!(e.field, Field::Change(_))) {
+        c.push(Field::Changes, Problem::NoChange);
+    }
+    Some(Correction {
+        current_iin: iin?,
+        changes,
+    })
+}

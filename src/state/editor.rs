@@ -1,0 +1,361 @@
+//! The editor's model: the request being typed, kept exactly as typed, with its last
+//! validation and what the passport reader read. No drawing here (that is
+//! `ui::editor`); the rules are in `domain::form`.
+
+use chrono::NaiveDateTime;
+
+use crate::domain::field::{Field, FieldError, Problem};
+use crate::domain::form::{
+    next_after_mrz, read_mrz_into, validate, CorrectionForm, InstitutionForm, RepresentativeForm,
+    RequestForm,
+};
+use crate::domain::identity::Parameter;
+use crate::domain::lang::Lang;
+use crate::domain::mrz::{MrzReadError, MrzReading};
+use crate::domain::request::{RequestKind, Status};
+
+/// The request being typed.
+pub struct Editor {
+    /// The form, as typed.
+    pub form: RequestForm,
+    /// What the passport reader typed.
+    pub mrz_text: String,
+    /// The last MRZ reading.
+    pub mrz: Option<Result<MrzReading, MrzReadError>>,
+    mrz_applied: String,
+    /// When the clerk opened the request (the service timer runs from here).
+    pub opened_at: NaiveDateTime,
+    /// When the form last changed.
+    pub last_edit: NaiveDateTime,
+    /// Whether a field lost focus since the last save (saves at once).
+    pub field_left: bool,
+    /// Whether the clerk tried to submit (then empty required fields show errors too).
+    pub submit_tried: bool,
+    /// Result of looking up the current IIN (correction).
+    pub lookup: Option<bool>,
+    /// A field to focus on the next frame.
+    pub focus: Option<Field>,
+    /// Whether to focus the MRZ box on the next frame (a new request starts there).
+    pub focus_mrz: bool,
+    saved: Option<RequestForm>,
+    stash_representative: Option<RepresentativeForm>,
+    errors: Vec<FieldError>,
+    validated: Option<RequestForm>,
+}
+
+impl Editor {
+    /// A new request of `kind`, with a fresh id, opened at `now`.
+    pub fn new(
+        kind: RequestKind,
+        id: String,
+        now: NaiveDateTime,
+        clerk: &str,
+        office: &str,
+        counter: &str,
+    ) -> Editor {
+        let mut form = RequestForm {
+            id,
+            kind: kind.key().into(),
+            clerk: clerk.into(),
+            office: office.into(),
+            counter: counter.into(),
+            ..RequestForm::default()
+        };
+        match kind {
+            RequestKind::FormationConvicted => {
+                form.representative = Some(RepresentativeForm::default());
+                form.institution = Some(InstitutionForm::default());
+            }
+            RequestKind::Correction => form.correction = Some(CorrectionForm::default()),
+            RequestKind::Formation => {}
+        }
+        Editor::from_form(form, now)
+    }
+
+    /// Continues a saved draft.
+    pub fn from_form(form: RequestForm, now: NaiveDateTime) -> Editor {
+        Editor {
+            saved: Some(form.clone()),
+            form,
+            mrz_text: String::new(),
+            mrz: None,
+            mrz_applied: String::new(),
+            opened_at: now,
+            last_edit: now,
+            field_left: false,
+            submit_tried: false,
+            lookup: None,
+            focus: None,
+            focus_mrz: false,
+            stash_representative: None,
+            errors: Vec::new(),
+            validated: None,
+        }
+    }
+
+    /// The request's kind.
+    pub fn kind(&self) -> RequestKind {
+        RequestKind::from_key(&self.form.kind).unwrap_or(RequestKind::Formation)
+    }
+
+    /// Whether the form differs from what was last saved.
+    pub fn is_dirty(&self) -> bool {
+        self.saved.as_ref() != Some(&self.form)
+    }
+
+    /// The form as it is saved.
+    pub fn form_for_save(&self) -> RequestForm {
+        self.form.clone()
+    }
+
+    /// Records that `form` is what the store holds now.
+    pub fn mark_saved(&mut self, form: RequestForm) {
+        self.saved = Some(form);
+    }
+
+    /// The form stamped with the submission time, ready to be validated as a record.
+    pub fn submission(&self, now: NaiveDateTime, status: Status) -> RequestForm {
+        let mut f = self.form.clone();
+        f.submitted_at = now.format("%Y-%m-%dT%H:%M:%S").to_string();
+        f.status = status.key().into();
+        f
+    }
+
+    /// Re-validates when the form changed since the last frame.
+    pub fn refresh(&mut self, now: NaiveDateTime) {
+        if self.validated.as_ref() == Some(&self.form) {
+            return;
+        }
+        let f = self.submission(now, Status::Accepted);
+        let id = uuid::Uuid::parse_str(&self.form.id).unwrap_or_default();
+        self.errors = validate(&f, id, now).err().unwrap_or_default();
+        self.validated = Some(self.form.clone());
+        self.last_edit = now;
+    }
+
+    /// The errors of the last validation.
+    pub fn errors(&self) -> &[FieldError] {
+        &self.errors
+    }
+
+    /// The error to show under `field`, in `lang`. Empty required fields show an error
+    /// only after a submit attempt, so a fresh form is not a wall of red.
+    pub fn error_for(&self, field: Field, lang: Lang) -> Option<String> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field && (self.submit_tried || e.problem != Problem::Required))
+            .map(|e| e.problem.message(lang))
+    }
+
+    /// Whether the MRZ box holds text not read yet.
+    pub fn mrz_unread(&self) -> bool {
+        !self.mrz_text.trim().is_empty() && self.mrz_text != self.mrz_applied
+    }
+
+    /// Reads the MRZ box and fills the identity fields from it
+    /// ([`crate::domain::form::read_mrz_into`]); the field the zone does not carry is
+    /// focused next.
+    pub fn apply_mrz(&mut self, today: chrono::NaiveDate) {
+        let reading = read_mrz_into(&mut self.form.applicant, &self.mrz_text, today);
+        self.mrz_applied = self.mrz_text.clone();
+        if reading.is_ok() {
+            self.focus = Some(next_after_mrz(&self.form.applicant));
+        }
+        self.mrz = Some(reading);
+    }
+
+    /// Adds the representative's block (bringing back what was typed before it was
+    /// removed) or removes it (keeping what was typed, should it come back).
+    pub fn set_representative(&mut self, on: bool) {
+        if on && self.form.representative.is_none() {
+            self.form.representative = Some(self.stash_representative.take().unwrap_or_default());
+        } else if !on {
+            self.stash_representative = self.form.representative.take();
+        }
+    }
+}
+
+/// The order of the applicant's fields on the paper form; Enter moves to the next
+/// empty one.
+pub const ORDER: [Field; 16] = [
+    Field::Surname,
+    Field::Name,
+    Field::Patronymic,
+    Field::SurnameCyrillic,
+    Field::NameCyrillic,
+    Field::PatronymicCyrillic,
+    Field::BirthDate,
+    Field::BirthPlace,
+    Field::Citizenship,
+    Field::Sex,
+    Field::DocumentNumber,
+    Field::DocumentIssueDate,
+    Field::DocumentExpiryDate,
+    Field::IssuingCountry,
+    Field::Address,
+    Field::Phone,
+];
+
+/// The text of an applicant's field (`None` for fields outside the applicant block).
+pub fn applicant_text(form: &mut RequestForm, field: Field) -> Option<&mut String> {
+    let a = &mut form.applicant;
+    Some(match field {
+        Field::Surname => &mut a.surname,
+        Field::Name => &mut a.name,
+        Field::Patronymic => &mut a.patronymic,
+        Field::SurnameCyrillic => &mut a.surname_cyr,
+        Field::NameCyrillic => &mut a.name_cyr,
+        Field::PatronymicCyrillic => &mut a.patronymic_cyr,
+        Field::BirthDate => &mut a.birth_date,
+        Field::BirthPlace => &mut a.birth_place,
+        Field::Citizenship => &mut a.citizenship,
+        Field::Sex => &mut a.sex,
+        Field::DocumentNumber => &mut a.document_number,
+        Field::DocumentIssueDate => &mut a.document_issue_date,
+        Field::DocumentExpiryDate => &mut a.document_expiry_date,
+        Field::IssuingCountry => &mut a.document_issuing_country,
+        Field::Address => &mut a.address,
+        Field::Phone => &mut a.phone,
+        _ => return None,
+    })
+}
+
+/// The next field after `after` that is still empty, in the form's order.
+pub fn next_empty(form: &RequestForm, after: Field) -> Option<Field> {
+    let start = ORDER.iter().position(|f| *f == after).map_or(0, |i| i + 1);
+    let mut form = form.clone();
+    ORDER[start..]
+        .iter()
+        .copied()
+        .find(|f| applicant_text(&mut form, *f).is_some_and(|t| t.trim().is_empty()))
+}
+
+/// The applicant's field `p` corrects, as typed.
+pub fn raw_value(form: &mut RequestForm, p: Parameter) -> String {
+    let field = match p {
+        Parameter::Surname => Field::Surname,
+        Parameter::Name => Field::Name,
+        Parameter::Patronymic => Field::Patronymic,
+        Parameter::BirthDate => Field::BirthDate,
+        Parameter::BirthPlace => Field::BirthPlace,
+        Parameter::Citizenship => Field::Citizenship,
+        Parameter::Sex => Field::Sex,
+        Parameter::DocumentNumber => Field::DocumentNumber,
+        Parameter::DocumentIssueDate => Field::DocumentIssueDate,
+        Parameter::DocumentExpiryDate => Field::DocumentExpiryDate,
+        Parameter::IssuingCountry => Field::IssuingCountry,
+    };
+    applicant_text(form, field)
+        .map(|s| s.clone())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TD3: &str = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n\
+                       L898902C36UTO7408122F1204159ZE184226B<<<<<10";
+
+    fn now() -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 2)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
+    }
+
+    fn editor(kind: RequestKind) -> Editor {
+        Editor::new(kind, "id-1".into(), now(), "clerk", "Office", "3")
+    }
+
+    #[test]
+    fn each_kind_opens_with_its_blocks() {
+        let f = editor(RequestKind::Formation).form;
+        assert!(f.representative.is_none() && f.institution.is_none() && f.correction.is_none());
+        let f = editor(RequestKind::FormationConvicted).form;
+        assert!(f.representative.is_some() && f.institution.is_some());
+        let f = editor(RequestKind::Correction).form;
+        assert!(f.correction.is_some());
+        assert_eq!(
+            (f.clerk.as_str(), f.office.as_str(), f.counter.as_str()),
+            ("clerk", "Office", "3")
+        );
+    }
+
+    #[test]
+    fn an_edit_is_dirty_until_saved() {
+        let mut ed = editor(RequestKind::Formation);
+        assert!(!ed.is_dirty());
+        ed.form.applicant.surname = "X".into();
+        assert!(ed.is_dirty());
+        let saved = ed.form_for_save();
+        ed.mark_saved(saved);
+        assert!(!ed.is_dirty());
+    }
+
+    #[test]
+    fn a_read_zone_fills_the_form_once_and_focuses_the_next_field() {
+        let mut ed = editor(RequestKind::Formation);
+        assert!(!ed.mrz_unread());
+        ed.mrz_text = TD3.into();
+        assert!(ed.mrz_unread());
+        ed.apply_mrz(now().date());
+        assert!(!ed.mrz_unread());
+        assert!(matches!(ed.mrz, Some(Ok(_))));
+        assert_eq!(ed.form.applicant.surname, "ERIKSSON");
+        assert_eq!(ed.focus, Some(Field::BirthPlace));
+    }
+
+    #[test]
+    fn an_unreadable_zone_moves_no_focus() {
+        let mut ed = editor(RequestKind::Formation);
+        ed.mrz_text = "P<UTO".into();
+        ed.apply_mrz(now().date());
+        assert!(matches!(ed.mrz, Some(Err(_))));
+        assert_eq!(ed.focus, None);
+        assert!(!ed.mrz_unread());
+    }
+
+    #[test]
+    fn the_representative_comes_back_as_typed() {
+        let mut ed = editor(RequestKind::Formation);
+        ed.set_representative(true);
+        if let Some(r) = ed.form.representative.as_mut() {
+            r.full_name = "Someone".into();
+        }
+        ed.set_representative(false);
+        assert!(ed.form.representative.is_none());
+        ed.set_representative(true);
+        assert_eq!(
+            ed.form
+                .representative
+                .as_ref()
+                .map(|r| r.full_name.as_str()),
+            Some("Someone")
+        );
+    }
+
+    #[test]
+    fn empty_required_fields_show_errors_only_after_a_submit_attempt() {
+        let mut ed = editor(RequestKind::Formation);
+        ed.refresh(now());
+        assert!(ed
+            .errors()
+            .iter()
+            .any(|e| e.field == Field::Surname && e.problem == Problem::Required));
+        assert_eq!(ed.error_for(Field::Surname, Lang::En), None);
+        ed.submit_tried = true;
+        assert!(ed.error_for(Field::Surname, Lang::En).is_some());
+    }
+
+    #[test]
+    fn enter_moves_to_the_next_empty_field() {
+        let mut form = editor(RequestKind::Formation).form;
+        form.applicant.name = "ANNA".into();
+        assert_eq!(next_empty(&form, Field::Surname), Some(Field::Patronymic));
+        form.applicant.phone = "+7".into();
+        assert_eq!(next_empty(&form, Field::Address), None);
+        form.applicant.birth_place = "Tashkent".into();
+        assert_eq!(raw_value(&mut form, Parameter::BirthPlace), "Tashkent");
+    }
+}

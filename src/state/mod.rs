@@ -1,0 +1,298 @@
+//! The window's shared vocabulary, below both `app` and `ui`: what the screens draw from
+//! ([`AppState`] and each screen's model), what they ask for ([`Command`], [`Screen`]),
+//! the clerk's [`Notice`]s and every fixed text. Screens (`ui`) read and edit it and push
+//! commands; the app runs the commands and fills it from the store.
+//!
+//! It imports neither `app` nor `ui`, and calls neither the store nor egui: its models are
+//! plain data plus the pure rules of editing them (the rules themselves are in `domain`).
+
+pub mod backoffice;
+pub mod editor;
+pub mod journal;
+pub mod request_view;
+pub mod text;
+
+use chrono::NaiveDateTime;
+
+use crate::domain::lang::Lang;
+use crate::machine_config::ConfigKey;
+use crate::pdf::DocKind;
+use crate::store::{RequestRow, User};
+
+pub use backoffice::BackOfficeState;
+pub use editor::Editor;
+pub use journal::{JournalState, PAGE_ROWS};
+pub use request_view::RequestView;
+
+/// Settings kept in the store, as edited on the settings screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// Office name, printed on documents.
+    pub office_name: String,
+    /// Office address, printed on the refusal receipt.
+    pub office_address: String,
+    /// Counter number.
+    pub counter: String,
+    /// The executor's phone on the receipt.
+    pub clerk_phone: String,
+    /// The central queue file.
+    pub queue_path: String,
+    /// Where printed PDFs are kept.
+    pub pdf_dir: String,
+    /// Minutes without input before the window locks.
+    pub idle_minutes: String,
+    /// Keys the machine-wide configuration locks: shown read-only, never saved.
+    pub locked: std::collections::BTreeSet<ConfigKey>,
+}
+
+impl Settings {
+    /// Whether the machine-wide configuration locks `key`.
+    pub fn is_locked(&self, key: ConfigKey) -> bool {
+        self.locked.contains(&key)
+    }
+
+    /// The idle limit in minutes (at least 1).
+    pub fn idle_limit_minutes(&self) -> i64 {
+        self.idle_minutes.trim().parse::<i64>().unwrap_or(5).max(1)
+    }
+}
+
+/// Which screen is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// Today at this counter.
+    Dashboard,
+    /// The request being typed.
+    Editor,
+    /// All requests.
+    Journal,
+    /// One request.
+    Request(String),
+    /// Settings.
+    Settings,
+    /// Accounts and calendar.
+    Admin,
+    /// The back office's incoming requests.
+    BackOffice,
+}
+
+/// What a screen asked for; run by the app after the frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Create the first administrator.
+    CreateAdmin,
+    /// Log in with the login form.
+    Login,
+    /// Log out.
+    Logout,
+    /// Lock the window now.
+    Lock,
+    /// Unlock with the lock form.
+    Unlock,
+    /// Change the UI language (and remember it).
+    SetLang(Lang),
+    /// Go to a screen.
+    Show(Screen),
+    /// Start a new request of a kind.
+    NewRequest(crate::domain::request::RequestKind),
+    /// Start a new formation from a zone the passport reader typed on the dashboard.
+    NewFromMrz(String),
+    /// Continue a draft.
+    OpenDraft(String),
+    /// Save the editor's draft.
+    SaveDraft,
+    /// Accept the editor's request.
+    Accept,
+    /// Refuse to accept and print the receipt.
+    RefuseToAccept,
+    /// Look up the correction's current IIN in local records.
+    LookUpIin,
+    /// Re-run the journal search.
+    Search,
+    /// Print a document of a request.
+    Print(String, DocKind),
+    /// Save a document of a request where the clerk chooses.
+    SaveAs(String, DocKind),
+    /// Print today's register: this counter (`Some`) or the whole office (`None`).
+    PrintRegister(Option<String>),
+    /// Save the settings form.
+    SaveSettings,
+    /// Choose the queue file with a dialog.
+    ChooseQueuePath,
+    /// Choose the PDF folder with a dialog.
+    ChoosePdfDir,
+    /// Add the account in the admin form.
+    AddUser,
+    /// Enable or disable an account.
+    SetUserActive(String, bool),
+    /// Set the password typed in the admin form for an account.
+    ResetPassword(String),
+    /// Import a calendar file chosen with a dialog.
+    ImportCalendar,
+    /// Make a new recovery key and show it once.
+    NewRecoveryKey,
+    /// Import the office's queue key from a file chosen with a dialog.
+    ImportQueueKey,
+    /// Export the office's queue key to a file chosen with a dialog.
+    ExportQueueKey,
+    /// Save the lockout policy typed in the admin form.
+    SaveLockout,
+    /// Ask the sync worker for a round now.
+    SyncNow,
+    /// Reload the back office's incoming list.
+    BackOfficeRefresh,
+    /// Claim a request and show its case.
+    BackOfficeOpen(String),
+    /// Form the IIN of the open case.
+    BackOfficeForm,
+    /// Apply the open correction.
+    BackOfficeCorrect,
+    /// Refuse the open case on the chosen ground.
+    BackOfficeRefuse,
+}
+
+/// A message shown to the clerk at the bottom of the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The text, already in the clerk's language.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub is_error: bool,
+}
+
+/// Forms of the login, set-up and lock screens.
+#[derive(Debug, Clone, Default)]
+pub struct LoginForm {
+    /// Login.
+    pub login: String,
+    /// Full name (set-up only).
+    pub full_name: String,
+    /// Password.
+    pub password: String,
+    /// Password again (set-up only).
+    pub password_again: String,
+    /// The last error.
+    pub error: Option<String>,
+}
+
+/// The administration screen's forms.
+#[derive(Debug, Clone, Default)]
+pub struct AdminState {
+    /// Accounts, loaded when the screen opens.
+    pub users: Vec<User>,
+    /// The new account's login.
+    pub login: String,
+    /// Its full name.
+    pub full_name: String,
+    /// Its role key.
+    pub role: String,
+    /// Its password.
+    pub password: String,
+    /// Calendar exceptions, loaded when the screen opens.
+    pub exceptions: Vec<crate::domain::calendar::CalendarException>,
+    /// Active accounts without a key slot (they need a new password to log in).
+    pub without_key: Vec<String>,
+    /// The lockout policy's failed attempts, as typed.
+    pub max_failures: String,
+    /// The lockout policy's minutes, as typed.
+    pub lockout_minutes: String,
+}
+
+/// Everything the screens draw from and write into.
+pub struct AppState {
+    /// UI language.
+    pub lang: Lang,
+    /// The logged-in account.
+    pub user: Option<User>,
+    /// Whether an administrator exists (else the set-up screen shows).
+    pub set_up: bool,
+    /// Whether the window is locked.
+    pub locked: bool,
+    /// Current screen.
+    pub screen: Screen,
+    /// Login / set-up / unlock form.
+    pub login: LoginForm,
+    /// The request being typed.
+    pub editor: Option<Editor>,
+    /// The journal.
+    pub journal: JournalState,
+    /// Today's requests at this counter.
+    pub today: Vec<RequestRow>,
+    /// Drafts of this clerk.
+    pub drafts: Vec<RequestRow>,
+    /// Requests waiting to be sent.
+    pub pending: u64,
+    /// What the passport reader typed on the dashboard.
+    pub dashboard_mrz: String,
+    /// Settings, as edited.
+    pub settings: Settings,
+    /// Administration forms.
+    pub admin: AdminState,
+    /// The background sync's last status (none when no worker runs).
+    pub sync: Option<crate::queue::sync::SyncStatus>,
+    /// The back office's screen.
+    pub back_office: BackOfficeState,
+    /// Whether the About dialog is open.
+    pub show_about: bool,
+    /// A recovery key to show once (set-up, or the encryption of an old store), as text.
+    pub recovery_key: Option<String>,
+    /// The request shown on its own screen.
+    pub viewed: Option<RequestView>,
+    /// Messages for the clerk.
+    pub notices: Vec<Notice>,
+    /// The current time, refreshed each frame.
+    pub now: NaiveDateTime,
+    /// Commands asked for during the frame.
+    pub commands: Vec<Command>,
+}
+
+impl AppState {
+    /// The state before anyone logged in: the dashboard, empty forms, no notices.
+    pub fn new(lang: Lang, set_up: bool, settings: Settings, now: NaiveDateTime) -> AppState {
+        AppState {
+            lang,
+            user: None,
+            set_up,
+            locked: false,
+            screen: Screen::Dashboard,
+            login: LoginForm::default(),
+            editor: None,
+            journal: JournalState::default(),
+            today: Vec::new(),
+            drafts: Vec::new(),
+            pending: 0,
+            dashboard_mrz: String::new(),
+            settings,
+            admin: AdminState {
+                role: "clerk".into(),
+                ..AdminState::default()
+            },
+            sync: None,
+            back_office: BackOfficeState::default(),
+            show_about: false,
+            recovery_key: None,
+            viewed: None,
+            notices: Vec::new(),
+            now,
+            commands: Vec::new(),
+        }
+    }
+
+    /// Asks for a command.
+    pub fn ask(&mut self, c: Command) {
+        self.commands.push(c);
+    }
+
+    /// Shows a message.
+    pub fn notify(&mut self, text: impl Into<String>, is_error: bool) {
+        let text = text.into();
+        if is_error {
+            // Errors name fields, files and request ids, never an applicant's data.
+            log::warn!("{text}");
+        }
+        self.notices.push(Notice { text, is_error });
+        if self.notices.len() > 3 {
+            self.notices.remove(0);
+        }
+    }
+}
