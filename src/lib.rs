@@ -15,5 +15,6 @@ pub mod machine_config;
 pub mod pdf;
 pub mod printing;
 pub mod queue;
+pub mod settings;
 pub mod store;
 pub mod ui;
