@@ -15,6 +15,7 @@ pub mod machine_config;
 pub mod pdf;
 pub mod printing;
 pub mod queue;
+pub mod settings;
 pub mod state;
 pub mod store;
 pub mod ui;

@@ -15,19 +15,20 @@ use crate::domain::lang::Lang;
 use crate::domain::request::RequestKind;
 use crate::domain::request::Status;
 use crate::files::write_atomically;
-use crate::machine_config::{ConfigKey, MachineConfig};
+use crate::machine_config::MachineConfig;
 use crate::pdf::{self, DocKind, PdfError, PrintContext, Register, RegisterRow};
+use crate::settings::{resolve, Setting};
 use crate::store::{AuditQuery, RequestFilter};
 use crate::store::{Store, StoreError, User};
 
-/// Setting: the office's name as printed.
-pub const SETTING_OFFICE_NAME: &str = "office.name";
-/// Setting: the office's address.
-pub const SETTING_OFFICE_ADDRESS: &str = "office.address";
-/// Setting: the phone printed for the executor.
-pub const SETTING_OFFICE_PHONE: &str = "office.phone";
-/// Setting: this workstation's counter number.
-pub const SETTING_COUNTER: &str = "office.counter";
+/// Setting: the office's name as printed ([`Setting::OfficeName`]'s store key).
+pub const SETTING_OFFICE_NAME: &str = Setting::OfficeName.store_key();
+/// Setting: the office's address ([`Setting::OfficeAddress`]'s store key).
+pub const SETTING_OFFICE_ADDRESS: &str = Setting::OfficeAddress.store_key();
+/// Setting: the phone printed for the executor ([`Setting::OfficePhone`]'s store key).
+pub const SETTING_OFFICE_PHONE: &str = Setting::OfficePhone.store_key();
+/// Setting: this workstation's counter number ([`Setting::Counter`]'s store key).
+pub const SETTING_COUNTER: &str = Setting::Counter.store_key();
 
 /// Why a document could not be printed. Carries request ids, never personal data.
 #[derive(Debug, Error)]
@@ -94,23 +95,8 @@ pub fn load_record(store: &Store, id: &str, now: NaiveDateTime) -> Result<Record
     })
 }
 
-/// A printing setting: what the store keeps, under the machine-wide configuration (a
-/// locked machine value wins; an unset store value falls back to the machine's).
-fn setting(
-    store: &Store,
-    machine: &MachineConfig,
-    key: &str,
-) -> Result<Option<String>, StoreError> {
-    let stored = store.setting(key)?;
-    let value = match ConfigKey::from_store_key(key) {
-        Some(k) => machine.resolve(k, stored.as_deref()),
-        None => stored,
-    };
-    Ok(value.filter(|v| !v.trim().is_empty()))
-}
-
-/// Who prints, where and when: the office settings, falling back to the office and
-/// counter that took the request.
+/// Who prints, where and when: the office settings in force ([`resolve`]), falling back to
+/// the office and counter that took the request.
 pub fn context(
     store: &Store,
     machine: &MachineConfig,
@@ -119,13 +105,13 @@ pub fn context(
     now: NaiveDateTime,
 ) -> Result<PrintContext, StoreError> {
     Ok(PrintContext {
-        office_name: setting(store, machine, SETTING_OFFICE_NAME)?
+        office_name: resolve(store, machine, Setting::OfficeName)?
             .unwrap_or_else(|| record.office.clone()),
-        office_address: setting(store, machine, SETTING_OFFICE_ADDRESS)?.unwrap_or_default(),
-        counter: setting(store, machine, SETTING_COUNTER)?
+        office_address: resolve(store, machine, Setting::OfficeAddress)?.unwrap_or_default(),
+        counter: resolve(store, machine, Setting::Counter)?
             .unwrap_or_else(|| record.counter.clone()),
         clerk_name: clerk_name.to_string(),
-        clerk_phone: setting(store, machine, SETTING_OFFICE_PHONE)?.unwrap_or_default(),
+        clerk_phone: resolve(store, machine, Setting::OfficePhone)?.unwrap_or_default(),
         printed_at: now,
     })
 }
@@ -266,7 +252,7 @@ pub fn print_register_to(
     now: NaiveDateTime,
 ) -> Result<usize, PrintError> {
     let register = build_register(store, day, counter)?;
-    let office_name = match setting(store, machine, SETTING_OFFICE_NAME)? {
+    let office_name = match resolve(store, machine, Setting::OfficeName)? {
         Some(n) => n,
         None => match register.rows.first() {
             Some(r) => store.request(&r.request_id)?.form.office,
@@ -275,10 +261,10 @@ pub fn print_register_to(
     };
     let ctx = PrintContext {
         office_name,
-        office_address: setting(store, machine, SETTING_OFFICE_ADDRESS)?.unwrap_or_default(),
+        office_address: resolve(store, machine, Setting::OfficeAddress)?.unwrap_or_default(),
         counter: counter.unwrap_or_default().to_string(),
         clerk_name: clerk.full_name.clone(),
-        clerk_phone: setting(store, machine, SETTING_OFFICE_PHONE)?.unwrap_or_default(),
+        clerk_phone: resolve(store, machine, Setting::OfficePhone)?.unwrap_or_default(),
         printed_at: now,
     };
     let bytes = pdf::daily_register(&register, &ctx)?;

@@ -54,7 +54,7 @@ pub fn check_value(request_id: &str, iin: &str, identity: &Identity) -> String {
         document.trim(),
     );
     let digest = Sha256::digest(canonical.as_bytes());
-    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+    hex::encode(&digest[..8])
 }
 
 /// The IIN a certificate states: the formed IIN, or for a correction the corrected
@@ -155,21 +155,6 @@ impl CertificateReading {
     }
 }
 
-/// Decodes a PDF text string: UTF-16BE with its byte-order mark, else UTF-8/Latin-1.
-fn pdf_string(bytes: &[u8]) -> String {
-    match bytes {
-        [0xFE, 0xFF, rest @ ..] => {
-            let units: Vec<u16> = rest
-                .chunks(2)
-                .map(|c| u16::from_be_bytes([c[0], c.get(1).copied().unwrap_or(0)]))
-                .collect();
-            String::from_utf16_lossy(&units)
-        }
-        _ => String::from_utf8(bytes.to_vec())
-            .unwrap_or_else(|_| bytes.iter().map(|b| char::from(*b)).collect()),
-    }
-}
-
 /// Reads a certificate's seals and text layer from PDF bytes.
 pub fn read_certificate(bytes: &[u8]) -> Result<CertificateReading, PdfError> {
     let doc = lopdf::Document::load_mem(bytes).map_err(|e| PdfError::NotAPdf(e.to_string()))?;
@@ -186,8 +171,10 @@ pub fn read_certificate(bytes: &[u8]) -> Result<CertificateReading, PdfError> {
             [b"Keywords".as_slice(), b"Subject".as_slice()]
                 .iter()
                 .filter_map(|key| info.get(key).ok())
-                .filter_map(|v| v.as_str().ok())
-                .find_map(|s| Seal::find(&pdf_string(s)))
+                // A PDF text string: UTF-16BE or UTF-8 with a byte-order mark, else
+                // PDFDocEncoding.
+                .filter_map(|v| lopdf::decode_text_string(v).ok())
+                .find_map(|s| Seal::find(&s))
         });
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     let text = doc
@@ -373,7 +360,17 @@ mod tests {
 
     #[test]
     fn utf16_metadata_strings_decode() {
+        let pdf_string = |bytes: &[u8]| {
+            let object = lopdf::Object::String(bytes.to_vec(), lopdf::StringFormat::Literal);
+            lopdf::decode_text_string(&object).unwrap_or_default()
+        };
         assert_eq!(pdf_string(&[0xFE, 0xFF, 0, b'I', 0, b'N']), "IN");
         assert_eq!(pdf_string(b"plain"), "plain");
+        let seal = "IIN-DESK|v1|740812400014|0b6f0f3e-6a0c-4c56-9d43-2f7d1c1a0001|0123456789abcdef";
+        let mut utf16 = vec![0xFE, 0xFF];
+        utf16.extend(seal.encode_utf16().flat_map(u16::to_be_bytes));
+        for bytes in [utf16, seal.as_bytes().to_vec()] {
+            assert!(Seal::find(&pdf_string(&bytes)).is_some());
+        }
     }
 }

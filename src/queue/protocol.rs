@@ -75,8 +75,7 @@ pub fn wire_form(form: &RequestForm) -> RequestForm {
 /// order and maps are sorted, so the hash is stable.
 pub fn content_hash(form: &RequestForm) -> String {
     let json = serde_json::to_string(&wire_form(form)).unwrap_or_default();
-    let digest = Sha256::digest(json.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(Sha256::digest(json.as_bytes()))
 }
 
 /// What a counter sends for one request.
@@ -363,6 +362,13 @@ mod tests {
         c.office = "another".into();
         assert_ne!(content_hash(&a), content_hash(&c));
         assert_eq!(content_hash(&a).len(), 64);
+        // Lower-case hex, as stored in the central file since version 1.
+        let json = serde_json::to_string(&wire_form(&a)).unwrap_or_default();
+        let expected: String = Sha256::digest(json.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(content_hash(&a), expected);
     }
 
     #[test]

@@ -26,12 +26,15 @@ use super::protocol::{format_ts, parse_ts, PushMessage, PushOutcome, DEFAULT_FIL
 use super::QueueError;
 use crate::domain::lang::Lang;
 use crate::domain::request::Status;
+use crate::machine_config::MachineConfig;
+use crate::settings::Setting;
 use crate::store::{
     Store, StoreError, SyncCounts, SYNC_CENTRAL_FILE_ID, SYNC_LAST_ERROR, SYNC_LAST_SUCCESS,
 };
 
-/// The local setting that holds the central file's path (set by an administrator).
-pub const QUEUE_PATH_SETTING: &str = "queue.path";
+/// The local setting that holds the central file's path (set by an administrator):
+/// [`Setting::QueuePath`]'s store key.
+pub const QUEUE_PATH_SETTING: &str = Setting::QueuePath.store_key();
 
 /// A clock: the caller decides where time comes from (the app's one clock, or a test's).
 pub type Clock = Arc<dyn Fn() -> NaiveDateTime + Send + Sync>;
@@ -49,6 +52,19 @@ pub fn resolve_queue_path(given: Option<&Path>, setting: Option<&str>, data_dir:
                 .map(PathBuf::from)
         })
         .unwrap_or_else(|| data_dir.join(DEFAULT_FILE_NAME))
+}
+
+/// The central file's path in force: the one given (command line or environment), else
+/// [`Setting::QueuePath`] resolved over the store and the machine configuration (a locked
+/// machine value, the user's, the machine's), else [`DEFAULT_FILE_NAME`] in `data_dir`.
+pub fn configured_queue_path(
+    given: Option<&Path>,
+    store: &Store,
+    machine: &MachineConfig,
+    data_dir: &Path,
+) -> Result<PathBuf, StoreError> {
+    let setting = crate::settings::resolve(store, machine, Setting::QueuePath)?;
+    Ok(resolve_queue_path(given, setting.as_deref(), data_dir))
 }
 
 /// What a sync round needs to know.

@@ -129,7 +129,7 @@ impl SecretKey {
 
     /// The key as text for a person to keep: 64 hex digits in eight groups of eight.
     pub fn to_text(&self) -> Zeroizing<String> {
-        let hex = to_hex(self.0.as_ref());
+        let hex = Zeroizing::new(hex::encode(self.0.as_ref()));
         let groups: Vec<&str> = (0..8).map(|i| &hex[i * 8..i * 8 + 8]).collect();
         Zeroizing::new(groups.join("-"))
     }
@@ -142,18 +142,16 @@ impl SecretKey {
                 .filter(|c| !c.is_whitespace() && *c != '-')
                 .collect(),
         );
-        let bytes = from_hex(&digits).ok_or(VaultError::NotAKey)?;
-        let array: [u8; 32] = bytes
-            .as_slice()
-            .try_into()
-            .map_err(|_| VaultError::NotAKey)?;
-        Ok(SecretKey(Zeroizing::new(array)))
+        let mut bytes = Zeroizing::new([0u8; 32]);
+        hex::decode_to_slice(digits.as_bytes(), bytes.as_mut()).map_err(|_| VaultError::NotAKey)?;
+        Ok(SecretKey(bytes))
     }
 
     /// The SQLCipher key pragma's value: a raw key (`x'…'`), so no key derivation runs at
     /// every open.
     pub(crate) fn sqlcipher_value(&self) -> Zeroizing<String> {
-        Zeroizing::new(format!("x'{}'", to_hex(self.0.as_ref())))
+        let hex = Zeroizing::new(hex::encode(self.0.as_ref()));
+        Zeroizing::new(format!("x'{}'", hex.as_str()))
     }
 }
 
@@ -211,18 +209,14 @@ impl KeyFileProblem {
     }
 }
 
+/// Lower-case hex, as the key file and the slots have always stored it.
 fn to_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(bytes)
 }
 
+/// Hex in either case; `None` for anything else (an odd length, a sign, a space).
 fn from_hex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 || !text.is_ascii() {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
-        .collect()
+    hex::decode(text).ok()
 }
 
 /// What a slot's secret is.
@@ -674,6 +668,22 @@ mod tests {
             );
         }
         assert_eq!(format!("{key:?}"), "SecretKey(…)");
+        // The text form is pinned: lower-case hex in dashed groups of eight.
+        let bytes: [u8; 32] = std::array::from_fn(|i| (i * 8 + 0x0A) as u8);
+        let fixed = SecretKey(Zeroizing::new(bytes));
+        assert_eq!(
+            fixed.to_text().as_str(),
+            "0a121a22-2a323a42-4a525a62-6a727a82-8a929aa2-aab2bac2-cad2dae2-eaf2fa02"
+        );
+        assert_eq!(
+            fixed.sqlcipher_value().as_str(),
+            "x'0a121a222a323a424a525a626a727a828a929aa2aab2bac2cad2dae2eaf2fa02'"
+        );
+        assert_eq!(to_hex(&[0x00, 0xAB, 0xFF]), "00abff");
+        assert_eq!(from_hex("00ABff"), Some(vec![0x00, 0xAB, 0xFF]));
+        for bad in ["0", "+f", "0g", " 00"] {
+            assert_eq!(from_hex(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -1,0 +1,341 @@
+//! The settings registry: every setting of a counter PC declared once — its key in the
+//! store's `settings` table, its name in the machine configuration file (when an
+//! administrator may set, and lock, it there), the form of its value and its default — and
+//! the one rule that picks the value in force:
+//!
+//! a locked machine value > what a user saved > the machine value > the default.
+//!
+//! [`resolve`] reads the store and applies the rule; printing, the CLI and the queue sync
+//! use it (the window through [`resolve_or_default`]). [`pick`] is the rule itself, pure.
+
+use std::path::Path;
+
+use crate::machine_config::MachineConfig;
+use crate::store::{Store, StoreError};
+
+/// One setting of a counter PC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Setting {
+    /// `office.name` / `office_name`: the office's name printed on documents.
+    OfficeName,
+    /// `office.address` / `office_address`: the office's address on the refusal receipt.
+    OfficeAddress,
+    /// `office.counter` / `counter`: this PC's counter number.
+    Counter,
+    /// `queue.path` / `queue_path`: the central queue file (usually on a network share).
+    QueuePath,
+    /// `ui.language` / `language`: the window's language, `kk`, `ru` or `en`.
+    Language,
+    /// `pdf.dir` / `pdf_dir`: where printed PDFs are kept.
+    PdfDir,
+    /// `ui.idle_lock_minutes` / `idle_lock_minutes`: minutes without input before the
+    /// window locks.
+    IdleLockMinutes,
+    /// `office.phone`: the executor's phone printed on the receipt (per user, not in the
+    /// machine configuration).
+    OfficePhone,
+}
+
+/// The form of a setting's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Text on one line.
+    Text,
+    /// Text; the machine file may also write it as an integer (`counter = 7`).
+    TextOrInteger,
+    /// A path; the machine file must give it absolute (drive, UNC or Unix).
+    Path,
+    /// A language code: `kk`, `ru` or `en`.
+    Language,
+    /// Whole minutes from 1 to [`crate::machine_config::MAX_IDLE_LOCK_MINUTES`], as an
+    /// integer or its text.
+    Minutes,
+}
+
+/// What a setting is when nobody set it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fallback {
+    /// Empty: the caller uses what it has (printing: the office that took the request).
+    Empty,
+    /// This text.
+    Text(&'static str),
+    /// A file or folder of this name in the data folder.
+    InDataDir(&'static str),
+}
+
+/// The declaration of one setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spec {
+    /// The setting.
+    pub setting: Setting,
+    /// Its key in the store's `settings` table.
+    pub store_key: &'static str,
+    /// Its name in the machine configuration file; `None` when the file cannot set it.
+    /// Every setting the file can set, the file can also lock (`locked = [...]`).
+    pub machine_name: Option<&'static str>,
+    /// The form of its value.
+    pub kind: Kind,
+    /// Its value when nobody set it.
+    pub fallback: Fallback,
+}
+
+/// Every setting, declared once, in the order of [`Setting`].
+const SPECS: [Spec; 8] = [
+    Spec {
+        setting: Setting::OfficeName,
+        store_key: "office.name",
+        machine_name: Some("office_name"),
+        kind: Kind::Text,
+        fallback: Fallback::Empty,
+    },
+    Spec {
+        setting: Setting::OfficeAddress,
+        store_key: "office.address",
+        machine_name: Some("office_address"),
+        kind: Kind::Text,
+        fallback: Fallback::Empty,
+    },
+    Spec {
+        setting: Setting::Counter,
+        store_key: "office.counter",
+        machine_name: Some("counter"),
+        kind: Kind::TextOrInteger,
+        fallback: Fallback::Text("1"),
+    },
+    Spec {
+        setting: Setting::QueuePath,
+        store_key: "queue.path",
+        machine_name: Some("queue_path"),
+        kind: Kind::Path,
+        fallback: Fallback::InDataDir(crate::queue::protocol::DEFAULT_FILE_NAME),
+    },
+    Spec {
+        setting: Setting::Language,
+        store_key: "ui.language",
+        machine_name: Some("language"),
+        kind: Kind::Language,
+        fallback: Fallback::Text("kk"),
+    },
+    Spec {
+        setting: Setting::PdfDir,
+        store_key: "pdf.dir",
+        machine_name: Some("pdf_dir"),
+        kind: Kind::Path,
+        fallback: Fallback::InDataDir("documents"),
+    },
+    Spec {
+        setting: Setting::IdleLockMinutes,
+        store_key: "ui.idle_lock_minutes",
+        machine_name: Some("idle_lock_minutes"),
+        kind: Kind::Minutes,
+        fallback: Fallback::Text("5"),
+    },
+    Spec {
+        setting: Setting::OfficePhone,
+        store_key: "office.phone",
+        machine_name: None,
+        kind: Kind::Text,
+        fallback: Fallback::Empty,
+    },
+];
+
+impl Setting {
+    /// Every setting.
+    pub const ALL: [Setting; 8] = [
+        Setting::OfficeName,
+        Setting::OfficeAddress,
+        Setting::Counter,
+        Setting::QueuePath,
+        Setting::Language,
+        Setting::PdfDir,
+        Setting::IdleLockMinutes,
+        Setting::OfficePhone,
+    ];
+
+    /// The settings the machine configuration file may set and lock, in the order the
+    /// example file lists them.
+    pub const MACHINE: [Setting; 7] = [
+        Setting::OfficeName,
+        Setting::OfficeAddress,
+        Setting::Counter,
+        Setting::QueuePath,
+        Setting::Language,
+        Setting::PdfDir,
+        Setting::IdleLockMinutes,
+    ];
+
+    /// The setting's declaration.
+    pub const fn spec(self) -> &'static Spec {
+        &SPECS[self as usize]
+    }
+
+    /// The key of the setting in the store's `settings` table (e.g. `queue.path`).
+    pub const fn store_key(self) -> &'static str {
+        self.spec().store_key
+    }
+
+    /// The key in the machine configuration file (e.g. `queue_path`), if the file may
+    /// set it.
+    pub const fn machine_name(self) -> Option<&'static str> {
+        self.spec().machine_name
+    }
+
+    /// The form of the value.
+    pub const fn kind(self) -> Kind {
+        self.spec().kind
+    }
+
+    /// The setting written as `name` in the machine configuration file.
+    pub fn from_machine_name(name: &str) -> Option<Setting> {
+        Setting::ALL
+            .into_iter()
+            .find(|s| s.machine_name() == Some(name))
+    }
+
+    /// The setting kept under `store_key` in the store (e.g. `queue.path`).
+    pub fn from_store_key(store_key: &str) -> Option<Setting> {
+        Setting::ALL
+            .into_iter()
+            .find(|s| s.store_key() == store_key)
+    }
+
+    /// The value when nobody set it, for the data folder `data_dir`.
+    pub fn default_value(self, data_dir: &Path) -> String {
+        match self.spec().fallback {
+            Fallback::Empty => String::new(),
+            Fallback::Text(t) => t.to_string(),
+            Fallback::InDataDir(name) => data_dir.join(name).display().to_string(),
+        }
+    }
+}
+
+/// The precedence rule, pure: a locked `machine` value, else the user's `stored` value,
+/// else the `machine` value. Blank values count as unset. `None`: nobody set it.
+pub fn pick(machine: Option<&str>, locked: bool, stored: Option<&str>) -> Option<String> {
+    let set = |v: Option<&str>| v.filter(|v| !v.trim().is_empty()).map(str::to_string);
+    let machine = set(machine);
+    if locked && machine.is_some() {
+        return machine;
+    }
+    set(stored).or(machine)
+}
+
+/// The value in force of `setting`: what the store keeps, under the machine
+/// configuration (see [`pick`]); `None` when neither sets it.
+pub fn resolve(
+    store: &Store,
+    machine: &MachineConfig,
+    setting: Setting,
+) -> Result<Option<String>, StoreError> {
+    let stored = store.setting(setting.store_key())?;
+    Ok(machine.resolve(setting, stored.as_deref()))
+}
+
+/// [`resolve`], else the setting's default for the data folder `data_dir`.
+pub fn resolve_or_default(
+    store: &Store,
+    machine: &MachineConfig,
+    setting: Setting,
+    data_dir: &Path,
+) -> Result<String, StoreError> {
+    Ok(resolve(store, machine, setting)?.unwrap_or_else(|| setting.default_value(data_dir)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::machine_config::parse_machine_config;
+
+    #[test]
+    fn each_setting_is_declared_once_in_its_place() {
+        for (i, setting) in Setting::ALL.into_iter().enumerate() {
+            assert_eq!(setting.spec().setting, setting);
+            assert_eq!(setting as usize, i);
+            assert_eq!(Setting::from_store_key(setting.store_key()), Some(setting));
+            if let Some(name) = setting.machine_name() {
+                assert_eq!(Setting::from_machine_name(name), Some(setting));
+            }
+        }
+        let machine: Vec<Setting> = Setting::ALL
+            .into_iter()
+            .filter(|s| s.machine_name().is_some())
+            .collect();
+        assert_eq!(machine, Setting::MACHINE);
+        assert_eq!(Setting::from_store_key("queue.key"), None);
+        assert_eq!(Setting::from_machine_name("office_phone"), None);
+    }
+
+    #[test]
+    fn defaults_and_the_data_folder() {
+        let dir = Path::new("data");
+        assert_eq!(
+            Setting::QueuePath.default_value(dir),
+            dir.join("central-queue.sqlite3").display().to_string()
+        );
+        assert_eq!(
+            Setting::PdfDir.default_value(dir),
+            dir.join("documents").display().to_string()
+        );
+        assert_eq!(Setting::Counter.default_value(dir), "1");
+        assert_eq!(Setting::IdleLockMinutes.default_value(dir), "5");
+        assert_eq!(Setting::Language.default_value(dir), "kk");
+        assert_eq!(Setting::OfficeName.default_value(dir), "");
+    }
+
+    #[test]
+    fn the_rule_locked_machine_then_user_then_machine() {
+        for (machine, locked, stored, expected) in [
+            (Some("m"), false, Some("u"), Some("u")),
+            (Some("m"), true, Some("u"), Some("m")),
+            (Some("m"), false, None, Some("m")),
+            (Some("m"), false, Some("  "), Some("m")),
+            (None, true, Some("u"), Some("u")),
+            (Some(" "), true, Some("u"), Some("u")),
+            (None, false, Some(""), None),
+            (None, false, None, None),
+        ] {
+            assert_eq!(
+                pick(machine, locked, stored).as_deref(),
+                expected,
+                "{machine:?} {locked} {stored:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn resolving_reads_the_store_under_the_machine_configuration() {
+        let mut store = Store::open_in_memory().expect("store");
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 3, 2)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .unwrap_or_default();
+        for (key, value) in [
+            ("office.counter", "9"),
+            ("queue.path", "/home/me/q.sqlite"),
+            ("office.phone", "+7 7172 00 00 00"),
+        ] {
+            store.set_setting(key, value, "admin", now).expect("save");
+        }
+        let machine = parse_machine_config(
+            "counter = 7\nqueue_path = '/srv/q.sqlite'\noffice_name = 'Esil'\nlocked = ['queue_path']",
+        )
+        .expect("parses");
+        let value = |s| resolve(&store, &machine, s).expect("read");
+        assert_eq!(value(Setting::Counter).as_deref(), Some("9"));
+        assert_eq!(value(Setting::QueuePath).as_deref(), Some("/srv/q.sqlite"));
+        assert_eq!(value(Setting::OfficeName).as_deref(), Some("Esil"));
+        assert_eq!(
+            value(Setting::OfficePhone).as_deref(),
+            Some("+7 7172 00 00 00")
+        );
+        assert_eq!(value(Setting::PdfDir), None);
+        let dir = Path::new("data");
+        assert_eq!(
+            resolve_or_default(&store, &machine, Setting::PdfDir, dir).expect("read"),
+            dir.join("documents").display().to_string()
+        );
+        assert_eq!(
+            resolve_or_default(&store, &machine, Setting::Counter, dir).expect("read"),
+            "9"
+        );
+    }
+}
