@@ -16,6 +16,7 @@ use std::time::Instant;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use uuid::Uuid;
 
+use super::context::Session;
 use super::{exit, CliError};
 use crate::domain::form::{
     validate_record, ApplicantForm, CorrectionForm, InstitutionForm, Record, RepresentativeForm,
@@ -24,7 +25,7 @@ use crate::domain::form::{
 use crate::domain::identity::Sex;
 use crate::domain::iin;
 use crate::domain::lang::Lang;
-use crate::store::{Store, User};
+use crate::store::Store;
 
 /// Requests per transaction.
 pub const BATCH: usize = 10_000;
@@ -638,14 +639,7 @@ pub fn fill_store(
 
 /// `iin-desk demo-data --count N [--seed S]`: fills the store (administrator only).
 /// Without a seed, one is taken from the clock, so that repeated runs add new requests.
-pub(super) fn demo_data(
-    store: &mut Store,
-    user: &User,
-    count: u64,
-    seed: Option<u64>,
-    now: NaiveDateTime,
-    lang: Lang,
-) -> Result<u8, CliError> {
+pub(super) fn demo_data(s: &mut Session, count: u64, seed: Option<u64>) -> Result<u8, CliError> {
     let seed = seed.unwrap_or_else(|| {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -653,17 +647,24 @@ pub(super) fn demo_data(
             .unwrap_or(1)
     });
     let started = Instant::now();
-    let stored = fill_store(store, count, seed, &user.login, now, |done| {
-        if count > BATCH as u64 {
-            eprint!("\r{done}/{count}");
-        }
-    })
+    let stored = fill_store(
+        &mut s.store,
+        count,
+        seed,
+        &s.user.login,
+        s.ctx.now,
+        |done| {
+            if count > BATCH as u64 {
+                eprint!("\r{done}/{count}");
+            }
+        },
+    )
     .map_err(|e| CliError::new(exit::STORE, e))?;
     if count > BATCH as u64 {
         eprintln!();
     }
     let secs = started.elapsed().as_secs_f64();
-    match lang {
+    match s.ctx.lang {
         Lang::Kk => println!("{stored} синтетикалық өтінім сақталды (seed {seed}, {secs:.1} с)"),
         Lang::Ru => println!("сохранено синтетических заявок: {stored} (seed {seed}, {secs:.1} с)"),
         Lang::En => println!("stored {stored} synthetic requests (seed {seed}, {secs:.1} s)"),

@@ -7,18 +7,17 @@
 
 use std::path::Path;
 
-use chrono::NaiveDateTime;
 use clap::Subcommand;
 
-use super::commands::{auth_error, show_recovery_key};
+use super::context::{tr, CliContext, Session};
 use super::{exit, CliError};
 use crate::domain::account::{check_password, Role};
-use crate::domain::lang::{Lang, Tr};
+use crate::domain::lang::Lang;
 use crate::files::write_atomically;
 use crate::store::vault::{
     key_file_text, parse_key_file, MACHINE_KEY_TAG, QUEUE_KEY_TAG, QUEUE_KEY_WARNING,
 };
-use crate::store::{LockoutPolicy, SecretKey, Store, StoreError, User};
+use crate::store::{LockoutPolicy, SecretKey, Store, User};
 
 /// `key` subcommands.
 #[derive(Debug, Subcommand)]
@@ -59,14 +58,6 @@ pub enum KeyCommand {
 
 const MACHINE_TAG: &str = MACHINE_KEY_TAG;
 const QUEUE_TAG: &str = QUEUE_KEY_TAG;
-
-fn tr(lang: Lang, kk: &'static str, ru: &'static str, en: &'static str) -> &'static str {
-    Tr::new(kk, ru, en).get(lang)
-}
-
-fn store_error(e: StoreError, lang: Lang) -> CliError {
-    CliError::new(exit::STORE, e.message(lang))
-}
 
 /// Writes a key file: the header, a warning, the key.
 fn write_key_file(path: &Path, tag: &str, warning: &str, key: &SecretKey) -> Result<(), CliError> {
@@ -123,24 +114,20 @@ pub(super) fn machine_user() -> User {
 }
 
 /// `iin-desk key …` (administrator).
-pub(super) fn key(
-    store: &mut Store,
-    user: &User,
-    action: KeyCommand,
-    now: NaiveDateTime,
-    lang: Lang,
-) -> Result<u8, CliError> {
+pub(super) fn key(s: &mut Session, action: KeyCommand) -> Result<u8, CliError> {
+    let (ctx, store, user) = (s.ctx, &mut s.store, &s.user);
+    let (lang, now) = (ctx.lang, ctx.now);
     match action {
         KeyCommand::RecoveryNew => {
             let key = store
                 .create_recovery_key(&user.login, now)
-                .map_err(|e| store_error(e, lang))?;
-            show_recovery_key(&key, lang);
+                .map_err(|e| ctx.store_error(e))?;
+            ctx.show_recovery_key(&key);
         }
         KeyCommand::MachineCreate { out } => {
             let key = store
                 .create_machine_key(&user.login, now)
-                .map_err(|e| store_error(e, lang))?;
+                .map_err(|e| ctx.store_error(e))?;
             write_key_file(
                 &out,
                 MACHINE_TAG,
@@ -161,7 +148,7 @@ pub(super) fn key(
         KeyCommand::MachineRemove => {
             let removed = store
                 .remove_machine_key(&user.login, now)
-                .map_err(|e| store_error(e, lang))?;
+                .map_err(|e| ctx.store_error(e))?;
             println!(
                 "{}",
                 if removed {
@@ -184,11 +171,11 @@ pub(super) fn key(
         KeyCommand::QueueExport { out } => {
             let key = store
                 .queue_key_or_new(&user.login, now)
-                .map_err(|e| store_error(e, lang))?;
+                .map_err(|e| ctx.store_error(e))?;
             write_key_file(&out, QUEUE_TAG, QUEUE_KEY_WARNING, &key)?;
             store
                 .audit(now, &user.login, "key.queue.export", None, "")
-                .map_err(|e| store_error(e, lang))?;
+                .map_err(|e| ctx.store_error(e))?;
             println!(
                 "{}: {}",
                 out.display(),
@@ -204,7 +191,7 @@ pub(super) fn key(
             let key = read_key_file(&file, QUEUE_TAG, lang)?;
             store
                 .set_queue_key(&key, "key.queue.import", &user.login, now)
-                .map_err(|e| store_error(e, lang))?;
+                .map_err(|e| ctx.store_error(e))?;
             println!(
                 "{}",
                 tr(
@@ -219,7 +206,7 @@ pub(super) fn key(
             max_failures,
             minutes,
         } => {
-            let mut policy = store.lockout_policy().map_err(|e| store_error(e, lang))?;
+            let mut policy = store.lockout_policy().map_err(|e| ctx.store_error(e))?;
             if max_failures.is_some() || minutes.is_some() {
                 for (name, value, max) in [
                     ("--max-failures", max_failures, 100),
@@ -242,7 +229,7 @@ pub(super) fn key(
                 };
                 policy = store
                     .set_lockout_policy(policy, &user.login, now)
-                    .map_err(|e| store_error(e, lang))?;
+                    .map_err(|e| ctx.store_error(e))?;
             }
             println!(
                 "max_failures={} minutes={}",
@@ -255,13 +242,8 @@ pub(super) fn key(
 
 /// `iin-desk recover LOGIN`: the recovery key opens the store; the administrator gets a
 /// new password (and is enabled again).
-pub(super) fn recover(
-    data_dir: &Path,
-    login: &str,
-    password_stdin: bool,
-    now: NaiveDateTime,
-    lang: Lang,
-) -> Result<u8, CliError> {
+pub(super) fn recover(ctx: &CliContext, login: &str, password_stdin: bool) -> Result<u8, CliError> {
+    let (lang, now) = (ctx.lang, ctx.now);
     let (key_text, password) = if password_stdin {
         let mut text = zeroize::Zeroizing::new(String::new());
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
@@ -296,11 +278,11 @@ pub(super) fn recover(
         .map_err(|e| CliError::new(exit::INVALID_INPUT, e.message(lang)))?;
     check_password(login, &password)
         .map_err(|p| CliError::new(exit::INVALID_INPUT, p.message(lang)))?;
-    let mut store = Store::unlock_with_recovery_in(data_dir, &recovery, now)
-        .map_err(|e| auth_error(e, lang))?;
+    let mut store = Store::unlock_with_recovery_in(&ctx.data_dir, &recovery, now)
+        .map_err(|e| ctx.auth_error(e))?;
     let user = store
         .user(login)
-        .map_err(|e| store_error(e, lang))?
+        .map_err(|e| ctx.store_error(e))?
         .filter(|u| u.role == Role::Administrator)
         .ok_or_else(|| {
             CliError::new(
@@ -315,7 +297,7 @@ pub(super) fn recover(
     store
         .set_password(&user.login, &password, false, "recovery", now)
         .and_then(|()| store.set_user_active(&user.login, true, "recovery", now))
-        .map_err(|e| store_error(e, lang))?;
+        .map_err(|e| ctx.store_error(e))?;
     println!(
         "{login}: {}",
         tr(

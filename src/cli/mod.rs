@@ -1,22 +1,30 @@
 //! The command line: an admin CLI on the same binary as the GUI.
 //!
 //! Each command returns a [`CliError`] with an exit code; `main` prints it as one line.
-//! The clock is read here, once per command, and passed down.
+//! [`run`] resolves the global options once into a [`context::CliContext`] (which reads
+//! the clock, once per command) and, for a command that uses the store, opens it and
+//! logs in with the roles the command declares ([`Command::roles`]).
 
-mod commands;
+mod calendar_cmds;
+mod check_cmds;
+mod context;
+mod data_cmds;
 pub mod demo_cmds;
 mod key_cmds;
 mod print_cmds;
 mod queue_cmds;
+mod user_cmds;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::domain::account::Role;
 use crate::domain::lang::Lang;
+use context::CliContext;
 
-pub use commands::{default_data_dir, run};
+pub use context::default_data_dir;
 pub use key_cmds::KeyCommand;
 pub use queue_cmds::BackofficeCommand;
 
@@ -65,6 +73,73 @@ impl CliError {
     /// The process exit code.
     pub fn exit_code(&self) -> ExitCode {
         ExitCode::from(self.code)
+    }
+}
+
+/// Runs the parsed command line. `Ok(code)` is a completed command's exit code.
+pub fn run(cli: Cli) -> Result<u8, CliError> {
+    let ctx = CliContext::new(&cli);
+    let Some(command) = cli.command else {
+        return Ok(exit::OK);
+    };
+    let roles = command.roles();
+    match command {
+        Command::CheckIin { iins, json } => check_cmds::check_iin(&ctx, &iins, json),
+        Command::Mrz { json } => check_cmds::mrz(&ctx, json),
+        Command::Init(args) => user_cmds::init(&ctx, &args),
+        Command::Recover {
+            login,
+            password_stdin,
+        } => key_cmds::recover(&ctx, &login, password_stdin),
+        Command::Import { file, dry_run } => {
+            data_cmds::import(&mut ctx.login(roles)?, &file, dry_run)
+        }
+        Command::Export { out, from, to } => {
+            data_cmds::export(&ctx.login(roles)?, &out, from.as_deref(), to.as_deref())
+        }
+        Command::Calendar { action } => calendar_cmds::calendar(&mut ctx.login(roles)?, action),
+        Command::User { action } => user_cmds::user(&mut ctx.login(roles)?, action),
+        Command::Print { id, doc, out } => {
+            print_cmds::print(&mut ctx.login(roles)?, &id, doc, &out)
+        }
+        Command::Register { date, counter, out } => {
+            print_cmds::register(&mut ctx.login(roles)?, &date, counter.as_deref(), &out)
+        }
+        Command::Verify { file } => print_cmds::verify(&mut ctx.login(roles)?, &file),
+        Command::Sync { repush_all, json } => {
+            queue_cmds::sync(&mut ctx.login_or_machine_key(roles)?, repush_all, json)
+        }
+        Command::Key { action } => key_cmds::key(&mut ctx.login(roles)?, action),
+        Command::DemoData { count, seed } => {
+            demo_cmds::demo_data(&mut ctx.login(roles)?, count, seed)
+        }
+        Command::Backoffice { action } => queue_cmds::backoffice(&mut ctx.login(roles)?, action),
+    }
+}
+
+impl Command {
+    /// The roles that may run the command, in the order its refusal names them. Empty
+    /// for the commands without a login: `check-iin` and `mrz` use no store, `init`
+    /// creates it and `recover` opens it with the recovery key. A scheduled `sync` may
+    /// also open the store with the machine key instead of a login.
+    pub fn roles(&self) -> &'static [Role] {
+        use Role::{Administrator, BackOffice, Clerk, Supervisor};
+        match self {
+            Command::CheckIin { .. }
+            | Command::Mrz { .. }
+            | Command::Init(_)
+            | Command::Recover { .. } => &[],
+            Command::Import { .. } | Command::Export { .. } => &[Administrator, Supervisor],
+            Command::Calendar { .. }
+            | Command::User { .. }
+            | Command::Key { .. }
+            | Command::DemoData { .. } => &[Administrator],
+            Command::Print { .. } => &[Clerk, Supervisor],
+            Command::Register { .. } => &[Supervisor, Administrator],
+            Command::Verify { .. } => &Role::ALL,
+            Command::Sync { .. } => &[Clerk, Supervisor, Administrator],
+            Command::Backoffice { .. } => &[BackOffice],
+        }
     }
 }
 
@@ -293,4 +368,55 @@ pub struct InitArgs {
     /// Read the password from stdin instead of prompting twice.
     #[arg(long)]
     pub password_stdin: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Cli {
+        Cli::try_parse_from(std::iter::once("iin-desk").chain(args.iter().copied()))
+            .unwrap_or_else(|e| panic!("{args:?}: {e}"))
+    }
+
+    fn roles(args: &[&str]) -> &'static [Role] {
+        match parse(args).command {
+            Some(command) => command.roles(),
+            None => panic!("{args:?}: no command"),
+        }
+    }
+
+    #[test]
+    fn each_command_declares_who_may_run_it() {
+        use Role::{Administrator, BackOffice, Clerk, Supervisor};
+        let none: &[Role] = &[];
+        assert_eq!(roles(&["check-iin", "1"]), none);
+        assert_eq!(roles(&["mrz"]), none);
+        assert_eq!(roles(&["init"]), none);
+        assert_eq!(roles(&["recover", "admin"]), none);
+        assert_eq!(roles(&["import", "f.json"]), [Administrator, Supervisor]);
+        assert_eq!(
+            roles(&["export", "--out", "f"]),
+            [Administrator, Supervisor]
+        );
+        assert_eq!(roles(&["calendar", "show", "2024"]), [Administrator]);
+        assert_eq!(roles(&["user", "list"]), [Administrator]);
+        assert_eq!(roles(&["key", "recovery-new"]), [Administrator]);
+        assert_eq!(roles(&["demo-data", "--count", "1"]), [Administrator]);
+        let print = ["print", "x", "--doc", "receipt", "--out", "f"];
+        assert_eq!(roles(&print), [Clerk, Supervisor]);
+        let register = ["register", "--date", "2024-01-01", "--out", "f"];
+        assert_eq!(roles(&register), [Supervisor, Administrator]);
+        assert_eq!(roles(&["verify", "f.pdf"]), Role::ALL);
+        assert_eq!(roles(&["sync"]), [Clerk, Supervisor, Administrator]);
+        assert_eq!(roles(&["backoffice", "run"]), [BackOffice]);
+    }
+
+    #[test]
+    fn the_context_resolves_the_global_options_once() {
+        let cli = parse(&["--lang", "ru", "--data-dir", "d", "--user", "u", "mrz"]);
+        let ctx = CliContext::new(&cli);
+        assert_eq!(ctx.lang, Lang::Ru);
+        assert_eq!(ctx.data_dir, PathBuf::from("d"));
+    }
 }

@@ -1,7 +1,7 @@
 //! The printing commands: `print` (a request's document to a PDF file), `register` (the
 //! supervisor's daily register) and `verify` (is a certificate PDF genuine?).
 //!
-//! The caller (`commands::run`) logs the user in and reads the clock; these functions
+//! The caller ([`super::run`]) logs the user in and reads the clock; these functions
 //! gather the data from the store, let [`crate::pdf`] make the bytes, write the file and
 //! record every printout in the audit log (ids and codes only).
 //!
@@ -9,21 +9,17 @@
 //! `office.address`, `office.phone` (printed as the executor's phone) and
 //! `office.counter`; otherwise from the request (office and counter that took it).
 
-use crate::machine_config::MachineConfig;
 use std::path::Path;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use uuid::Uuid;
 
+use super::context::{tr, Session};
 use super::{exit, CliError};
 use crate::domain::form::parse_date;
-use crate::domain::lang::{Lang, Tr};
+use crate::domain::lang::Lang;
 use crate::pdf::{self, DocKind};
-use crate::store::{Store, StoreError, User};
-
-fn tr(lang: Lang, kk: &'static str, ru: &'static str, en: &'static str) -> &'static str {
-    Tr::new(kk, ru, en).get(lang)
-}
+use crate::store::StoreError;
 
 /// Parses `--doc`.
 pub(super) fn parse_doc(text: &str) -> Result<DocKind, String> {
@@ -58,18 +54,10 @@ fn print_error(e: crate::printing::PrintError, lang: Lang) -> CliError {
 }
 
 /// `print ID --doc KIND --out FILE`.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn print(
-    store: &mut Store,
-    machine: &MachineConfig,
-    user: &User,
-    id: &str,
-    doc: DocKind,
-    out: &Path,
-    now: NaiveDateTime,
-    lang: Lang,
-) -> Result<u8, CliError> {
-    let record = crate::printing::print_to(store, machine, user, id, doc, out, now)
+pub(super) fn print(s: &mut Session, id: &str, doc: DocKind, out: &Path) -> Result<u8, CliError> {
+    let (ctx, lang) = (s.ctx, s.ctx.lang);
+    let machine = ctx.machine()?;
+    let record = crate::printing::print_to(&mut s.store, machine, &s.user, id, doc, out, ctx.now)
         .map_err(|e| print_error(e, lang))?;
     println!(
         "{}: {} → {}",
@@ -81,17 +69,14 @@ pub(super) fn print(
 }
 
 /// `register --date DATE [--counter N] --out FILE`.
-#[allow(clippy::too_many_arguments)]
 pub(super) fn register(
-    store: &mut Store,
-    machine: &MachineConfig,
-    user: &User,
+    s: &mut Session,
     date: &str,
     counter: Option<&str>,
     out: &Path,
-    now: NaiveDateTime,
-    lang: Lang,
 ) -> Result<u8, CliError> {
+    let (ctx, lang) = (s.ctx, s.ctx.lang);
+    let machine = ctx.machine()?;
     let day: NaiveDate = parse_date(date).ok_or_else(|| {
         CliError::new(
             exit::INVALID_INPUT,
@@ -103,8 +88,16 @@ pub(super) fn register(
         )
     })?;
     let counter = counter.map(str::trim).filter(|c| !c.is_empty());
-    let rows = crate::printing::print_register_to(store, machine, user, day, counter, out, now)
-        .map_err(|e| print_error(e, lang))?;
+    let rows = crate::printing::print_register_to(
+        &mut s.store,
+        machine,
+        &s.user,
+        day,
+        counter,
+        out,
+        ctx.now,
+    )
+    .map_err(|e| print_error(e, lang))?;
     println!(
         "{}",
         match lang {
@@ -122,13 +115,9 @@ pub(super) fn register(
 
 /// `verify FILE`: exit 0 when the certificate is genuine, 1 with a one-line reason when
 /// it is not.
-pub(super) fn verify(
-    store: &mut Store,
-    user: &User,
-    file: &Path,
-    now: NaiveDateTime,
-    lang: Lang,
-) -> Result<u8, CliError> {
+pub(super) fn verify(s: &mut Session, file: &Path) -> Result<u8, CliError> {
+    let (lang, now) = (s.ctx.lang, s.ctx.now);
+    let (store, user) = (&mut s.store, &s.user);
     let bytes = std::fs::read(file).map_err(|e| {
         CliError::new(
             exit::FILE,

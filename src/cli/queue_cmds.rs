@@ -1,21 +1,22 @@
 //! `iin-desk sync` and `iin-desk backoffice run`: the round trip with the central queue
 //! file from the command line, for a scheduler, for support, and for a back office
-//! without the GUI. The clock is read here, like everywhere in the CLI.
+//! without the GUI. The command's time is [`super::context::CliContext::now`]; the
+//! rounds' own loops stamp each batch with the wall clock.
 
-use crate::machine_config::{ConfigKey, MachineConfig};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
-use chrono::{Local, NaiveDateTime};
+use chrono::NaiveDateTime;
 use clap::Subcommand;
 
+use super::context::{wall_clock, Session};
 use super::{exit, CliError};
 use crate::domain::lang::Lang;
+use crate::machine_config::ConfigKey;
 use crate::queue::backoffice::{BackOffice, BackOfficeOptions};
 use crate::queue::central::CentralOptions;
 use crate::queue::sync::{resolve_queue_path, sync_round, SyncConfig, QUEUE_PATH_SETTING};
 use crate::queue::QueueError;
-use crate::store::{Store, User};
 
 /// Environment variable: how long to wait for a locked central file, in milliseconds
 /// (default 5000; a slow share may need more).
@@ -41,10 +42,6 @@ pub enum BackofficeCommand {
     },
 }
 
-fn now() -> NaiveDateTime {
-    Local::now().naive_local()
-}
-
 fn central_options() -> CentralOptions {
     let mut options = CentralOptions::default();
     if let Some(ms) = std::env::var(QUEUE_BUSY_ENV)
@@ -67,38 +64,28 @@ fn queue_error(e: QueueError, lang: Lang) -> CliError {
 /// The central file's path: `--queue` / `IIN_DESK_QUEUE`, else the queue path the window
 /// uses (a locked machine-wide `queue_path`, else the `queue.path` setting, else the
 /// machine-wide `queue_path`), else `central-queue.sqlite3` in the data folder.
-fn queue_path(
-    given: Option<&Path>,
-    store: &Store,
-    machine: &MachineConfig,
-    data_dir: &Path,
-    lang: Lang,
-) -> Result<PathBuf, CliError> {
-    let setting = store
+fn queue_path(s: &Session) -> Result<PathBuf, CliError> {
+    let ctx = s.ctx;
+    let machine = ctx.machine()?;
+    let setting = s
+        .store
         .setting(QUEUE_PATH_SETTING)
-        .map_err(|e| CliError::new(exit::STORE, e.message(lang)))?;
+        .map_err(|e| ctx.store_error(e))?;
     let setting = machine.resolve(ConfigKey::QueuePath, setting.as_deref());
-    Ok(resolve_queue_path(given, setting.as_deref(), data_dir))
+    Ok(resolve_queue_path(
+        ctx.queue.as_deref(),
+        setting.as_deref(),
+        &ctx.data_dir,
+    ))
 }
 
 /// `iin-desk sync [--repush-all] [--json]`: one round.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn sync(
-    store: &mut Store,
-    machine: &MachineConfig,
-    user: &User,
-    given: Option<&Path>,
-    data_dir: &Path,
-    repush_all: bool,
-    as_json: bool,
-    lang: Lang,
-) -> Result<u8, CliError> {
-    let mut config = SyncConfig::new(
-        queue_path(given, store, machine, data_dir, lang)?,
-        &user.login,
-    );
+pub(super) fn sync(s: &mut Session, repush_all: bool, as_json: bool) -> Result<u8, CliError> {
+    let lang = s.ctx.lang;
+    let mut config = SyncConfig::new(queue_path(s)?, &s.user.login);
     config.central = central_options();
-    let report = sync_round(store, &config, repush_all, &now).map_err(|e| queue_error(e, lang))?;
+    let report = sync_round(&mut s.store, &config, repush_all, &wall_clock)
+        .map_err(|e| queue_error(e, lang))?;
     let problems: Vec<String> = report
         .conflicts
         .iter()
@@ -147,36 +134,31 @@ pub(super) fn sync(
 }
 
 /// `iin-desk backoffice run [--auto]`.
-pub(super) fn backoffice(
-    store: &mut Store,
-    machine: &MachineConfig,
-    user: &User,
-    given: Option<&Path>,
-    data_dir: &Path,
-    action: BackofficeCommand,
-    lang: Lang,
-) -> Result<u8, CliError> {
+pub(super) fn backoffice(s: &mut Session, action: BackofficeCommand) -> Result<u8, CliError> {
+    let lang = s.ctx.lang;
     let BackofficeCommand::Run { auto, batch, json } = action;
-    let path = queue_path(given, store, machine, data_dir, lang)?;
+    let path = queue_path(s)?;
     let mut office = BackOffice::open_for_installation(
-        store,
+        &mut s.store,
         &path,
         central_options(),
-        &user.login,
+        &s.user.login,
         BackOfficeOptions::default(),
-        now(),
+        s.ctx.now,
     )
     .map_err(|e| queue_error(e, lang))?;
     let report = if auto {
         Some(
             office
-                .run_auto(&now, batch)
+                .run_auto(&wall_clock, batch)
                 .map_err(|e| queue_error(e, lang))?,
         )
     } else {
         None
     };
-    let incoming = office.incoming(now()).map_err(|e| queue_error(e, lang))?;
+    let incoming = office
+        .incoming(s.ctx.now)
+        .map_err(|e| queue_error(e, lang))?;
     if json {
         let value = serde_json::json!({ "auto": report, "incoming": incoming });
         let text = serde_json::to_string_pretty(&value)
