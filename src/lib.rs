@@ -15,5 +15,6 @@ pub mod machine_config;
 pub mod pdf;
 pub mod printing;
 pub mod queue;
+pub mod sqlite_file;
 pub mod store;
 pub mod ui;
