@@ -3,7 +3,8 @@
 //! persons temporarily staying in the Republic of Kazakhstan" (Order No. 146 of 2023).
 //!
 //! Layers, with dependencies pointing one way (see ARCHITECTURE.md):
-//! `cli → {store} → domain`. `domain` is pure: no IO, no clock.
+//! `app → ui → state → {store, queue, pdf} → domain`, `cli → {store, queue, pdf} → domain`.
+//! `domain` is pure: no IO, no clock.
 
 pub mod about;
 pub mod app;
@@ -16,6 +17,7 @@ pub mod pdf;
 pub mod printing;
 pub mod queue;
 pub mod settings;
+pub mod sqlite_file;
 pub mod state;
 pub mod store;
 pub mod ui;

@@ -24,6 +24,7 @@ use thiserror::Error;
 
 use crate::domain::field::FieldError;
 use crate::domain::lang::Lang;
+use crate::sqlite_file::{self, Sniff, Stamp};
 
 pub use audit::{AuditEntry, AuditQuery};
 pub use requests::{ImportReport, RequestFilter, RequestRow, StoredRequest};
@@ -229,19 +230,9 @@ impl Store {
         // Check the header before SQLite touches the file: SQLite would happily treat
         // an empty file as a new database, but a non-empty file must be one already. An
         // encrypted file has no readable header; a plaintext one must be opened as such.
-        if let Ok(meta) = std::fs::metadata(path) {
-            if meta.len() > 0 {
-                let mut header = [0u8; 16];
-                let ok = std::fs::File::open(path)
-                    .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut header))
-                    .is_ok();
-                let plain = ok && &header == b"SQLite format 3\0";
-                match key {
-                    None if !plain => return Err(not_db()),
-                    Some(_) if !ok || plain => return Err(not_db()),
-                    _ => {}
-                }
-            }
+        match (sqlite_file::sniff(path), key) {
+            (Sniff::Empty, _) | (Sniff::Plaintext, None) | (Sniff::Encrypted, Some(_)) => {}
+            _ => return Err(not_db()),
         }
         let conn = Connection::open_with_flags(
             path,
@@ -266,22 +257,17 @@ impl Store {
             },
             None => not_db(),
         };
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|_| wrong())?;
         // Reading the schema proves the file is a database we can read.
-        let objects: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-            .map_err(|_| wrong())?;
-        if version > schema::LATEST {
-            return Err(StoreError::TooNew {
+        let stamp = Stamp::read(&conn).map_err(|_| wrong())?;
+        schema::MIGRATIONS
+            .check(stamp.version)
+            .map_err(|e| StoreError::TooNew {
                 path: path.to_path_buf(),
-                found: version,
-                supported: schema::LATEST,
-            });
-        }
-        if objects > 0 && version < schema::LATEST {
-            backup(&conn, path, version, key)?;
+                found: e.found,
+                supported: e.supported,
+            })?;
+        if stamp.objects > 0 && stamp.version < schema::LATEST {
+            backup(&conn, path, stamp.version, key)?;
         }
         conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
@@ -315,30 +301,11 @@ impl Store {
 
     /// The schema version.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(sqlite_file::user_version(&self.conn)?)
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version >= schema::LATEST {
-            return Ok(());
-        }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for (i, sql) in schema::MIGRATIONS.iter().enumerate() {
-            let to = i as i64 + 1;
-            if to > version {
-                tx.execute_batch(sql)?;
-            }
-        }
-        tx.pragma_update(None, "user_version", schema::LATEST)?;
-        tx.commit()?;
-        Ok(())
+        Ok(schema::MIGRATIONS.migrate(&mut self.conn)?)
     }
 
     /// Runs `f` in one immediate transaction: all of it is written, or none.

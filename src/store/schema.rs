@@ -1,11 +1,13 @@
 //! The numbered migrations. Migration N brings `user_version` from N-1 to N; never edit
 //! a released one, add the next.
 
+use crate::sqlite_file::Migrations;
+
 /// The schema version this program writes.
-pub const LATEST: i64 = MIGRATIONS.len() as i64;
+pub const LATEST: i64 = MIGRATIONS.latest();
 
 /// Migration scripts, in order.
-pub const MIGRATIONS: &[&str] = &[
+pub const MIGRATIONS: Migrations = Migrations::new(&[
     // 1: requests, audit log, staff accounts, working calendar, settings.
     r#"
     CREATE TABLE requests (
@@ -82,4 +84,228 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE requests ADD COLUMN result_at TEXT;
     ALTER TABLE requests ADD COLUMN overdue INTEGER;
     "#,
-];
+]);
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, NaiveDateTime};
+    use rusqlite::types::Value;
+    use rusqlite::Connection;
+
+    use super::*;
+    use crate::domain::account::Role;
+    use crate::domain::calendar::{CalendarException, CalendarFile, ExceptionKind};
+    use crate::domain::form::RequestForm;
+    use crate::store::{apply_key, AuditQuery, NewUser, SecretKey, Store, DB_FILE_NAME};
+
+    const DRAFT: &str = "0b7e2a52-58b5-4d8e-9a43-7d1c5c0f6f01";
+
+    fn now() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, 25)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+            .unwrap()
+    }
+
+    /// A store at the latest version with rows written through the program.
+    fn reference() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        let admin = NewUser {
+            login: "admin",
+            full_name: "Admin",
+            role: Role::Administrator,
+            password: "Admin12345",
+            must_change_password: false,
+        };
+        store.add_user(&admin, "system", now()).unwrap();
+        let mut form = RequestForm {
+            id: DRAFT.into(),
+            ..RequestForm::default()
+        };
+        form.applicant.surname = "ERIKSSON".into();
+        form.applicant.birth_date = "1974-08-12".into();
+        store.save_draft(&form, "admin", now()).unwrap();
+        store
+            .set_setting("office.name", "ЦОН 1", "admin", now())
+            .unwrap();
+        let day = CalendarException {
+            date: NaiveDate::from_ymd_opt(2026, 5, 27).unwrap(),
+            kind: ExceptionKind::Holiday,
+            note: "Құрбан айт".into(),
+        };
+        let file = CalendarFile {
+            year: 2026,
+            days: vec![day],
+        };
+        store.import_calendar(&file, "admin", now()).unwrap();
+        store.station_id("station-1").unwrap();
+        store
+    }
+
+    fn quoted(name: &str) -> String {
+        format!("\"{}\"", name.replace('"', "\"\""))
+    }
+
+    fn tables(conn: &Connection) -> Vec<String> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+            )
+            .unwrap();
+        let names = stmt.query_map([], |r| r.get(0)).unwrap();
+        names.collect::<Result<_, _>>().unwrap()
+    }
+
+    fn columns(conn: &Connection, table: &str) -> Vec<String> {
+        let mut stmt = conn
+            .prepare(&format!("PRAGMA table_info({})", quoted(table)))
+            .unwrap();
+        let names = stmt.query_map([], |r| r.get(1)).unwrap();
+        names.collect::<Result<_, _>>().unwrap()
+    }
+
+    fn rows(conn: &Connection, table: &str, columns: &[String]) -> Vec<Vec<Value>> {
+        let list: Vec<String> = columns.iter().map(|c| quoted(c)).collect();
+        let sql = format!(
+            "SELECT {} FROM {} ORDER BY 1",
+            list.join(", "),
+            quoted(table)
+        );
+        let mut stmt = conn.prepare(&sql).unwrap();
+        let rows = stmt
+            .query_map([], |r| {
+                (0..columns.len()).map(|i| r.get::<_, Value>(i)).collect()
+            })
+            .unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    }
+
+    /// Every table of `conn` with its columns and rows.
+    fn contents(conn: &Connection) -> Vec<(String, Vec<String>, Vec<Vec<Value>>)> {
+        tables(conn)
+            .into_iter()
+            .map(|t| {
+                let cols = columns(conn, &t);
+                let rows = rows(conn, &t, &cols);
+                (t, cols, rows)
+            })
+            .collect()
+    }
+
+    fn schema_of(conn: &Connection) -> Vec<(String, String, Option<String>)> {
+        let mut stmt = conn
+            .prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    }
+
+    /// Brings `conn` to version `n` with the first `n` migrations, and copies into it the
+    /// reference's rows: those of the tables and columns that exist at `n`.
+    fn make_version(conn: &mut Connection, n: usize, reference: &Connection) {
+        let tx = conn.transaction().unwrap();
+        Migrations::new(&MIGRATIONS.scripts()[..n])
+            .apply(&tx, 0)
+            .unwrap();
+        for table in tables(&tx) {
+            let cols = columns(&tx, &table);
+            let list: Vec<String> = cols.iter().map(|c| quoted(c)).collect();
+            let marks = vec!["?"; cols.len()].join(", ");
+            let sql = format!(
+                "INSERT INTO {} ({}) VALUES ({marks})",
+                quoted(&table),
+                list.join(", ")
+            );
+            for row in rows(reference, &table, &cols) {
+                tx.execute(&sql, rusqlite::params_from_iter(row)).unwrap();
+            }
+        }
+        tx.commit().unwrap();
+    }
+
+    #[test]
+    fn every_older_schema_upgrades_to_the_latest_with_its_data() {
+        let reference = reference();
+        const { assert!(LATEST >= 2) };
+        for n in 0..LATEST as usize {
+            for encrypted in [false, true] {
+                let label = format!("version {n}, encrypted {encrypted}");
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join(DB_FILE_NAME);
+                let key = SecretKey::random();
+                let before = {
+                    let mut conn = Connection::open(&path).unwrap();
+                    if encrypted {
+                        apply_key(&conn, "main", &key).unwrap();
+                    }
+                    make_version(&mut conn, n, &reference.conn);
+                    assert_eq!(
+                        crate::sqlite_file::user_version(&conn).unwrap(),
+                        n as i64,
+                        "{label}"
+                    );
+                    contents(&conn)
+                };
+                assert_eq!(before.is_empty(), n == 0, "{label}");
+                let mut store = if encrypted {
+                    Store::open_encrypted(&path, &key)
+                } else {
+                    Store::open_plaintext(&path)
+                }
+                .unwrap_or_else(|e| panic!("{label}: {e}"));
+                assert_eq!(store.schema_version().unwrap(), LATEST, "{label}");
+                assert_eq!(
+                    schema_of(&store.conn),
+                    schema_of(&reference.conn),
+                    "{label}"
+                );
+                for (table, cols, rows_before) in &before {
+                    assert_eq!(
+                        &rows(&store.conn, table, cols),
+                        rows_before,
+                        "{label}: {table}"
+                    );
+                }
+                let backup = dir.path().join(format!("{DB_FILE_NAME}.v{n}.bak"));
+                assert_eq!(backup.exists(), n > 0, "{label}");
+                if n == 0 {
+                    continue;
+                }
+                // The program reads the old rows as it reads its own.
+                assert_eq!(
+                    store.request(DRAFT).unwrap(),
+                    reference.request(DRAFT).unwrap(),
+                    "{label}"
+                );
+                let all = AuditQuery::default();
+                assert_eq!(
+                    store.audit_entries(&all).unwrap(),
+                    reference.audit_entries(&all).unwrap(),
+                    "{label}"
+                );
+                assert_eq!(store.users().unwrap(), reference.users().unwrap());
+                assert_eq!(
+                    store.calendar_exceptions().unwrap(),
+                    reference.calendar_exceptions().unwrap()
+                );
+                assert_eq!(
+                    store.setting("office.name").unwrap().as_deref(),
+                    Some("ЦОН 1")
+                );
+                assert!(store.authenticate("admin", "Admin12345", now()).is_ok());
+                // And writes after the upgrade.
+                store
+                    .save_draft(
+                        &RequestForm {
+                            id: "0b7e2a52-58b5-4d8e-9a43-7d1c5c0f6f02".into(),
+                            ..RequestForm::default()
+                        },
+                        "admin",
+                        now(),
+                    )
+                    .unwrap();
+            }
+        }
+    }
+}

@@ -10,6 +10,7 @@ use rusqlite::Connection;
 use super::vault::{KeyFile, LockoutPolicy, PendingEvent, SecretKey, SlotKind, VaultError};
 use super::{apply_key, audit, ts, AuthError, NewUser, Store, StoreError, User, DB_FILE_NAME};
 use crate::domain::account::Role;
+use crate::sqlite_file::is_plaintext;
 
 /// The audit actor of a scheduled sync unlocked with the machine key.
 pub const MACHINE_ACTOR: &str = "machine";
@@ -42,17 +43,6 @@ fn key_file_missing(path: PathBuf) -> StoreError {
         path,
         reason: "the key file is missing: restore it (with the database) from the backup".into(),
     })
-}
-
-fn header(path: &Path) -> Option<[u8; 16]> {
-    let mut header = [0u8; 16];
-    let mut f = std::fs::File::open(path).ok()?;
-    std::io::Read::read_exact(&mut f, &mut header).ok()?;
-    Some(header)
-}
-
-fn is_plaintext(path: &Path) -> bool {
-    header(path).is_some_and(|h| &h == b"SQLite format 3\0")
 }
 
 impl Store {

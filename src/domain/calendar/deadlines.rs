@@ -1,0 +1,89 @@
+//! Service deadlines and the clerk's service timer.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::{
+    WorkingCalendar, MAX_SERVICE_MINUTES, PROVIDER_CLOSES, RECEPTION_CLOSES, TIMER_WARNING_MINUTES,
+};
+
+/// When an application is received and by when the service must be done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Deadline {
+    /// The working day on which the provider receives the application.
+    pub received_on: NaiveDate,
+    /// The end of the service term: 18:30 on the first working day after
+    /// `received_on`.
+    pub due: NaiveDateTime,
+}
+
+impl Deadline {
+    /// Whether the deadline has passed at `now`. The instant of the deadline
+    /// itself (18:30:00) is still in time; one second later is overdue.
+    pub fn is_overdue(&self, now: NaiveDateTime) -> bool {
+        now > self.due
+    }
+}
+
+impl WorkingCalendar {
+    /// The deadline of an application submitted at `submitted_at`.
+    ///
+    /// The service term is one working day. This module reads the standard
+    /// as follows:
+    ///
+    /// * The provider receives applications on working days from 9:00 until
+    ///   17:30 (17:30:00 itself is too late) and works until 18:30. The
+    ///   standard says Monday to Friday; a Saturday the government declared a
+    ///   working day counts as a working day like any other.
+    /// * A submission on a working day before 17:30 is received that day. One
+    ///   made before 9:00 is received when reception opens at 9:00 the same
+    ///   day, which changes nothing about the date.
+    /// * A submission at or after 17:30, or on a weekend or day off, is
+    ///   received at 9:00 on the next working day.
+    /// * The deadline is 18:30 on the first working day after the day of
+    ///   receipt: Monday 10:00 is due Tuesday 18:30, Monday 17:45 Wednesday
+    ///   18:30, Friday 19:00 and Saturday 11:00 both Tuesday 18:30.
+    pub fn service_deadline(&self, submitted_at: NaiveDateTime) -> Deadline {
+        let date = submitted_at.date();
+        let received_on = if self.is_working_day(date) && submitted_at.time() < RECEPTION_CLOSES {
+            date
+        } else {
+            self.next_working_day(date)
+        };
+        let due = self.next_working_day(received_on).and_time(PROVIDER_CLOSES);
+        Deadline { received_on, due }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Service timer
+// ---------------------------------------------------------------------------
+
+/// How the clerk's service timer is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimerLevel {
+    /// Under 15 minutes: nothing to signal.
+    Normal,
+    /// From 15 minutes up to 20: a warning that the limit is near.
+    Warning,
+    /// 20 minutes or more: the maximum service time is exceeded (red).
+    Exceeded,
+}
+
+/// The timer level after `elapsed` of service: under 15 minutes
+/// [`TimerLevel::Normal`], from 15 up to 20 [`TimerLevel::Warning`], from 20
+/// ([`MAX_SERVICE_MINUTES`]) on [`TimerLevel::Exceeded`]. A negative duration
+/// (a clock set back) counts as no time at all.
+pub fn service_timer_level(elapsed: chrono::Duration) -> TimerLevel {
+    // Whole seconds truncate towards zero, so 14:59.999 stays below 15:00;
+    // comparing seconds also avoids constructing durations that could
+    // overflow.
+    let seconds = elapsed.num_seconds();
+    if seconds >= MAX_SERVICE_MINUTES * 60 {
+        TimerLevel::Exceeded
+    } else if seconds >= TIMER_WARNING_MINUTES * 60 {
+        TimerLevel::Warning
+    } else {
+        TimerLevel::Normal
+    }
+}

@@ -1,0 +1,221 @@
+//! The registry of persons in the central file: registration, corrections as new
+//! versions with an append-only history, the name index for duplicates, and the IINs
+//! ever issued or named.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDateTime;
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use crate::domain::dedup::{self, Match};
+use crate::domain::identity::Identity;
+use crate::domain::iin::Iin;
+use crate::domain::request::Request;
+use crate::queue::protocol::{format_ts, PersonRecord};
+use crate::queue::QueueError;
+
+/// A registered person.
+pub(crate) fn person(tx: &Transaction<'_>, iin: &Iin) -> Result<Option<PersonRecord>, QueueError> {
+    let row: Option<(String, i64)> = tx
+        .query_row(
+            "SELECT identity, version FROM persons WHERE iin = ?1",
+            [iin.as_str()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    row.map(|(data, version)| {
+        serde_json::from_str(&data)
+            .map(|identity| PersonRecord {
+                iin: iin.clone(),
+                identity,
+                version,
+            })
+            .map_err(|_| QueueError::Damaged(iin.to_string()))
+    })
+    .transpose()
+}
+
+/// Whether the IIN was ever issued or named here (registered, or a correction's).
+pub(crate) fn is_known_iin(tx: &Transaction<'_>, iin: &Iin) -> Result<bool, QueueError> {
+    Ok(tx
+        .query_row(
+            "SELECT 1 FROM known_iins WHERE iin = ?1 UNION ALL SELECT 1 FROM persons WHERE iin = ?1 LIMIT 1",
+            [iin.as_str()],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// Remembers an IIN so that it is never generated again.
+pub(crate) fn remember_iin(
+    tx: &Transaction<'_>,
+    iin: &Iin,
+    source: &str,
+) -> Result<(), QueueError> {
+    tx.execute(
+        "INSERT OR IGNORE INTO known_iins(iin, source) VALUES (?1, ?2)",
+        params![iin.as_str(), source],
+    )?;
+    Ok(())
+}
+
+fn doc_number(identity: &Identity) -> Option<String> {
+    identity
+        .document
+        .as_ref()
+        .map(|d| d.number.trim().to_ascii_uppercase())
+}
+
+fn index_person(tx: &Transaction<'_>, iin: &Iin, identity: &Identity) -> Result<(), QueueError> {
+    tx.execute("DELETE FROM person_tokens WHERE iin = ?1", [iin.as_str()])?;
+    for token in dedup::blocking_tokens(identity) {
+        tx.execute(
+            "INSERT OR IGNORE INTO person_tokens(token, iin) VALUES (?1, ?2)",
+            params![token, iin.as_str()],
+        )?;
+    }
+    Ok(())
+}
+
+fn history(
+    tx: &Transaction<'_>,
+    iin: &Iin,
+    version: i64,
+    data: &str,
+    request_id: &str,
+    actor: &str,
+    now: NaiveDateTime,
+) -> Result<(), QueueError> {
+    tx.execute(
+        "INSERT INTO person_history(iin, version, identity, request_id, changed_at, changed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            iin.as_str(),
+            version,
+            data,
+            request_id,
+            format_ts(now),
+            actor
+        ],
+    )?;
+    Ok(())
+}
+
+/// Registers a person under `iin` (version 1), with history and index.
+pub(crate) fn register(
+    tx: &Transaction<'_>,
+    iin: &Iin,
+    identity: &Identity,
+    request_id: &str,
+    actor: &str,
+    now: NaiveDateTime,
+) -> Result<(), QueueError> {
+    let data =
+        serde_json::to_string(identity).map_err(|_| QueueError::Damaged(request_id.to_string()))?;
+    tx.execute(
+        "INSERT INTO persons(iin, birth_date, doc_number, identity, version, request_id, registered_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?6)",
+        params![
+            iin.as_str(),
+            identity.birth_date.to_string(),
+            doc_number(identity),
+            data,
+            request_id,
+            format_ts(now),
+        ],
+    )?;
+    index_person(tx, iin, identity)?;
+    history(tx, iin, 1, &data, request_id, actor, now)?;
+    remember_iin(tx, iin, "registered")
+}
+
+/// Applies a correction request to the registered person `iin`: the request's changes
+/// on top of the registered data, as a new version (the old ones stay in the history).
+/// A person not in the registry is registered with the corrected data. Applying the
+/// same correction twice changes nothing the second time.
+pub(crate) fn apply_correction(
+    tx: &Transaction<'_>,
+    iin: &Iin,
+    request: &Request,
+    actor: &str,
+    now: NaiveDateTime,
+) -> Result<(), QueueError> {
+    let request_id = request.id.to_string();
+    remember_iin(tx, iin, "correction")?;
+    let Some(current) = person(tx, iin)? else {
+        return register(tx, iin, &request.identity_after(), &request_id, actor, now);
+    };
+    let mut on_registry = request.clone();
+    on_registry.applicant.identity = current.identity.clone();
+    let corrected = on_registry.identity_after();
+    if corrected == current.identity {
+        return Ok(());
+    }
+    let version = current.version + 1;
+    let data =
+        serde_json::to_string(&corrected).map_err(|_| QueueError::Damaged(request_id.clone()))?;
+    tx.execute(
+        "UPDATE persons SET birth_date = ?2, doc_number = ?3, identity = ?4, version = ?5,
+                request_id = ?6, updated_at = ?7 WHERE iin = ?1",
+        params![
+            iin.as_str(),
+            corrected.birth_date.to_string(),
+            doc_number(&corrected),
+            data,
+            version,
+            request_id,
+            format_ts(now),
+        ],
+    )?;
+    index_person(tx, iin, &corrected)?;
+    history(tx, iin, version, &data, &request_id, actor, now)
+}
+
+/// Registered persons who may be the person `identity` describes, best first: those
+/// sharing a name skeleton, the birth date or the document number, scored by
+/// [`dedup::compare`] and kept from [`dedup::CANDIDATE_SCORE`] on.
+pub(crate) fn candidates(
+    tx: &Transaction<'_>,
+    identity: &Identity,
+) -> Result<Vec<(PersonRecord, Match)>, QueueError> {
+    let mut iins: HashSet<String> = HashSet::new();
+    {
+        let mut stmt = tx.prepare_cached("SELECT iin FROM persons WHERE birth_date = ?1")?;
+        for iin in stmt.query_map([identity.birth_date.to_string()], |r| r.get::<_, String>(0))? {
+            iins.insert(iin?);
+        }
+    }
+    if let Some(doc) = doc_number(identity).filter(|d| !d.is_empty()) {
+        let mut stmt = tx.prepare_cached("SELECT iin FROM persons WHERE doc_number = ?1")?;
+        for iin in stmt.query_map([doc], |r| r.get::<_, String>(0))? {
+            iins.insert(iin?);
+        }
+    }
+    {
+        let mut stmt = tx.prepare_cached("SELECT iin FROM person_tokens WHERE token = ?1")?;
+        for token in dedup::blocking_tokens(identity) {
+            for iin in stmt.query_map([token], |r| r.get::<_, String>(0))? {
+                iins.insert(iin?);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for text in iins {
+        let Ok(iin) = Iin::parse(&text) else {
+            continue;
+        };
+        if let Some(p) = person(tx, &iin)? {
+            let m = dedup::compare(identity, &p.identity);
+            if m.is_candidate() {
+                out.push((p, m));
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        b.1.score
+            .cmp(&a.1.score)
+            .then_with(|| a.0.iin.cmp(&b.0.iin))
+    });
+    Ok(out)
+}
