@@ -2,7 +2,8 @@
 //! against, its licence and the third-party licences. Data only; the window draws it.
 
 use crate::domain::checklist::EDITIONS;
-use crate::domain::lang::{Lang, Tr};
+use crate::domain::i18n::{tr_args, Msg};
+use crate::domain::lang::Lang;
 
 /// The program's version, from Cargo.toml.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -28,36 +29,26 @@ pub struct About {
     pub third_party: &'static str,
 }
 
-const TITLE: Tr = Tr::new("Бағдарлама туралы", "О программе", "About");
-const SUMMARY: Tr = Tr::new(
-    "Қазақстан Республикасында уақытша жүрген шетелдіктер мен азаматтығы жоқ адамдардың \
-     ЖСН-ін қалыптастыру және түзету: «Азаматтарға арналған үкімет» Мемлекеттік \
-     корпорациясының операторлық терезесі.",
-    "Формирование и корректировка ИИН иностранцев и лиц без гражданства, временно \
-     пребывающих в Республике Казахстан: окно оператора Государственной корпорации \
-     «Правительство для граждан».",
-    "Formation and correction of the IIN of foreigners and stateless persons temporarily \
-     staying in the Republic of Kazakhstan: the counter window of the State Corporation \
-     \"Government for Citizens\".",
-);
-const VERSION_LABEL: Tr = Tr::new("Нұсқа", "Версия", "Version");
-const RULES_LABEL: Tr = Tr::new("Қағидалар редакциясы", "Редакция Правил", "Rules edition");
-const IN_FORCE_FROM: Tr = Tr::new("күшіне енген күні", "действует с", "in force from");
-const LICENCE_LABEL: Tr = Tr::new("Лицензия", "Лицензия", "Licence");
-const THIRD_PARTY_HEADING: Tr = Tr::new(
-    "Үшінші тараптардың лицензиялары",
-    "Лицензии третьих сторон",
-    "Third-party licences",
-);
+const TITLE: Msg = Msg("about-title");
+const SUMMARY: Msg = Msg("about-summary");
+const VERSION_LABEL: Msg = Msg("about-version");
+const RULES_LABEL: Msg = Msg("about-rules-edition");
+const LICENCE_LABEL: Msg = Msg("about-licence");
+const THIRD_PARTY_HEADING: Msg = Msg("about-third-party");
 
 /// The rules edition the program knows last, e.g. `order-146-2023 (in force from 2023-…)`.
 fn rules_edition(lang: Lang) -> String {
     match EDITIONS.last() {
-        Some(e) => format!(
-            "{} ({} {})",
-            e.id,
-            IN_FORCE_FROM.get(lang),
-            e.effective_date().format("%d.%m.%Y")
+        Some(e) => tr_args(
+            lang,
+            "about-edition-in-force",
+            &[
+                ("edition", e.id.into()),
+                (
+                    "from",
+                    e.effective_date().format("%d.%m.%Y").to_string().into(),
+                ),
+            ],
         ),
         None => "—".to_string(),
     }

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lang::{Lang, Tr};
+use super::i18n::{tr, tr_args, Msg};
+use super::lang::Lang;
 
 /// What a staff member may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -49,10 +50,10 @@ impl Role {
     /// The role's name in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Role::Clerk => Tr::new("Операционист", "Операционист", "Clerk"),
-            Role::Supervisor => Tr::new("Супервайзер", "Супервайзер", "Supervisor"),
-            Role::BackOffice => Tr::new("ІІМ операторы", "Оператор МВД", "Back-office operator"),
-            Role::Administrator => Tr::new("Әкімші", "Администратор", "Administrator"),
+            Role::Clerk => Msg("role-clerk"),
+            Role::Supervisor => Msg("role-supervisor"),
+            Role::BackOffice => Msg("role-back-office"),
+            Role::Administrator => Msg("role-administrator"),
         }
         .get(lang)
     }
@@ -75,30 +76,14 @@ pub enum PasswordProblem {
 impl PasswordProblem {
     /// The problem and what is expected, in `lang`.
     pub fn message(self, lang: Lang) -> String {
-        match (self, lang) {
-            (PasswordProblem::TooShort, Lang::Kk) => {
-                format!("Құпиясөз тым қысқа: кемінде {MIN_PASSWORD_CHARS} таңба керек")
-            }
-            (PasswordProblem::TooShort, Lang::Ru) => {
-                format!("Пароль слишком короткий: нужно не менее {MIN_PASSWORD_CHARS} символов")
-            }
-            (PasswordProblem::TooShort, Lang::En) => format!(
-                "The password is too short: at least {MIN_PASSWORD_CHARS} characters are needed"
+        match self {
+            PasswordProblem::TooShort => tr_args(
+                lang,
+                "password-too-short",
+                &[("min", MIN_PASSWORD_CHARS.into())],
             ),
-            (PasswordProblem::NeedsLettersAndDigits, l) => Tr::new(
-                "Құпиясөзде әріптер де, цифрлар да болуы керек",
-                "Пароль должен содержать и буквы, и цифры",
-                "The password must contain both letters and digits",
-            )
-            .get(l)
-            .to_string(),
-            (PasswordProblem::SameAsLogin, l) => Tr::new(
-                "Құпиясөз логинмен бірдей болмауы керек",
-                "Пароль не должен совпадать с логином",
-                "The password must not equal the login",
-            )
-            .get(l)
-            .to_string(),
+            PasswordProblem::NeedsLettersAndDigits => tr(lang, "password-needs-letters-and-digits"),
+            PasswordProblem::SameAsLogin => tr(lang, "password-same-as-login"),
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Field-level validation errors with messages in Kazakh, Russian and English.
+//! Field-level validation errors; their texts are in the catalogue (`assets/i18n`).
 //!
 //! Every message names the field (in the reader's language) and says what is expected,
 //! so a clerk at the counter and an administrator reading an import report both know
@@ -7,9 +7,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::i18n::{tr, tr_args, Arg, Msg};
 use super::identity::Parameter;
 use super::iin::IinError;
-use super::lang::{Lang, Tr};
+use super::lang::Lang;
 
 /// A field of a request, as the paper form and the import file name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -136,116 +137,43 @@ impl Field {
     pub fn label(self, lang: Lang) -> String {
         let tr = match self {
             Field::Change(p) => {
-                let prefix = Tr::new("Өзгерту", "Изменение", "Change").get(lang);
-                return format!("{prefix}: {}", p.label(lang));
+                return tr_args(lang, "field-change", &[("parameter", p.label(lang).into())]);
             }
-            Field::Id => Tr::new("Өтінім нөмірі", "Номер заявки", "Request id"),
-            Field::Kind => Tr::new("Өтінім түрі", "Вид заявки", "Request kind"),
-            Field::Channel => Tr::new("Жүгіну арнасы", "Канал обращения", "Channel"),
-            Field::Status => Tr::new("Мәртебесі", "Статус", "Status"),
-            Field::SubmittedAt => Tr::new(
-                "Тапсырылған күні мен уақыты",
-                "Дата и время подачи",
-                "Submitted at",
-            ),
-            Field::Surname => Tr::new("Тегі (латынша)", "Фамилия (латиницей)", "Surname (Latin)"),
-            Field::Name => Tr::new("Аты (латынша)", "Имя (латиницей)", "Name (Latin)"),
-            Field::Patronymic => Tr::new(
-                "Әкесінің аты (латынша)",
-                "Отчество (латиницей)",
-                "Patronymic (Latin)",
-            ),
-            Field::SurnameCyrillic => Tr::new(
-                "Тегі (кириллица)",
-                "Фамилия (кириллицей)",
-                "Surname (Cyrillic)",
-            ),
-            Field::NameCyrillic => {
-                Tr::new("Аты (кириллица)", "Имя (кириллицей)", "Name (Cyrillic)")
-            }
-            Field::PatronymicCyrillic => Tr::new(
-                "Әкесінің аты (кириллица)",
-                "Отчество (кириллицей)",
-                "Patronymic (Cyrillic)",
-            ),
-            Field::BirthDate => Tr::new("Туған күні", "Дата рождения", "Date of birth"),
-            Field::BirthPlace => Tr::new("Туған жері", "Место рождения", "Place of birth"),
-            Field::Citizenship => Tr::new("Азаматтығы", "Гражданство", "Citizenship"),
-            Field::Sex => Tr::new("Жынысы", "Пол", "Sex"),
-            Field::DocumentNumber => Tr::new("Құжат нөмірі", "Номер документа", "Document number"),
-            Field::DocumentIssueDate => Tr::new(
-                "Құжат берілген күн",
-                "Дата выдачи документа",
-                "Document issue date",
-            ),
-            Field::DocumentExpiryDate => Tr::new(
-                "Құжаттың жарамдылық мерзімі",
-                "Срок действия документа",
-                "Document validity date",
-            ),
-            Field::IssuingCountry => Tr::new(
-                "Құжатты берген ел",
-                "Страна выдачи документа",
-                "Issuing country",
-            ),
-            Field::Address => Tr::new(
-                "Қазақстандағы болу мекенжайы",
-                "Адрес пребывания в Казахстане",
-                "Address of stay in Kazakhstan",
-            ),
-            Field::Phone => Tr::new("Телефон", "Телефон", "Phone"),
-            Field::RepresentativeName => Tr::new(
-                "Өкілдің Т.А.Ә.",
-                "Ф.И.О. представителя",
-                "Representative's full name",
-            ),
-            Field::RepresentativeDocument => Tr::new(
-                "Өкілдің жеке басын куәландыратын құжаты",
-                "Документ, удостоверяющий личность представителя",
-                "Representative's identity document",
-            ),
-            Field::PowerOfAttorneyNumber => Tr::new(
-                "Сенімхат нөмірі",
-                "Номер доверенности",
-                "Power of attorney number",
-            ),
-            Field::PowerOfAttorneyDate => Tr::new(
-                "Сенімхат күні",
-                "Дата доверенности",
-                "Power of attorney date",
-            ),
-            Field::PowerOfAttorneyNotary => Tr::new(
-                "Сенімхатты куәландырған нотариус",
-                "Нотариус, удостоверивший доверенность",
-                "Notary of the power of attorney",
-            ),
-            Field::PowerOfAttorneyValidUntil => Tr::new(
-                "Сенімхаттың жарамдылық мерзімі",
-                "Срок действия доверенности",
-                "Power of attorney valid until",
-            ),
-            Field::InstitutionName => Tr::new(
-                "Қылмыстық-атқару мекемесінің атауы",
-                "Наименование учреждения уголовно-исполнительной системы",
-                "Penal institution",
-            ),
-            Field::InstitutionHead => Tr::new(
-                "Мекеме басшысының Т.А.Ә.",
-                "Ф.И.О. начальника учреждения",
-                "Head of the institution",
-            ),
-            Field::CurrentIin => Tr::new("Ағымдағы ЖСН", "Текущий ИИН", "Current IIN"),
-            Field::Changes => Tr::new(
-                "Түзетілетін параметрлер",
-                "Корректируемые параметры",
-                "Parameters to correct",
-            ),
-            Field::Documents => Tr::new("Құжаттар", "Документы", "Documents"),
-            Field::ResultIin => Tr::new("Қалыптастырылған ЖСН", "Сформированный ИИН", "Formed IIN"),
-            Field::RefusalGround => {
-                Tr::new("Бас тарту негізі", "Основание отказа", "Refusal ground")
-            }
-            Field::DecidedAt => Tr::new("Шешім күні", "Дата решения", "Decision date"),
+            Field::Id => Msg("field-id"),
+            Field::Kind => Msg("field-kind"),
+            Field::Channel => Msg("field-channel"),
+            Field::Status => Msg("field-status"),
+            Field::SubmittedAt => Msg("field-submitted-at"),
+            Field::Surname => Msg("field-surname"),
+            Field::Name => Msg("field-name"),
+            Field::Patronymic => Msg("field-patronymic"),
+            Field::SurnameCyrillic => Msg("field-surname-cyrillic"),
+            Field::NameCyrillic => Msg("field-name-cyrillic"),
+            Field::PatronymicCyrillic => Msg("field-patronymic-cyrillic"),
+            Field::BirthDate => Msg("field-birth-date"),
+            Field::BirthPlace => Msg("field-birth-place"),
+            Field::Citizenship => Msg("field-citizenship"),
+            Field::Sex => Msg("field-sex"),
+            Field::DocumentNumber => Msg("field-document-number"),
+            Field::DocumentIssueDate => Msg("field-document-issue-date"),
+            Field::DocumentExpiryDate => Msg("field-document-expiry-date"),
+            Field::IssuingCountry => Msg("field-issuing-country"),
+            Field::Address => Msg("field-address"),
+            Field::Phone => Msg("field-phone"),
+            Field::RepresentativeName => Msg("field-representative-name"),
+            Field::RepresentativeDocument => Msg("field-representative-document"),
+            Field::PowerOfAttorneyNumber => Msg("field-power-of-attorney-number"),
+            Field::PowerOfAttorneyDate => Msg("field-power-of-attorney-date"),
+            Field::PowerOfAttorneyNotary => Msg("field-power-of-attorney-notary"),
+            Field::PowerOfAttorneyValidUntil => Msg("field-power-of-attorney-valid-until"),
+            Field::InstitutionName => Msg("field-institution-name"),
+            Field::InstitutionHead => Msg("field-institution-head"),
+            Field::CurrentIin => Msg("field-current-iin"),
+            Field::Changes => Msg("field-changes"),
+            Field::Documents => Msg("field-documents"),
+            Field::ResultIin => Msg("field-result-iin"),
+            Field::RefusalGround => Msg("field-refusal-ground"),
+            Field::DecidedAt => Msg("field-decided-at"),
         };
         tr.get(lang).to_string()
     }
@@ -334,10 +262,13 @@ impl FieldError {
 
     /// "«Field»: what is wrong; what is expected", in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        format!(
-            "«{}»: {}",
-            self.field.label(lang),
-            self.problem.message(lang)
+        tr_args(
+            lang,
+            "field-error",
+            &[
+                ("field", self.field.label(lang).into()),
+                ("problem", self.problem.message(lang).into()),
+            ],
         )
     }
 }
@@ -345,126 +276,43 @@ impl FieldError {
 impl Problem {
     /// The problem and what is expected, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let t = |kk: &str, ru: &str, en: &str| [kk, ru, en][lang_index(lang)].to_string();
         match self {
-            Problem::Required => t("толтыру міндетті", "обязательно для заполнения", "is required"),
-            Problem::NotADate => t(
-                "мұндай күн жоқ; КК.АА.ЖЖЖЖ немесе ЖЖЖЖ-АА-КК түрінде нақты күн күтіледі",
-                "такой даты нет; ожидается существующая дата в виде ДД.ММ.ГГГГ или ГГГГ-ММ-ДД",
-                "is not a date; a real date as DD.MM.YYYY or YYYY-MM-DD is expected",
-            ),
-            Problem::NotADateTime => t(
-                "күн мен уақыт ЖЖЖЖ-АА-ККTСС:ММ[:СС] түрінде күтіледі",
-                "ожидаются дата и время в виде ГГГГ-ММ-ДДTЧЧ:ММ[:СС]",
-                "a date and time as YYYY-MM-DDTHH:MM[:SS] is expected",
-            ),
-            Problem::InFuture => t(
-                "болашақтағы күн болмауы керек",
-                "не может быть в будущем",
-                "must not be in the future",
-            ),
-            Problem::BirthBefore1900 => t(
-                "1900 жылдан ерте болмауы керек",
-                "не может быть раньше 1900 года",
-                "must not be before 1900",
-            ),
+            Problem::Required => tr(lang, "problem-required"),
+            Problem::NotADate => tr(lang, "problem-not-a-date"),
+            Problem::NotADateTime => tr(lang, "problem-not-a-date-time"),
+            Problem::InFuture => tr(lang, "problem-in-future"),
+            Problem::BirthBefore1900 => tr(lang, "problem-birth-before1900"),
             Problem::Expired { valid_until, on } => {
-                let (u, o) = (valid_until.format("%d.%m.%Y"), on.format("%d.%m.%Y"));
-                match lang {
-                    Lang::Kk => format!("құжаттың мерзімі {u} өтіп кеткен; өтініш күні {o} жарамды құжат күтіледі"),
-                    Lang::Ru => format!("срок действия истёк {u}; ожидается документ, действительный на день обращения {o}"),
-                    Lang::En => format!("expired on {u}; a document valid on the application day {o} is expected"),
-                }
+                let date = |d: &NaiveDate| Arg::from(d.format("%d.%m.%Y").to_string());
+                tr_args(
+                    lang,
+                    "problem-expired",
+                    &[("valid_until", date(valid_until)), ("on", date(on))],
+                )
             }
-            Problem::IssueNotBeforeExpiry => t(
-                "берілген күн жарамдылық мерзімінен ерте болуы керек",
-                "дата выдачи должна быть раньше срока действия",
-                "the issue date must be before the validity date",
-            ),
-            Problem::WrongScript(Script::Latin) => t(
-                "тек латын әріптері, бос орын, дефис және апостроф күтіледі",
-                "ожидаются только латинские буквы, пробел, дефис и апостроф",
-                "only Latin letters, spaces, hyphens and apostrophes are expected",
-            ),
-            Problem::WrongScript(Script::Cyrillic) => t(
-                "тек кирилл әріптері (қазақ әріптерімен), бос орын, дефис және апостроф күтіледі",
-                "ожидаются только кириллические буквы (включая казахские), пробел, дефис и апостроф",
-                "only Cyrillic letters (Kazakh ones included), spaces, hyphens and apostrophes are expected",
-            ),
-            Problem::TooLong { max } => match lang {
-                Lang::Kk => format!("тым ұзын; ең көбі {max} таңба"),
-                Lang::Ru => format!("слишком длинно; не более {max} символов"),
-                Lang::En => format!("is too long; at most {max} characters"),
-            },
-            Problem::UnknownCountry => t(
-                "белгісіз ел; ISO 3166-1 үш әріпті коды күтіледі (мысалы, UZB, азаматтығы жоқ адам үшін XXA)",
-                "неизвестная страна; ожидается трёхбуквенный код ISO 3166-1 (например, UZB, для лица без гражданства XXA)",
-                "unknown country; an ISO 3166-1 three-letter code is expected (e.g. UZB, XXA for a stateless person)",
-            ),
-            Problem::NotASex => t(
-                "M (ер) немесе F (әйел) күтіледі",
-                "ожидается M (мужской) или F (женский)",
-                "M (male) or F (female) is expected",
-            ),
-            Problem::NotADocumentNumber => t(
-                "тек латын әріптері мен цифрлар күтіледі (ең көбі 20)",
-                "ожидаются только латинские буквы и цифры (не более 20)",
-                "only Latin letters and digits are expected (at most 20)",
-            ),
-            Problem::NotAPhone => t(
-                "10–15 цифрлы телефон нөмірі күтіледі, мысалы +7 701 234 56 78",
-                "ожидается номер телефона из 10–15 цифр, например +7 701 234 56 78",
-                "a phone number of 10–15 digits is expected, e.g. +7 701 234 56 78",
-            ),
+            Problem::IssueNotBeforeExpiry => tr(lang, "problem-issue-not-before-expiry"),
+            Problem::WrongScript(Script::Latin) => tr(lang, "problem-wrong-script-latin"),
+            Problem::WrongScript(Script::Cyrillic) => tr(lang, "problem-wrong-script-cyrillic"),
+            Problem::TooLong { max } => {
+                tr_args(lang, "problem-too-long", &[("max", (*max).into())])
+            }
+            Problem::UnknownCountry => tr(lang, "problem-unknown-country"),
+            Problem::NotASex => tr(lang, "problem-not-a-sex"),
+            Problem::NotADocumentNumber => tr(lang, "problem-not-a-document-number"),
+            Problem::NotAPhone => tr(lang, "problem-not-a-phone"),
             Problem::Iin(e) => e.message(lang),
-            Problem::NoChange => t(
-                "кемінде бір параметр өзгеруі керек",
-                "должен изменяться хотя бы один параметр",
-                "at least one parameter must change",
+            Problem::NoChange => tr(lang, "problem-no-change"),
+            Problem::SameAsCurrent => tr(lang, "problem-same-as-current"),
+            Problem::NotOneOf(values) => tr_args(
+                lang,
+                "problem-not-one-of",
+                &[("values", values.join(", ").into())],
             ),
-            Problem::SameAsCurrent => t(
-                "жаңа мән ағымдағымен бірдей; тек өзгеретін параметрлерді толтырыңыз",
-                "новое значение совпадает с текущим; заполняйте только изменяемые параметры",
-                "the new value equals the current one; fill in only the parameters that change",
-            ),
-            Problem::NotOneOf(values) => match lang {
-                Lang::Kk => format!("мына мәндердің бірі күтіледі: {}", values.join(", ")),
-                Lang::Ru => format!("ожидается одно из значений: {}", values.join(", ")),
-                Lang::En => format!("one of these is expected: {}", values.join(", ")),
-            },
-            Problem::NotAllowed => t(
-                "қолданыстағы қағидалар бойынша бұл өтінім түріне рұқсат етілмейді",
-                "не допускается для этого вида заявки по действующим правилам",
-                "is not allowed for this kind of request under the rules in force",
-            ),
-            Problem::ChecklistRefuses => t(
-                "құжаттар топтамасы толық емес немесе мерзімі өткен; қабылдауға болмайды",
-                "пакет документов неполный или с истекшим сроком; принять нельзя",
-                "the document package is incomplete or expired; it cannot be accepted",
-            ),
-            Problem::NothingToRefuse => t(
-                "құжаттар топтамасы толық әрі мерзімі өтпеген; қабылдаудан бас тарту үшін ұсынылмаған немесе мерзімі өткен құжат керек",
-                "пакет документов полный и действителен; для отказа в приёме нужен непредставленный или просроченный документ",
-                "the package is complete and in date; a refusal to accept needs a missing or expired document",
-            ),
-            Problem::NoEdition => t(
-                "бұл күнге қолданыстағы қағидалар редакциясы белгісіз",
-                "редакция правил, действующая на эту дату, неизвестна",
-                "no edition of the rules is known to be in force on this date",
-            ),
-            Problem::NotAnId => t(
-                "UUID түріндегі нөмір күтіледі",
-                "ожидается номер в формате UUID",
-                "a UUID is expected",
-            ),
+            Problem::NotAllowed => tr(lang, "problem-not-allowed"),
+            Problem::ChecklistRefuses => tr(lang, "problem-checklist-refuses"),
+            Problem::NothingToRefuse => tr(lang, "problem-nothing-to-refuse"),
+            Problem::NoEdition => tr(lang, "problem-no-edition"),
+            Problem::NotAnId => tr(lang, "problem-not-an-id"),
         }
-    }
-}
-
-fn lang_index(lang: Lang) -> usize {
-    match lang {
-        Lang::Kk => 0,
-        Lang::Ru => 1,
-        Lang::En => 2,
     }
 }

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::i18n::Msg;
 use super::lang::{Lang, Tr};
 
 /// Sex as the passport states it.
@@ -40,8 +41,8 @@ impl Sex {
     /// The word in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Sex::Male => Tr::new("ер", "мужской", "male").get(lang),
-            Sex::Female => Tr::new("әйел", "женский", "female").get(lang),
+            Sex::Male => Msg("sex-male").get(lang),
+            Sex::Female => Msg("sex-female").get(lang),
         }
     }
 }

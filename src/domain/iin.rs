@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::i18n::{tr, tr_args};
 use super::identity::Sex;
 use super::lang::Lang;
 
@@ -57,46 +58,20 @@ pub enum IinError {
 impl IinError {
     /// The reason in the given language, naming what is expected.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (IinError::Empty, Lang::Kk) => "ЖСН толтырылмаған; 12 цифр күтіледі".into(),
-            (IinError::Empty, Lang::Ru) => "ИИН не заполнен; ожидается 12 цифр".into(),
-            (IinError::Empty, Lang::En) => "the IIN is empty; 12 digits are expected".into(),
-            (IinError::WrongLength { len }, Lang::Kk) => {
-                format!("ЖСН-да {len} таңба бар; 12 цифр болуы керек")
+        match self {
+            IinError::Empty => tr(lang, "iin-empty"),
+            IinError::WrongLength { len } => {
+                tr_args(lang, "iin-wrong-length", &[("len", (*len).into())])
             }
-            (IinError::WrongLength { len }, Lang::Ru) => {
-                format!("в ИИН {len} символов; должно быть 12 цифр")
+            IinError::NonDigit { position } => {
+                tr_args(lang, "iin-non-digit", &[("position", (*position).into())])
             }
-            (IinError::WrongLength { len }, Lang::En) => {
-                format!("the IIN has {len} characters; 12 digits are expected")
-            }
-            (IinError::NonDigit { position }, Lang::Kk) => {
-                format!("ЖСН-ның {position}-таңбасы цифр емес; тек цифрлар күтіледі")
-            }
-            (IinError::NonDigit { position }, Lang::Ru) => {
-                format!("{position}-й символ ИИН не цифра; ожидаются только цифры")
-            }
-            (IinError::NonDigit { position }, Lang::En) => {
-                format!("character {position} of the IIN is not a digit; only digits are expected")
-            }
-            (IinError::CheckDigit { expected, found }, Lang::Kk) => format!(
-                "ЖСН-ның бақылау цифры {found}, ал алғашқы 11 цифр бойынша {expected} болуы керек; нөмірді тексеріңіз"
+            IinError::CheckDigit { expected, found } => tr_args(
+                lang,
+                "iin-check-digit",
+                &[("expected", (*expected).into()), ("found", (*found).into())],
             ),
-            (IinError::CheckDigit { expected, found }, Lang::Ru) => format!(
-                "контрольная цифра ИИН {found}, а по первым 11 цифрам должна быть {expected}; проверьте номер"
-            ),
-            (IinError::CheckDigit { expected, found }, Lang::En) => format!(
-                "the IIN's check digit is {found}, but the first 11 digits give {expected}; check the number"
-            ),
-            (IinError::NeverIssued, Lang::Kk) => {
-                "мұндай ЖСН берілмейді: бақылау цифрын есептеу мүмкін емес (екі рет 10 қалдық)".into()
-            }
-            (IinError::NeverIssued, Lang::Ru) => {
-                "такой ИИН не выдаётся: контрольную цифру вычислить нельзя (дважды остаток 10)".into()
-            }
-            (IinError::NeverIssued, Lang::En) => {
-                "such an IIN is never issued: no check digit exists (remainder 10 twice)".into()
-            }
+            IinError::NeverIssued => tr(lang, "iin-never-issued"),
         }
     }
 }

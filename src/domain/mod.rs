@@ -8,6 +8,7 @@ pub mod country;
 pub mod dedup;
 pub mod field;
 pub mod form;
+pub mod i18n;
 pub mod identity;
 pub mod iin;
 pub mod lang;

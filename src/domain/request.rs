@@ -9,6 +9,7 @@ use thiserror::Error;
 use uuid::Uuid;
 
 use super::checklist::DocumentKind;
+use super::i18n::Msg;
 use super::identity::{Applicant, Identity, Parameter};
 use super::iin::Iin;
 use super::lang::{Lang, Tr};
@@ -51,15 +52,9 @@ impl RequestKind {
     /// The kind's name in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            RequestKind::Formation => {
-                Tr::new("ЖСН қалыптастыру", "Формирование ИИН", "IIN formation")
-            }
-            RequestKind::FormationConvicted => Tr::new(
-                "Сотталған адамға ЖСН қалыптастыру (құжатсыз)",
-                "Формирование ИИН осуждённому (без документов)",
-                "IIN formation for a convicted person (no documents)",
-            ),
-            RequestKind::Correction => Tr::new("ЖСН түзету", "Корректировка ИИН", "IIN correction"),
+            RequestKind::Formation => Msg("kind-formation"),
+            RequestKind::FormationConvicted => Msg("kind-formation-convicted"),
+            RequestKind::Correction => Msg("kind-correction"),
         }
         .get(lang)
     }
@@ -100,12 +95,8 @@ impl Channel {
     /// The channel's name in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Channel::Counter => Tr::new(
-                "Мемлекеттік корпорация",
-                "Госкорпорация",
-                "State Corporation counter",
-            ),
-            Channel::Portal => Tr::new("Портал", "Портал", "Portal"),
+            Channel::Counter => Msg("channel-counter"),
+            Channel::Portal => Msg("channel-portal"),
         }
         .get(lang)
     }
@@ -362,21 +353,13 @@ impl Status {
     /// The status's name in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Status::Draft => Tr::new("Жоба", "Черновик", "Draft"),
-            Status::Accepted => Tr::new("Қабылданды", "Принята", "Accepted"),
-            Status::Sent => Tr::new("Жіберілді", "Отправлена", "Sent"),
-            Status::Formed => Tr::new("ЖСН қалыптастырылды", "ИИН сформирован", "IIN formed"),
-            Status::Corrected => Tr::new("ЖСН түзетілді", "ИИН скорректирован", "IIN corrected"),
-            Status::Refused => Tr::new(
-                "Қызметтен бас тартылды",
-                "Отказано в услуге",
-                "Service refused",
-            ),
-            Status::RefusedToAccept => Tr::new(
-                "Құжаттарды қабылдаудан бас тартылды",
-                "Отказано в приёме документов",
-                "Refused to accept",
-            ),
+            Status::Draft => Msg("status-draft"),
+            Status::Accepted => Msg("status-accepted"),
+            Status::Sent => Msg("status-sent"),
+            Status::Formed => Msg("status-formed"),
+            Status::Corrected => Msg("status-corrected"),
+            Status::Refused => Msg("status-refused"),
+            Status::RefusedToAccept => Msg("status-refused-to-accept"),
         }
         .get(lang)
     }

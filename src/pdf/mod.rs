@@ -31,7 +31,8 @@ use uuid::Uuid;
 
 use crate::domain::field::{FieldError, Problem};
 use crate::domain::form::{self, Record, RequestForm};
-use crate::domain::lang::{Lang, Tr};
+use crate::domain::i18n::{tr, tr_args, Msg};
+use crate::domain::lang::Lang;
 use crate::domain::request::Status;
 
 pub use application::application;
@@ -106,22 +107,10 @@ impl DocKind {
     /// The document's name in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            DocKind::Certificate => Tr::new(
-                "Тіркеу куәлігі",
-                "Регистрационное свидетельство",
-                "Registration certificate",
-            ),
-            DocKind::Receipt => Tr::new(
-                "Құжаттарды қабылдаудан бас тарту туралы қолхат",
-                "Расписка об отказе в приёме документов",
-                "Receipt of refusal to accept documents",
-            ),
-            DocKind::Application => Tr::new("Өтініш", "Заявление", "Application"),
-            DocKind::Refusal => Tr::new(
-                "Мемлекеттік қызметті көрсетуден дәлелді бас тарту",
-                "Мотивированный отказ в оказании государственной услуги",
-                "Reasoned refusal of the service",
-            ),
+            DocKind::Certificate => Msg("document-certificate"),
+            DocKind::Receipt => Msg("document-receipt"),
+            DocKind::Application => Msg("document-application"),
+            DocKind::Refusal => Msg("document-refusal"),
         }
         .get(lang)
     }
@@ -161,36 +150,25 @@ pub enum PdfError {
 impl PdfError {
     /// The error in `lang`, one line.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (PdfError::FontUnreadable, Lang::Kk) => "кірістірілген қаріп оқылмайды".into(),
-            (PdfError::FontUnreadable, Lang::Ru) => "встроенный шрифт не читается".into(),
-            (PdfError::UnprintableCharacter(c), Lang::Kk) => format!(
-                "U+{:04X} таңбасын кірістірілген қаріппен басып шығару мүмкін емес; мәнді түзетіңіз",
-                u32::from(*c)
+        match self {
+            PdfError::FontUnreadable => tr(lang, "pdf-font-unreadable"),
+            PdfError::UnprintableCharacter(c) => tr_args(
+                lang,
+                "pdf-unprintable-character",
+                &[("code", format!("{:04X}", u32::from(*c)).into())],
             ),
-            (PdfError::UnprintableCharacter(c), Lang::Ru) => format!(
-                "символ U+{:04X} нельзя напечатать встроенным шрифтом; исправьте значение",
-                u32::from(*c)
+            PdfError::WrongStatus { document, status } => tr_args(
+                lang,
+                "pdf-wrong-status",
+                &[
+                    ("document", document.label(lang).into()),
+                    ("status", status.label(lang).into()),
+                ],
             ),
-            (PdfError::WrongStatus { document, status }, Lang::Kk) => format!(
-                "«{}» құжатын «{}» мәртебесіндегі өтінім үшін басып шығаруға болмайды",
-                document.label(Lang::Kk),
-                status.label(Lang::Kk)
-            ),
-            (PdfError::WrongStatus { document, status }, Lang::Ru) => format!(
-                "документ «{}» нельзя напечатать для заявки в статусе «{}»",
-                document.label(Lang::Ru),
-                status.label(Lang::Ru)
-            ),
-            (PdfError::NoIin, Lang::Kk) => "өтінім бойынша ЖСН жазылмаған".into(),
-            (PdfError::NoIin, Lang::Ru) => "по заявке не записан ИИН".into(),
-            (PdfError::NoRefusalGround, Lang::Kk) => "бас тарту негізі жазылмаған".into(),
-            (PdfError::NoRefusalGround, Lang::Ru) => "не записано основание отказа".into(),
-            (PdfError::QrCode(e), Lang::Kk) => format!("QR-кодты жасау мүмкін емес: {e}"),
-            (PdfError::QrCode(e), Lang::Ru) => format!("не удаётся построить QR-код: {e}"),
-            (PdfError::NotAPdf(e), Lang::Kk) => format!("файл оқылатын PDF емес: {e}"),
-            (PdfError::NotAPdf(e), Lang::Ru) => format!("файл не является читаемым PDF: {e}"),
-            (e, Lang::En) => e.to_string(),
+            PdfError::NoIin => tr(lang, "pdf-no-iin"),
+            PdfError::NoRefusalGround => tr(lang, "pdf-no-refusal-ground"),
+            PdfError::QrCode(e) => tr_args(lang, "pdf-qr-code", &[("reason", e.into())]),
+            PdfError::NotAPdf(e) => tr_args(lang, "pdf-not-a-pdf", &[("reason", e.into())]),
         }
     }
 }

@@ -8,6 +8,7 @@ use thiserror::Error;
 
 use super::{audit, ts, Store, StoreError};
 use crate::domain::account::Role;
+use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
 
 /// A staff account (without its hash).
@@ -73,42 +74,18 @@ impl From<super::VaultError> for AuthError {
 impl AuthError {
     /// The error in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (AuthError::Denied, Lang::Kk) => {
-                "логин немесе құпиясөз қате, не есептік жазба өшірілген".into()
-            }
-            (AuthError::Denied, Lang::Ru) => {
-                "неверный логин или пароль, либо учётная запись отключена".into()
-            }
-            (AuthError::LockedOut { until }, Lang::Kk) => format!(
-                "сәтсіз әрекеттер тым көп: есептік жазба {} дейін бұғатталды",
-                until.format("%d.%m.%Y %H:%M")
+        match self {
+            AuthError::Denied => tr(lang, "auth-denied"),
+            AuthError::LockedOut { until } => tr_args(
+                lang,
+                "auth-locked-out",
+                &[("until", until.format("%d.%m.%Y %H:%M").to_string().into())],
             ),
-            (AuthError::LockedOut { until }, Lang::Ru) => format!(
-                "слишком много неудачных попыток: учётная запись заблокирована до {}",
-                until.format("%d.%m.%Y %H:%M")
-            ),
-            (AuthError::LockedOut { until }, Lang::En) => format!(
-                "too many failed attempts: the account is locked until {}",
-                until.format("%d.%m.%Y %H:%M")
-            ),
-            (AuthError::NotSetUp, Lang::Kk) => {
-                "бағдарлама әлі бапталмаған: алдымен әкімшіні жасаңыз".into()
+            AuthError::NotSetUp => tr(lang, "auth-not-set-up"),
+            AuthError::EncryptionNeedsAdministrator => {
+                tr(lang, "auth-encryption-needs-administrator")
             }
-            (AuthError::NotSetUp, Lang::Ru) => {
-                "программа ещё не настроена: сначала создайте администратора".into()
-            }
-            (AuthError::EncryptionNeedsAdministrator, Lang::Kk) => {
-                "дерекқор әлі шифрланбаған: оны шифрлау үшін алдымен әкімші кіруі керек".into()
-            }
-            (AuthError::EncryptionNeedsAdministrator, Lang::Ru) => {
-                "база ещё не зашифрована: сначала должен войти администратор, чтобы зашифровать её"
-                    .into()
-            }
-            (AuthError::Denied, Lang::En)
-            | (AuthError::NotSetUp, Lang::En)
-            | (AuthError::EncryptionNeedsAdministrator, Lang::En) => self.to_string(),
-            (AuthError::Store(e), l) => e.message(l),
+            AuthError::Store(e) => e.message(lang),
         }
     }
 }

@@ -1,0 +1,15 @@
+document-certificate = Registration certificate
+document-receipt = Receipt of refusal to accept documents
+document-application = Application
+document-refusal = Reasoned refusal of the service
+pdf-font-unreadable = the embedded font cannot be read
+pdf-unprintable-character = character U+{ $code } cannot be printed with the embedded font; correct the value
+pdf-wrong-status = the document «{ $document }» cannot be printed for a request in status «{ $status }»
+pdf-no-iin = no IIN is recorded for the request
+pdf-no-refusal-ground = no refusal ground is recorded for the request
+pdf-qr-code = the QR code cannot be made: { $reason }
+pdf-not-a-pdf = not a readable PDF: { $reason }
+auth-denied = wrong login or password, or the account is disabled
+auth-locked-out = too many failed attempts: the account is locked until { $until }
+auth-not-set-up = not set up yet: create the administrator first
+auth-encryption-needs-administrator = the store is not encrypted yet: an administrator must log in first to encrypt it

@@ -1,0 +1,15 @@
+document-certificate = Тіркеу куәлігі
+document-receipt = Құжаттарды қабылдаудан бас тарту туралы қолхат
+document-application = Өтініш
+document-refusal = Мемлекеттік қызметті көрсетуден дәлелді бас тарту
+pdf-font-unreadable = кірістірілген қаріп оқылмайды
+pdf-unprintable-character = U+{ $code } таңбасын кірістірілген қаріппен басып шығару мүмкін емес; мәнді түзетіңіз
+pdf-wrong-status = «{ $document }» құжатын «{ $status }» мәртебесіндегі өтінім үшін басып шығаруға болмайды
+pdf-no-iin = өтінім бойынша ЖСН жазылмаған
+pdf-no-refusal-ground = бас тарту негізі жазылмаған
+pdf-qr-code = QR-кодты жасау мүмкін емес: { $reason }
+pdf-not-a-pdf = файл оқылатын PDF емес: { $reason }
+auth-denied = логин немесе құпиясөз қате, не есептік жазба өшірілген
+auth-locked-out = сәтсіз әрекеттер тым көп: есептік жазба { $until } дейін бұғатталды
+auth-not-set-up = бағдарлама әлі бапталмаған: алдымен әкімшіні жасаңыз
+auth-encryption-needs-administrator = дерекқор әлі шифрланбаған: оны шифрлау үшін алдымен әкімші кіруі керек
