@@ -25,8 +25,9 @@ while [ $# -gt 0 ]; do
 done
 
 if [ -z "$binary" ]; then
-  echo "== cargo build --release" >&2
-  cargo build --locked --release >&2
+  # Debian's libcrypto (libssl3 in Depends), not a copy built in: security updates reach it.
+  echo "== cargo build --release --no-default-features" >&2
+  cargo build --locked --release --no-default-features >&2
   binary="target/release/iin-desk"
 fi
 [ -x "$binary" ] || { echo "no executable at $binary" >&2; exit 1; }

@@ -16,8 +16,8 @@ ldconfig -p | grep -q libGL.so.1 || need_apt+=(libgl1 libgl1-mesa-dri libegl1)
 command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
 command -v 7z >/dev/null || need_apt+=(p7zip-full)
 ldconfig -p | grep -q libwayland-egl.so.1 || need_apt+=(libwayland-egl1)
-# SQLCipher links Debian's libcrypto on Linux (headers from libssl-dev); the Windows build
-# compiles OpenSSL from source with perl and make.
+# The tests build SQLCipher against Debian's libcrypto (--no-default-features: OpenSSL is not
+# compiled from source a second time); the Windows build compiles it with perl and make.
 [ -f /usr/include/openssl/evp.h ] || need_apt+=(libssl-dev)
 command -v pkg-config >/dev/null || need_apt+=(pkg-config)
 command -v make >/dev/null || need_apt+=(make)
@@ -40,14 +40,15 @@ cargo fmt --all -- --check
 # Clippy and the tests share one build: clippy-driver compiles the crate's own targets (the
 # lints of `cargo clippy --all-targets -- -D warnings`, then the code the tests run), so the
 # dependencies are compiled once, not once for checking and again for testing.
+# --no-default-features: SQLCipher links Debian's libcrypto (Cargo.toml, [features]).
 echo "== cargo clippy + cargo test --no-run (one build)"
 export RUSTC_WORKSPACE_WRAPPER="$(rustc --print sysroot)/bin/clippy-driver"
 export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
-cargo test --locked --all-targets --no-run
+cargo test --locked --no-default-features --all-targets --no-run
 echo "== cargo test"
 log="$(mktemp)"
 set +e
-cargo test --locked --all-targets 2>&1 | tee "$log"
+cargo test --locked --no-default-features --all-targets 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
@@ -64,7 +65,7 @@ env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS IIN_DESK_WINDOWS_PROFILE=ci-window
 echo "== packaging/build-deb.sh + tests/deb.rs"
 deb="$(bash packaging/build-deb.sh --binary target/debug/iin-desk --fast | tail -n1)"
 set +e
-IIN_DESK_DEB="$PWD/$deb" cargo test --locked --test deb 2>&1 | tee -a "$log"
+IIN_DESK_DEB="$PWD/$deb" cargo test --locked --no-default-features --test deb 2>&1 | tee -a "$log"
 deb_status=${PIPESTATUS[0]}
 set -e
 [ "$status" -ne 0 ] || status=$deb_status
