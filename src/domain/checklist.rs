@@ -410,7 +410,7 @@ mod tests {
     }
 
     #[test]
-    fn required_documents_table() {
+    fn required_documents_for_a_formation() {
         use DocumentKind::*;
         let t = [
             (
@@ -466,6 +466,16 @@ mod tests {
                     ChangeCertificate,
                 ],
             ),
+        ];
+        for (kind, channel, rep, latin, expected) in t {
+            check_required(kind, channel, rep, latin, &expected);
+        }
+    }
+
+    #[test]
+    fn required_documents_for_a_convicted_person_and_a_correction() {
+        use DocumentKind::*;
+        let t = [
             (
                 FormationConvicted,
                 Counter,

@@ -13,6 +13,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use super::i18n::{tr, tr_args};
 use super::identity::Identity;
 use super::lang::Lang;
 
@@ -69,42 +70,22 @@ pub enum Reason {
 impl Reason {
     /// The reason in `lang`.
     pub fn message(self, lang: Lang) -> String {
-        match (self, lang) {
-            (Reason::SameName, Lang::Kk) => "аты-жөні бірдей (транслитерациядан кейін)".into(),
-            (Reason::SameName, Lang::Ru) => "ФИО совпадает (с учётом транслитерации)".into(),
-            (Reason::SameName, Lang::En) => "the same name (after transliteration)".into(),
-            (Reason::SimilarName(p), Lang::Kk) => format!("аты-жөні ұқсас ({p}%)"),
-            (Reason::SimilarName(p), Lang::Ru) => format!("ФИО похоже ({p}%)"),
-            (Reason::SimilarName(p), Lang::En) => format!("a similar name ({p}%)"),
-            (Reason::NameOrderDiffers, Lang::Kk) => "аты-жөнінің бөліктері басқа ретпен".into(),
-            (Reason::NameOrderDiffers, Lang::Ru) => "части ФИО в другом порядке".into(),
-            (Reason::NameOrderDiffers, Lang::En) => "the name parts are in another order".into(),
-            (Reason::SameBirthDate, Lang::Kk) => "туған күні бірдей".into(),
-            (Reason::SameBirthDate, Lang::Ru) => "дата рождения совпадает".into(),
-            (Reason::SameBirthDate, Lang::En) => "the same date of birth".into(),
-            (Reason::NearBirthDate, Lang::Kk) => "туған күні бір таңбаға өзгеше".into(),
-            (Reason::NearBirthDate, Lang::Ru) => "дата рождения отличается на одну цифру".into(),
-            (Reason::NearBirthDate, Lang::En) => "the date of birth differs by one typo".into(),
-            (Reason::SameDocument, Lang::Kk) => "құжат нөмірі бірдей".into(),
-            (Reason::SameDocument, Lang::Ru) => "номер документа совпадает".into(),
-            (Reason::SameDocument, Lang::En) => "the same document number".into(),
-            (Reason::NearDocument, Lang::Kk) => "құжат нөмірі бір таңбаға өзгеше".into(),
-            (Reason::NearDocument, Lang::Ru) => "номер документа отличается на один символ".into(),
-            (Reason::NearDocument, Lang::En) => {
-                "the document number differs by one character".into()
-            }
-            (Reason::SameCitizenship, Lang::Kk) => "азаматтығы бірдей".into(),
-            (Reason::SameCitizenship, Lang::Ru) => "гражданство совпадает".into(),
-            (Reason::SameCitizenship, Lang::En) => "the same citizenship".into(),
-            (Reason::DifferentCitizenship, Lang::Kk) => "азаматтығы басқа".into(),
-            (Reason::DifferentCitizenship, Lang::Ru) => "гражданство другое".into(),
-            (Reason::DifferentCitizenship, Lang::En) => "another citizenship".into(),
-            (Reason::DifferentDocument, Lang::Kk) => "құжат нөмірі басқа".into(),
-            (Reason::DifferentDocument, Lang::Ru) => "номер документа другой".into(),
-            (Reason::DifferentDocument, Lang::En) => "another document number".into(),
-            (Reason::DifferentSex, Lang::Kk) => "жынысы басқа".into(),
-            (Reason::DifferentSex, Lang::Ru) => "пол другой".into(),
-            (Reason::DifferentSex, Lang::En) => "another sex".into(),
+        match self {
+            Reason::SameName => tr(lang, "dedup-same-name"),
+            Reason::SimilarName(percent) => tr_args(
+                lang,
+                "dedup-similar-name",
+                &[("percent", percent.to_string().into())],
+            ),
+            Reason::NameOrderDiffers => tr(lang, "dedup-name-order-differs"),
+            Reason::SameBirthDate => tr(lang, "dedup-same-birth-date"),
+            Reason::NearBirthDate => tr(lang, "dedup-near-birth-date"),
+            Reason::SameDocument => tr(lang, "dedup-same-document"),
+            Reason::NearDocument => tr(lang, "dedup-near-document"),
+            Reason::SameCitizenship => tr(lang, "dedup-same-citizenship"),
+            Reason::DifferentCitizenship => tr(lang, "dedup-different-citizenship"),
+            Reason::DifferentDocument => tr(lang, "dedup-different-document"),
+            Reason::DifferentSex => tr(lang, "dedup-different-sex"),
         }
     }
 }

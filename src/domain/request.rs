@@ -9,7 +9,7 @@ use thiserror::Error;
 use uuid::Uuid;
 
 use super::checklist::DocumentKind;
-use super::i18n::Msg;
+use super::i18n::{tr_args, Msg};
 use super::identity::{Applicant, Identity, Parameter};
 use super::iin::Iin;
 use super::lang::{Lang, Tr};
@@ -397,12 +397,11 @@ pub struct TransitionError {
 impl TransitionError {
     /// The error in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let from = self.from.label(lang);
-        match lang {
-            Lang::Kk => format!("«{from}» мәртебесіндегі өтінімге бұл әрекетті жасауға болмайды"),
-            Lang::Ru => format!("с заявкой в статусе «{from}» это действие невозможно"),
-            Lang::En => format!("this action is not possible for a request in status “{from}”"),
-        }
+        tr_args(
+            lang,
+            "request-transition-not-allowed",
+            &[("status", self.from.label(lang).into())],
+        )
     }
 }
 

@@ -12,6 +12,7 @@
 use sha2::{Digest, Sha256};
 
 use crate::domain::form::Record;
+use crate::domain::i18n::tr;
 use crate::domain::identity::Identity;
 use crate::domain::lang::Lang;
 use crate::domain::request::Status;
@@ -234,52 +235,15 @@ impl NotGenuine {
 
     /// The reason in `lang`, one line.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (NotGenuine::NoSeal, Lang::Kk) => "файлда iin-desk тіркеу куәлігінің мөрі жоқ".into(),
-            (NotGenuine::NoSeal, Lang::Ru) => {
-                "в файле нет печати регистрационного свидетельства iin-desk".into()
-            }
-            (NotGenuine::SealsDisagree, Lang::Kk) => {
-                "беттегі мөр файл метадеректеріндегі мөрден өзгеше".into()
-            }
-            (NotGenuine::SealsDisagree, Lang::Ru) => {
-                "печать на странице не совпадает с печатью в метаданных файла".into()
-            }
-            (NotGenuine::UnknownRequest, Lang::Kk) => {
-                "куәліктегі өтінім нөмірі дерекқорда жоқ".into()
-            }
-            (NotGenuine::UnknownRequest, Lang::Ru) => {
-                "заявки с номером из свидетельства нет в базе".into()
-            }
-            (NotGenuine::NotIssued, Lang::Kk) => {
-                "бұл өтінім бойынша ЖСН қалыптастырылмаған немесе түзетілмеген".into()
-            }
-            (NotGenuine::NotIssued, Lang::Ru) => {
-                "по этой заявке ИИН не сформирован и не скорректирован".into()
-            }
-            (NotGenuine::IinDiffers, Lang::Kk) => "мөрдегі ЖСН дерекқордағы ЖСН-нан өзгеше".into(),
-            (NotGenuine::IinDiffers, Lang::Ru) => {
-                "ИИН в печати свидетельства не совпадает с ИИН в базе".into()
-            }
-            (NotGenuine::CheckDiffers, Lang::Kk) => {
-                "бақылау мәні дерекқордағы өтініммен сәйкес келмейді".into()
-            }
-            (NotGenuine::CheckDiffers, Lang::Ru) => {
-                "контрольное значение не совпадает с заявкой в базе".into()
-            }
-            (NotGenuine::PrintedIinDiffers, Lang::Kk) => {
-                "бетте басылған ЖСН дерекқордағы ЖСН-нан өзгеше".into()
-            }
-            (NotGenuine::PrintedIinDiffers, Lang::Ru) => {
-                "ИИН, напечатанный на странице, не совпадает с ИИН в базе".into()
-            }
-            (NotGenuine::PrintedDataDiffer, Lang::Kk) => {
-                "бетте басылған тегі немесе құжат нөмірі дерекқордағы деректерден өзгеше".into()
-            }
-            (NotGenuine::PrintedDataDiffer, Lang::Ru) => {
-                "фамилия или номер документа на странице не совпадают с данными в базе".into()
-            }
-            (e, Lang::En) => e.to_string(),
+        match self {
+            NotGenuine::NoSeal => tr(lang, "seal-no-seal"),
+            NotGenuine::SealsDisagree => tr(lang, "seal-seals-disagree"),
+            NotGenuine::UnknownRequest => tr(lang, "seal-unknown-request"),
+            NotGenuine::NotIssued => tr(lang, "seal-not-issued"),
+            NotGenuine::IinDiffers => tr(lang, "seal-iin-differs"),
+            NotGenuine::CheckDiffers => tr(lang, "seal-check-differs"),
+            NotGenuine::PrintedIinDiffers => tr(lang, "seal-printed-iin-differs"),
+            NotGenuine::PrintedDataDiffer => tr(lang, "seal-printed-data-differ"),
         }
     }
 }
@@ -371,6 +335,26 @@ mod tests {
         utf16.extend(seal.encode_utf16().flat_map(u16::to_be_bytes));
         for bytes in [utf16, seal.as_bytes().to_vec()] {
             assert!(Seal::find(&pdf_string(&bytes)).is_some());
+        }
+    }
+
+    #[test]
+    fn reasons_are_in_every_language_and_the_english_is_the_display_text() {
+        for reason in [
+            NotGenuine::NoSeal,
+            NotGenuine::SealsDisagree,
+            NotGenuine::UnknownRequest,
+            NotGenuine::NotIssued,
+            NotGenuine::IinDiffers,
+            NotGenuine::CheckDiffers,
+            NotGenuine::PrintedIinDiffers,
+            NotGenuine::PrintedDataDiffer,
+        ] {
+            assert_eq!(reason.message(Lang::En), reason.to_string());
+            let kk = reason.message(Lang::Kk);
+            let ru = reason.message(Lang::Ru);
+            assert!(!kk.starts_with("seal-") && !ru.starts_with("seal-"));
+            assert_ne!(kk, ru);
         }
     }
 }

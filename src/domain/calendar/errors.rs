@@ -1,9 +1,11 @@
-//! Why a calendar file was rejected (the messages in every language are in
-//! `messages.rs`).
+//! Why a calendar file was rejected, and the administrator's message for it (texts in
+//! `assets/i18n/*/calendar.ftl`).
 
 use chrono::NaiveDate;
 
 use super::{MAX_FILE_YEAR, MIN_FILE_YEAR};
+use crate::domain::i18n::tr_args;
+use crate::domain::lang::Lang;
 
 /// Why a calendar file was rejected.
 ///
@@ -65,4 +67,57 @@ pub enum CalendarError {
         /// The repeated date.
         date: NaiveDate,
     },
+}
+
+impl CalendarError {
+    /// The message for the administrator in `lang`, naming the faulty entry
+    /// and what was expected instead (entries counted from 1).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CalendarError::Json {
+                line,
+                column,
+                detail,
+            } => tr_args(
+                lang,
+                "calendar-error-json",
+                &[
+                    ("line", line.to_string().into()),
+                    ("column", column.to_string().into()),
+                    ("detail", detail.into()),
+                ],
+            ),
+            CalendarError::YearOutOfRange { year } => tr_args(
+                lang,
+                "calendar-error-year-out-of-range",
+                &[
+                    ("year", year.to_string().into()),
+                    ("min", MIN_FILE_YEAR.to_string().into()),
+                    ("max", MAX_FILE_YEAR.to_string().into()),
+                ],
+            ),
+            CalendarError::DateOutsideYear { index, date, year } => tr_args(
+                lang,
+                "calendar-error-date-outside-year",
+                &[
+                    ("entry", index.saturating_add(1).to_string().into()),
+                    ("date", date.to_string().into()),
+                    ("year", year.to_string().into()),
+                ],
+            ),
+            CalendarError::DuplicateDate {
+                index,
+                first_index,
+                date,
+            } => tr_args(
+                lang,
+                "calendar-error-duplicate-date",
+                &[
+                    ("entry", index.saturating_add(1).to_string().into()),
+                    ("first", first_index.saturating_add(1).to_string().into()),
+                    ("date", date.to_string().into()),
+                ],
+            ),
+        }
+    }
 }

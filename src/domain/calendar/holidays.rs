@@ -3,7 +3,8 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::lang::{Lang, Tr};
+use crate::domain::i18n::Msg;
+use crate::domain::lang::Lang;
 
 /// A fixed public holiday (a non-working day set by law on the same date every
 /// year). Kurban Ait is not here because its date changes every year and only
@@ -38,42 +39,20 @@ pub enum Holiday {
 impl Holiday {
     /// The official name of the holiday in `lang`.
     pub fn name(self, lang: Lang) -> &'static str {
-        let tr = match self {
-            Holiday::NewYear => Tr::new("Жаңа жыл", "Новый год", "New Year"),
-            Holiday::OrthodoxChristmas => Tr::new(
-                "Православиелік Рождество",
-                "Православное Рождество",
-                "Orthodox Christmas",
-            ),
-            Holiday::WomensDay => Tr::new(
-                "Халықаралық әйелдер күні",
-                "Международный женский день",
-                "International Women's Day",
-            ),
-            Holiday::Nauryz => Tr::new("Наурыз мейрамы", "Наурыз мейрамы", "Nauryz"),
-            Holiday::UnityDay => Tr::new(
-                "Қазақстан халқының бірлігі мерекесі",
-                "Праздник единства народа Казахстана",
-                "Unity Day of the People of Kazakhstan",
-            ),
-            Holiday::DefenderDay => Tr::new(
-                "Отан қорғаушы күні",
-                "День защитника Отечества",
-                "Defender of the Fatherland Day",
-            ),
-            Holiday::VictoryDay => Tr::new("Жеңіс күні", "День Победы", "Victory Day"),
-            Holiday::CapitalDay => Tr::new("Астана күні", "День Столицы", "Capital Day"),
-            Holiday::ConstitutionDay => Tr::new(
-                "Қазақстан Республикасының Конституциясы күні",
-                "День Конституции Республики Казахстан",
-                "Constitution Day",
-            ),
-            Holiday::RepublicDay => Tr::new("Республика күні", "День Республики", "Republic Day"),
-            Holiday::IndependenceDay => {
-                Tr::new("Тәуелсіздік күні", "День Независимости", "Independence Day")
-            }
+        let msg = match self {
+            Holiday::NewYear => Msg("holiday-new-year"),
+            Holiday::OrthodoxChristmas => Msg("holiday-orthodox-christmas"),
+            Holiday::WomensDay => Msg("holiday-womens-day"),
+            Holiday::Nauryz => Msg("holiday-nauryz"),
+            Holiday::UnityDay => Msg("holiday-unity-day"),
+            Holiday::DefenderDay => Msg("holiday-defender-day"),
+            Holiday::VictoryDay => Msg("holiday-victory-day"),
+            Holiday::CapitalDay => Msg("holiday-capital-day"),
+            Holiday::ConstitutionDay => Msg("holiday-constitution-day"),
+            Holiday::RepublicDay => Msg("holiday-republic-day"),
+            Holiday::IndependenceDay => Msg("holiday-independence-day"),
         };
-        tr.get(lang)
+        msg.get(lang)
     }
 
     /// Whether a day off lost to a weekend is given back on a working day.

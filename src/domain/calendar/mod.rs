@@ -34,7 +34,6 @@ mod deadlines;
 mod errors;
 mod holidays;
 mod import;
-mod messages;
 mod working_days;
 
 #[cfg(test)]

@@ -39,8 +39,9 @@ mod tests;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::i18n::Msg;
 use super::identity::Sex;
-use super::lang::{Lang, Tr};
+use super::lang::Lang;
 
 use check_digits::{field_verifies, slice, Layout};
 pub use error::MrzReadError;
@@ -88,12 +89,12 @@ impl MrzFormat {
 
     /// The layout with a document noun, as used in messages ("TD3 passport").
     fn document(self, lang: Lang) -> &'static str {
-        let text = match self {
-            MrzFormat::Td1 => Tr::new("TD1 куәлігінің", "удостоверения TD1", "a TD1 card"),
-            MrzFormat::Td2 => Tr::new("TD2 құжатының", "документа TD2", "a TD2 document"),
-            MrzFormat::Td3 => Tr::new("TD3 паспортының", "паспорта TD3", "a TD3 passport"),
+        let msg = match self {
+            MrzFormat::Td1 => Msg("mrz-document-td1"),
+            MrzFormat::Td2 => Msg("mrz-document-td2"),
+            MrzFormat::Td3 => Msg("mrz-document-td3"),
         };
-        text.get(lang)
+        msg.get(lang)
     }
 
     /// The document codes line 1 may start with, for messages.
@@ -123,22 +124,14 @@ pub enum CheckField {
 impl CheckField {
     /// The field's name for the clerk, in `lang`.
     pub fn label(self, lang: Lang) -> &'static str {
-        let text = match self {
-            CheckField::DocumentNumber => {
-                Tr::new("Құжат нөмірі", "Номер документа", "Document number")
-            }
-            CheckField::BirthDate => Tr::new("Туған күні", "Дата рождения", "Date of birth"),
-            CheckField::ExpiryDate => {
-                Tr::new("Жарамдылық мерзімі", "Срок действия", "Date of expiry")
-            }
-            CheckField::PersonalNumber => Tr::new("Жеке нөмір", "Личный номер", "Personal number"),
-            CheckField::Composite => Tr::new(
-                "Жалпы бақылау цифры",
-                "Общая контрольная цифра",
-                "Composite check digit",
-            ),
+        let msg = match self {
+            CheckField::DocumentNumber => Msg("mrz-field-document-number"),
+            CheckField::BirthDate => Msg("mrz-field-birth-date"),
+            CheckField::ExpiryDate => Msg("mrz-field-expiry-date"),
+            CheckField::PersonalNumber => Msg("mrz-field-personal-number"),
+            CheckField::Composite => Msg("mrz-field-composite"),
         };
-        text.get(lang)
+        msg.get(lang)
     }
 }
 

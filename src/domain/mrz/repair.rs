@@ -84,8 +84,29 @@ fn prove_field(cells: &[Vec<char>], field: &CheckedField) -> Option<Vec<(usize, 
         return None;
     }
 
+    let combinations = forced_combinations(&values, &forced)?;
+    let mut swaps: Vec<Option<(usize, char)>> = vec![None];
+    if field.kind == Kind::Alphanumeric {
+        swaps.extend(inner_swaps(&values, digit_index).into_iter().map(Some));
+    }
+
+    // The fewest changes win: swaps are tried only when the forced digits alone prove nothing.
+    let (plain, swapped) = swaps.split_at(1);
+    for level in [plain, swapped] {
+        let found = unique_proof(field, &values, &combinations, level)?;
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// Every way of replacing the letters at the `forced` positions (which must be digits) by
+/// the digits they look like; `None` when a letter looks like no digit or the ways are
+/// too many to prove anything.
+fn forced_combinations(values: &[char], forced: &[usize]) -> Option<Vec<Vec<(usize, char)>>> {
     let mut combinations: Vec<Vec<(usize, char)>> = vec![Vec::new()];
-    for &index in &forced {
+    for &index in forced {
         let options = digits_like(values[index]);
         if options.is_empty() {
             return None;
@@ -104,76 +125,82 @@ fn prove_field(cells: &[Vec<char>], field: &CheckedField) -> Option<Vec<(usize, 
             return None;
         }
     }
+    Some(combinations)
+}
 
-    let mut swaps: Vec<Option<(usize, char)>> = vec![None];
-    if field.kind == Kind::Alphanumeric {
-        for index in 0..digit_index {
-            let read = values[index];
-            // Both neighbours must exist inside the field and show the kind of character the swap produces.
-            let neighbours: Vec<char> = [index.checked_sub(1), Some(index + 1)]
-                .into_iter()
-                .flatten()
-                .filter(|&n| n < digit_index)
-                .map(|n| values[n])
-                .filter(|&c| c != '<')
-                .collect();
-            if neighbours.len() < 2 {
+/// The look-alike swaps inside a number (before the check digit at `digit_index`): a
+/// letter between two digits may be a digit, a digit between two letters a letter.
+fn inner_swaps(values: &[char], digit_index: usize) -> Vec<(usize, char)> {
+    let mut swaps = Vec::new();
+    for index in 0..digit_index {
+        let read = values[index];
+        // Both neighbours must exist inside the field and show the kind of character the swap produces.
+        let neighbours: Vec<char> = [index.checked_sub(1), Some(index + 1)]
+            .into_iter()
+            .flatten()
+            .filter(|&n| n < digit_index)
+            .map(|n| values[n])
+            .filter(|&c| c != '<')
+            .collect();
+        if neighbours.len() < 2 {
+            continue;
+        }
+        let options = if read.is_ascii_alphabetic() && neighbours.iter().all(char::is_ascii_digit) {
+            digits_like(read)
+        } else if read.is_ascii_digit() && neighbours.iter().all(char::is_ascii_alphabetic) {
+            letters_like(read)
+        } else {
+            &[]
+        };
+        swaps.extend(options.iter().map(|&c| (index, c)));
+    }
+    swaps
+}
+
+/// Among the forced `combinations`, each with one swap of `level` added, the single change
+/// set that makes the field agree with its check digit and keep its shape: `Some(None)`
+/// when none does, `None` when two do (so neither is proven).
+fn unique_proof(
+    field: &CheckedField,
+    values: &[char],
+    combinations: &[Vec<(usize, char)>],
+    level: &[Option<(usize, char)>],
+) -> Option<Option<Vec<(usize, char)>>> {
+    let digit_index = values.len() - 1;
+    let mut found: Option<Vec<(usize, char)>> = None;
+    for combination in combinations {
+        for swap in level {
+            let mut changes = combination.clone();
+            if let Some(swap) = swap {
+                changes.push(*swap);
+            }
+            if changes.is_empty() {
                 continue;
             }
-            let options = if read.is_ascii_alphabetic()
-                && neighbours.iter().all(char::is_ascii_digit)
-            {
-                digits_like(read)
-            } else if read.is_ascii_digit() && neighbours.iter().all(char::is_ascii_alphabetic) {
-                letters_like(read)
-            } else {
-                &[]
-            };
-            swaps.extend(options.iter().map(|&c| Some((index, c))));
-        }
-    }
-
-    // The fewest changes win: swaps are tried only when the forced digits alone prove nothing.
-    let (plain, swapped) = swaps.split_at(1);
-    for level in [plain, swapped] {
-        let mut found: Option<Vec<(usize, char)>> = None;
-        for combination in &combinations {
-            for swap in level {
-                let mut changes = combination.clone();
-                if let Some(swap) = swap {
-                    changes.push(*swap);
-                }
-                if changes.is_empty() {
-                    continue;
-                }
-                let mut candidate = values.clone();
-                for &(index, c) in &changes {
-                    if let Some(slot) = candidate.get_mut(index) {
-                        *slot = c;
-                    }
-                }
-                let body: String = candidate[..digit_index].iter().collect();
-                let agrees = ::mrz::verify(&body, candidate[digit_index]);
-                let shaped = match field.kind {
-                    Kind::Date => is_calendar_date(&candidate[..digit_index]),
-                    Kind::Alphanumeric => {
-                        field.check != CheckField::DocumentNumber || candidate.first() != Some(&'<')
-                    }
-                };
-                if agrees && shaped {
-                    if found.is_some() {
-                        // Two corrections agree equally well, so neither is proven.
-                        return None;
-                    }
-                    found = Some(changes);
+            let mut candidate = values.to_vec();
+            for &(index, c) in &changes {
+                if let Some(slot) = candidate.get_mut(index) {
+                    *slot = c;
                 }
             }
-        }
-        if found.is_some() {
-            return found;
+            let body: String = candidate[..digit_index].iter().collect();
+            let agrees = ::mrz::verify(&body, candidate[digit_index]);
+            let shaped = match field.kind {
+                Kind::Date => is_calendar_date(&candidate[..digit_index]),
+                Kind::Alphanumeric => {
+                    field.check != CheckField::DocumentNumber || candidate.first() != Some(&'<')
+                }
+            };
+            if agrees && shaped {
+                if found.is_some() {
+                    // Two corrections agree equally well, so neither is proven.
+                    return None;
+                }
+                found = Some(changes);
+            }
         }
     }
-    None
+    Some(found)
 }
 
 /// The zone with every proven correction applied, and the corrections made;

@@ -551,6 +551,33 @@ fn the_length_message_names_line_and_width() {
 }
 
 #[test]
+fn counts_in_the_english_messages_take_their_plural_forms() {
+    let one = MrzReadError::BadLength {
+        format: MrzFormat::Td1,
+        line: 3,
+        length: 1,
+        expected: 30,
+    };
+    assert!(one
+        .message(Lang::En)
+        .starts_with("MRZ line 3 has 1 character; a TD1 card line has 30."));
+    let incomplete = |lines_found| MrzReadError::Incomplete {
+        format: MrzFormat::Td1,
+        lines_found,
+        lines_expected: 3,
+    };
+    assert!(incomplete(1)
+        .message(Lang::En)
+        .contains(": 1 line arrived;"));
+    assert!(incomplete(2)
+        .message(Lang::En)
+        .contains(": 2 lines arrived;"));
+    assert!(incomplete(2)
+        .message(Lang::Ru)
+        .contains("получено строк — 2"));
+}
+
+#[test]
 fn check_field_labels_are_translated() {
     for field in [
         DocumentNumber,
