@@ -108,7 +108,8 @@ impl CliContext {
     /// A store that cannot be opened: file problems exit 5, the rest 4.
     pub fn open_error(&self, e: StoreError) -> CliError {
         match e {
-            StoreError::Io { .. } | StoreError::Vault(VaultError::Io { .. }) => {
+            StoreError::Io { .. }
+            | StoreError::Vault(VaultError::Io { .. } | VaultError::Missing { .. }) => {
                 CliError::new(exit::FILE, e.message(self.lang))
             }
             e => self.store_error(e),

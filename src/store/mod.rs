@@ -118,6 +118,9 @@ pub enum StoreError {
     /// A key operation needs an encrypted store.
     #[error("this store is not encrypted: log in as an administrator to encrypt it first")]
     NotEncrypted,
+    /// The encrypted copy made to encrypt the store did not match it; nothing changed.
+    #[error("the encrypted copy did not match the store; nothing was changed")]
+    EncryptionCheck,
     /// A key operation failed (key file, slot).
     #[error(transparent)]
     Vault(#[from] vault::VaultError),
@@ -169,6 +172,7 @@ impl StoreError {
             ),
             StoreError::AlreadySetUp => tr(lang, "store-already-set-up"),
             StoreError::NotEncrypted => tr(lang, "store-not-encrypted"),
+            StoreError::EncryptionCheck => tr(lang, "store-encryption-check-failed"),
             StoreError::Busy => tr(lang, "store-busy"),
             StoreError::RequestNotFound(id) => {
                 tr_args(lang, "store-request-not-found", &[("id", id.into())])

@@ -63,6 +63,12 @@ pub enum VaultError {
     /// The key derivation failed (parameters out of range).
     #[error("key derivation failed: {0}")]
     Kdf(String),
+    /// The key file of an encrypted store is missing.
+    #[error("the key file {path} is missing: restore it (with the database) from the backup")]
+    Missing {
+        /// The file.
+        path: PathBuf,
+    },
 }
 
 impl VaultError {
@@ -88,6 +94,11 @@ impl VaultError {
             VaultError::WrongSecret => tr(lang, "store-wrong-secret"),
             VaultError::NotAKey => tr(lang, "store-not-a-key"),
             VaultError::Kdf(e) => tr_args(lang, "store-kdf-failed", &[("error", e.into())]),
+            VaultError::Missing { path } => tr_args(
+                lang,
+                "store-key-file-missing",
+                &[("path", path.display().to_string().into())],
+            ),
         }
     }
 }

@@ -19,3 +19,5 @@ store-wrong-secret = the key does not open this store
 store-not-a-key = not a key: 64 hexadecimal digits are expected (dashes and spaces are ignored)
 store-kdf-failed = key derivation failed: { $error }
 store-not-a-key-file = not a key file: the first line must be "{ $tag }"
+store-key-file-missing = the key file { $path } is missing: restore it (with the database) from the backup
+store-encryption-check-failed = the encrypted copy did not match the store; nothing was changed
