@@ -113,11 +113,8 @@ fn parse_cli_date(
                 exit::INVALID_INPUT,
                 tr_args(
                     lang,
-                    "cli-export-bad-date",
-                    &[
-                        ("t", format!("{:?}", t).into()),
-                        ("what", what.to_string().into()),
-                    ],
+                    "cli-bad-date",
+                    &[("option", what.into()), ("value", format!("{t:?}").into())],
                 ),
             )
         })

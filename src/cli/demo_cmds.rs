@@ -671,7 +671,7 @@ pub(super) fn demo_data(s: &mut Session, count: u64, seed: Option<u64>) -> Resul
             s.ctx.lang,
             "cli-demo-stored",
             &[
-                ("secs", format!("{:.1}", secs).into()),
+                ("secs", format!("{secs:.1}").into()),
                 ("seed", seed.to_string().into()),
                 ("stored", stored.into())
             ]

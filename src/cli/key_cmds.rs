@@ -95,7 +95,7 @@ pub(super) fn read_machine_key(path: &Path, lang: Lang) -> Result<SecretKey, Cli
                         lang,
                         "cli-machine-key-too-open",
                         &[
-                            ("mode", format!("{:o}", mode).into()),
+                            ("mode", format!("{mode:o}").into()),
                             ("path", path.display().to_string().into()),
                         ],
                     ),

@@ -83,8 +83,11 @@ pub(super) fn register(
             exit::INVALID_INPUT,
             tr_args(
                 lang,
-                "cli-register-bad-date",
-                &[("date", format!("{:?}", date).into())],
+                "cli-bad-date",
+                &[
+                    ("option", "date".into()),
+                    ("value", format!("{date:?}").into()),
+                ],
             ),
         )
     })?;

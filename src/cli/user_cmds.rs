@@ -48,7 +48,7 @@ fn bad_login(login: &str, lang: Lang) -> CliError {
         tr_args(
             lang,
             "cli-bad-login",
-            &[("login", format!("{:?}", login).into())],
+            &[("login", format!("{login:?}").into())],
         ),
     )
 }

@@ -90,12 +90,11 @@ cli-mrz-check-ok = ok
 cli-mrz-check-failed = FAILED
 cli-mrz-check-digit = Check digit
 cli-mrz-repaired = Repaired
-cli-export-bad-date = --{ $what }: { $t } is not a date; YYYY-MM-DD is expected
+cli-bad-date = --{ $option }: { $value } is not a date; YYYY-MM-DD is expected
 cli-demo-stored = stored { $stored ->
         [one] { $stored } synthetic request
        *[other] { $stored } synthetic requests
     } (seed { $seed }, { $secs } s)
 cli-machine-key-too-open = { $path }: the machine key is readable by others than its owner ({ $mode }); run `chmod 600`
-cli-register-bad-date = --date: { $date } is not a date; YYYY-MM-DD is expected
 cli-bad-login = login { $login } is not valid: 3–32 Latin letters, digits, '.', '_', '-' are expected
 cli-role-not-allowed = not allowed: this needs the role { $roles }
