@@ -11,6 +11,7 @@ use uuid::Uuid;
 use crate::domain::field::FieldError;
 use crate::domain::form::parse_date_time;
 use crate::domain::form::{validate_record, Record};
+use crate::domain::i18n::tr_args;
 use crate::domain::lang::Lang;
 use crate::domain::request::RequestKind;
 use crate::domain::request::Status;
@@ -71,11 +72,14 @@ impl PrintError {
                     .join("; ")
             ),
             PrintError::Pdf(e) => e.message(lang),
-            PrintError::Io { path, source } => match lang {
-                Lang::Kk => format!("{}: файлды жазу мүмкін емес ({source})", path.display()),
-                Lang::Ru => format!("{}: не удаётся записать файл ({source})", path.display()),
-                Lang::En => format!("{}: cannot write the file ({source})", path.display()),
-            },
+            PrintError::Io { path, source } => tr_args(
+                lang,
+                "printing-cannot-write-file",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("source", source.to_string().into()),
+                ],
+            ),
         }
     }
 }

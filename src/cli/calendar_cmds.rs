@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 
-use super::context::{tr, Session};
+use super::context::Session;
 use super::{exit, CalendarCommand, CliError};
 use crate::domain::calendar::{fixed_holidays, parse_calendar_file, DayStatus};
-use crate::domain::lang::Lang;
+use crate::domain::i18n::{tr, tr_args};
 
 /// `calendar import FILE` / `calendar show YEAR` (administrator).
 pub(super) fn calendar(s: &mut Session, action: CalendarCommand) -> Result<u8, CliError> {
@@ -24,23 +24,14 @@ pub(super) fn calendar(s: &mut Session, action: CalendarCommand) -> Result<u8, C
                 .map_err(|e| s.ctx.store_error(e))?;
             println!(
                 "{}",
-                match lang {
-                    Lang::Kk => format!(
-                        "{} жылға {} ерекшелік жүктелді",
-                        parsed.year,
-                        parsed.days.len()
-                    ),
-                    Lang::Ru => format!(
-                        "загружено исключений на {} год: {}",
-                        parsed.year,
-                        parsed.days.len()
-                    ),
-                    Lang::En => format!(
-                        "{} exception(s) loaded for {}",
-                        parsed.days.len(),
-                        parsed.year
-                    ),
-                }
+                tr_args(
+                    lang,
+                    "cli-calendar-loaded",
+                    &[
+                        ("days", parsed.days.len().into()),
+                        ("year", parsed.year.to_string().into())
+                    ]
+                )
             );
             Ok(exit::OK)
         }
@@ -55,10 +46,7 @@ pub(super) fn calendar(s: &mut Session, action: CalendarCommand) -> Result<u8, C
             ) else {
                 return Err(CliError::new(
                     exit::INVALID_INPUT,
-                    format!(
-                        "{year}: {}",
-                        tr(lang, "жыл қате", "неверный год", "not a valid year")
-                    ),
+                    format!("{year}: {}", tr(lang, "cli-calendar-bad-year")),
                 ));
             };
             let holidays = fixed_holidays(year);
@@ -69,35 +57,18 @@ pub(super) fn calendar(s: &mut Session, action: CalendarCommand) -> Result<u8, C
                     DayStatus::Holiday(h) => Some(h.name(lang).to_string()),
                     DayStatus::MovedHoliday { of } => Some(format!(
                         "{} {}",
-                        tr(
-                            lang,
-                            "ауыстырылған демалыс:",
-                            "перенесённый выходной:",
-                            "moved day off:"
-                        ),
+                        tr(lang, "cli-calendar-moved-day-off"),
                         holidays
                             .iter()
                             .find(|(hd, _)| hd == of)
                             .map_or(of.to_string(), |(_, h)| h.name(lang).to_string())
                     )),
-                    DayStatus::ExceptionHoliday { note } => Some(format!(
-                        "{} {note}",
-                        tr(
-                            lang,
-                            "демалыс (ерекшелік)",
-                            "выходной (исключение)",
-                            "day off (exception)"
-                        )
-                    )),
-                    DayStatus::ExceptionWorking { note } => Some(format!(
-                        "{} {note}",
-                        tr(
-                            lang,
-                            "жұмыс күні (ерекшелік)",
-                            "рабочий день (исключение)",
-                            "working day (exception)"
-                        )
-                    )),
+                    DayStatus::ExceptionHoliday { note } => {
+                        Some(format!("{} {note}", tr(lang, "cli-calendar-day-off")))
+                    }
+                    DayStatus::ExceptionWorking { note } => {
+                        Some(format!("{} {note}", tr(lang, "cli-calendar-working-day")))
+                    }
                 };
                 if let Some(t) = text {
                     println!("{} {}", d.format("%d.%m.%Y %a"), t.trim());

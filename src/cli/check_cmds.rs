@@ -5,8 +5,9 @@ use std::io::Read;
 use chrono::NaiveDate;
 use serde_json::json;
 
-use super::context::{tr, CliContext};
+use super::context::CliContext;
 use super::{exit, CliError};
+use crate::domain::i18n::tr;
 use crate::domain::iin::Iin;
 use crate::domain::mrz::read_mrz;
 
@@ -29,13 +30,13 @@ pub(super) fn check_iin(ctx: &CliContext, iins: &[String], as_json: bool) -> Res
                     let extra = match (hint.birth_date, hint.sex) {
                         (Some(d), Some(s)) => format!(
                             " ({}: {}, {})",
-                            tr(lang, "болжам", "подсказка", "hint"),
+                            tr(lang, "cli-iin-hint"),
                             d.format("%d.%m.%Y"),
                             s.label(lang)
                         ),
                         _ => String::new(),
                     };
-                    println!("{iin}: {}{extra}", tr(lang, "дұрыс", "верный", "valid"));
+                    println!("{iin}: {}{extra}", tr(lang, "cli-iin-valid"));
                 }
             }
             Err(e) => {
@@ -45,7 +46,7 @@ pub(super) fn check_iin(ctx: &CliContext, iins: &[String], as_json: bool) -> Res
                 } else {
                     println!(
                         "{text}: {} — {}",
-                        tr(lang, "қате", "неверный", "invalid"),
+                        tr(lang, "cli-iin-invalid"),
                         e.message(lang)
                     );
                 }
@@ -79,72 +80,67 @@ pub(super) fn mrz(ctx: &CliContext, as_json: bool) -> Result<u8, CliError> {
             .map_err(|e| CliError::new(exit::INVALID_INPUT, e.to_string()))?;
         println!("{v}");
     } else {
-        let l = |kk, ru, en| tr(lang, kk, ru, en);
         let date = |d: Option<NaiveDate>, raw: &str| {
             d.map_or_else(|| raw.to_string(), |d| d.format("%d.%m.%Y").to_string())
         };
+        println!("{}: {}", tr(lang, "cli-mrz-format"), reading.format.name());
         println!(
             "{}: {}",
-            l("Формат", "Формат", "Format"),
-            reading.format.name()
-        );
-        println!(
-            "{}: {}",
-            l("Құжат коды", "Код документа", "Document code"),
+            tr(lang, "cli-mrz-document-code"),
             reading.document_code
         );
         println!(
             "{}: {}",
-            l("Құжатты берген ел", "Страна выдачи", "Issuing country"),
+            tr(lang, "cli-mrz-issuing-country"),
             reading.issuing_country
         );
         println!(
             "{}: {}",
-            l("Құжат нөмірі", "Номер документа", "Document number"),
+            tr(lang, "cli-mrz-document-number"),
             reading.document_number
         );
-        println!("{}: {}", l("Тегі", "Фамилия", "Surname"), reading.surname);
+        println!("{}: {}", tr(lang, "cli-mrz-surname"), reading.surname);
         println!(
             "{}: {}",
-            l("Аты", "Имя", "Given names"),
+            tr(lang, "cli-mrz-given-names"),
             reading.given_names
         );
         println!(
             "{}: {}",
-            l("Азаматтығы", "Гражданство", "Nationality"),
+            tr(lang, "cli-mrz-nationality"),
             reading.nationality
         );
         println!(
             "{}: {}",
-            l("Туған күні", "Дата рождения", "Date of birth"),
+            tr(lang, "cli-mrz-birth-date"),
             date(reading.birth_date, &reading.birth_date_raw)
         );
         println!(
             "{}: {}",
-            l("Жынысы", "Пол", "Sex"),
+            tr(lang, "cli-mrz-sex"),
             reading.sex.map_or("—", |s| s.label(lang))
         );
         println!(
             "{}: {}",
-            l("Жарамдылық мерзімі", "Срок действия", "Date of expiry"),
+            tr(lang, "cli-mrz-expiry-date"),
             date(reading.expiry_date, &reading.expiry_date_raw)
         );
         for c in &reading.checks {
             let verdict = if c.ok {
-                l("дұрыс", "верна", "ok")
+                tr(lang, "cli-mrz-check-ok")
             } else {
-                l("ҚАТЕ", "ОШИБКА", "FAILED")
+                tr(lang, "cli-mrz-check-failed")
             };
             println!(
                 "{} {}: {verdict}",
-                l("Бақылау цифры", "Контрольная цифра", "Check digit"),
+                tr(lang, "cli-mrz-check-digit"),
                 c.field.label(lang)
             );
         }
         for r in &reading.repairs {
             println!(
                 "{} {}:{}: {} → {}",
-                l("Түзетілді", "Исправлено", "Repaired"),
+                tr(lang, "cli-mrz-repaired"),
                 r.line,
                 r.position,
                 r.read,

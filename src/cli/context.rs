@@ -10,7 +10,8 @@ use chrono::{Local, NaiveDateTime};
 
 use super::{exit, key_cmds, Cli, CliError};
 use crate::domain::account::Role;
-use crate::domain::lang::{Lang, Tr};
+use crate::domain::i18n::{tr, tr_args};
+use crate::domain::lang::Lang;
 use crate::machine_config::{load_machine_config, machine_config_path, MachineConfig};
 use crate::store::{AuthError, SecretKey, Store, StoreError, StoreState, User, VaultError};
 
@@ -22,11 +23,6 @@ pub fn default_data_dir() -> PathBuf {
     directories::ProjectDirs::from("kz", "gov4c", "iin-desk")
         .map(|d| d.data_dir().to_path_buf())
         .unwrap_or_else(|| PathBuf::from("iin-desk-data"))
-}
-
-/// A fixed string in `lang`.
-pub(super) fn tr(lang: Lang, kk: &'static str, ru: &'static str, en: &'static str) -> &'static str {
-    Tr::new(kk, ru, en).get(lang)
 }
 
 /// The wall clock. The CLI reads it once per command ([`CliContext::now`]); only the
@@ -98,12 +94,7 @@ impl CliContext {
                 format!(
                     "{}: {} ({e})",
                     path.display(),
-                    tr(
-                        self.lang,
-                        "файлды оқу мүмкін емес",
-                        "не удаётся прочитать файл",
-                        "cannot read the file"
-                    )
+                    tr(self.lang, "cli-cannot-read-file")
                 ),
             )
         })
@@ -117,7 +108,8 @@ impl CliContext {
     /// A store that cannot be opened: file problems exit 5, the rest 4.
     pub fn open_error(&self, e: StoreError) -> CliError {
         match e {
-            StoreError::Io { .. } | StoreError::Vault(VaultError::Io { .. }) => {
+            StoreError::Io { .. }
+            | StoreError::Vault(VaultError::Io { .. } | VaultError::Missing { .. }) => {
                 CliError::new(exit::FILE, e.message(self.lang))
             }
             e => self.store_error(e),
@@ -134,27 +126,14 @@ impl CliContext {
     }
 
     fn not_set_up(&self) -> CliError {
-        CliError::new(
-            exit::NOT_SET_UP,
-            tr(
-                self.lang,
-                "бағдарлама әлі бапталмаған: алдымен `iin-desk init` арқылы әкімшіні жасаңыз",
-                "программа ещё не настроена: сначала создайте администратора командой `iin-desk init`",
-                "not set up yet: create the administrator first with `iin-desk init`",
-            ),
-        )
+        CliError::new(exit::NOT_SET_UP, tr(self.lang, "cli-not-set-up"))
     }
 
     /// Shows the recovery key once, on stderr, with what to do with it.
     pub fn show_recovery_key(&self, key: &SecretKey) {
         eprintln!(
             "{}\n\n    {}\n",
-            tr(
-                self.lang,
-                "ҚАЛПЫНА КЕЛТІРУ КІЛТІ (тек қазір көрсетіледі; жазып алып, сейфте сақтаңыз — барлық құпиясөз жоғалса, деректерді тек осы кілт ашады):",
-                "КЛЮЧ ВОССТАНОВЛЕНИЯ (показывается только сейчас; запишите и храните в сейфе — если все пароли утеряны, данные открывает только он):",
-                "RECOVERY KEY (shown only now; write it down and keep it in a safe — if every password is lost, only this key opens the data):",
-            ),
+            tr(self.lang, "cli-recovery-key-shown-once"),
             key.to_text().as_str()
         );
     }
@@ -167,34 +146,22 @@ impl CliContext {
             return Err(self.not_set_up());
         }
         let Some(login) = self.login.as_deref() else {
-            return Err(CliError::new(
-                exit::DENIED,
-                tr(
-                    self.lang,
-                    "логин көрсетілмеген: --user LOGIN немесе IIN_DESK_USER беріңіз",
-                    "не указан логин: задайте --user LOGIN или IIN_DESK_USER",
-                    "no login given: pass --user LOGIN or set IIN_DESK_USER",
-                ),
-            ));
+            return Err(CliError::new(exit::DENIED, tr(self.lang, "cli-no-login")));
         };
-        let password =
-            match std::env::var(PASSWORD_ENV) {
-                Ok(p) => p,
-                Err(_) if std::io::stdin().is_terminal() => rpassword::prompt_password(format!(
-                    "{login} — {}: ",
-                    tr(self.lang, "құпиясөз", "пароль", "password")
-                ))
-                .map_err(|e| CliError::new(exit::DENIED, e.to_string()))?,
-                Err(_) => return Err(CliError::new(
+        let password = match std::env::var(PASSWORD_ENV) {
+            Ok(p) => p,
+            Err(_) if std::io::stdin().is_terminal() => rpassword::prompt_password(format!(
+                "{login} — {}: ",
+                tr(self.lang, "cli-password-prompt")
+            ))
+            .map_err(|e| CliError::new(exit::DENIED, e.to_string()))?,
+            Err(_) => {
+                return Err(CliError::new(
                     exit::DENIED,
-                    tr(
-                        self.lang,
-                        "құпиясөз жоқ: IIN_DESK_PASSWORD орнатыңыз немесе терминалда іске қосыңыз",
-                        "нет пароля: задайте IIN_DESK_PASSWORD или запустите в терминале",
-                        "no password: set IIN_DESK_PASSWORD or run in a terminal",
-                    ),
-                )),
-            };
+                    tr(self.lang, "cli-no-password"),
+                ))
+            }
+        };
         crate::eventlog::init(data_dir);
         let unlocked = Store::unlock_in(data_dir, login, &password, self.now).map_err(|e| {
             log::warn!(
@@ -205,15 +172,7 @@ impl CliContext {
         })?;
         log::info!("command line login: {}", unlocked.user.login);
         if let Some(key) = &unlocked.recovery_key {
-            eprintln!(
-                "{}",
-                tr(
-                self.lang,
-                    "дерекқор шифрланды; басқа қызметкерлерге әкімші жаңа құпиясөз орнатуы керек",
-                    "база зашифрована; другим сотрудникам администратор должен задать новые пароли",
-                    "the store is now encrypted; the administrator must set new passwords for the other staff",
-                )
-            );
+            eprintln!("{}", tr(self.lang, "cli-store-now-encrypted"));
             self.show_recovery_key(key);
         }
         let (store, user) = (unlocked.store, unlocked.user);
@@ -221,19 +180,11 @@ impl CliContext {
             let allowed: Vec<&str> = roles.iter().map(|r| r.label(lang)).collect();
             return Err(CliError::new(
                 exit::DENIED,
-                match lang {
-                    Lang::Kk => format!(
-                        "бұл әрекетке рұқсат жоқ: {} рөлі керек",
-                        allowed.join(" / ")
-                    ),
-                    Lang::Ru => format!(
-                        "нет прав на это действие: нужна роль {}",
-                        allowed.join(" / ")
-                    ),
-                    Lang::En => {
-                        format!("not allowed: this needs the role {}", allowed.join(" / "))
-                    }
-                },
+                tr_args(
+                    lang,
+                    "cli-role-not-allowed",
+                    &[("roles", allowed.join(" / ").into())],
+                ),
             ));
         }
         Ok(Session {

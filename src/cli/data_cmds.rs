@@ -5,9 +5,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::context::{tr, Session};
+use super::context::Session;
 use super::{exit, CliError};
 use crate::domain::form::{validate_record, RequestForm};
+use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
 use crate::files::write_atomically;
 
@@ -19,26 +20,16 @@ pub(super) fn import(s: &mut Session, file: &Path, dry_run: bool) -> Result<u8, 
     let forms: Vec<RequestForm> = serde_json::from_str(&text).map_err(|e| {
         CliError::new(
             exit::INVALID_INPUT,
-            match lang {
-                Lang::Kk => format!(
-                    "{}: {}-жол, {}-баған: JSON өтінімдер массиві күтіледі ({e})",
-                    file.display(),
-                    e.line(),
-                    e.column()
-                ),
-                Lang::Ru => format!(
-                    "{}: строка {}, столбец {}: ожидается JSON-массив заявок ({e})",
-                    file.display(),
-                    e.line(),
-                    e.column()
-                ),
-                Lang::En => format!(
-                    "{}: line {}, column {}: a JSON array of requests is expected ({e})",
-                    file.display(),
-                    e.line(),
-                    e.column()
-                ),
-            },
+            tr_args(
+                lang,
+                "cli-import-not-json",
+                &[
+                    ("column", e.column().to_string().into()),
+                    ("e", e.to_string().into()),
+                    ("file", file.display().to_string().into()),
+                    ("line", e.line().to_string().into()),
+                ],
+            ),
         )
     })?;
     let t = s.ctx.now;
@@ -53,11 +44,11 @@ pub(super) fn import(s: &mut Session, file: &Path, dry_run: bool) -> Result<u8, 
                 if exists || !seen.insert(id.clone()) {
                     lines.push(format!(
                         "[{index}] id: {}",
-                        match lang {
-                            Lang::Kk => format!("{id} өтінімі бұрыннан бар"),
-                            Lang::Ru => format!("заявка {id} уже существует"),
-                            Lang::En => format!("request {id} already exists"),
-                        }
+                        tr_args(
+                            lang,
+                            "cli-import-duplicate",
+                            &[("id", id.to_string().into())]
+                        )
                     ));
                 }
                 records.push(r);
@@ -75,11 +66,11 @@ pub(super) fn import(s: &mut Session, file: &Path, dry_run: bool) -> Result<u8, 
     }
     if !lines.is_empty() {
         let n = lines.len();
-        lines.push(match lang {
-            Lang::Kk => format!("{}: {n} қате; ештеңе сақталмады", file.display()),
-            Lang::Ru => format!("{}: ошибок: {n}; ничего не сохранено", file.display()),
-            Lang::En => format!("{}: {n} error(s); nothing was stored", file.display()),
-        });
+        lines.push(tr_args(
+            lang,
+            "cli-import-errors",
+            &[("file", file.display().to_string().into()), ("n", n.into())],
+        ));
         return Err(CliError {
             code: exit::INVALID_INPUT,
             lines,
@@ -88,20 +79,11 @@ pub(super) fn import(s: &mut Session, file: &Path, dry_run: bool) -> Result<u8, 
     if dry_run {
         println!(
             "{}",
-            match lang {
-                Lang::Kk => format!(
-                    "{} өтінім дұрыс (--dry-run: ештеңе сақталмады)",
-                    records.len()
-                ),
-                Lang::Ru => format!(
-                    "заявок без ошибок: {} (--dry-run: ничего не сохранено)",
-                    records.len()
-                ),
-                Lang::En => format!(
-                    "{} request(s) valid (--dry-run: nothing stored)",
-                    records.len()
-                ),
-            }
+            tr_args(
+                lang,
+                "cli-import-dry-run",
+                &[("records", records.len().into())]
+            )
         );
         return Ok(exit::OK);
     }
@@ -111,11 +93,11 @@ pub(super) fn import(s: &mut Session, file: &Path, dry_run: bool) -> Result<u8, 
         .map_err(|e| s.ctx.store_error(e))?;
     println!(
         "{}",
-        match lang {
-            Lang::Kk => format!("{} өтінім сақталды", report.stored),
-            Lang::Ru => format!("сохранено заявок: {}", report.stored),
-            Lang::En => format!("{} request(s) stored", report.stored),
-        }
+        tr_args(
+            lang,
+            "cli-import-stored",
+            &[("stored", report.stored.into())]
+        )
     );
     Ok(exit::OK)
 }
@@ -129,11 +111,11 @@ fn parse_cli_date(
         crate::domain::form::parse_date(t).ok_or_else(|| {
             CliError::new(
                 exit::INVALID_INPUT,
-                match lang {
-                    Lang::Kk => format!("--{what}: {t:?} күн емес; ЖЖЖЖ-АА-КК күтіледі"),
-                    Lang::Ru => format!("--{what}: {t:?} не дата; ожидается ГГГГ-ММ-ДД"),
-                    Lang::En => format!("--{what}: {t:?} is not a date; YYYY-MM-DD is expected"),
-                },
+                tr_args(
+                    lang,
+                    "cli-bad-date",
+                    &[("option", what.into()), ("value", format!("{t:?}").into())],
+                ),
             )
         })
     })
@@ -162,22 +144,20 @@ pub(super) fn export(
             format!(
                 "{}: {} ({e})",
                 out.display(),
-                tr(
-                    lang,
-                    "файлды жазу мүмкін емес",
-                    "не удаётся записать файл",
-                    "cannot write the file"
-                )
+                tr(lang, "cli-cannot-write-file")
             ),
         )
     })?;
     println!(
         "{}",
-        match lang {
-            Lang::Kk => format!("{} өтінім {} файлына жазылды. Файлда дербес деректер бар: оны қорғалған жерде сақтаңыз.", forms.len(), out.display()),
-            Lang::Ru => format!("заявок записано: {} в {}. Файл содержит персональные данные: храните его в защищённом месте.", forms.len(), out.display()),
-            Lang::En => format!("{} request(s) written to {}. The file holds personal data: keep it somewhere protected.", forms.len(), out.display()),
-        }
+        tr_args(
+            lang,
+            "cli-export-written",
+            &[
+                ("forms", forms.len().into()),
+                ("out", out.display().to_string().into())
+            ]
+        )
     );
     Ok(exit::OK)
 }

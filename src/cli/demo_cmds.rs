@@ -22,6 +22,7 @@ use crate::domain::form::{
     validate_record, ApplicantForm, CorrectionForm, InstitutionForm, Record, RepresentativeForm,
     RequestForm, ResultForm,
 };
+use crate::domain::i18n::tr_args;
 use crate::domain::identity::Sex;
 use crate::domain::iin;
 use crate::domain::lang::Lang;
@@ -664,10 +665,17 @@ pub(super) fn demo_data(s: &mut Session, count: u64, seed: Option<u64>) -> Resul
         eprintln!();
     }
     let secs = started.elapsed().as_secs_f64();
-    match s.ctx.lang {
-        Lang::Kk => println!("{stored} синтетикалық өтінім сақталды (seed {seed}, {secs:.1} с)"),
-        Lang::Ru => println!("сохранено синтетических заявок: {stored} (seed {seed}, {secs:.1} с)"),
-        Lang::En => println!("stored {stored} synthetic requests (seed {seed}, {secs:.1} s)"),
-    }
+    println!(
+        "{}",
+        tr_args(
+            s.ctx.lang,
+            "cli-demo-stored",
+            &[
+                ("secs", format!("{secs:.1}").into()),
+                ("seed", seed.to_string().into()),
+                ("stored", stored.into())
+            ]
+        )
+    );
     Ok(exit::OK)
 }

@@ -9,9 +9,10 @@ use std::path::Path;
 
 use clap::Subcommand;
 
-use super::context::{tr, CliContext, Session};
+use super::context::{CliContext, Session};
 use super::{exit, CliError};
 use crate::domain::account::{check_password, Role};
+use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
 use crate::files::write_atomically;
 use crate::store::vault::{
@@ -90,11 +91,14 @@ pub(super) fn read_machine_key(path: &Path, lang: Lang) -> Result<SecretKey, Cli
             if mode & 0o077 != 0 {
                 return Err(CliError::new(
                     exit::FILE,
-                    match lang {
-                        Lang::Kk => format!("{}: машина кілтін иесінен басқалар оқи алады ({mode:o}); `chmod 600` орындаңыз", path.display()),
-                        Lang::Ru => format!("{}: ключ компьютера доступен не только владельцу ({mode:o}); выполните `chmod 600`", path.display()),
-                        Lang::En => format!("{}: the machine key is readable by others than its owner ({mode:o}); run `chmod 600`", path.display()),
-                    },
+                    tr_args(
+                        lang,
+                        "cli-machine-key-too-open",
+                        &[
+                            ("mode", format!("{mode:o}").into()),
+                            ("path", path.display().to_string().into()),
+                        ],
+                    ),
                 ));
             }
         }
@@ -134,16 +138,7 @@ pub(super) fn key(s: &mut Session, action: KeyCommand) -> Result<u8, CliError> {
                 "iin-desk machine key: opens this PC's store for the scheduled sync. Only the sync's service user may read this file.",
                 &key,
             )?;
-            println!(
-                "{}: {}",
-                out.display(),
-                tr(
-                    lang,
-                    "машина кілті жазылды; файлды тек синхрондау қызметінің пайдаланушысы оқи алатындай етіңіз",
-                    "ключ компьютера записан; файл должен читать только пользователь службы синхронизации",
-                    "machine key written; let only the sync's service user read this file",
-                )
-            );
+            println!("{}: {}", out.display(), tr(lang, "cli-machine-key-written"));
         }
         KeyCommand::MachineRemove => {
             let removed = store
@@ -152,19 +147,9 @@ pub(super) fn key(s: &mut Session, action: KeyCommand) -> Result<u8, CliError> {
             println!(
                 "{}",
                 if removed {
-                    tr(
-                        lang,
-                        "машина кілті жойылды",
-                        "ключ компьютера удалён",
-                        "machine key removed",
-                    )
+                    tr(lang, "cli-machine-key-removed")
                 } else {
-                    tr(
-                        lang,
-                        "машина кілті жоқ еді",
-                        "ключа компьютера не было",
-                        "there was no machine key",
-                    )
+                    tr(lang, "cli-machine-key-none")
                 }
             );
         }
@@ -176,31 +161,14 @@ pub(super) fn key(s: &mut Session, action: KeyCommand) -> Result<u8, CliError> {
             store
                 .audit(now, &user.login, "key.queue.export", None, "")
                 .map_err(|e| ctx.store_error(e))?;
-            println!(
-                "{}: {}",
-                out.display(),
-                tr(
-                    lang,
-                    "кезек кілті жазылды; оны әр компьютерге импорттап, файлды жойыңыз",
-                    "ключ очереди записан; импортируйте его на каждом компьютере и удалите файл",
-                    "queue key written; import it on every PC, then delete the file",
-                )
-            );
+            println!("{}: {}", out.display(), tr(lang, "cli-queue-key-written"));
         }
         KeyCommand::QueueImport { file } => {
             let key = read_key_file(&file, QUEUE_TAG, lang)?;
             store
                 .set_queue_key(&key, "key.queue.import", &user.login, now)
                 .map_err(|e| ctx.store_error(e))?;
-            println!(
-                "{}",
-                tr(
-                    lang,
-                    "кезек кілті импортталды",
-                    "ключ очереди импортирован",
-                    "queue key imported"
-                )
-            );
+            println!("{}", tr(lang, "cli-queue-key-imported"));
         }
         KeyCommand::Lockout {
             max_failures,
@@ -215,11 +183,15 @@ pub(super) fn key(s: &mut Session, action: KeyCommand) -> Result<u8, CliError> {
                     if let Some(v) = value.filter(|v| *v == 0 || *v > max) {
                         return Err(CliError::new(
                             exit::INVALID_INPUT,
-                            match lang {
-                                Lang::Kk => format!("{name}: {v} — 1-ден {max}-ге дейін күтіледі"),
-                                Lang::Ru => format!("{name}: {v} — ожидается от 1 до {max}"),
-                                Lang::En => format!("{name}: {v} — 1 to {max} is expected"),
-                            },
+                            tr_args(
+                                lang,
+                                "cli-key-policy-out-of-range",
+                                &[
+                                    ("max", max.to_string().into()),
+                                    ("name", name.to_string().into()),
+                                    ("v", v.to_string().into()),
+                                ],
+                            ),
                         ));
                     }
                 }
@@ -260,18 +232,8 @@ pub(super) fn recover(ctx: &CliContext, login: &str, password_stdin: bool) -> Re
                 .map_err(|e| CliError::new(exit::FILE, e.to_string()))
         };
         (
-            prompt(tr(
-                lang,
-                "Қалпына келтіру кілті: ",
-                "Ключ восстановления: ",
-                "Recovery key: ",
-            ))?,
-            prompt(tr(
-                lang,
-                "Жаңа құпиясөз: ",
-                "Новый пароль: ",
-                "New password: ",
-            ))?,
+            prompt(&tr(lang, "cli-recovery-key-prompt"))?,
+            prompt(&tr(lang, "cli-new-password-prompt"))?,
         )
     };
     let recovery = SecretKey::parse(&key_text)
@@ -287,25 +249,17 @@ pub(super) fn recover(ctx: &CliContext, login: &str, password_stdin: bool) -> Re
         .ok_or_else(|| {
             CliError::new(
                 exit::INVALID_INPUT,
-                match lang {
-                    Lang::Kk => format!("{login}: мұндай әкімші жоқ"),
-                    Lang::Ru => format!("{login}: нет такого администратора"),
-                    Lang::En => format!("{login}: no such administrator"),
-                },
+                tr_args(
+                    lang,
+                    "cli-recover-no-admin",
+                    &[("login", login.to_string().into())],
+                ),
             )
         })?;
     store
         .set_password(&user.login, &password, false, "recovery", now)
         .and_then(|()| store.set_user_active(&user.login, true, "recovery", now))
         .map_err(|e| ctx.store_error(e))?;
-    println!(
-        "{login}: {}",
-        tr(
-            lang,
-            "жаңа құпиясөз орнатылды",
-            "новый пароль задан",
-            "the new password is set"
-        )
-    );
+    println!("{login}: {}", tr(lang, "cli-recover-done"));
     Ok(exit::OK)
 }

@@ -419,4 +419,22 @@ mod tests {
         assert_eq!(ctx.lang, Lang::Ru);
         assert_eq!(ctx.data_dir, PathBuf::from("d"));
     }
+
+    #[test]
+    fn counts_take_their_plural_forms() {
+        use crate::domain::i18n::tr_args;
+        let stored = |n: usize| tr_args(Lang::En, "cli-import-stored", &[("stored", n.into())]);
+        assert_eq!(stored(1), "1 request stored");
+        assert_eq!(stored(0), "0 requests stored");
+        assert_eq!(stored(21), "21 requests stored");
+        let loaded = |n: usize| {
+            tr_args(
+                Lang::En,
+                "cli-calendar-loaded",
+                &[("days", n.into()), ("year", "2024".into())],
+            )
+        };
+        assert_eq!(loaded(1), "1 exception loaded for 2024");
+        assert_eq!(loaded(3), "3 exceptions loaded for 2024");
+    }
 }

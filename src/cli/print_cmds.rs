@@ -14,9 +14,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::context::{tr, Session};
+use super::context::Session;
 use super::{exit, CliError};
 use crate::domain::form::parse_date;
+use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
 use crate::pdf::{self, DocKind};
 use crate::store::StoreError;
@@ -80,11 +81,14 @@ pub(super) fn register(
     let day: NaiveDate = parse_date(date).ok_or_else(|| {
         CliError::new(
             exit::INVALID_INPUT,
-            match lang {
-                Lang::Kk => format!("--date: {date:?} күн емес; ЖЖЖЖ-АА-КК күтіледі"),
-                Lang::Ru => format!("--date: {date:?} не дата; ожидается ГГГГ-ММ-ДД"),
-                Lang::En => format!("--date: {date:?} is not a date; YYYY-MM-DD is expected"),
-            },
+            tr_args(
+                lang,
+                "cli-bad-date",
+                &[
+                    ("option", "date".into()),
+                    ("value", format!("{date:?}").into()),
+                ],
+            ),
         )
     })?;
     let counter = counter.map(str::trim).filter(|c| !c.is_empty());
@@ -100,15 +104,15 @@ pub(super) fn register(
     .map_err(|e| print_error(e, lang))?;
     println!(
         "{}",
-        match lang {
-            Lang::Kk => format!("{day} тізілімі ({} өтінім) → {}", rows, out.display()),
-            Lang::Ru => format!("реестр за {day} (заявок: {}) → {}", rows, out.display()),
-            Lang::En => format!(
-                "register of {day} ({} request(s)) → {}",
-                rows,
-                out.display()
-            ),
-        }
+        tr_args(
+            lang,
+            "cli-register-written",
+            &[
+                ("day", day.to_string().into()),
+                ("out", out.display().to_string().into()),
+                ("rows", rows.into())
+            ]
+        )
     );
     Ok(exit::OK)
 }
@@ -124,16 +128,11 @@ pub(super) fn verify(s: &mut Session, file: &Path) -> Result<u8, CliError> {
             format!(
                 "{}: {} ({e})",
                 file.display(),
-                tr(
-                    lang,
-                    "файлды оқу мүмкін емес",
-                    "не удаётся прочитать файл",
-                    "cannot read the file"
-                )
+                tr(lang, "cli-cannot-read-file")
             ),
         )
     })?;
-    let not_genuine = tr(lang, "ТҮПНҰСҚА ЕМЕС", "НЕ ПОДЛИННИК", "NOT GENUINE");
+    let not_genuine = tr(lang, "cli-not-genuine");
     let reading = pdf::read_certificate(&bytes).map_err(|e| {
         CliError::new(
             exit::CHECK_FAILED,
@@ -175,12 +174,12 @@ pub(super) fn verify(s: &mut Session, file: &Path) -> Result<u8, CliError> {
             println!(
                 "{}: {} — {}",
                 file.display(),
-                tr(lang, "түпнұсқа", "подлинное", "genuine"),
-                match lang {
-                    Lang::Kk => format!("{id} өтінімінің тіркеу куәлігі"),
-                    Lang::Ru => format!("регистрационное свидетельство по заявке {id}"),
-                    Lang::En => format!("registration certificate of request {id}"),
-                }
+                tr(lang, "cli-genuine"),
+                tr_args(
+                    lang,
+                    "cli-verify-certificate-of",
+                    &[("id", id.to_string().into())]
+                )
             );
             Ok(exit::OK)
         }

@@ -11,11 +11,11 @@ use clap::Subcommand;
 
 use super::context::{wall_clock, Session};
 use super::{exit, CliError};
+use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
-use crate::machine_config::ConfigKey;
 use crate::queue::backoffice::{BackOffice, BackOfficeOptions};
 use crate::queue::central::CentralOptions;
-use crate::queue::sync::{resolve_queue_path, sync_round, SyncConfig, QUEUE_PATH_SETTING};
+use crate::queue::sync::{configured_queue_path, sync_round, SyncConfig};
 use crate::queue::QueueError;
 
 /// Environment variable: how long to wait for a locked central file, in milliseconds
@@ -62,21 +62,17 @@ fn queue_error(e: QueueError, lang: Lang) -> CliError {
 }
 
 /// The central file's path: `--queue` / `IIN_DESK_QUEUE`, else the queue path the window
-/// uses (a locked machine-wide `queue_path`, else the `queue.path` setting, else the
-/// machine-wide `queue_path`), else `central-queue.sqlite3` in the data folder.
+/// uses ([`crate::settings::Setting::QueuePath`] resolved over the store and the machine
+/// configuration), else `central-queue.sqlite3` in the data folder.
 fn queue_path(s: &Session) -> Result<PathBuf, CliError> {
     let ctx = s.ctx;
-    let machine = ctx.machine()?;
-    let setting = s
-        .store
-        .setting(QUEUE_PATH_SETTING)
-        .map_err(|e| ctx.store_error(e))?;
-    let setting = machine.resolve(ConfigKey::QueuePath, setting.as_deref());
-    Ok(resolve_queue_path(
+    configured_queue_path(
         ctx.queue.as_deref(),
-        setting.as_deref(),
+        &s.store,
+        ctx.machine()?,
         &ctx.data_dir,
-    ))
+    )
+    .map_err(|e| ctx.store_error(e))
 }
 
 /// `iin-desk sync [--repush-all] [--json]`: one round.
@@ -106,21 +102,20 @@ pub(super) fn sync(s: &mut Session, repush_all: bool, as_json: bool) -> Result<u
         let (p, n, r) = (report.pushed, report.newly_sent, report.results.len());
         println!(
             "{}",
-            match lang {
-                Lang::Kk => format!("орталық кезекке жіберілді: {p} (жаңа: {n}), нәтиже келді: {r}; жіберуді күтуде: {}, нәтижені күтуде: {}", c.to_push, c.awaiting_result),
-                Lang::Ru => format!("отправлено в центральную очередь: {p} (новых: {n}), получено результатов: {r}; ждут отправки: {}, ждут результата: {}", c.to_push, c.awaiting_result),
-                Lang::En => format!("pushed to the central queue: {p} ({n} new), results arrived: {r}; waiting to be pushed: {}, waiting for a result: {}", c.to_push, c.awaiting_result),
-            }
+            tr_args(
+                lang,
+                "cli-sync-summary",
+                &[
+                    ("awaiting_result", c.awaiting_result.into()),
+                    ("n", n.into()),
+                    ("p", p.into()),
+                    ("r", r.into()),
+                    ("to_push", c.to_push.into())
+                ]
+            )
         );
         if report.file_changed {
-            println!(
-                "{}",
-                match lang {
-                    Lang::Kk => "орталық кезек файлы бұл компьютерге жаңа: барлық өтінім қайта жіберілді",
-                    Lang::Ru => "файл центральной очереди новый для этого компьютера: все заявки отправлены заново",
-                    Lang::En => "the central queue file is new to this counter: every request was sent again",
-                }
-            );
+            println!("{}", tr(lang, "cli-sync-file-changed"));
         }
     }
     if problems.is_empty() {
@@ -170,13 +165,11 @@ pub(super) fn backoffice(s: &mut Session, action: BackofficeCommand) -> Result<u
         let (f, c, l) = (r.formed, r.corrected, r.left_for_person);
         println!(
             "{}",
-            match lang {
-                Lang::Kk =>
-                    format!("ЖСН қалыптастырылды: {f}, түзетілді: {c}, адамға қалдырылды: {l}"),
-                Lang::Ru =>
-                    format!("сформировано ИИН: {f}, скорректировано: {c}, оставлено оператору: {l}"),
-                Lang::En => format!("IINs formed: {f}, corrected: {c}, left for a person: {l}"),
-            }
+            tr_args(
+                lang,
+                "cli-backoffice-auto-summary",
+                &[("c", c.into()), ("f", f.into()), ("l", l.into())]
+            )
         );
     }
     let fmt = |t: Option<NaiveDateTime>| {
@@ -186,25 +179,17 @@ pub(super) fn backoffice(s: &mut Session, action: BackofficeCommand) -> Result<u
     for item in &incoming {
         let mut flags = Vec::new();
         if item.overdue {
-            flags.push(match lang {
-                Lang::Kk => "мерзімі өтті".to_string(),
-                Lang::Ru => "просрочена".to_string(),
-                Lang::En => "overdue".to_string(),
-            });
+            flags.push(tr(lang, "cli-backoffice-overdue"));
         }
         if let Some(by) = &item.claimed_by {
-            flags.push(match lang {
-                Lang::Kk => format!("қарауда: {by}"),
-                Lang::Ru => format!("в работе у {by}"),
-                Lang::En => format!("claimed by {by}"),
-            });
+            flags.push(tr_args(
+                lang,
+                "cli-backoffice-claimed-by",
+                &[("by", by.to_string().into())],
+            ));
         }
         if item.needs_person {
-            flags.push(match lang {
-                Lang::Kk => "оператор шешуі керек".to_string(),
-                Lang::Ru => "нужно решение оператора".to_string(),
-                Lang::En => "needs a person".to_string(),
-            });
+            flags.push(tr(lang, "cli-backoffice-needs-person"));
         }
         println!(
             "{}\t{}\t{}\t{}\t{}",
@@ -217,11 +202,11 @@ pub(super) fn backoffice(s: &mut Session, action: BackofficeCommand) -> Result<u
     }
     println!(
         "{}",
-        match lang {
-            Lang::Kk => format!("кезекте: {}", incoming.len()),
-            Lang::Ru => format!("в очереди: {}", incoming.len()),
-            Lang::En => format!("waiting: {}", incoming.len()),
-        }
+        tr_args(
+            lang,
+            "cli-backoffice-waiting",
+            &[("incoming", incoming.len().into())]
+        )
     );
     Ok(exit::OK)
 }

@@ -2,9 +2,10 @@
 
 use std::io::IsTerminal;
 
-use super::context::{tr, CliContext, Session};
+use super::context::{CliContext, Session};
 use super::{exit, CliError, InitArgs, UserCommand};
 use crate::domain::account::{check_password, valid_login, Role};
+use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
 use crate::store::{NewUser, Store, StoreError, StoreState};
 
@@ -18,33 +19,22 @@ fn read_new_password(login: &str, from_stdin: bool, lang: Lang) -> Result<String
     } else if std::io::stdin().is_terminal() {
         let first = rpassword::prompt_password(format!(
             "{login} — {}: ",
-            tr(lang, "жаңа құпиясөз", "новый пароль", "new password")
+            tr(lang, "cli-new-password-word")
         ))
         .map_err(|e| CliError::new(exit::FILE, e.to_string()))?;
-        let second =
-            rpassword::prompt_password(tr(lang, "Қайталаңыз: ", "Повторите: ", "Repeat: "))
-                .map_err(|e| CliError::new(exit::FILE, e.to_string()))?;
+        let second = rpassword::prompt_password(tr(lang, "cli-repeat-prompt"))
+            .map_err(|e| CliError::new(exit::FILE, e.to_string()))?;
         if first != second {
             return Err(CliError::new(
                 exit::INVALID_INPUT,
-                tr(
-                    lang,
-                    "құпиясөздер сәйкес емес",
-                    "пароли не совпадают",
-                    "the passwords do not match",
-                ),
+                tr(lang, "cli-passwords-do-not-match"),
             ));
         }
         first
     } else {
         return Err(CliError::new(
             exit::INVALID_INPUT,
-            tr(
-                lang,
-                "жаңа құпиясөз жоқ: --password-stdin қолданыңыз",
-                "нет нового пароля: используйте --password-stdin",
-                "no new password: use --password-stdin",
-            ),
+            tr(lang, "cli-no-new-password"),
         ));
     };
     check_password(login, &password)
@@ -55,11 +45,11 @@ fn read_new_password(login: &str, from_stdin: bool, lang: Lang) -> Result<String
 fn bad_login(login: &str, lang: Lang) -> CliError {
     CliError::new(
         exit::INVALID_INPUT,
-        match lang {
-            Lang::Kk => format!("логин {login:?} жарамсыз: 3–32 латын әрпі, цифр, «.», «_», «-» күтіледі"),
-            Lang::Ru => format!("логин {login:?} недопустим: ожидается 3–32 латинских буквы, цифры, «.», «_», «-»"),
-            Lang::En => format!("login {login:?} is not valid: 3–32 Latin letters, digits, '.', '_', '-' are expected"),
-        },
+        tr_args(
+            lang,
+            "cli-bad-login",
+            &[("login", format!("{login:?}").into())],
+        ),
     )
 }
 
@@ -82,22 +72,14 @@ pub(super) fn user(s: &mut Session, action: UserCommand) -> Result<u8, CliError>
                     exit::INVALID_INPUT,
                     format!(
                         "--role {role:?}: {}: clerk, supervisor, back_office, administrator",
-                        tr(
-                            lang,
-                            "мына мәндердің бірі күтіледі",
-                            "ожидается одно из",
-                            "one of these is expected"
-                        )
+                        tr(lang, "cli-role-expected")
                     ),
                 )
             })?;
             if name.trim().is_empty() {
                 return Err(CliError::new(
                     exit::INVALID_INPUT,
-                    format!(
-                        "--name: {}",
-                        tr(lang, "толтыру міндетті", "обязательно", "is required")
-                    ),
+                    format!("--name: {}", tr(lang, "cli-required")),
                 ));
             }
             let password = read_new_password(&login, password_stdin, lang)?;
@@ -123,15 +105,7 @@ pub(super) fn user(s: &mut Session, action: UserCommand) -> Result<u8, CliError>
                         e.message(lang),
                     )
                 })?;
-            println!(
-                "{login}: {}",
-                tr(
-                    lang,
-                    "есептік жазба жасалды",
-                    "учётная запись создана",
-                    "account created"
-                )
-            );
+            println!("{login}: {}", tr(lang, "cli-account-created"));
         }
         UserCommand::List { json } => {
             let users = store.users().map_err(|e| ctx.store_error(e))?;
@@ -144,9 +118,9 @@ pub(super) fn user(s: &mut Session, action: UserCommand) -> Result<u8, CliError>
             } else {
                 for u in users {
                     let state = if u.active {
-                        tr(lang, "белсенді", "активна", "active")
+                        tr(lang, "cli-active")
                     } else {
-                        tr(lang, "өшірілген", "отключена", "disabled")
+                        tr(lang, "cli-disabled")
                     };
                     println!("{}\t{}\t{}\t{state}", u.login, u.role.key(), u.full_name);
                 }
@@ -155,38 +129,25 @@ pub(super) fn user(s: &mut Session, action: UserCommand) -> Result<u8, CliError>
         UserCommand::Disable { login } | UserCommand::Enable { login } if login == actor.login => {
             return Err(CliError::new(
                 exit::INVALID_INPUT,
-                tr(
-                    lang,
-                    "өз есептік жазбаңызды өзгерте алмайсыз",
-                    "нельзя изменить собственную учётную запись",
-                    "you cannot change your own account's state",
-                ),
+                tr(lang, "cli-user-own-state"),
             ));
         }
         UserCommand::Disable { login } => {
             store
                 .set_user_active(&login, false, &actor.login, t)
                 .map_err(|e| user_error(e, lang))?;
-            println!("{login}: {}", tr(lang, "өшірілді", "отключена", "disabled"));
+            println!("{login}: {}", tr(lang, "cli-account-disabled"));
         }
         UserCommand::Enable { login } => {
             store
                 .set_user_active(&login, true, &actor.login, t)
                 .map_err(|e| user_error(e, lang))?;
-            println!("{login}: {}", tr(lang, "қосылды", "включена", "enabled"));
+            println!("{login}: {}", tr(lang, "cli-enabled"));
             let without_key = store
                 .accounts_without_key()
                 .map_err(|e| ctx.store_error(e))?;
             if without_key.contains(&login) {
-                println!(
-                    "{login}: {}",
-                    tr(
-                        lang,
-                        "кіру үшін жаңа құпиясөз керек: iin-desk user passwd LOGIN",
-                        "для входа нужен новый пароль: iin-desk user passwd ЛОГИН",
-                        "needs a new password to log in: iin-desk user passwd LOGIN",
-                    )
-                );
+                println!("{login}: {}", tr(lang, "cli-user-needs-new-password"));
             }
         }
         UserCommand::Passwd {
@@ -204,15 +165,7 @@ pub(super) fn user(s: &mut Session, action: UserCommand) -> Result<u8, CliError>
             store
                 .set_password(&login, &password, false, &actor.login, t)
                 .map_err(|e| user_error(e, lang))?;
-            println!(
-                "{login}: {}",
-                tr(
-                    lang,
-                    "құпиясөз өзгертілді",
-                    "пароль изменён",
-                    "password changed"
-                )
-            );
+            println!("{login}: {}", tr(lang, "cli-password-changed"));
         }
     }
     Ok(exit::OK)
@@ -233,12 +186,7 @@ pub(super) fn init(ctx: &CliContext, args: &InitArgs) -> Result<u8, CliError> {
     if Store::state_in(&ctx.data_dir).map_err(|e| ctx.open_error(e))? != StoreState::New {
         return Err(CliError::new(
             exit::INVALID_INPUT,
-            tr(
-                lang,
-                "бағдарлама бұрыннан бапталған: әкімші бар",
-                "программа уже настроена: администратор существует",
-                "already set up: an administrator exists",
-            ),
+            tr(lang, "cli-init-already-set-up"),
         ));
     }
     if !valid_login(&args.admin) {
@@ -247,10 +195,7 @@ pub(super) fn init(ctx: &CliContext, args: &InitArgs) -> Result<u8, CliError> {
     if args.name.trim().is_empty() {
         return Err(CliError::new(
             exit::INVALID_INPUT,
-            format!(
-                "--name: {}",
-                tr(lang, "толтыру міндетті", "обязательно", "is required")
-            ),
+            format!("--name: {}", tr(lang, "cli-required")),
         ));
     }
     let password = read_new_password(&args.admin, args.password_stdin, lang)?;
@@ -264,15 +209,6 @@ pub(super) fn init(ctx: &CliContext, args: &InitArgs) -> Result<u8, CliError> {
     let (_store, recovery) =
         Store::create_in(&ctx.data_dir, &admin, ctx.now).map_err(|e| ctx.open_error(e))?;
     ctx.show_recovery_key(&recovery);
-    println!(
-        "{}: {}",
-        args.admin,
-        tr(
-            lang,
-            "әкімші жасалды",
-            "администратор создан",
-            "administrator created"
-        )
-    );
+    println!("{}: {}", args.admin, tr(lang, "cli-init-done"));
     Ok(exit::OK)
 }

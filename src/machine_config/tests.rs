@@ -632,3 +632,14 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_length_limit_takes_its_plural_form() {
+    let ru = |max: usize| {
+        crate::domain::i18n::tr_args(Lang::Ru, "config-too-long", &[("max", max.into())])
+    };
+    assert!(ru(1).ends_with("не более 1 символа"), "{}", ru(1));
+    assert!(ru(21).ends_with("не более 21 символа"), "{}", ru(21));
+    assert!(ru(5).ends_with("не более 5 символов"), "{}", ru(5));
+    assert!(ru(MAX_VALUE_CHARS).contains(&MAX_VALUE_CHARS.to_string()));
+}

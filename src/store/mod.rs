@@ -23,6 +23,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use thiserror::Error;
 
 use crate::domain::field::FieldError;
+use crate::domain::i18n::{tr, tr_args, Arg};
 use crate::domain::lang::Lang;
 use crate::sqlite_file::{self, Sniff, Stamp};
 
@@ -117,6 +118,9 @@ pub enum StoreError {
     /// A key operation needs an encrypted store.
     #[error("this store is not encrypted: log in as an administrator to encrypt it first")]
     NotEncrypted,
+    /// The encrypted copy made to encrypt the store did not match it; nothing changed.
+    #[error("the encrypted copy did not match the store; nothing was changed")]
+    EncryptionCheck,
     /// A key operation failed (key file, slot).
     #[error(transparent)]
     Vault(#[from] vault::VaultError),
@@ -139,35 +143,73 @@ impl From<rusqlite::Error> for StoreError {
 impl StoreError {
     /// The error in `lang`, for a clerk or administrator.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (StoreError::NotADatabase { path }, Lang::Kk) => format!("{} файлы iin-desk дерекқоры емес немесе бүлінген; файл өзгертілмеді", path.display()),
-            (StoreError::NotADatabase { path }, Lang::Ru) => format!("файл {} не является базой iin-desk или повреждён; файл не изменён", path.display()),
-            (StoreError::TooNew { path, found, supported }, Lang::Kk) => format!("{} дерекқорының нұсқасы {found} бағдарламаның нұсқасынан ({supported}) жаңа; iin-desk-ті жаңартыңыз, файл өзгертілмеді", path.display()),
-            (StoreError::TooNew { path, found, supported }, Lang::Ru) => format!("версия базы {} ({found}) новее версии программы ({supported}); обновите iin-desk, файл не изменён", path.display()),
-            (StoreError::WrongKey { path }, Lang::Kk) => format!("{}: кілт бұл дерекқорды ашпайды; файл өзгертілмеді", path.display()),
-            (StoreError::WrongKey { path }, Lang::Ru) => format!("{}: ключ не открывает эту базу; файл не изменён", path.display()),
-            (StoreError::Vault(e), l) => e.message(l),
-            (StoreError::NoKeyFile { path, keys }, Lang::Kk) => format!("{} оқылатын iin-desk дерекқоры емес: ол бүлінген, не шифрланған және оның кілттер файлы {} жоқ (екеуін де сақтық көшірмеден қалпына келтіріңіз); файл өзгертілмеді", path.display(), keys.display()),
-            (StoreError::NoKeyFile { path, keys }, Lang::Ru) => format!("{} не является читаемой базой iin-desk: она повреждена или зашифрована, а её файл ключей {} отсутствует (восстановите оба из резервной копии); файл не изменён", path.display(), keys.display()),
-            (StoreError::AlreadySetUp, Lang::Kk) => "iin-desk бұл деректер қалтасында бұрыннан бапталған".into(),
-            (StoreError::AlreadySetUp, Lang::Ru) => "iin-desk в этой папке данных уже настроен".into(),
-            (StoreError::NotEncrypted, Lang::Kk) => "дерекқор шифрланбаған: алдымен әкімші ретінде кіріп, оны шифрлаңыз".into(),
-            (StoreError::NotEncrypted, Lang::Ru) => "база не зашифрована: сначала войдите как администратор, чтобы зашифровать её".into(),
-            (StoreError::Busy, Lang::Kk) => "дерекқорды басқа бағдарлама бұғаттап тұр; қайталап көріңіз".into(),
-            (StoreError::Busy, Lang::Ru) => "база занята другой программой; повторите попытку".into(),
-            (StoreError::RequestNotFound(id), Lang::Kk) => format!("{id} өтінімі табылмады"),
-            (StoreError::RequestNotFound(id), Lang::Ru) => format!("заявка {id} не найдена"),
-            (StoreError::DuplicateRequest(id), Lang::Kk) => format!("{id} өтінімі бұрыннан бар"),
-            (StoreError::DuplicateRequest(id), Lang::Ru) => format!("заявка {id} уже существует"),
-            (StoreError::UserNotFound(l), Lang::Kk) => format!("{l} есептік жазбасы табылмады"),
-            (StoreError::UserNotFound(l), Lang::Ru) => format!("учётная запись {l} не найдена"),
-            (StoreError::DuplicateUser(l), Lang::Kk) => format!("{l} есептік жазбасы бұрыннан бар"),
-            (StoreError::DuplicateUser(l), Lang::Ru) => format!("учётная запись {l} уже существует"),
-            (StoreError::Invalid(errors), lang) => errors.iter().map(|e| e.message(lang)).collect::<Vec<_>>().join("; "),
-            (StoreError::Transition(e), lang) => e.message(lang),
-            (e, Lang::Kk) => format!("дерекқор қатесі: {e}"),
-            (e, Lang::Ru) => format!("ошибка базы данных: {e}"),
-            (e, Lang::En) => e.to_string(),
+        let path_arg = |path: &std::path::Path| Arg::from(path.display().to_string());
+        match self {
+            StoreError::NotADatabase { path } => {
+                tr_args(lang, "store-not-a-database", &[("path", path_arg(path))])
+            }
+            StoreError::TooNew {
+                path,
+                found,
+                supported,
+            } => tr_args(
+                lang,
+                "store-too-new",
+                &[
+                    ("path", path_arg(path)),
+                    ("found", found.to_string().into()),
+                    ("supported", supported.to_string().into()),
+                ],
+            ),
+            StoreError::WrongKey { path } => {
+                tr_args(lang, "store-wrong-key", &[("path", path_arg(path))])
+            }
+            StoreError::Vault(e) => e.message(lang),
+            StoreError::NoKeyFile { path, keys } => tr_args(
+                lang,
+                "store-no-key-file",
+                &[("path", path_arg(path)), ("keys", path_arg(keys))],
+            ),
+            StoreError::AlreadySetUp => tr(lang, "store-already-set-up"),
+            StoreError::NotEncrypted => tr(lang, "store-not-encrypted"),
+            StoreError::EncryptionCheck => tr(lang, "store-encryption-check-failed"),
+            StoreError::Busy => tr(lang, "store-busy"),
+            StoreError::RequestNotFound(id) => {
+                tr_args(lang, "store-request-not-found", &[("id", id.into())])
+            }
+            StoreError::DuplicateRequest(id) => {
+                tr_args(lang, "store-duplicate-request", &[("id", id.into())])
+            }
+            StoreError::UserNotFound(login) => {
+                tr_args(lang, "store-user-not-found", &[("login", login.into())])
+            }
+            StoreError::DuplicateUser(login) => {
+                tr_args(lang, "store-duplicate-user", &[("login", login.into())])
+            }
+            StoreError::Invalid(errors) => errors
+                .iter()
+                .map(|e| e.message(lang))
+                .collect::<Vec<_>>()
+                .join("; "),
+            StoreError::Transition(e) => e.message(lang),
+            StoreError::Io { path, source } => tr_args(
+                lang,
+                "store-io",
+                &[
+                    ("path", path_arg(path)),
+                    ("reason", source.to_string().into()),
+                ],
+            ),
+            StoreError::Corrupt { id, detail } => tr_args(
+                lang,
+                "store-corrupt",
+                &[("id", id.into()), ("detail", detail.into())],
+            ),
+            StoreError::Sqlite(e) => tr_args(
+                lang,
+                "store-database-error",
+                &[("error", e.to_string().into())],
+            ),
         }
     }
 }

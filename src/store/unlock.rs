@@ -39,10 +39,7 @@ pub struct Unlocked {
 }
 
 fn key_file_missing(path: PathBuf) -> StoreError {
-    StoreError::Vault(VaultError::Io {
-        path,
-        reason: "the key file is missing: restore it (with the database) from the backup".into(),
-    })
+    StoreError::Vault(VaultError::Missing { path })
 }
 
 impl Store {
@@ -461,10 +458,7 @@ fn encrypt_in_place(
         Ok(true) => {}
         Ok(false) | Err(_) => {
             let _ = std::fs::remove_file(&copy);
-            return Err(StoreError::Corrupt {
-                id: "store".into(),
-                detail: "the encrypted copy did not match the store; nothing was changed".into(),
-            });
+            return Err(StoreError::EncryptionCheck);
         }
     }
     let recovery = SecretKey::random();

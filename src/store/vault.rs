@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use zeroize::{Zeroize, Zeroizing};
 
+use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
 
 /// The key file's name, next to the database.
@@ -62,43 +63,42 @@ pub enum VaultError {
     /// The key derivation failed (parameters out of range).
     #[error("key derivation failed: {0}")]
     Kdf(String),
+    /// The key file of an encrypted store is missing.
+    #[error("the key file {path} is missing: restore it (with the database) from the backup")]
+    Missing {
+        /// The file.
+        path: PathBuf,
+    },
 }
 
 impl VaultError {
     /// The error in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (VaultError::Io { path, reason }, Lang::Kk) => {
-                format!(
-                    "{} кілттер файлын пайдалану мүмкін емес: {reason}",
-                    path.display()
-                )
-            }
-            (VaultError::Io { path, reason }, Lang::Ru) => {
-                format!(
-                    "нельзя использовать файл ключей {}: {reason}",
-                    path.display()
-                )
-            }
-            (VaultError::Damaged { path, reason }, Lang::Kk) => {
-                format!("{} кілттер файлы бүлінген: {reason}", path.display())
-            }
-            (VaultError::Damaged { path, reason }, Lang::Ru) => {
-                format!("файл ключей {} повреждён: {reason}", path.display())
-            }
-            (VaultError::WrongSecret, Lang::Kk) => "кілт бұл дерекқорды ашпайды".into(),
-            (VaultError::WrongSecret, Lang::Ru) => "ключ не открывает эту базу".into(),
-            (VaultError::NotAKey, Lang::Kk) => {
-                "бұл кілт емес: 64 он алтылық цифр күтіледі (сызықша мен бос орын есептелмейді)"
-                    .into()
-            }
-            (VaultError::NotAKey, Lang::Ru) => {
-                "это не ключ: ожидаются 64 шестнадцатеричные цифры (дефисы и пробелы не важны)"
-                    .into()
-            }
-            (VaultError::Kdf(e), Lang::Kk) => format!("кілтті шығару қатесі: {e}"),
-            (VaultError::Kdf(e), Lang::Ru) => format!("ошибка выработки ключа: {e}"),
-            (e, Lang::En) => e.to_string(),
+        match self {
+            VaultError::Io { path, reason } => tr_args(
+                lang,
+                "store-key-file-io",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("reason", reason.into()),
+                ],
+            ),
+            VaultError::Damaged { path, reason } => tr_args(
+                lang,
+                "store-key-file-damaged",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("reason", reason.into()),
+                ],
+            ),
+            VaultError::WrongSecret => tr(lang, "store-wrong-secret"),
+            VaultError::NotAKey => tr(lang, "store-not-a-key"),
+            VaultError::Kdf(e) => tr_args(lang, "store-kdf-failed", &[("error", e.into())]),
+            VaultError::Missing { path } => tr_args(
+                lang,
+                "store-key-file-missing",
+                &[("path", path.display().to_string().into())],
+            ),
         }
     }
 }
@@ -194,17 +194,11 @@ pub enum KeyFileProblem {
 impl KeyFileProblem {
     /// The problem in `lang`; `tag` is the expected header.
     pub fn message(self, tag: &str, lang: Lang) -> String {
-        match (self, lang) {
-            (KeyFileProblem::NotAKeyFile, Lang::Kk) => {
-                format!("бұл кілт файлы емес: бірінші жол «{tag}» болуы керек")
+        match self {
+            KeyFileProblem::NotAKeyFile => {
+                tr_args(lang, "store-not-a-key-file", &[("tag", tag.into())])
             }
-            (KeyFileProblem::NotAKeyFile, Lang::Ru) => {
-                format!("это не файл ключа: первая строка должна быть «{tag}»")
-            }
-            (KeyFileProblem::NotAKeyFile, Lang::En) => {
-                format!("not a key file: the first line must be \"{tag}\"")
-            }
-            (KeyFileProblem::BadKey, l) => VaultError::NotAKey.message(l),
+            KeyFileProblem::BadKey => VaultError::NotAKey.message(lang),
         }
     }
 }

@@ -13,7 +13,7 @@ fn import_the_fixture_stores_5_requests() {
         .run()
         .code(OK)
         .stderr_empty()
-        .stdout_has("5 request(s) stored");
+        .stdout_has("5 requests stored");
     assert_eq!(desk.stored_ids(), fixture_ids());
 }
 
@@ -26,7 +26,7 @@ fn a_supervisor_may_import() {
         .arg(fixture("requests.json"))
         .run()
         .code(OK)
-        .stdout_has("5 request(s) stored");
+        .stdout_has("5 requests stored");
     assert_eq!(desk.stored_ids().len(), 5);
 }
 
@@ -54,10 +54,7 @@ fn importing_again_reports_duplicates_and_stores_nothing_new() {
             "{out}"
         );
     }
-    assert!(
-        lines[5].ends_with("5 error(s); nothing was stored"),
-        "{out}"
-    );
+    assert!(lines[5].ends_with("5 errors; nothing was stored"), "{out}");
     assert_eq!(desk.stored_ids(), fixture_ids());
 }
 
@@ -85,7 +82,7 @@ fn one_duplicate_makes_the_whole_file_fail() {
         .run()
         .code(INVALID_INPUT)
         .stderr_has("[1] id: request 0b6f0f3e-6a0c-4c56-9d43-2f7d1c1a0001 already exists")
-        .stderr_has("1 error(s); nothing was stored");
+        .stderr_has("1 error; nothing was stored");
     // Twice in the same file.
     let file = desk.write(
         "twice.json",
@@ -139,10 +136,7 @@ fn an_invalid_file_reports_every_error_and_stores_none() {
     }
     assert_eq!(
         lines[5],
-        format!(
-            "iin-desk: {}: 5 error(s); nothing was stored",
-            file.display()
-        )
+        format!("iin-desk: {}: 5 errors; nothing was stored", file.display())
     );
 
     // None were stored, not even the valid [0] and [6].
@@ -153,7 +147,7 @@ fn an_invalid_file_reports_every_error_and_stores_none() {
         .arg(&export)
         .run()
         .code(OK)
-        .stdout_has("0 request(s) written");
+        .stdout_has("0 requests written");
     assert_eq!(read_json(&export), serde_json::json!([]));
 
     // The store is still usable: the good file goes in afterwards.
@@ -264,7 +258,7 @@ fn import_dry_run_validates_and_stores_nothing() {
         .arg(fixture("requests.json"))
         .run()
         .code(OK)
-        .stdout_has("5 request(s) valid (--dry-run: nothing stored)");
+        .stdout_has("5 requests valid (--dry-run: nothing stored)");
     assert!(desk.stored_ids().is_empty());
     // A dry run of a bad file fails like the real thing.
     desk.admin()
@@ -272,7 +266,7 @@ fn import_dry_run_validates_and_stores_nothing() {
         .arg(fixture("requests_invalid.json"))
         .run()
         .code(INVALID_INPUT)
-        .stderr_has("5 error(s); nothing was stored");
+        .stderr_has("5 errors; nothing was stored");
     // And it sees duplicates.
     desk.admin()
         .arg("import")
@@ -297,6 +291,6 @@ fn import_of_an_empty_array_stores_nothing() {
         .arg(&file)
         .run()
         .code(OK)
-        .stdout_has("0 request(s) stored");
+        .stdout_has("0 requests stored");
     assert!(desk.stored_ids().is_empty());
 }

@@ -1,0 +1,23 @@
+# The local store and its key file: why it cannot be opened or changed.
+store-not-a-database = { $path } is not a readable iin-desk database; it was left untouched
+store-too-new = { $path } has schema version { $found }, newer than this program's { $supported }; update iin-desk — the file was left untouched
+store-wrong-key = { $path }: the key does not open this database; the file was left untouched
+store-no-key-file = { $path } is not a readable iin-desk database: it is damaged, or encrypted and its key file { $keys } is missing (restore both from the backup); it was left untouched
+store-already-set-up = iin-desk is already set up in this data folder
+store-not-encrypted = this store is not encrypted: log in as an administrator to encrypt it first
+store-busy = the database is busy (locked by another program); try again
+store-request-not-found = request { $id } not found
+store-duplicate-request = request { $id } already exists
+store-user-not-found = account { $login } not found
+store-duplicate-user = account { $login } already exists
+store-io = cannot use { $path }: { $reason }
+store-corrupt = stored request { $id } is damaged: { $detail }
+store-database-error = database error: { $error }
+store-key-file-io = cannot use the key file { $path }: { $reason }
+store-key-file-damaged = the key file { $path } is damaged: { $reason }
+store-wrong-secret = the key does not open this store
+store-not-a-key = not a key: 64 hexadecimal digits are expected (dashes and spaces are ignored)
+store-kdf-failed = key derivation failed: { $error }
+store-not-a-key-file = not a key file: the first line must be "{ $tag }"
+store-key-file-missing = the key file { $path } is missing: restore it (with the database) from the backup
+store-encryption-check-failed = the encrypted copy did not match the store; nothing was changed

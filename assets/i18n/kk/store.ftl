@@ -1,0 +1,23 @@
+# The local store and its key file: why it cannot be opened or changed.
+store-not-a-database = { $path } файлы iin-desk дерекқоры емес немесе бүлінген; файл өзгертілмеді
+store-too-new = { $path } дерекқорының нұсқасы { $found } бағдарламаның нұсқасынан ({ $supported }) жаңа; iin-desk-ті жаңартыңыз, файл өзгертілмеді
+store-wrong-key = { $path }: кілт бұл дерекқорды ашпайды; файл өзгертілмеді
+store-no-key-file = { $path } оқылатын iin-desk дерекқоры емес: ол бүлінген, не шифрланған және оның кілттер файлы { $keys } жоқ (екеуін де сақтық көшірмеден қалпына келтіріңіз); файл өзгертілмеді
+store-already-set-up = iin-desk бұл деректер қалтасында бұрыннан бапталған
+store-not-encrypted = дерекқор шифрланбаған: алдымен әкімші ретінде кіріп, оны шифрлаңыз
+store-busy = дерекқорды басқа бағдарлама бұғаттап тұр; қайталап көріңіз
+store-request-not-found = { $id } өтінімі табылмады
+store-duplicate-request = { $id } өтінімі бұрыннан бар
+store-user-not-found = { $login } есептік жазбасы табылмады
+store-duplicate-user = { $login } есептік жазбасы бұрыннан бар
+store-io = { $path } пайдалану мүмкін емес: { $reason }
+store-corrupt = сақталған { $id } өтінімі бүлінген: { $detail }
+store-database-error = дерекқор қатесі: { $error }
+store-key-file-io = { $path } кілттер файлын пайдалану мүмкін емес: { $reason }
+store-key-file-damaged = { $path } кілттер файлы бүлінген: { $reason }
+store-wrong-secret = кілт бұл дерекқорды ашпайды
+store-not-a-key = бұл кілт емес: 64 он алтылық цифр күтіледі (сызықша мен бос орын есептелмейді)
+store-kdf-failed = кілтті шығару қатесі: { $error }
+store-not-a-key-file = бұл кілт файлы емес: бірінші жол «{ $tag }» болуы керек
+store-key-file-missing = { $path } кілттер файлы жоқ: оны дерекқормен бірге сақтық көшірмеден қалпына келтіріңіз
+store-encryption-check-failed = шифрланған көшірме дерекқормен сәйкес келмеді; ештеңе өзгертілмеді

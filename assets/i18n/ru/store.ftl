@@ -1,0 +1,23 @@
+# The local store and its key file: why it cannot be opened or changed.
+store-not-a-database = файл { $path } не является базой iin-desk или повреждён; файл не изменён
+store-too-new = версия базы { $path } ({ $found }) новее версии программы ({ $supported }); обновите iin-desk, файл не изменён
+store-wrong-key = { $path }: ключ не открывает эту базу; файл не изменён
+store-no-key-file = { $path } не является читаемой базой iin-desk: она повреждена или зашифрована, а её файл ключей { $keys } отсутствует (восстановите оба из резервной копии); файл не изменён
+store-already-set-up = iin-desk в этой папке данных уже настроен
+store-not-encrypted = база не зашифрована: сначала войдите как администратор, чтобы зашифровать её
+store-busy = база занята другой программой; повторите попытку
+store-request-not-found = заявка { $id } не найдена
+store-duplicate-request = заявка { $id } уже существует
+store-user-not-found = учётная запись { $login } не найдена
+store-duplicate-user = учётная запись { $login } уже существует
+store-io = не удаётся использовать { $path }: { $reason }
+store-corrupt = сохранённая заявка { $id } повреждена: { $detail }
+store-database-error = ошибка базы данных: { $error }
+store-key-file-io = нельзя использовать файл ключей { $path }: { $reason }
+store-key-file-damaged = файл ключей { $path } повреждён: { $reason }
+store-wrong-secret = ключ не открывает эту базу
+store-not-a-key = это не ключ: ожидаются 64 шестнадцатеричные цифры (дефисы и пробелы не важны)
+store-kdf-failed = ошибка выработки ключа: { $error }
+store-not-a-key-file = это не файл ключа: первая строка должна быть «{ $tag }»
+store-key-file-missing = файл ключей { $path } отсутствует: восстановите его вместе с базой из резервной копии
+store-encryption-check-failed = зашифрованная копия не совпала с базой; ничего не изменено
