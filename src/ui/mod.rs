@@ -16,7 +16,7 @@ pub mod widgets;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use crate::domain::account::Role;
-use crate::domain::lang::Tr;
+use crate::domain::i18n::Msg;
 use crate::domain::request::RequestKind;
 use crate::state::{AppState, Command, Screen};
 use text as t;
@@ -99,7 +99,7 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
                     .color(theme::ACCENT),
             );
             ui.separator();
-            let nav: [(Tr, Screen); 2] = [
+            let nav: [(Msg, Screen); 2] = [
                 (t::NAV_DASHBOARD, Screen::Dashboard),
                 (t::NAV_JOURNAL, Screen::Journal),
             ];

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::{actor, tr};
+use super::actor;
 use crate::app::{Command, DeskApp};
 use crate::state::text as t;
 
@@ -91,13 +91,17 @@ pub(super) fn decide(app: &mut DeskApp, command: &Command, now: NaiveDateTime) {
                 &comment,
                 now,
             )
-            .map(|iin| format!("{}: {iin}", tr(lang, t::FORM_IIN))),
+            .map(|iin| format!("{}: {iin}", t::FORM_IIN.get(lang).to_string())),
         Command::BackOfficeCorrect => bo
             .correct(&case.id, &comment, now)
-            .map(|iin| format!("{}: {iin}", tr(lang, t::CORRECT))),
-        _ => bo
-            .refuse(&case.id, ground, &comment, now)
-            .map(|()| format!("{}: 15.{}", tr(lang, t::REFUSE_SERVICE), ground.item())),
+            .map(|iin| format!("{}: {iin}", t::CORRECT.get(lang).to_string())),
+        _ => bo.refuse(&case.id, ground, &comment, now).map(|()| {
+            format!(
+                "{}: 15.{}",
+                t::REFUSE_SERVICE.get(lang).to_string(),
+                ground.item()
+            )
+        }),
     });
     match result {
         Ok(text) => {

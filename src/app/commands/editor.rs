@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use uuid::Uuid;
 
 use super::printing::run_print;
-use super::{actor, show, tr};
+use super::{actor, show};
 use crate::app::{DeskApp, Screen};
 use crate::domain::form::{record_to_form, validate_record, ApplicantForm};
 use crate::domain::request::{RequestKind, Status};
@@ -74,7 +74,8 @@ pub(super) fn open_draft(app: &mut DeskApp, id: String, now: NaiveDateTime) {
 pub(super) fn save_draft(app: &mut DeskApp) {
     let lang = app.state.lang;
     app.autosave(true);
-    app.state.notify(tr(lang, t::DRAFT_SAVED), false);
+    app.state
+        .notify(t::DRAFT_SAVED.get(lang).to_string(), false);
 }
 
 /// Accepts the request or refuses to accept it (then prints the receipt).
@@ -91,8 +92,10 @@ pub(super) fn decide(app: &mut DeskApp, status: Status, now: NaiveDateTime) {
         Ok(r) => r,
         Err(errors) => {
             let first = errors.first().map(|e| e.message(lang)).unwrap_or_default();
-            app.state
-                .notify(format!("{}: {first}", tr(lang, t::FIX_FIELDS)), true);
+            app.state.notify(
+                format!("{}: {first}", t::FIX_FIELDS.get(lang).to_string()),
+                true,
+            );
             return;
         }
     };
@@ -102,13 +105,15 @@ pub(super) fn decide(app: &mut DeskApp, status: Status, now: NaiveDateTime) {
             log::info!("request {id}: {} by {user}", status.key());
             app.state.editor = None;
             if status == Status::Accepted {
-                app.state.notify(tr(lang, t::ACCEPTED_MSG), false);
+                app.state
+                    .notify(t::ACCEPTED_MSG.get(lang).to_string(), false);
                 if let Some(h) = &app.sync {
                     h.sync_now();
                 }
                 show(app, Screen::Dashboard);
             } else {
-                app.state.notify(tr(lang, t::REFUSED_MSG), false);
+                app.state
+                    .notify(t::REFUSED_MSG.get(lang).to_string(), false);
                 show(app, Screen::Request(id.clone()));
                 run_print(app, &id, DocKind::Receipt);
             }

@@ -2,7 +2,7 @@
 //! where the clerk chooses) and the daily register. Every printout is kept in the PDF
 //! folder and audited (`crate::printing`).
 
-use super::{load_view, tr};
+use super::load_view;
 use crate::app::{DeskApp, Screen};
 use crate::pdf::DocKind;
 use crate::state::text as t;
@@ -63,7 +63,7 @@ pub(super) fn save_as(app: &mut DeskApp, id: &str, doc: DocKind) {
             std::fs::read(&out).and_then(|bytes| crate::files::write_atomically(&target, &bytes));
         match copied {
             Ok(()) => app.state.notify(
-                format!("{}: {}", tr(lang, t::SAVED), target.display()),
+                format!("{}: {}", t::SAVED.get(lang).to_string(), target.display()),
                 false,
             ),
             Err(e) => app.state.notify(format!("{}: {e}", target.display()), true),

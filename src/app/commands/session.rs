@@ -3,7 +3,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::{actor, show, tr};
+use super::{actor, show};
 use crate::app::{DeskApp, Screen, LANGUAGE_FILE};
 use crate::domain::account::{check_password, valid_login, Role};
 use crate::domain::lang::Lang;
@@ -44,15 +44,18 @@ pub(super) fn create_admin(app: &mut DeskApp, now: NaiveDateTime) {
     let f = app.state.login.clone();
     let login = f.login.trim().to_string();
     let error = if !valid_login(&login) {
-        Some(format!("«{}»: 3–32 a-z 0-9 . _ -", tr(lang, t::LOGIN)))
+        Some(format!(
+            "«{}»: 3–32 a-z 0-9 . _ -",
+            t::LOGIN.get(lang).to_string()
+        ))
     } else if f.full_name.trim().is_empty() {
         Some(format!(
             "«{}»: {}",
-            tr(lang, t::FULL_NAME),
+            t::FULL_NAME.get(lang).to_string(),
             crate::domain::field::Problem::Required.message(lang)
         ))
     } else if f.password != f.password_again {
-        Some(tr(lang, t::PASSWORDS_DIFFER))
+        Some(t::PASSWORDS_DIFFER.get(lang).to_string())
     } else {
         check_password(&login, &f.password)
             .err()

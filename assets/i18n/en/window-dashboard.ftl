@@ -1,0 +1,11 @@
+window-today-at-counter = Today's requests at this counter
+window-pending-sync = Waiting to be sent
+window-last-sync = Last sync
+window-never = not yet
+window-no-requests-today = No requests today
+window-overdue = overdue
+window-scan-to-start = Scan a passport to start a new request
+window-register-counter = Today's register for this counter
+window-register-office = Today's register for the office
+window-drafts = Unfinished drafts
+window-continue = Continue
