@@ -7,7 +7,7 @@ use super::text as t;
 use super::{theme, widgets};
 use crate::domain::account::Role;
 use crate::domain::calendar::ExceptionKind;
-use crate::machine_config::ConfigKey;
+use crate::settings::Setting;
 use crate::state::{AppState, Command};
 use crate::store::User;
 
@@ -66,12 +66,12 @@ pub fn settings_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
                 .show(ui, |ui| {
                     let locked = |k| s.is_locked(k);
                     let (name, address, counter, queue, pdf, idle) = (
-                        locked(ConfigKey::OfficeName),
-                        locked(ConfigKey::OfficeAddress),
-                        locked(ConfigKey::Counter),
-                        locked(ConfigKey::QueuePath),
-                        locked(ConfigKey::PdfDir),
-                        locked(ConfigKey::IdleLockMinutes),
+                        locked(Setting::OfficeName),
+                        locked(Setting::OfficeAddress),
+                        locked(Setting::Counter),
+                        locked(Setting::QueuePath),
+                        locked(Setting::PdfDir),
+                        locked(Setting::IdleLockMinutes),
                     );
                     let none = |_: &mut Ui| {};
                     setting_row(

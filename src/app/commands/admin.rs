@@ -58,10 +58,9 @@ pub(super) fn reset_password(app: &mut DeskApp, login: &str, now: NaiveDateTime)
         Ok(()) => {
             let actor = actor(app);
             match app.store.set_password(login, &password, true, &actor, now) {
-                Ok(()) => app.state.notify(
-                    format!("{login}: {}", t::SAVED.get(lang).to_string()),
-                    false,
-                ),
+                Ok(()) => app
+                    .state
+                    .notify(format!("{login}: {}", t::SAVED.get(lang)), false),
                 Err(e) => app.state.notify(e.message(lang), true),
             }
         }
@@ -102,14 +101,11 @@ pub(super) fn add_user(app: &mut DeskApp, now: NaiveDateTime) {
     let login = a.login.trim().to_string();
     let role = Role::from_key(&a.role);
     let error = if !valid_login(&login) {
-        Some(format!(
-            "«{}»: 3–32 a-z 0-9 . _ -",
-            t::LOGIN.get(lang).to_string()
-        ))
+        Some(format!("«{}»: 3–32 a-z 0-9 . _ -", t::LOGIN.get(lang)))
     } else if a.full_name.trim().is_empty() {
         Some(format!(
             "«{}»: {}",
-            t::FULL_NAME.get(lang).to_string(),
+            t::FULL_NAME.get(lang),
             crate::domain::field::Problem::Required.message(lang)
         ))
     } else {
@@ -134,10 +130,8 @@ pub(super) fn add_user(app: &mut DeskApp, now: NaiveDateTime) {
             app.state.admin.login.clear();
             app.state.admin.full_name.clear();
             app.state.admin.password.clear();
-            app.state.notify(
-                format!("{login}: {}", t::SAVED.get(lang).to_string()),
-                false,
-            );
+            app.state
+                .notify(format!("{login}: {}", t::SAVED.get(lang)), false);
         }
         Err(e) => app.state.notify(e.message(lang), true),
     }
@@ -236,11 +230,7 @@ pub(super) fn export_queue_key(app: &mut DeskApp, now: NaiveDateTime) {
         Ok(()) => {
             let _ = app.store.audit(now, &actor, "key.queue.export", None, "");
             app.state.notify(
-                format!(
-                    "{}: {}",
-                    t::QUEUE_KEY_EXPORTED.get(lang).to_string(),
-                    path.display()
-                ),
+                format!("{}: {}", t::QUEUE_KEY_EXPORTED.get(lang), path.display()),
                 false,
             );
         }

@@ -91,17 +91,13 @@ pub(super) fn decide(app: &mut DeskApp, command: &Command, now: NaiveDateTime) {
                 &comment,
                 now,
             )
-            .map(|iin| format!("{}: {iin}", t::FORM_IIN.get(lang).to_string())),
+            .map(|iin| format!("{}: {iin}", t::FORM_IIN.get(lang))),
         Command::BackOfficeCorrect => bo
             .correct(&case.id, &comment, now)
-            .map(|iin| format!("{}: {iin}", t::CORRECT.get(lang).to_string())),
-        _ => bo.refuse(&case.id, ground, &comment, now).map(|()| {
-            format!(
-                "{}: 15.{}",
-                t::REFUSE_SERVICE.get(lang).to_string(),
-                ground.item()
-            )
-        }),
+            .map(|iin| format!("{}: {iin}", t::CORRECT.get(lang))),
+        _ => bo
+            .refuse(&case.id, ground, &comment, now)
+            .map(|()| format!("{}: 15.{}", t::REFUSE_SERVICE.get(lang), ground.item())),
     });
     match result {
         Ok(text) => {

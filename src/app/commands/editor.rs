@@ -92,10 +92,8 @@ pub(super) fn decide(app: &mut DeskApp, status: Status, now: NaiveDateTime) {
         Ok(r) => r,
         Err(errors) => {
             let first = errors.first().map(|e| e.message(lang)).unwrap_or_default();
-            app.state.notify(
-                format!("{}: {first}", t::FIX_FIELDS.get(lang).to_string()),
-                true,
-            );
+            app.state
+                .notify(format!("{}: {first}", t::FIX_FIELDS.get(lang)), true);
             return;
         }
     };

@@ -63,7 +63,7 @@ pub(super) fn save_as(app: &mut DeskApp, id: &str, doc: DocKind) {
             std::fs::read(&out).and_then(|bytes| crate::files::write_atomically(&target, &bytes));
         match copied {
             Ok(()) => app.state.notify(
-                format!("{}: {}", t::SAVED.get(lang).to_string(), target.display()),
+                format!("{}: {}", t::SAVED.get(lang), target.display()),
                 false,
             ),
             Err(e) => app.state.notify(format!("{}: {e}", target.display()), true),

@@ -7,6 +7,7 @@ use super::{actor, show};
 use crate::app::{DeskApp, Screen, LANGUAGE_FILE};
 use crate::domain::account::{check_password, valid_login, Role};
 use crate::domain::lang::Lang;
+use crate::settings::Setting;
 use crate::state::text as t;
 use crate::store::{NewUser, Store};
 
@@ -30,7 +31,10 @@ pub(super) fn set_lang(app: &mut DeskApp, l: Lang, now: NaiveDateTime) {
     app.state.lang = l;
     let actor = actor(app);
     if app.state.user.is_some() {
-        if let Err(e) = app.store.set_setting("ui.language", l.code(), &actor, now) {
+        if let Err(e) = app
+            .store
+            .set_setting(Setting::Language.store_key(), l.code(), &actor, now)
+        {
             app.state.notify(e.message(l), true);
         }
     }
@@ -44,14 +48,11 @@ pub(super) fn create_admin(app: &mut DeskApp, now: NaiveDateTime) {
     let f = app.state.login.clone();
     let login = f.login.trim().to_string();
     let error = if !valid_login(&login) {
-        Some(format!(
-            "«{}»: 3–32 a-z 0-9 . _ -",
-            t::LOGIN.get(lang).to_string()
-        ))
+        Some(format!("«{}»: 3–32 a-z 0-9 . _ -", t::LOGIN.get(lang)))
     } else if f.full_name.trim().is_empty() {
         Some(format!(
             "«{}»: {}",
-            t::FULL_NAME.get(lang).to_string(),
+            t::FULL_NAME.get(lang),
             crate::domain::field::Problem::Required.message(lang)
         ))
     } else if f.password != f.password_again {
