@@ -203,17 +203,11 @@ impl DeskApp {
         }
         if arrived > 0 {
             log::info!("sync: {arrived} result(s) arrived");
-            let text = match self.state.lang {
-                Lang::Kk => {
-                    format!("Нәтижелер келді: {arrived}. Тіркеу куәліктерін басып шығаруға болады.")
-                }
-                Lang::Ru => format!(
-                    "Пришли результаты: {arrived}. Регистрационные свидетельства можно печатать."
-                ),
-                Lang::En => {
-                    format!("{arrived} result(s) arrived: the certificates are ready to print.")
-                }
-            };
+            let text = crate::domain::i18n::tr_args(
+                self.state.lang,
+                "window-results-arrived",
+                &[("n", arrived.into())],
+            );
             self.state.notify(text, false);
             self.refresh_dashboard();
             let filter = self.state.journal.filter.clone();

@@ -35,8 +35,6 @@ pub const NAV_ADMIN: Msg = Msg("window-nav-admin");
 
 // Dashboard.
 pub const TODAY_AT_COUNTER: Msg = Msg("window-today-at-counter");
-pub const PENDING_SYNC: Msg = Msg("window-pending-sync");
-pub const LAST_SYNC: Msg = Msg("window-last-sync");
 pub const NEVER: Msg = Msg("window-never");
 pub const NO_REQUESTS_TODAY: Msg = Msg("window-no-requests-today");
 pub const OVERDUE: Msg = Msg("window-overdue");
@@ -105,7 +103,6 @@ pub const IIN_FILTER: Msg = Msg("window-iin-filter");
 pub const FROM: Msg = Msg("window-from");
 pub const TO: Msg = Msg("window-to");
 pub const ANY: Msg = Msg("window-any");
-pub const FOUND: Msg = Msg("window-found");
 pub const HISTORY: Msg = Msg("window-history");
 pub const PRINT: Msg = Msg("window-print");
 pub const SAVE_AS: Msg = Msg("window-save-as");
@@ -155,8 +152,6 @@ pub const FORM_IIN: Msg = Msg("window-form-iin");
 pub const CORRECT: Msg = Msg("window-correct");
 pub const REFUSAL_GROUND: Msg = Msg("window-refusal-ground");
 pub const REFUSE_SERVICE: Msg = Msg("window-refuse-service");
-pub const AWAITING_RESULT: Msg = Msg("window-awaiting-result");
-pub const OFFLINE: Msg = Msg("window-offline");
 pub const SYNC_NOW: Msg = Msg("window-sync-now");
 pub const CANCELLED: Msg = Msg("window-cancelled");
 

@@ -7,6 +7,7 @@ use super::text as t;
 use super::widgets::{is_overdue, short_id, show_time};
 use super::{theme, widgets};
 use crate::domain::account::Role;
+use crate::domain::i18n::tr_args;
 use crate::domain::lang::Lang;
 use crate::domain::mrz::zone_complete;
 use crate::domain::request::{RequestKind, Status};
@@ -87,9 +88,17 @@ fn sync_ui(state: &AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
                 .sync
                 .as_ref()
                 .map_or((state.pending, 0), |s| (s.to_push, s.awaiting_result));
-            ui.label(format!("{}: {to_push}", t::PENDING_SYNC.get(lang)));
+            ui.label(tr_args(
+                lang,
+                "window-pending-sync",
+                &[("n", to_push.into())],
+            ));
             ui.separator();
-            ui.label(format!("{}: {awaiting}", t::AWAITING_RESULT.get(lang)));
+            ui.label(tr_args(
+                lang,
+                "window-awaiting-result",
+                &[("n", awaiting.into())],
+            ));
             ui.separator();
             let last = state
                 .sync
@@ -99,14 +108,15 @@ fn sync_ui(state: &AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
                     || t::NEVER.get(lang).to_string(),
                     |t| t.format("%d.%m.%Y %H:%M:%S").to_string(),
                 );
-            ui.label(format!("{}: {last}", t::LAST_SYNC.get(lang)));
+            ui.label(tr_args(lang, "window-last-sync", &[("when", last.into())]));
             if state.sync.is_some() && ui.button(t::SYNC_NOW.get(lang)).clicked() {
                 commands.push(Command::SyncNow);
             }
         });
         if let Some(error) = state.sync.as_ref().and_then(|s| s.last_error_text(lang)) {
             ui.label(
-                RichText::new(format!("{}: {error}", t::OFFLINE.get(lang))).color(theme::ERROR),
+                RichText::new(tr_args(lang, "window-offline", &[("error", error.into())]))
+                    .color(theme::ERROR),
             );
         }
     });

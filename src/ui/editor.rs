@@ -12,6 +12,7 @@ use crate::domain::calendar::{service_timer_level, TimerLevel};
 use crate::domain::checklist::Decision;
 use crate::domain::field::{Field, Problem};
 use crate::domain::form::{live_checklist, ChecklistLine, CorrectionForm, InstitutionForm};
+use crate::domain::i18n::tr_args;
 use crate::domain::identity::{Parameter, Sex};
 use crate::domain::lang::Lang;
 use crate::domain::mrz::{zone_complete, MrzReading};
@@ -483,7 +484,10 @@ fn checklist_ui(
             .iter()
             .filter(|e| !matches!(e.problem, Problem::Expired { .. }))
             .count();
-        ui.label(RichText::new(format!("{} ({n})", t::FIX_FIELDS.get(lang))).color(theme::WARN));
+        ui.label(
+            RichText::new(tr_args(lang, "window-fix-fields-count", &[("n", n.into())]))
+                .color(theme::WARN),
+        );
     }
     ui.add_space(theme::SECTION_GAP);
     let accept = ui.add_enabled(

@@ -7,6 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use super::text as t;
 use super::widgets::{is_overdue, short_id, show_time};
 use super::{theme, widgets};
+use crate::domain::i18n::tr_args;
 use crate::domain::lang::Lang;
 use crate::domain::request::{RequestKind, Status};
 use crate::state::{AppState, Command, JournalState, Screen};
@@ -122,7 +123,10 @@ fn search_ui(j: &mut JournalState, lang: Lang, ui: &mut Ui, commands: &mut Vec<C
     if let Some(e) = &j.error {
         ui.label(RichText::new(e).color(theme::ERROR));
     }
-    ui.label(RichText::new(format!("{}: {}", t::FOUND.get(lang), j.total)).color(theme::TEXT_WEAK));
+    ui.label(
+        RichText::new(tr_args(lang, "window-found", &[("n", j.total.into())]))
+            .color(theme::TEXT_WEAK),
+    );
     if submit {
         commands.push(Command::Search);
     }

@@ -36,3 +36,4 @@ window-accepted-msg = Request accepted and queued
 window-refused-msg = Refusal to accept recorded
 window-date-hint = DD.MM.YYYY
 window-any-errors = error
+window-fix-fields-count = Correct the fields with errors ({ $n })

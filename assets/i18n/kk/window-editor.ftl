@@ -36,3 +36,4 @@ window-accepted-msg = Өтінім қабылданды және жіберу к
 window-refused-msg = Қабылдаудан бас тарту тіркелді
 window-date-hint = КК.АА.ЖЖЖЖ
 window-any-errors = қате
+window-fix-fields-count = Қате өрістерді түзетіңіз ({ $n })

@@ -36,3 +36,4 @@ window-accepted-msg = Заявка принята и поставлена в о�
 window-refused-msg = Отказ в приёме зарегистрирован
 window-date-hint = ДД.ММ.ГГГГ
 window-any-errors = ошибка
+window-fix-fields-count = Исправьте поля с ошибками ({ $n })
