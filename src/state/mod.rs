@@ -1,7 +1,8 @@
 //! The window's shared vocabulary, below both `app` and `ui`: what the screens draw from
 //! ([`AppState`] and each screen's model), what they ask for ([`Command`], [`Screen`]),
-//! the clerk's [`Notice`]s and every fixed text. Screens (`ui`) read and edit it and push
-//! commands; the app runs the commands and fills it from the store.
+//! and the clerk's [`Notice`]s. Screens (`ui`) read and edit it and push commands; the app
+//! runs the commands and fills it from the store. The texts are in the message catalogue
+//! (`assets/i18n/*/window*.ftl`, read with `crate::domain::i18n`).
 //!
 //! It imports neither `app` nor `ui`, and calls neither the store nor egui: its models are
 //! plain data plus the pure rules of editing them (the rules themselves are in `domain`).
@@ -10,7 +11,6 @@ pub mod backoffice;
 pub mod editor;
 pub mod journal;
 pub mod request_view;
-pub mod text;
 
 use chrono::NaiveDateTime;
 

@@ -15,7 +15,6 @@ window-refuse-service = Refuse
 window-awaiting-result = Awaiting a result: { $n }
 window-offline = No connection to the central queue: { $error }
 window-sync-now = Sync now
-window-cancelled = Cancelled
 window-recovery-key = Recovery key
 window-recovery-key-help = The data are encrypted. This key is shown only now: write it on paper and keep it in a safe. If every password is lost, only this key opens the data (iin-desk recover).
 window-recovery-key-done = I have written it down

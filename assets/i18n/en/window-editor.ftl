@@ -1,4 +1,3 @@
-window-kind = Request kind
 window-mrz-box = MRZ (passport reader)
 window-read-mrz = Read MRZ
 window-mrz-ok = MRZ read: every check digit is correct
@@ -28,12 +27,10 @@ window-fix-fields = Correct the fields with errors
 window-accept = Accept and queue
 window-refuse = Refuse to accept — print receipt…
 window-save-draft = Save draft
-window-print-application = Print application…
 window-close = Close
 window-service-time = Service time
 window-draft-saved = Draft saved
 window-accepted-msg = Request accepted and queued
 window-refused-msg = Refusal to accept recorded
 window-date-hint = DD.MM.YYYY
-window-any-errors = error
 window-fix-fields-count = Correct the fields with errors ({ $n })

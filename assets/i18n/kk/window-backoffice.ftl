@@ -15,7 +15,6 @@ window-refuse-service = Қызметтен бас тарту
 window-awaiting-result = Нәтиже күтуде: { $n }
 window-offline = Орталық кезекке қосылу жоқ: { $error }
 window-sync-now = Қазір синхрондау
-window-cancelled = Бас тартылды
 window-recovery-key = Қалпына келтіру кілті
 window-recovery-key-help = Деректер шифрланған. Бұл кілт тек қазір көрсетіледі: оны қағазға жазып, сейфте сақтаңыз. Барлық құпиясөз жоғалса, деректерді тек осы кілт ашады (iin-desk recover).
 window-recovery-key-done = Жазып алдым

@@ -1,4 +1,3 @@
-window-kind = Өтінім түрі
 window-mrz-box = MRZ (паспорт оқу құрылғысы)
 window-read-mrz = MRZ оқу
 window-mrz-ok = MRZ оқылды: барлық бақылау цифрлары дұрыс
@@ -28,12 +27,10 @@ window-fix-fields = Қате өрістерді түзетіңіз
 window-accept = Қабылдау және кезекке қою
 window-refuse = Қабылдаудан бас тарту — қолхат басу…
 window-save-draft = Жобаны сақтау
-window-print-application = Өтінішті басу…
 window-close = Жабу
 window-service-time = Қызмет көрсету уақыты
 window-draft-saved = Жоба сақталды
 window-accepted-msg = Өтінім қабылданды және жіберу кезегіне қойылды
 window-refused-msg = Қабылдаудан бас тарту тіркелді
 window-date-hint = КК.АА.ЖЖЖЖ
-window-any-errors = қате
 window-fix-fields-count = Қате өрістерді түзетіңіз ({ $n })

@@ -15,7 +15,6 @@ window-refuse-service = Отказать в услуге
 window-awaiting-result = Ожидают результата: { $n }
 window-offline = Нет связи с центральной очередью: { $error }
 window-sync-now = Синхронизировать сейчас
-window-cancelled = Отменено
 window-recovery-key = Ключ восстановления
 window-recovery-key-help = Данные зашифрованы. Этот ключ показывается только сейчас: запишите его на бумаге и храните в сейфе. Если все пароли утеряны, данные открывает только он (iin-desk recover).
 window-recovery-key-done = Я записал ключ

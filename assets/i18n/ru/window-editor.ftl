@@ -1,4 +1,3 @@
-window-kind = Вид заявки
 window-mrz-box = MRZ (считыватель паспорта)
 window-read-mrz = Считать MRZ
 window-mrz-ok = MRZ считана: все контрольные цифры верны
@@ -28,12 +27,10 @@ window-fix-fields = Исправьте поля с ошибками
 window-accept = Принять и поставить в очередь
 window-refuse = Отказать в приёме — печать расписки…
 window-save-draft = Сохранить черновик
-window-print-application = Печать заявления…
 window-close = Закрыть
 window-service-time = Время обслуживания
 window-draft-saved = Черновик сохранён
 window-accepted-msg = Заявка принята и поставлена в очередь на отправку
 window-refused-msg = Отказ в приёме зарегистрирован
 window-date-hint = ДД.ММ.ГГГГ
-window-any-errors = ошибка
 window-fix-fields-count = Исправьте поля с ошибками ({ $n })

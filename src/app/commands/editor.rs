@@ -9,9 +9,9 @@ use super::printing::run_print;
 use super::{actor, show};
 use crate::app::{DeskApp, Screen};
 use crate::domain::form::{record_to_form, validate_record, ApplicantForm};
+use crate::domain::i18n::{tr, Msg};
 use crate::domain::request::{RequestKind, Status};
 use crate::pdf::DocKind;
-use crate::state::text as t;
 use crate::state::Editor;
 use crate::store::RequestFilter;
 
@@ -74,8 +74,7 @@ pub(super) fn open_draft(app: &mut DeskApp, id: String, now: NaiveDateTime) {
 pub(super) fn save_draft(app: &mut DeskApp) {
     let lang = app.state.lang;
     app.autosave(true);
-    app.state
-        .notify(t::DRAFT_SAVED.get(lang).to_string(), false);
+    app.state.notify(tr(lang, "window-draft-saved"), false);
 }
 
 /// Accepts the request or refuses to accept it (then prints the receipt).
@@ -92,8 +91,10 @@ pub(super) fn decide(app: &mut DeskApp, status: Status, now: NaiveDateTime) {
         Ok(r) => r,
         Err(errors) => {
             let first = errors.first().map(|e| e.message(lang)).unwrap_or_default();
-            app.state
-                .notify(format!("{}: {first}", t::FIX_FIELDS.get(lang)), true);
+            app.state.notify(
+                format!("{}: {first}", Msg("window-fix-fields").get(lang)),
+                true,
+            );
             return;
         }
     };
@@ -103,15 +104,13 @@ pub(super) fn decide(app: &mut DeskApp, status: Status, now: NaiveDateTime) {
             log::info!("request {id}: {} by {user}", status.key());
             app.state.editor = None;
             if status == Status::Accepted {
-                app.state
-                    .notify(t::ACCEPTED_MSG.get(lang).to_string(), false);
+                app.state.notify(tr(lang, "window-accepted-msg"), false);
                 if let Some(h) = &app.sync {
                     h.sync_now();
                 }
                 show(app, Screen::Dashboard);
             } else {
-                app.state
-                    .notify(t::REFUSED_MSG.get(lang).to_string(), false);
+                app.state.notify(tr(lang, "window-refused-msg"), false);
                 show(app, Screen::Request(id.clone()));
                 run_print(app, &id, DocKind::Receipt);
             }

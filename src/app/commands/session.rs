@@ -6,9 +6,9 @@ use chrono::NaiveDateTime;
 use super::{actor, show};
 use crate::app::{DeskApp, Screen, LANGUAGE_FILE};
 use crate::domain::account::{check_password, valid_login, Role};
+use crate::domain::i18n::{tr, Msg};
 use crate::domain::lang::Lang;
 use crate::settings::Setting;
-use crate::state::text as t;
 use crate::store::{NewUser, Store};
 
 /// Logs out: the draft is saved, the store closed, the login screen shown.
@@ -48,15 +48,18 @@ pub(super) fn create_admin(app: &mut DeskApp, now: NaiveDateTime) {
     let f = app.state.login.clone();
     let login = f.login.trim().to_string();
     let error = if !valid_login(&login) {
-        Some(format!("«{}»: 3–32 a-z 0-9 . _ -", t::LOGIN.get(lang)))
+        Some(format!(
+            "«{}»: 3–32 a-z 0-9 . _ -",
+            Msg("window-login").get(lang)
+        ))
     } else if f.full_name.trim().is_empty() {
         Some(format!(
             "«{}»: {}",
-            t::FULL_NAME.get(lang),
+            Msg("window-full-name").get(lang),
             crate::domain::field::Problem::Required.message(lang)
         ))
     } else if f.password != f.password_again {
-        Some(t::PASSWORDS_DIFFER.get(lang).to_string())
+        Some(tr(lang, "window-passwords-differ"))
     } else {
         check_password(&login, &f.password)
             .err()
