@@ -80,11 +80,12 @@ pub fn language_ui(state: &mut AppState, ui: &mut Ui) {
         .labelled_by(label.id);
 }
 
+/// Each language's name in itself, whatever the window speaks.
 fn lang_name(l: Lang) -> &'static str {
     match l {
-        Lang::Kk => "Қазақша",
-        Lang::Ru => "Русский",
-        Lang::En => "English",
+        Lang::Kk => Msg("window-lang-kk").get(Lang::Kk),
+        Lang::Ru => Msg("window-lang-ru").get(Lang::Ru),
+        Lang::En => Msg("window-lang-en").get(Lang::En),
     }
 }
 

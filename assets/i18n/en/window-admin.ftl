@@ -1,3 +1,5 @@
+### The counter window: settings and administration.
+
 window-office-name = Office name
 window-office-address = Office address
 window-counter-number = Counter number

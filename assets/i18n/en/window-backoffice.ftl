@@ -1,3 +1,5 @@
+### The counter window: the back office.
+
 window-nav-back-office = Incoming requests
 window-incoming = Incoming requests
 window-refresh = Refresh

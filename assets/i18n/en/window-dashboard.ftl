@@ -1,3 +1,5 @@
+### The counter window: the Today screen and the sync status.
+
 window-today-at-counter = Today's requests at this counter
 window-pending-sync = Waiting to be sent: { $n }
 window-last-sync = Last sync: { $when }

@@ -1,3 +1,5 @@
+### The counter window: the request being typed (form, MRZ, checklist, decision).
+
 window-mrz-box = MRZ (passport reader)
 window-read-mrz = Read MRZ
 window-mrz-ok = MRZ read: every check digit is correct

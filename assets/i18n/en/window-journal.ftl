@@ -1,3 +1,5 @@
+### The counter window: the journal, its columns and the request view.
+
 window-col-time = Time
 window-col-kind = Kind
 window-col-status = Status

@@ -27,3 +27,7 @@ window-nav-new = New request
 window-nav-journal = Journal
 window-nav-settings = Settings
 window-nav-admin = Administration
+# Each language named in itself: the same in every language folder.
+window-lang-kk = Қазақша
+window-lang-ru = Русский
+window-lang-en = English

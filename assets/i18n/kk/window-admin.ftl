@@ -1,3 +1,5 @@
+### The counter window: settings and administration.
+
 window-office-name = ХҚКО атауы
 window-office-address = ХҚКО мекенжайы
 window-counter-number = Терезе нөмірі

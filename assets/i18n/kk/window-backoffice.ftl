@@ -1,3 +1,5 @@
+### The counter window: the back office.
+
 window-nav-back-office = Келіп түскен өтінімдер
 window-incoming = Келіп түскен өтінімдер
 window-refresh = Жаңарту

@@ -1,3 +1,5 @@
+### The counter window: the Today screen and the sync status.
+
 window-today-at-counter = Осы терезедегі бүгінгі өтінімдер
 window-pending-sync = Жіберуді күтуде: { $n }
 window-last-sync = Соңғы синхрондау: { $when }

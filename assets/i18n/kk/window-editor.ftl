@@ -1,3 +1,5 @@
+### The counter window: the request being typed (form, MRZ, checklist, decision).
+
 window-mrz-box = MRZ (паспорт оқу құрылғысы)
 window-read-mrz = MRZ оқу
 window-mrz-ok = MRZ оқылды: барлық бақылау цифрлары дұрыс

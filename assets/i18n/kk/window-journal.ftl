@@ -1,3 +1,5 @@
+### The counter window: the journal, its columns and the request view.
+
 window-col-time = Уақыты
 window-col-kind = Түрі
 window-col-status = Мәртебесі

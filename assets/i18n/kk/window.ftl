@@ -27,3 +27,7 @@ window-nav-new = Жаңа өтінім
 window-nav-journal = Журнал
 window-nav-settings = Баптаулар
 window-nav-admin = Әкімшілік
+# Each language named in itself: the same in every language folder.
+window-lang-kk = Қазақша
+window-lang-ru = Русский
+window-lang-en = English

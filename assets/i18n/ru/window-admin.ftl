@@ -1,3 +1,5 @@
+### The counter window: settings and administration.
+
 window-office-name = Наименование ЦОН
 window-office-address = Адрес ЦОН
 window-counter-number = Номер окна

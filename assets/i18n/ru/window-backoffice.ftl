@@ -1,3 +1,5 @@
+### The counter window: the back office.
+
 window-nav-back-office = Входящие заявки
 window-incoming = Входящие заявки
 window-refresh = Обновить

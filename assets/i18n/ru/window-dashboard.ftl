@@ -1,3 +1,5 @@
+### The counter window: the Today screen and the sync status.
+
 window-today-at-counter = Заявки этого окна за сегодня
 window-pending-sync = Ожидают отправки: { $n }
 window-last-sync = Последняя синхронизация: { $when }

@@ -1,3 +1,5 @@
+### The counter window: the request being typed (form, MRZ, checklist, decision).
+
 window-mrz-box = MRZ (считыватель паспорта)
 window-read-mrz = Считать MRZ
 window-mrz-ok = MRZ считана: все контрольные цифры верны

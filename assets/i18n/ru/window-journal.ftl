@@ -1,3 +1,5 @@
+### The counter window: the journal, its columns and the request view.
+
 window-col-time = Время
 window-col-kind = Вид
 window-col-status = Статус

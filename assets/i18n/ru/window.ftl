@@ -27,3 +27,7 @@ window-nav-new = Новая заявка
 window-nav-journal = Журнал
 window-nav-settings = Настройки
 window-nav-admin = Администрирование
+# Each language named in itself: the same in every language folder.
+window-lang-kk = Қазақша
+window-lang-ru = Русский
+window-lang-en = English
