@@ -124,8 +124,9 @@ impl DeskApp {
     pub fn open_store(&mut self, store: Store) {
         self.store = store;
         self.state.settings = settings::load(&self.store, &self.data_dir, &self.machine);
-        // The language saved in the store, unless the machine configuration locks it (then
-        // the window already speaks the machine's); otherwise the window keeps its own.
+        // The settings' rule, with the window's language in the machine value's place (a
+        // locked machine language is already the window's): the language saved in the
+        // store unless the machine configuration locks it, else the window keeps its own.
         let stored = self
             .store
             .setting(Setting::Language.store_key())
