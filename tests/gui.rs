@@ -871,7 +871,7 @@ fn round_trip_counter_back_office_certificate() {
             .state
             .notices
             .iter()
-            .any(|n| n.text.contains("result(s) arrived"))),
+            .any(|n| n.text.contains("1 result arrived"))),
         "the result came back"
     );
     assert_eq!(requests(&counter)[0].1, Status::Formed);

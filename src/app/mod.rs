@@ -14,7 +14,8 @@ use std::path::PathBuf;
 use chrono::NaiveDateTime;
 
 use crate::domain::lang::Lang;
-use crate::machine_config::{ConfigKey, MachineConfig};
+use crate::machine_config::MachineConfig;
+use crate::settings::{pick, Setting};
 use crate::store::{RequestFilter, Store};
 use crate::ui;
 
@@ -91,12 +92,10 @@ impl DeskApp {
         let last = std::fs::read_to_string(data_dir.join(LANGUAGE_FILE))
             .ok()
             .and_then(|t| Lang::parse(t.trim()));
-        let lang = if machine.is_locked(ConfigKey::Language) {
-            machine.language
-        } else {
-            last.or(machine.language)
-        }
-        .unwrap_or_default();
+        let lang = machine
+            .resolve(Setting::Language, last.map(Lang::code))
+            .and_then(|code| Lang::parse(&code))
+            .unwrap_or_default();
         let (set_up, problem) = match Store::state_in(&data_dir) {
             Ok(state) => (state != crate::store::StoreState::New, None),
             Err(e) => (true, Some(e.message(lang))),
@@ -125,16 +124,19 @@ impl DeskApp {
     pub fn open_store(&mut self, store: Store) {
         self.store = store;
         self.state.settings = settings::load(&self.store, &self.data_dir, &self.machine);
-        let stored_lang = self
+        // The settings' rule, with the window's language in the machine value's place (a
+        // locked machine language is already the window's): the language saved in the
+        // store unless the machine configuration locks it, else the window keeps its own.
+        let stored = self
             .store
-            .setting("ui.language")
+            .setting(Setting::Language.store_key())
             .ok()
-            .flatten()
-            .and_then(|l| Lang::parse(&l));
-        if !self.machine.is_locked(ConfigKey::Language) {
-            if let Some(l) = stored_lang {
-                self.state.lang = l;
-            }
+            .flatten();
+        let locked = self.machine.is_locked(Setting::Language);
+        if let Some(l) = pick(Some(self.state.lang.code()), locked, stored.as_deref())
+            .and_then(|code| Lang::parse(&code))
+        {
+            self.state.lang = l;
         }
         if self.sync_on_login && self.sync.is_none() {
             let repaint = self.repaint.clone();
@@ -202,17 +204,11 @@ impl DeskApp {
         }
         if arrived > 0 {
             log::info!("sync: {arrived} result(s) arrived");
-            let text = match self.state.lang {
-                Lang::Kk => {
-                    format!("Нәтижелер келді: {arrived}. Тіркеу куәліктерін басып шығаруға болады.")
-                }
-                Lang::Ru => format!(
-                    "Пришли результаты: {arrived}. Регистрационные свидетельства можно печатать."
-                ),
-                Lang::En => {
-                    format!("{arrived} result(s) arrived: the certificates are ready to print.")
-                }
-            };
+            let text = crate::domain::i18n::tr_args(
+                self.state.lang,
+                "window-results-arrived",
+                &[("n", arrived.into())],
+            );
             self.state.notify(text, false);
             self.refresh_dashboard();
             let filter = self.state.journal.filter.clone();

@@ -5,9 +5,9 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::domain::form::parse_date;
+use crate::domain::i18n::Msg;
 use crate::domain::lang::Lang;
 use crate::domain::request::Status;
-use crate::state::text as t;
 use crate::store::{RequestFilter, RequestRow};
 
 /// Rows fetched in one query.
@@ -63,8 +63,8 @@ impl JournalState {
             iin: opt(&self.iin).map(|s| s.chars().filter(|c| !c.is_whitespace()).collect()),
             name: opt(&self.name),
             doc_number: opt(&self.doc_number),
-            from: date(&self.from, t::FROM.get(lang))?,
-            to: date(&self.to, t::TO.get(lang))?,
+            from: date(&self.from, Msg("window-from").get(lang))?,
+            to: date(&self.to, Msg("window-to").get(lang))?,
             status: self.status,
             clerk: opt(&self.clerk),
             include_drafts: false,

@@ -1,7 +1,8 @@
 //! The window's shared vocabulary, below both `app` and `ui`: what the screens draw from
 //! ([`AppState`] and each screen's model), what they ask for ([`Command`], [`Screen`]),
-//! the clerk's [`Notice`]s and every fixed text. Screens (`ui`) read and edit it and push
-//! commands; the app runs the commands and fills it from the store.
+//! and the clerk's [`Notice`]s. Screens (`ui`) read and edit it and push commands; the app
+//! runs the commands and fills it from the store. The texts are in the message catalogue
+//! (`assets/i18n/*/window*.ftl`, read with `crate::domain::i18n`).
 //!
 //! It imports neither `app` nor `ui`, and calls neither the store nor egui: its models are
 //! plain data plus the pure rules of editing them (the rules themselves are in `domain`).
@@ -10,13 +11,12 @@ pub mod backoffice;
 pub mod editor;
 pub mod journal;
 pub mod request_view;
-pub mod text;
 
 use chrono::NaiveDateTime;
 
 use crate::domain::lang::Lang;
-use crate::machine_config::ConfigKey;
 use crate::pdf::DocKind;
+use crate::settings::Setting;
 use crate::store::{RequestRow, User};
 
 pub use backoffice::BackOfficeState;
@@ -25,7 +25,7 @@ pub use journal::{JournalState, PAGE_ROWS};
 pub use request_view::RequestView;
 
 /// Settings kept in the store, as edited on the settings screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Settings {
     /// Office name, printed on documents.
     pub office_name: String,
@@ -42,12 +42,12 @@ pub struct Settings {
     /// Minutes without input before the window locks.
     pub idle_minutes: String,
     /// Keys the machine-wide configuration locks: shown read-only, never saved.
-    pub locked: std::collections::BTreeSet<ConfigKey>,
+    pub locked: std::collections::BTreeSet<Setting>,
 }
 
 impl Settings {
     /// Whether the machine-wide configuration locks `key`.
-    pub fn is_locked(&self, key: ConfigKey) -> bool {
+    pub fn is_locked(&self, key: Setting) -> bool {
         self.locked.contains(&key)
     }
 

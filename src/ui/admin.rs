@@ -3,11 +3,11 @@
 
 use egui::{RichText, TextEdit, Ui};
 
-use super::text as t;
 use super::{theme, widgets};
 use crate::domain::account::Role;
 use crate::domain::calendar::ExceptionKind;
-use crate::machine_config::ConfigKey;
+use crate::domain::i18n::Msg;
+use crate::settings::Setting;
 use crate::state::{AppState, Command};
 use crate::store::User;
 
@@ -38,7 +38,7 @@ fn setting_row(
         )
         .labelled_by(l.id);
         if locked {
-            ui.label(RichText::new(t::LOCKED_BY_MACHINE.get(lang)).italics())
+            ui.label(RichText::new(Msg("window-locked-by-machine").get(lang)).italics())
                 .on_hover_text(
                     crate::machine_config::machine_config_path()
                         .display()
@@ -57,7 +57,7 @@ pub fn settings_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
     let mut commands = Vec::new();
     egui::CentralPanel::default_margins().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.heading(t::NAV_SETTINGS.get(lang));
+            ui.heading(Msg("window-nav-settings").get(lang));
             ui.horizontal(|ui| widgets::language_ui(state, ui));
             let s = &mut state.settings;
             egui::Grid::new("settings")
@@ -66,18 +66,18 @@ pub fn settings_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
                 .show(ui, |ui| {
                     let locked = |k| s.is_locked(k);
                     let (name, address, counter, queue, pdf, idle) = (
-                        locked(ConfigKey::OfficeName),
-                        locked(ConfigKey::OfficeAddress),
-                        locked(ConfigKey::Counter),
-                        locked(ConfigKey::QueuePath),
-                        locked(ConfigKey::PdfDir),
-                        locked(ConfigKey::IdleLockMinutes),
+                        locked(Setting::OfficeName),
+                        locked(Setting::OfficeAddress),
+                        locked(Setting::Counter),
+                        locked(Setting::QueuePath),
+                        locked(Setting::PdfDir),
+                        locked(Setting::IdleLockMinutes),
                     );
                     let none = |_: &mut Ui| {};
                     setting_row(
                         ui,
                         lang,
-                        t::OFFICE_NAME.get(lang),
+                        Msg("window-office-name").get(lang),
                         &mut s.office_name,
                         name,
                         none,
@@ -85,7 +85,7 @@ pub fn settings_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
                     setting_row(
                         ui,
                         lang,
-                        t::OFFICE_ADDRESS.get(lang),
+                        Msg("window-office-address").get(lang),
                         &mut s.office_address,
                         address,
                         none,
@@ -93,16 +93,16 @@ pub fn settings_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
                     setting_row(
                         ui,
                         lang,
-                        t::COUNTER_NUMBER.get(lang),
+                        Msg("window-counter-number").get(lang),
                         &mut s.counter,
                         counter,
                         none,
                     );
-                    row(ui, t::CLERK_PHONE.get(lang), &mut s.clerk_phone);
+                    row(ui, Msg("window-clerk-phone").get(lang), &mut s.clerk_phone);
                     setting_row(
                         ui,
                         lang,
-                        t::IDLE_MINUTES.get(lang),
+                        Msg("window-idle-minutes").get(lang),
                         &mut s.idle_minutes,
                         idle,
                         none,
@@ -110,22 +110,29 @@ pub fn settings_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
                     setting_row(
                         ui,
                         lang,
-                        t::QUEUE_PATH.get(lang),
+                        Msg("window-queue-path").get(lang),
                         &mut s.queue_path,
                         queue,
                         |ui| {
-                            if ui.button(t::BROWSE.get(lang)).clicked() {
+                            if ui.button(Msg("window-browse").get(lang)).clicked() {
                                 commands.push(Command::ChooseQueuePath);
                             }
                         },
                     );
-                    setting_row(ui, lang, t::PDF_DIR.get(lang), &mut s.pdf_dir, pdf, |ui| {
-                        if ui.button(t::BROWSE.get(lang)).clicked() {
-                            commands.push(Command::ChoosePdfDir);
-                        }
-                    });
+                    setting_row(
+                        ui,
+                        lang,
+                        Msg("window-pdf-dir").get(lang),
+                        &mut s.pdf_dir,
+                        pdf,
+                        |ui| {
+                            if ui.button(Msg("window-browse").get(lang)).clicked() {
+                                commands.push(Command::ChoosePdfDir);
+                            }
+                        },
+                    );
                 });
-            if ui.button(t::SAVE.get(lang)).clicked() {
+            if ui.button(Msg("window-save").get(lang)).clicked() {
                 commands.push(Command::SaveSettings);
             }
             if user.role == Role::Administrator {
@@ -142,12 +149,17 @@ pub fn settings_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
 
 fn users_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
     let lang = state.lang;
-    widgets::section(ui, t::USERS.get(lang));
+    widgets::section(ui, Msg("window-users").get(lang));
     egui::Grid::new("users")
         .striped(true)
         .num_columns(5)
         .show(ui, |ui| {
-            for h in [t::LOGIN, t::FULL_NAME, t::ROLE, t::ACTIVE] {
+            for h in [
+                Msg("window-login"),
+                Msg("window-full-name"),
+                Msg("window-role"),
+                Msg("window-active"),
+            ] {
                 ui.label(RichText::new(h.get(lang)).strong());
             }
             ui.end_row();
@@ -156,15 +168,17 @@ fn users_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
                 ui.label(&u.full_name);
                 ui.label(u.role.label(lang));
                 if state.admin.without_key.contains(&u.login) {
-                    ui.label(RichText::new(t::NEEDS_PASSWORD.get(lang)).color(theme::WARN));
+                    ui.label(
+                        RichText::new(Msg("window-needs-password").get(lang)).color(theme::WARN),
+                    );
                 } else {
                     ui.label(if u.active { "✔" } else { "—" });
                 }
                 ui.horizontal(|ui| {
                     let (label, active) = if u.active {
-                        (t::DISABLE, false)
+                        (Msg("window-disable"), false)
                     } else {
-                        (t::ENABLE, true)
+                        (Msg("window-enable"), true)
                     };
                     if ui
                         .button(format!("{} {}", label.get(lang), u.login))
@@ -173,7 +187,11 @@ fn users_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
                         commands.push(Command::SetUserActive(u.login.clone(), active));
                     }
                     if ui
-                        .button(format!("{} {}", t::SET_PASSWORD.get(lang), u.login))
+                        .button(format!(
+                            "{} {}",
+                            Msg("window-set-password").get(lang),
+                            u.login
+                        ))
                         .clicked()
                     {
                         commands.push(Command::ResetPassword(u.login.clone()));
@@ -184,14 +202,14 @@ fn users_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
         });
     ui.add_space(theme::ROW_GAP);
     let a = &mut state.admin;
-    ui.label(RichText::new(t::ADD_USER.get(lang)).strong());
+    ui.label(RichText::new(Msg("window-add-user").get(lang)).strong());
     egui::Grid::new("add-user")
         .num_columns(2)
         .min_col_width(theme::LABEL_WIDTH)
         .show(ui, |ui| {
-            row(ui, t::LOGIN.get(lang), &mut a.login);
-            row(ui, t::FULL_NAME.get(lang), &mut a.full_name);
-            let l = ui.label(t::ROLE.get(lang));
+            row(ui, Msg("window-login").get(lang), &mut a.login);
+            row(ui, Msg("window-full-name").get(lang), &mut a.full_name);
+            let l = ui.label(Msg("window-role").get(lang));
             egui::ComboBox::from_id_salt("new-user-role")
                 .selected_text(Role::from_key(&a.role).map_or("", |r| r.label(lang)))
                 .show_ui(ui, |ui| {
@@ -209,8 +227,8 @@ fn users_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
             ui.end_row();
             let l = ui.label(format!(
                 "{} / {}",
-                t::PASSWORD.get(lang),
-                t::NEW_PASSWORD.get(lang)
+                Msg("window-password").get(lang),
+                Msg("window-new-password").get(lang)
             ));
             ui.add(
                 TextEdit::singleline(&mut a.password)
@@ -220,7 +238,7 @@ fn users_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
             .labelled_by(l.id);
             ui.end_row();
         });
-    if ui.button(t::ADD_USER.get(lang)).clicked() {
+    if ui.button(Msg("window-add-user").get(lang)).clicked() {
         commands.push(Command::AddUser);
     }
 }
@@ -228,16 +246,25 @@ fn users_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
 /// Keys and logins (administrator): the recovery key, the office's queue key, the lockout.
 fn keys_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
     let lang = state.lang;
-    widgets::section(ui, t::KEYS.get(lang));
-    ui.label(t::KEYS_HELP.get(lang));
+    widgets::section(ui, Msg("window-keys").get(lang));
+    ui.label(Msg("window-keys-help").get(lang));
     ui.horizontal_wrapped(|ui| {
-        if ui.button(t::NEW_RECOVERY_KEY.get(lang)).clicked() {
+        if ui
+            .button(Msg("window-new-recovery-key").get(lang))
+            .clicked()
+        {
             commands.push(Command::NewRecoveryKey);
         }
-        if ui.button(t::EXPORT_QUEUE_KEY.get(lang)).clicked() {
+        if ui
+            .button(Msg("window-export-queue-key").get(lang))
+            .clicked()
+        {
             commands.push(Command::ExportQueueKey);
         }
-        if ui.button(t::IMPORT_QUEUE_KEY.get(lang)).clicked() {
+        if ui
+            .button(Msg("window-import-queue-key").get(lang))
+            .clicked()
+        {
             commands.push(Command::ImportQueueKey);
         }
     });
@@ -247,18 +274,26 @@ fn keys_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
         .num_columns(2)
         .min_col_width(theme::LABEL_WIDTH)
         .show(ui, |ui| {
-            row(ui, t::LOCKOUT_FAILURES.get(lang), &mut a.max_failures);
-            row(ui, t::LOCKOUT_MINUTES.get(lang), &mut a.lockout_minutes);
+            row(
+                ui,
+                Msg("window-lockout-failures").get(lang),
+                &mut a.max_failures,
+            );
+            row(
+                ui,
+                Msg("window-lockout-minutes").get(lang),
+                &mut a.lockout_minutes,
+            );
         });
-    if ui.button(t::SAVE_LOCKOUT.get(lang)).clicked() {
+    if ui.button(Msg("window-save-lockout").get(lang)).clicked() {
         commands.push(Command::SaveLockout);
     }
 }
 
 fn calendar_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
     let lang = state.lang;
-    widgets::section(ui, t::CALENDAR.get(lang));
-    if ui.button(t::IMPORT_CALENDAR.get(lang)).clicked() {
+    widgets::section(ui, Msg("window-calendar").get(lang));
+    if ui.button(Msg("window-import-calendar").get(lang)).clicked() {
         commands.push(Command::ImportCalendar);
     }
     egui::Grid::new("calendar")
@@ -268,8 +303,8 @@ fn calendar_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
             for e in &state.admin.exceptions {
                 ui.label(e.date.format("%d.%m.%Y").to_string());
                 ui.label(match e.kind {
-                    ExceptionKind::Working => t::WORKING_DAY.get(lang),
-                    ExceptionKind::Holiday => t::DAY_OFF.get(lang),
+                    ExceptionKind::Working => Msg("window-working-day").get(lang),
+                    ExceptionKind::Holiday => Msg("window-day-off").get(lang),
                 });
                 ui.label(&e.note);
                 ui.end_row();

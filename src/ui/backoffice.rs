@@ -4,9 +4,9 @@
 
 use egui::{RichText, TextEdit, Ui};
 
-use super::text as t;
 use super::widgets::{short_id, show_time};
 use super::{theme, widgets};
+use crate::domain::i18n::Msg;
 use crate::domain::lang::Lang;
 use crate::domain::request::{RefusalGround, RequestKind};
 use crate::state::{AppState, BackOfficeState, Command};
@@ -28,8 +28,8 @@ pub fn backoffice_ui(state: &mut AppState, ui: &mut Ui) {
         .default_size(520.0)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.heading(t::INCOMING.get(lang));
-                if ui.button(t::REFRESH.get(lang)).clicked() {
+                ui.heading(Msg("window-incoming").get(lang));
+                if ui.button(Msg("window-refresh").get(lang)).clicked() {
                     commands.push(Command::BackOfficeRefresh);
                 }
             });
@@ -41,7 +41,12 @@ pub fn backoffice_ui(state: &mut AppState, ui: &mut Ui) {
                     .striped(true)
                     .num_columns(4)
                     .show(ui, |ui| {
-                        for h in [t::COL_TIME, t::COL_KIND, t::COL_DUE, t::COL_ID] {
+                        for h in [
+                            Msg("window-col-time"),
+                            Msg("window-col-kind"),
+                            Msg("window-col-due"),
+                            Msg("window-col-id"),
+                        ] {
                             ui.label(RichText::new(h.get(lang)).strong());
                         }
                         ui.end_row();
@@ -62,7 +67,7 @@ pub fn backoffice_ui(state: &mut AppState, ui: &mut Ui) {
                             if ui
                                 .button(format!(
                                     "{} {}{taken}",
-                                    t::OPEN.get(lang),
+                                    Msg("window-open").get(lang),
                                     short_id(&item.id)
                                 ))
                                 .clicked()
@@ -84,13 +89,17 @@ pub fn backoffice_ui(state: &mut AppState, ui: &mut Ui) {
 
 fn case_ui(bo: &mut BackOfficeState, lang: Lang, ui: &mut Ui, commands: &mut Vec<Command>) {
     let Some(case) = &bo.case else {
-        ui.label(RichText::new(t::CHOOSE_REQUEST.get(lang)).color(theme::TEXT_WEAK));
+        ui.label(RichText::new(Msg("window-choose-request").get(lang)).color(theme::TEXT_WEAK));
         return;
     };
     let r = &case.request;
     ui.heading(format!("{} · {}", r.kind.label(lang), short_id(&case.id)));
-    ui.label(format!("{}: {}", t::COL_DUE.get(lang), time(case.due_at)));
-    widgets::section(ui, t::SECTION_APPLICANT.get(lang));
+    ui.label(format!(
+        "{}: {}",
+        Msg("window-col-due").get(lang),
+        time(case.due_at)
+    ));
+    widgets::section(ui, Msg("window-section-applicant").get(lang));
     let id = r.identity_after();
     egui::Grid::new("case-data")
         .num_columns(2)
@@ -101,9 +110,9 @@ fn case_ui(bo: &mut BackOfficeState, lang: Lang, ui: &mut Ui, commands: &mut Vec
                 ui.label(value);
                 ui.end_row();
             };
-            row(t::FULL_NAME.get(lang), id.full_name_latin());
+            row(Msg("window-full-name").get(lang), id.full_name_latin());
             if let Some(c) = id.full_name_cyrillic() {
-                row(t::FULL_NAME.get(lang), c);
+                row(Msg("window-full-name").get(lang), c);
             }
             row(
                 &crate::domain::field::Field::BirthDate.label(lang),
@@ -134,7 +143,7 @@ fn case_ui(bo: &mut BackOfficeState, lang: Lang, ui: &mut Ui, commands: &mut Vec
                 );
             }
         });
-    widgets::section(ui, t::SECTION_CHECKLIST.get(lang));
+    widgets::section(ui, Msg("window-section-checklist").get(lang));
     for (doc, provided) in &r.documents {
         ui.label(format!(
             "{} {}",
@@ -142,9 +151,9 @@ fn case_ui(bo: &mut BackOfficeState, lang: Lang, ui: &mut Ui, commands: &mut Vec
             doc.name(lang)
         ));
     }
-    widgets::section(ui, t::DUPLICATES.get(lang));
+    widgets::section(ui, Msg("window-duplicates").get(lang));
     if case.duplicates.is_empty() {
-        ui.label(RichText::new(t::NO_DUPLICATES.get(lang)).color(theme::OK));
+        ui.label(RichText::new(Msg("window-no-duplicates").get(lang)).color(theme::OK));
     }
     for d in &case.duplicates {
         theme::banner(ui, theme::WARN_BG, theme::WARN, |ui| {
@@ -162,8 +171,8 @@ fn case_ui(bo: &mut BackOfficeState, lang: Lang, ui: &mut Ui, commands: &mut Vec
             }
         });
     }
-    widgets::section(ui, t::DECISION.get(lang));
-    let l = ui.label(t::COMMENT.get(lang));
+    widgets::section(ui, Msg("window-decision").get(lang));
+    let l = ui.label(Msg("window-comment").get(lang));
     ui.add(
         TextEdit::multiline(&mut bo.comment)
             .desired_rows(2)
@@ -171,22 +180,22 @@ fn case_ui(bo: &mut BackOfficeState, lang: Lang, ui: &mut Ui, commands: &mut Vec
     )
     .labelled_by(l.id);
     if r.kind == RequestKind::Correction {
-        if ui.button(t::CORRECT.get(lang)).clicked() {
+        if ui.button(Msg("window-correct").get(lang)).clicked() {
             commands.push(Command::BackOfficeCorrect);
         }
     } else {
         if !case.duplicates.is_empty() {
-            let l = ui.label(t::OVERRIDE_REASON.get(lang));
+            let l = ui.label(Msg("window-override-reason").get(lang));
             ui.add(TextEdit::singleline(&mut bo.override_reason).desired_width(500.0))
                 .labelled_by(l.id);
         }
-        if ui.button(t::FORM_IIN.get(lang)).clicked() {
+        if ui.button(Msg("window-form-iin").get(lang)).clicked() {
             commands.push(Command::BackOfficeForm);
         }
     }
     ui.add_space(theme::ROW_GAP);
     ui.horizontal(|ui| {
-        let l = ui.label(t::REFUSAL_GROUND.get(lang));
+        let l = ui.label(Msg("window-refusal-ground").get(lang));
         egui::ComboBox::from_id_salt("ground")
             .selected_text(format!("15.{}", bo.ground.item()))
             .show_ui(ui, |ui| {
@@ -204,7 +213,7 @@ fn case_ui(bo: &mut BackOfficeState, lang: Lang, ui: &mut Ui, commands: &mut Vec
             })
             .response
             .labelled_by(l.id);
-        if ui.button(t::REFUSE_SERVICE.get(lang)).clicked() {
+        if ui.button(Msg("window-refuse-service").get(lang)).clicked() {
             commands.push(Command::BackOfficeRefuse);
         }
     });

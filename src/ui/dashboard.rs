@@ -3,10 +3,10 @@
 
 use egui::{RichText, Ui};
 
-use super::text as t;
 use super::widgets::{is_overdue, short_id, show_time};
 use super::{theme, widgets};
 use crate::domain::account::Role;
+use crate::domain::i18n::{tr, tr_args, Msg};
 use crate::domain::lang::Lang;
 use crate::domain::mrz::zone_complete;
 use crate::domain::request::{RequestKind, Status};
@@ -25,21 +25,24 @@ pub fn dashboard_ui(state: &mut AppState, ui: &mut Ui) {
     egui::CentralPanel::default_margins().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.heading(t::TODAY_AT_COUNTER.get(lang));
+                ui.heading(Msg("window-today-at-counter").get(lang));
                 ui.label(
                     RichText::new(format!("№ {}", state.settings.counter)).color(theme::TEXT_WEAK),
                 );
             });
             sync_ui(state, ui, &mut commands);
             ui.horizontal(|ui| {
-                if ui.button(t::REGISTER_COUNTER.get(lang)).clicked() {
+                if ui
+                    .button(Msg("window-register-counter").get(lang))
+                    .clicked()
+                {
                     commands.push(Command::PrintRegister(Some(state.settings.counter.clone())));
                 }
                 let supervises = state
                     .user
                     .as_ref()
                     .is_some_and(|u| matches!(u.role, Role::Supervisor | Role::Administrator));
-                if supervises && ui.button(t::REGISTER_OFFICE.get(lang)).clicked() {
+                if supervises && ui.button(Msg("window-register-office").get(lang)).clicked() {
                     commands.push(Command::PrintRegister(None));
                 }
             });
@@ -47,12 +50,15 @@ pub fn dashboard_ui(state: &mut AppState, ui: &mut Ui) {
             scan_ui(state, ui, &mut commands);
             ui.add_space(theme::SECTION_GAP);
             if state.today.is_empty() {
-                ui.label(RichText::new(t::NO_REQUESTS_TODAY.get(lang)).color(theme::TEXT_WEAK));
+                ui.label(
+                    RichText::new(Msg("window-no-requests-today").get(lang))
+                        .color(theme::TEXT_WEAK),
+                );
             } else {
                 rows_table(ui, &state.today, lang, now, &mut commands);
             }
             if !state.drafts.is_empty() {
-                widgets::section(ui, t::DRAFTS.get(lang));
+                widgets::section(ui, Msg("window-drafts").get(lang));
                 for d in &state.drafts {
                     ui.horizontal(|ui| {
                         ui.label(format!(
@@ -60,7 +66,7 @@ pub fn dashboard_ui(state: &mut AppState, ui: &mut Ui) {
                             short_id(&d.id),
                             kind_label(&d.kind, lang)
                         ));
-                        if ui.button(t::CONTINUE.get(lang)).clicked() {
+                        if ui.button(Msg("window-continue").get(lang)).clicked() {
                             commands.push(Command::OpenDraft(d.id.clone()));
                         }
                     });
@@ -87,26 +93,35 @@ fn sync_ui(state: &AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
                 .sync
                 .as_ref()
                 .map_or((state.pending, 0), |s| (s.to_push, s.awaiting_result));
-            ui.label(format!("{}: {to_push}", t::PENDING_SYNC.get(lang)));
+            ui.label(tr_args(
+                lang,
+                "window-pending-sync",
+                &[("n", to_push.into())],
+            ));
             ui.separator();
-            ui.label(format!("{}: {awaiting}", t::AWAITING_RESULT.get(lang)));
+            ui.label(tr_args(
+                lang,
+                "window-awaiting-result",
+                &[("n", awaiting.into())],
+            ));
             ui.separator();
             let last = state
                 .sync
                 .as_ref()
                 .and_then(|s| s.last_success_at)
                 .map_or_else(
-                    || t::NEVER.get(lang).to_string(),
+                    || tr(lang, "window-never"),
                     |t| t.format("%d.%m.%Y %H:%M:%S").to_string(),
                 );
-            ui.label(format!("{}: {last}", t::LAST_SYNC.get(lang)));
-            if state.sync.is_some() && ui.button(t::SYNC_NOW.get(lang)).clicked() {
+            ui.label(tr_args(lang, "window-last-sync", &[("when", last.into())]));
+            if state.sync.is_some() && ui.button(Msg("window-sync-now").get(lang)).clicked() {
                 commands.push(Command::SyncNow);
             }
         });
         if let Some(error) = state.sync.as_ref().and_then(|s| s.last_error_text(lang)) {
             ui.label(
-                RichText::new(format!("{}: {error}", t::OFFLINE.get(lang))).color(theme::ERROR),
+                RichText::new(tr_args(lang, "window-offline", &[("error", error.into())]))
+                    .color(theme::ERROR),
             );
         }
     });
@@ -116,7 +131,7 @@ fn sync_ui(state: &AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
 /// formation with the fields filled in.
 fn scan_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
     let lang = state.lang;
-    let label = ui.label(t::SCAN_TO_START.get(lang));
+    let label = ui.label(Msg("window-scan-to-start").get(lang));
     let response = ui
         .add(
             egui::TextEdit::multiline(&mut state.dashboard_mrz)
@@ -147,12 +162,12 @@ fn rows_table(
         .spacing([16.0, 6.0])
         .show(ui, |ui| {
             for h in [
-                t::COL_TIME,
-                t::COL_ID,
-                t::COL_APPLICANT,
-                t::COL_KIND,
-                t::COL_STATUS,
-                t::COL_DUE,
+                Msg("window-col-time"),
+                Msg("window-col-id"),
+                Msg("window-col-applicant"),
+                Msg("window-col-kind"),
+                Msg("window-col-status"),
+                Msg("window-col-due"),
             ] {
                 ui.label(RichText::new(h.get(lang)).strong());
             }
@@ -174,7 +189,7 @@ fn rows_table(
                 let due = show_time(r.due_at.as_deref());
                 if is_overdue(r, now) {
                     ui.label(
-                        RichText::new(format!("{due} — {}", t::OVERDUE.get(lang)))
+                        RichText::new(format!("{due} — {}", Msg("window-overdue").get(lang)))
                             .strong()
                             .color(theme::ERROR),
                     );

@@ -5,13 +5,13 @@
 use chrono::NaiveDateTime;
 use egui::{Color32, RichText, TextEdit, Ui};
 
-use super::text as t;
 use super::widgets::short_id;
 use super::{theme, widgets};
 use crate::domain::calendar::{service_timer_level, TimerLevel};
 use crate::domain::checklist::Decision;
 use crate::domain::field::{Field, Problem};
 use crate::domain::form::{live_checklist, ChecklistLine, CorrectionForm, InstitutionForm};
+use crate::domain::i18n::{tr_args, Msg};
 use crate::domain::identity::{Parameter, Sex};
 use crate::domain::lang::Lang;
 use crate::domain::mrz::{zone_complete, MrzReading};
@@ -31,7 +31,7 @@ pub fn mrz_id() -> egui::Id {
 fn hint(field: Field, lang: Lang) -> String {
     match field {
         Field::BirthDate | Field::DocumentIssueDate | Field::DocumentExpiryDate => {
-            t::DATE_HINT.get(lang).into()
+            Msg("window-date-hint").get(lang).into()
         }
         Field::Citizenship | Field::IssuingCountry => "UZB, RUS, CHN, XXA…".into(),
         Field::Sex => "M / F".into(),
@@ -106,7 +106,7 @@ fn timer_ui(ed: &Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui) {
     let secs = elapsed.num_seconds().max(0);
     let text = format!(
         "{}: {:02}:{:02}",
-        t::SERVICE_TIME.get(lang),
+        Msg("window-service-time").get(lang),
         secs / 60,
         secs % 60
     );
@@ -121,8 +121,8 @@ fn timer_ui(ed: &Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui) {
 }
 
 fn mrz_ui(ed: &mut Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui) {
-    widgets::section(ui, t::MRZ_BOX.get(lang));
-    let label = ui.label(t::MRZ_BOX.get(lang));
+    widgets::section(ui, Msg("window-mrz-box").get(lang));
+    let label = ui.label(Msg("window-mrz-box").get(lang));
     let response = ui
         .add(
             TextEdit::multiline(&mut ed.mrz_text)
@@ -134,18 +134,20 @@ fn mrz_ui(ed: &mut Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui) {
         .labelled_by(label.id);
     let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     let arrived = zone_complete(&ed.mrz_text);
-    let clicked = ui.button(t::READ_MRZ.get(lang)).clicked();
+    let clicked = ui.button(Msg("window-read-mrz").get(lang)).clicked();
     if (enter || arrived || clicked) && ed.mrz_unread() {
         ed.apply_mrz(now.date());
     }
     match &ed.mrz {
         Some(Ok(r)) if r.all_checks_pass() => theme::banner(ui, theme::OK_BG, theme::OK, |ui| {
-            ui.label(RichText::new(format!("✔ {}", t::MRZ_OK.get(lang))).color(theme::OK));
+            ui.label(
+                RichText::new(format!("✔ {}", Msg("window-mrz-ok").get(lang))).color(theme::OK),
+            );
             verdicts_ui(r, lang, ui);
         }),
         Some(Ok(r)) => theme::banner(ui, theme::ERROR_BG, theme::ERROR, |ui| {
             ui.label(
-                RichText::new(format!("✖ {}", t::MRZ_FAILED.get(lang)))
+                RichText::new(format!("✖ {}", Msg("window-mrz-failed").get(lang)))
                     .strong()
                     .size(17.0)
                     .color(theme::ERROR),
@@ -174,7 +176,7 @@ fn verdicts_ui(r: &MrzReading, lang: Lang, ui: &mut Ui) {
         ui.label(
             RichText::new(format!(
                 "{} {}:{} {} → {}",
-                t::MRZ_REPAIRED.get(lang),
+                Msg("window-mrz-repaired").get(lang),
                 rep.line,
                 rep.position,
                 rep.read,
@@ -187,9 +189,9 @@ fn verdicts_ui(r: &MrzReading, lang: Lang, ui: &mut Ui) {
 
 fn fields_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
     let sections: [(&str, &[Field]); 3] = [
-        (t::SECTION_APPLICANT.get(lang), &ORDER[..10]),
-        (t::SECTION_DOCUMENT.get(lang), &ORDER[10..14]),
-        (t::SECTION_CONTACT.get(lang), &ORDER[14..]),
+        (Msg("window-section-applicant").get(lang), &ORDER[..10]),
+        (Msg("window-section-document").get(lang), &ORDER[10..14]),
+        (Msg("window-section-contact").get(lang), &ORDER[14..]),
     ];
     let convicted = ed.kind() == RequestKind::FormationConvicted;
     for (i, (title, fields)) in sections.into_iter().enumerate() {
@@ -219,7 +221,7 @@ fn fields_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
         if i == 1 {
             ui.checkbox(
                 &mut ed.form.applicant.document_has_latin_or_cyrillic,
-                t::HAS_LATIN.get(lang),
+                Msg("window-has-latin").get(lang),
             );
         }
     }
@@ -246,7 +248,7 @@ fn representative_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
         ui.add_space(theme::SECTION_GAP);
         let mut on = ed.form.representative.is_some();
         if ui
-            .checkbox(&mut on, t::HAS_REPRESENTATIVE.get(lang))
+            .checkbox(&mut on, Msg("window-has-representative").get(lang))
             .changed()
         {
             ed.set_representative(on);
@@ -255,7 +257,7 @@ fn representative_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
     if ed.form.representative.is_none() {
         return;
     }
-    widgets::section(ui, t::SECTION_REPRESENTATIVE.get(lang));
+    widgets::section(ui, Msg("window-section-representative").get(lang));
     let errors: Vec<(Field, Option<String>)> = [
         Field::RepresentativeName,
         Field::RepresentativeDocument,
@@ -297,7 +299,7 @@ fn representative_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
                     field,
                     Field::PowerOfAttorneyDate | Field::PowerOfAttorneyValidUntil
                 ) {
-                    t::DATE_HINT.get(lang)
+                    Msg("window-date-hint").get(lang)
                 } else {
                     ""
                 };
@@ -314,7 +316,7 @@ fn representative_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
 }
 
 fn institution_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
-    widgets::section(ui, t::SECTION_INSTITUTION.get(lang));
+    widgets::section(ui, Msg("window-section-institution").get(lang));
     let name_error = ed.error_for(Field::InstitutionName, lang);
     let head_error = ed.error_for(Field::InstitutionHead, lang);
     let inst = ed
@@ -346,7 +348,7 @@ fn institution_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
 }
 
 fn correction_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui, commands: &mut Vec<Command>) {
-    widgets::section(ui, t::SECTION_CORRECTION.get(lang));
+    widgets::section(ui, Msg("window-section-correction").get(lang));
     let iin_error = ed.error_for(Field::CurrentIin, lang);
     let changes_error = ed.error_for(Field::Changes, lang);
     let param_errors: Vec<Option<String>> = Parameter::ALL
@@ -383,14 +385,15 @@ fn correction_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui, commands: &mut Vec<Co
             }
         });
     ui.horizontal(|ui| {
-        if ui.button(t::FIND_BY_IIN.get(lang)).clicked() {
+        if ui.button(Msg("window-find-by-iin").get(lang)).clicked() {
             commands.push(Command::LookUpIin);
         }
         match lookup {
-            Some(true) => ui.label(RichText::new(t::FOUND_LOCALLY.get(lang)).color(theme::OK)),
-            Some(false) => {
-                ui.label(RichText::new(t::NOT_FOUND_LOCALLY.get(lang)).color(theme::WARN))
+            Some(true) => {
+                ui.label(RichText::new(Msg("window-found-locally").get(lang)).color(theme::OK))
             }
+            Some(false) => ui
+                .label(RichText::new(Msg("window-not-found-locally").get(lang)).color(theme::WARN)),
             None => ui.label(""),
         };
     });
@@ -404,9 +407,9 @@ fn correction_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui, commands: &mut Vec<Co
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
             ui.label(RichText::new("№").strong());
-            ui.label(RichText::new(t::COL_PARAMETER.get(lang)).strong());
-            ui.label(RichText::new(t::COL_CURRENT.get(lang)).strong());
-            ui.label(RichText::new(t::COL_CHANGE.get(lang)).strong());
+            ui.label(RichText::new(Msg("window-col-parameter").get(lang)).strong());
+            ui.label(RichText::new(Msg("window-col-current").get(lang)).strong());
+            ui.label(RichText::new(Msg("window-col-change").get(lang)).strong());
             ui.end_row();
             for (i, p) in Parameter::ALL.iter().enumerate() {
                 ui.label(p.number().to_string());
@@ -435,7 +438,7 @@ fn checklist_ui(
     ui: &mut Ui,
     commands: &mut Vec<Command>,
 ) {
-    widgets::section(ui, t::SECTION_CHECKLIST.get(lang));
+    widgets::section(ui, Msg("window-section-checklist").get(lang));
     let Some((lines, decision)) = live_checklist(&ed.form, now.date()) else {
         return;
     };
@@ -443,7 +446,7 @@ fn checklist_ui(
     for line in &lines {
         checklist_line_ui(ed, line, lang, ui);
     }
-    if ui.button(t::ALL_HANDED_IN.get(lang)).clicked() {
+    if ui.button(Msg("window-all-handed-in").get(lang)).clicked() {
         tick_all = true;
     }
     if tick_all {
@@ -461,14 +464,14 @@ fn checklist_ui(
     match &decision {
         Decision::Accept => theme::banner(ui, theme::OK_BG, theme::OK, |ui| {
             ui.label(
-                RichText::new(t::DECISION_ACCEPT.get(lang))
+                RichText::new(Msg("window-decision-accept").get(lang))
                     .color(theme::OK)
                     .strong(),
             );
         }),
         Decision::RefuseToAccept { .. } => theme::banner(ui, theme::ERROR_BG, theme::ERROR, |ui| {
             ui.label(
-                RichText::new(t::DECISION_REFUSE.get(lang))
+                RichText::new(Msg("window-decision-refuse").get(lang))
                     .color(theme::ERROR)
                     .strong(),
             );
@@ -483,12 +486,15 @@ fn checklist_ui(
             .iter()
             .filter(|e| !matches!(e.problem, Problem::Expired { .. }))
             .count();
-        ui.label(RichText::new(format!("{} ({n})", t::FIX_FIELDS.get(lang))).color(theme::WARN));
+        ui.label(
+            RichText::new(tr_args(lang, "window-fix-fields-count", &[("n", n.into())]))
+                .color(theme::WARN),
+        );
     }
     ui.add_space(theme::SECTION_GAP);
     let accept = ui.add_enabled(
         decision.is_accept(),
-        egui::Button::new(RichText::new(t::ACCEPT.get(lang)).strong())
+        egui::Button::new(RichText::new(Msg("window-accept").get(lang)).strong())
             .fill(accept_fill(decision.is_accept())),
     );
     if accept.clicked() {
@@ -497,13 +503,13 @@ fn checklist_ui(
     }
     let refuse = ui.add_enabled(
         !decision.is_accept(),
-        egui::Button::new(t::REFUSE.get(lang)),
+        egui::Button::new(Msg("window-refuse").get(lang)),
     );
     if refuse.clicked() {
         ed.submit_tried = true;
         commands.push(Command::RefuseToAccept);
     }
-    if ui.button(t::SAVE_DRAFT.get(lang)).clicked() {
+    if ui.button(Msg("window-save-draft").get(lang)).clicked() {
         commands.push(Command::SaveDraft);
     }
 }
@@ -529,7 +535,7 @@ fn checklist_line_ui(ed: &mut Editor, line: &ChecklistLine, lang: Lang, ui: &mut
             (
                 format!(
                     "    ✖ {} {}",
-                    t::EXPIRED.get(lang),
+                    Msg("window-expired").get(lang),
                     until.format("%d.%m.%Y")
                 ),
                 theme::ERROR,
@@ -538,7 +544,7 @@ fn checklist_line_ui(ed: &mut Editor, line: &ChecklistLine, lang: Lang, ui: &mut
             (
                 format!(
                     "    {} {}",
-                    t::VALID_UNTIL.get(lang),
+                    Msg("window-valid-until").get(lang),
                     until.format("%d.%m.%Y")
                 ),
                 theme::TEXT_WEAK,

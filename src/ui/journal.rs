@@ -4,9 +4,9 @@
 use egui::{RichText, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::text as t;
 use super::widgets::{is_overdue, short_id, show_time};
 use super::{theme, widgets};
+use crate::domain::i18n::{tr_args, Msg};
 use crate::domain::lang::Lang;
 use crate::domain::request::{RequestKind, Status};
 use crate::state::{AppState, Command, JournalState, Screen};
@@ -51,7 +51,7 @@ fn search_ui(j: &mut JournalState, lang: Lang, ui: &mut Ui, commands: &mut Vec<C
         let mut focus = j.focus_search;
         field(
             ui,
-            t::NAME_FILTER.get(lang),
+            Msg("window-name-filter").get(lang),
             &mut j.name,
             180.0,
             true,
@@ -59,7 +59,7 @@ fn search_ui(j: &mut JournalState, lang: Lang, ui: &mut Ui, commands: &mut Vec<C
         );
         field(
             ui,
-            t::IIN_FILTER.get(lang),
+            Msg("window-iin-filter").get(lang),
             &mut j.iin,
             120.0,
             false,
@@ -67,29 +67,46 @@ fn search_ui(j: &mut JournalState, lang: Lang, ui: &mut Ui, commands: &mut Vec<C
         );
         field(
             ui,
-            t::DOC_FILTER.get(lang),
+            Msg("window-doc-filter").get(lang),
             &mut j.doc_number,
             110.0,
             false,
             &mut focus,
         );
-        field(ui, t::FROM.get(lang), &mut j.from, 95.0, false, &mut focus);
-        field(ui, t::TO.get(lang), &mut j.to, 95.0, false, &mut focus);
         field(
             ui,
-            t::COL_CLERK.get(lang),
+            Msg("window-from").get(lang),
+            &mut j.from,
+            95.0,
+            false,
+            &mut focus,
+        );
+        field(
+            ui,
+            Msg("window-to").get(lang),
+            &mut j.to,
+            95.0,
+            false,
+            &mut focus,
+        );
+        field(
+            ui,
+            Msg("window-col-clerk").get(lang),
             &mut j.clerk,
             90.0,
             false,
             &mut focus,
         );
         j.focus_search = focus;
-        let l = ui.label(t::COL_STATUS.get(lang));
+        let l = ui.label(Msg("window-col-status").get(lang));
         egui::ComboBox::from_id_salt("journal-status")
-            .selected_text(j.status.map_or(t::ANY.get(lang), |s| s.label(lang)))
+            .selected_text(
+                j.status
+                    .map_or(Msg("window-any").get(lang), |s| s.label(lang)),
+            )
             .show_ui(ui, |ui| {
                 if ui
-                    .selectable_label(j.status.is_none(), t::ANY.get(lang))
+                    .selectable_label(j.status.is_none(), Msg("window-any").get(lang))
                     .clicked()
                 {
                     j.status = None;
@@ -105,10 +122,10 @@ fn search_ui(j: &mut JournalState, lang: Lang, ui: &mut Ui, commands: &mut Vec<C
             })
             .response
             .labelled_by(l.id);
-        if ui.button(t::SEARCH.get(lang)).clicked() {
+        if ui.button(Msg("window-search").get(lang)).clicked() {
             submit = true;
         }
-        if ui.button(t::CLEAR.get(lang)).clicked() {
+        if ui.button(Msg("window-clear").get(lang)).clicked() {
             j.iin.clear();
             j.name.clear();
             j.doc_number.clear();
@@ -122,7 +139,10 @@ fn search_ui(j: &mut JournalState, lang: Lang, ui: &mut Ui, commands: &mut Vec<C
     if let Some(e) = &j.error {
         ui.label(RichText::new(e).color(theme::ERROR));
     }
-    ui.label(RichText::new(format!("{}: {}", t::FOUND.get(lang), j.total)).color(theme::TEXT_WEAK));
+    ui.label(
+        RichText::new(tr_args(lang, "window-found", &[("n", j.total.into())]))
+            .color(theme::TEXT_WEAK),
+    );
     if submit {
         commands.push(Command::Search);
     }
@@ -149,14 +169,14 @@ fn table_ui(
         .column(Column::exact(90.0))
         .header(theme::ROW_HEIGHT, |mut h| {
             for c in [
-                t::COL_TIME,
-                t::COL_ID,
-                t::COL_APPLICANT,
-                t::COL_KIND,
-                t::COL_STATUS,
-                t::COL_IIN,
-                t::COL_DUE,
-                t::COL_CLERK,
+                Msg("window-col-time"),
+                Msg("window-col-id"),
+                Msg("window-col-applicant"),
+                Msg("window-col-kind"),
+                Msg("window-col-status"),
+                Msg("window-col-iin"),
+                Msg("window-col-due"),
+                Msg("window-col-clerk"),
             ] {
                 h.col(|ui| {
                     ui.label(RichText::new(c.get(lang)).strong());

@@ -2,8 +2,8 @@
 
 use egui::{RichText, TextEdit, Ui};
 
-use super::text as t;
 use super::{theme, widgets};
+use crate::domain::i18n::Msg;
 use crate::state::{AppState, Command};
 use crate::store::User;
 
@@ -38,16 +38,26 @@ pub fn setup_ui(state: &mut AppState, ui: &mut Ui) {
     let lang = state.lang;
     centered(ui, |ui| {
         ui.horizontal(|ui| widgets::language_ui(state, ui));
-        ui.heading(t::SETUP_TITLE.get(lang));
+        ui.heading(Msg("window-setup-title").get(lang));
         ui.add_space(theme::SECTION_GAP);
         let f = &mut state.login;
-        field(ui, t::LOGIN.get(lang), &mut f.login, false);
-        field(ui, t::FULL_NAME.get(lang), &mut f.full_name, false);
-        field(ui, t::PASSWORD.get(lang), &mut f.password, true);
-        let r = field(ui, t::PASSWORD_AGAIN.get(lang), &mut f.password_again, true);
+        field(ui, Msg("window-login").get(lang), &mut f.login, false);
+        field(
+            ui,
+            Msg("window-full-name").get(lang),
+            &mut f.full_name,
+            false,
+        );
+        field(ui, Msg("window-password").get(lang), &mut f.password, true);
+        let r = field(
+            ui,
+            Msg("window-password-again").get(lang),
+            &mut f.password_again,
+            true,
+        );
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         error_ui(ui, &f.error);
-        if ui.button(t::CREATE_ADMIN.get(lang)).clicked() || enter {
+        if ui.button(Msg("window-create-admin").get(lang)).clicked() || enter {
             state.ask(Command::CreateAdmin);
         }
     });
@@ -58,20 +68,20 @@ pub fn login_ui(state: &mut AppState, ui: &mut Ui) {
     let lang = state.lang;
     centered(ui, |ui| {
         ui.horizontal(|ui| widgets::language_ui(state, ui));
-        ui.heading(t::LOGIN_TITLE.get(lang));
+        ui.heading(Msg("window-login-title").get(lang));
         ui.add_space(theme::SECTION_GAP);
         let f = &mut state.login;
-        let login = field(ui, t::LOGIN.get(lang), &mut f.login, false);
+        let login = field(ui, Msg("window-login").get(lang), &mut f.login, false);
         if f.login.is_empty()
             && !ui.memory(|m| m.has_focus(login.id))
             && ui.memory(|m| m.focused().is_none())
         {
             login.request_focus();
         }
-        let r = field(ui, t::PASSWORD.get(lang), &mut f.password, true);
+        let r = field(ui, Msg("window-password").get(lang), &mut f.password, true);
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         error_ui(ui, &f.error);
-        if ui.button(t::LOG_IN.get(lang)).clicked() || enter {
+        if ui.button(Msg("window-log-in").get(lang)).clicked() || enter {
             state.ask(Command::Login);
         }
     });
@@ -81,18 +91,18 @@ pub fn login_ui(state: &mut AppState, ui: &mut Ui) {
 pub fn lock_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
     let lang = state.lang;
     centered(ui, |ui| {
-        ui.heading(t::LOCKED_TITLE.get(lang));
+        ui.heading(Msg("window-locked-title").get(lang));
         ui.label(format!("{} ({})", user.full_name, user.login));
         ui.add_space(theme::SECTION_GAP);
         let f = &mut state.login;
-        let r = field(ui, t::PASSWORD.get(lang), &mut f.password, true);
+        let r = field(ui, Msg("window-password").get(lang), &mut f.password, true);
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         error_ui(ui, &f.error);
         ui.horizontal(|ui| {
-            if ui.button(t::UNLOCK.get(lang)).clicked() || enter {
+            if ui.button(Msg("window-unlock").get(lang)).clicked() || enter {
                 state.ask(Command::Unlock);
             }
-            if ui.button(t::LOG_OUT.get(lang)).clicked() {
+            if ui.button(Msg("window-log-out").get(lang)).clicked() {
                 state.ask(Command::Logout);
             }
         });

@@ -16,14 +16,11 @@ pub mod widgets;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use crate::domain::account::Role;
-use crate::domain::lang::Tr;
+use crate::domain::i18n::Msg;
 use crate::domain::request::RequestKind;
 use crate::state::{AppState, Command, Screen};
-use text as t;
 
 pub use crate::pdf::DocKind;
-/// The window's texts live below both `app` and `ui`; this keeps `ui::text` working.
-pub use crate::state::text;
 
 const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
@@ -94,14 +91,14 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
     egui::Panel::top("top-bar").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             ui.label(
-                RichText::new(t::APP_TITLE.get(lang))
+                RichText::new(Msg("window-app-title").get(lang))
                     .strong()
                     .color(theme::ACCENT),
             );
             ui.separator();
-            let nav: [(Tr, Screen); 2] = [
-                (t::NAV_DASHBOARD, Screen::Dashboard),
-                (t::NAV_JOURNAL, Screen::Journal),
+            let nav: [(Msg, Screen); 2] = [
+                (Msg("window-nav-dashboard"), Screen::Dashboard),
+                (Msg("window-nav-journal"), Screen::Journal),
             ];
             for (label, screen) in nav {
                 if ui
@@ -115,7 +112,7 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
                 user.role,
                 Role::Clerk | Role::Supervisor | Role::Administrator
             ) {
-                ui.menu_button(format!("+ {}", t::NAV_NEW.get(lang)), |ui| {
+                ui.menu_button(format!("+ {}", Msg("window-nav-new").get(lang)), |ui| {
                     for kind in RequestKind::ALL {
                         if ui.button(kind.label(lang)).clicked() {
                             state.ask(Command::NewRequest(kind));
@@ -127,16 +124,16 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
                 && ui
                     .selectable_label(
                         state.screen == Screen::BackOffice,
-                        t::NAV_BACK_OFFICE.get(lang),
+                        Msg("window-nav-back-office").get(lang),
                     )
                     .clicked()
             {
                 state.ask(Command::Show(Screen::BackOffice));
             }
             let settings_label = if user.role == Role::Administrator {
-                t::NAV_ADMIN
+                Msg("window-nav-admin")
             } else {
-                t::NAV_SETTINGS
+                Msg("window-nav-settings")
             };
             if ui
                 .selectable_label(
@@ -151,13 +148,13 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
             widgets::language_ui(state, ui);
             ui.separator();
             ui.label(format!("{} · {}", user.full_name, user.role.label(lang)));
-            if ui.button(t::ABOUT.get(lang)).clicked() {
+            if ui.button(Msg("window-about").get(lang)).clicked() {
                 state.show_about = true;
             }
-            if ui.button(t::LOCK.get(lang)).clicked() {
+            if ui.button(Msg("window-lock").get(lang)).clicked() {
                 state.ask(Command::Lock);
             }
-            if ui.button(t::LOG_OUT.get(lang)).clicked() {
+            if ui.button(Msg("window-log-out").get(lang)).clicked() {
                 state.ask(Command::Logout);
             }
         });
@@ -174,12 +171,15 @@ fn recovery_key_ui(state: &mut AppState, ui: &mut Ui) {
     let mut done = false;
     egui::Modal::new(egui::Id::unique("recovery-key")).show(ui.ctx(), |ui| {
         ui.set_max_width(640.0);
-        ui.heading(t::RECOVERY_KEY.get(lang));
-        ui.label(t::RECOVERY_KEY_HELP.get(lang));
+        ui.heading(Msg("window-recovery-key").get(lang));
+        ui.label(Msg("window-recovery-key-help").get(lang));
         ui.add_space(theme::ROW_GAP);
         ui.label(RichText::new(&key).monospace().size(18.0).strong());
         ui.add_space(theme::ROW_GAP);
-        if ui.button(t::RECOVERY_KEY_DONE.get(lang)).clicked() {
+        if ui
+            .button(Msg("window-recovery-key-done").get(lang))
+            .clicked()
+        {
             done = true;
         }
     });
@@ -210,7 +210,7 @@ fn about_ui(state: &mut AppState, ui: &mut Ui) {
             .show(ui, |ui| {
                 ui.label(RichText::new(about.third_party).small());
             });
-        if ui.button(t::CLOSE.get(lang)).clicked() {
+        if ui.button(Msg("window-close").get(lang)).clicked() {
             close = true;
         }
     });
@@ -235,7 +235,10 @@ fn notices_ui(state: &mut AppState, ui: &mut Ui) {
                 ui.label(RichText::new(&n.text).color(color));
             });
         }
-        if ui.small_button(t::CLOSE.get(state.lang)).clicked() {
+        if ui
+            .small_button(Msg("window-close").get(state.lang))
+            .clicked()
+        {
             close = true;
         }
     });

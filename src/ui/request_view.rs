@@ -2,11 +2,11 @@
 
 use egui::{RichText, Ui};
 
-use super::text as t;
 use super::widgets::{short_id, show_time};
 use super::{theme, widgets};
 use crate::domain::checklist::DocumentKind;
 use crate::domain::form::RequestForm;
+use crate::domain::i18n::Msg;
 use crate::domain::lang::Lang;
 use crate::domain::request::{RefusalGround, RequestKind};
 use crate::state::{AppState, Command, Screen};
@@ -17,11 +17,14 @@ pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
     let mut commands = Vec::new();
     egui::CentralPanel::default_margins().show(ui, |ui| {
         let Some(v) = &state.viewed else {
-            ui.label(RichText::new(t::DATA_ERROR.get(lang)).color(theme::ERROR));
+            ui.label(RichText::new(Msg("window-data-error").get(lang)).color(theme::ERROR));
             return;
         };
         egui::ScrollArea::vertical().show(ui, |ui| {
-            if ui.button(format!("← {}", t::BACK.get(lang))).clicked() {
+            if ui
+                .button(format!("← {}", Msg("window-back").get(lang)))
+                .clicked()
+            {
                 commands.push(Command::Show(Screen::Journal));
             }
             let kind = RequestKind::from_key(&v.form.kind).map_or("", |k| k.label(lang));
@@ -34,7 +37,7 @@ pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
             if let Some(due) = &v.due_at {
                 ui.label(format!(
                     "{}: {}",
-                    t::COL_DUE.get(lang),
+                    Msg("window-col-due").get(lang),
                     show_time(Some(due))
                 ));
             }
@@ -42,13 +45,21 @@ pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
                 for doc in v.documents() {
                     // Each button names its document, for the clerk and for screen readers.
                     if ui
-                        .button(format!("{} {}", t::PRINT.get(lang), doc.label(lang)))
+                        .button(format!(
+                            "{} {}",
+                            Msg("window-print").get(lang),
+                            doc.label(lang)
+                        ))
                         .clicked()
                     {
                         commands.push(Command::Print(v.id.clone(), doc));
                     }
                     if ui
-                        .button(format!("{} {}", t::SAVE_AS.get(lang), doc.label(lang)))
+                        .button(format!(
+                            "{} {}",
+                            Msg("window-save-as").get(lang),
+                            doc.label(lang)
+                        ))
                         .clicked()
                     {
                         commands.push(Command::SaveAs(v.id.clone(), doc));
@@ -57,7 +68,7 @@ pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
                 }
             });
             data_ui(&v.form, lang, ui);
-            widgets::section(ui, t::HISTORY.get(lang));
+            widgets::section(ui, Msg("window-history").get(lang));
             egui::Grid::new("history")
                 .striped(true)
                 .num_columns(3)
@@ -78,7 +89,7 @@ pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
 
 fn data_ui(f: &RequestForm, lang: Lang, ui: &mut Ui) {
     use crate::domain::field::Field as F;
-    widgets::section(ui, t::SECTION_APPLICANT.get(lang));
+    widgets::section(ui, Msg("window-section-applicant").get(lang));
     let a = &f.applicant;
     let rows: [(F, &str); 16] = [
         (F::Surname, &a.surname),
@@ -137,7 +148,7 @@ fn data_ui(f: &RequestForm, lang: Lang, ui: &mut Ui) {
                 }
             }
         });
-    widgets::section(ui, t::SECTION_CHECKLIST.get(lang));
+    widgets::section(ui, Msg("window-section-checklist").get(lang));
     for (k, provided) in &f.documents {
         let name = DocumentKind::from_key(k).map_or(k.as_str(), |d| d.name(lang));
         ui.label(format!("{} {name}", if *provided { "☑" } else { "☐" }));

@@ -4,8 +4,8 @@
 
 use egui::{Response, RichText, TextEdit, Ui};
 
-use super::text as t;
 use super::theme;
+use crate::domain::i18n::Msg;
 use crate::domain::lang::Lang;
 use crate::domain::request::Status;
 use crate::state::{AppState, Command};
@@ -66,7 +66,7 @@ pub fn status_color(status: Status) -> egui::Color32 {
 
 /// The language switch, shown on every screen.
 pub fn language_ui(state: &mut AppState, ui: &mut Ui) {
-    let label = ui.label(t::LANGUAGE.get(state.lang));
+    let label = ui.label(Msg("window-language").get(state.lang));
     egui::ComboBox::from_id_salt("language")
         .selected_text(lang_name(state.lang))
         .show_ui(ui, |ui| {
@@ -80,11 +80,12 @@ pub fn language_ui(state: &mut AppState, ui: &mut Ui) {
         .labelled_by(label.id);
 }
 
+/// Each language's name in itself, whatever the window speaks.
 fn lang_name(l: Lang) -> &'static str {
     match l {
-        Lang::Kk => "Қазақша",
-        Lang::Ru => "Русский",
-        Lang::En => "English",
+        Lang::Kk => Msg("window-lang-kk").get(Lang::Kk),
+        Lang::Ru => Msg("window-lang-ru").get(Lang::Ru),
+        Lang::En => Msg("window-lang-en").get(Lang::En),
     }
 }
 

@@ -3,17 +3,17 @@
 
 use chrono::NaiveDateTime;
 
-use super::{actor, tr};
+use super::actor;
 use crate::app::DeskApp;
 use crate::domain::account::{check_password, valid_login, Role};
-use crate::state::text as t;
+use crate::domain::i18n::{tr, Msg};
 use crate::store::NewUser;
 
 /// Saves the settings form.
 pub(super) fn save_settings(app: &mut DeskApp) {
     let lang = app.state.lang;
     match app.save_settings() {
-        Ok(()) => app.state.notify(tr(lang, t::SAVED), false),
+        Ok(()) => app.state.notify(tr(lang, "window-saved"), false),
         Err(e) => app.state.notify(e.message(lang), true),
     }
 }
@@ -60,7 +60,7 @@ pub(super) fn reset_password(app: &mut DeskApp, login: &str, now: NaiveDateTime)
             match app.store.set_password(login, &password, true, &actor, now) {
                 Ok(()) => app
                     .state
-                    .notify(format!("{login}: {}", tr(lang, t::SAVED)), false),
+                    .notify(format!("{login}: {}", Msg("window-saved").get(lang)), false),
                 Err(e) => app.state.notify(e.message(lang), true),
             }
         }
@@ -101,11 +101,14 @@ pub(super) fn add_user(app: &mut DeskApp, now: NaiveDateTime) {
     let login = a.login.trim().to_string();
     let role = Role::from_key(&a.role);
     let error = if !valid_login(&login) {
-        Some(format!("«{}»: 3–32 a-z 0-9 . _ -", tr(lang, t::LOGIN)))
+        Some(format!(
+            "«{}»: 3–32 a-z 0-9 . _ -",
+            Msg("window-login").get(lang)
+        ))
     } else if a.full_name.trim().is_empty() {
         Some(format!(
             "«{}»: {}",
-            tr(lang, t::FULL_NAME),
+            Msg("window-full-name").get(lang),
             crate::domain::field::Problem::Required.message(lang)
         ))
     } else {
@@ -131,7 +134,7 @@ pub(super) fn add_user(app: &mut DeskApp, now: NaiveDateTime) {
             app.state.admin.full_name.clear();
             app.state.admin.password.clear();
             app.state
-                .notify(format!("{login}: {}", tr(lang, t::SAVED)), false);
+                .notify(format!("{login}: {}", Msg("window-saved").get(lang)), false);
         }
         Err(e) => app.state.notify(e.message(lang), true),
     }
@@ -159,7 +162,7 @@ pub(super) fn import_calendar(app: &mut DeskApp, now: NaiveDateTime) {
         Ok(file) => {
             let actor = actor(app);
             match app.store.import_calendar(&file, &actor, now) {
-                Ok(()) => app.state.notify(tr(lang, t::SAVED), false),
+                Ok(()) => app.state.notify(tr(lang, "window-saved"), false),
                 Err(e) => app.state.notify(e.message(lang), true),
             }
         }
@@ -196,7 +199,8 @@ pub(super) fn import_queue_key(app: &mut DeskApp, now: NaiveDateTime) {
         .set_queue_key(&key, "key.queue.import", &actor, now)
     {
         Ok(()) => {
-            app.state.notify(tr(lang, t::QUEUE_KEY_IMPORTED), false);
+            app.state
+                .notify(tr(lang, "window-queue-key-imported"), false);
             if let Some(h) = &app.sync {
                 h.sync_now();
             }
@@ -229,7 +233,11 @@ pub(super) fn export_queue_key(app: &mut DeskApp, now: NaiveDateTime) {
         Ok(()) => {
             let _ = app.store.audit(now, &actor, "key.queue.export", None, "");
             app.state.notify(
-                format!("{}: {}", tr(lang, t::QUEUE_KEY_EXPORTED), path.display()),
+                format!(
+                    "{}: {}",
+                    Msg("window-queue-key-exported").get(lang),
+                    path.display()
+                ),
                 false,
             );
         }
@@ -250,7 +258,7 @@ pub(super) fn save_lockout(app: &mut DeskApp, now: NaiveDateTime) {
         parse(&app.state.admin.max_failures, 100),
         parse(&app.state.admin.lockout_minutes, 1440),
     ) else {
-        app.state.notify(tr(lang, t::LOCKOUT_INVALID), true);
+        app.state.notify(tr(lang, "window-lockout-invalid"), true);
         return;
     };
     let actor = actor(app);
@@ -259,7 +267,7 @@ pub(super) fn save_lockout(app: &mut DeskApp, now: NaiveDateTime) {
         minutes,
     };
     match app.store.set_lockout_policy(policy, &actor, now) {
-        Ok(_) => app.state.notify(tr(lang, t::SAVED), false),
+        Ok(_) => app.state.notify(tr(lang, "window-saved"), false),
         Err(e) => app.state.notify(e.message(lang), true),
     }
     reload_admin(app);

@@ -3,9 +3,9 @@
 
 use chrono::NaiveDateTime;
 
-use super::{actor, tr};
+use super::actor;
 use crate::app::{Command, DeskApp};
-use crate::state::text as t;
+use crate::domain::i18n::Msg;
 
 /// The back office's session, opened on first use with the same rule as the counter's
 /// sync (the central file is created only if this installation never had one).
@@ -91,13 +91,17 @@ pub(super) fn decide(app: &mut DeskApp, command: &Command, now: NaiveDateTime) {
                 &comment,
                 now,
             )
-            .map(|iin| format!("{}: {iin}", tr(lang, t::FORM_IIN))),
+            .map(|iin| format!("{}: {iin}", Msg("window-form-iin").get(lang))),
         Command::BackOfficeCorrect => bo
             .correct(&case.id, &comment, now)
-            .map(|iin| format!("{}: {iin}", tr(lang, t::CORRECT))),
-        _ => bo
-            .refuse(&case.id, ground, &comment, now)
-            .map(|()| format!("{}: 15.{}", tr(lang, t::REFUSE_SERVICE), ground.item())),
+            .map(|iin| format!("{}: {iin}", Msg("window-correct").get(lang))),
+        _ => bo.refuse(&case.id, ground, &comment, now).map(|()| {
+            format!(
+                "{}: 15.{}",
+                Msg("window-refuse-service").get(lang),
+                ground.item()
+            )
+        }),
     });
     match result {
         Ok(text) => {

@@ -6,12 +6,12 @@ use chrono::NaiveDateTime;
 use uuid::Uuid;
 
 use super::printing::run_print;
-use super::{actor, show, tr};
+use super::{actor, show};
 use crate::app::{DeskApp, Screen};
 use crate::domain::form::{record_to_form, validate_record, ApplicantForm};
+use crate::domain::i18n::{tr, Msg};
 use crate::domain::request::{RequestKind, Status};
 use crate::pdf::DocKind;
-use crate::state::text as t;
 use crate::state::Editor;
 use crate::store::RequestFilter;
 
@@ -74,7 +74,7 @@ pub(super) fn open_draft(app: &mut DeskApp, id: String, now: NaiveDateTime) {
 pub(super) fn save_draft(app: &mut DeskApp) {
     let lang = app.state.lang;
     app.autosave(true);
-    app.state.notify(tr(lang, t::DRAFT_SAVED), false);
+    app.state.notify(tr(lang, "window-draft-saved"), false);
 }
 
 /// Accepts the request or refuses to accept it (then prints the receipt).
@@ -91,8 +91,10 @@ pub(super) fn decide(app: &mut DeskApp, status: Status, now: NaiveDateTime) {
         Ok(r) => r,
         Err(errors) => {
             let first = errors.first().map(|e| e.message(lang)).unwrap_or_default();
-            app.state
-                .notify(format!("{}: {first}", tr(lang, t::FIX_FIELDS)), true);
+            app.state.notify(
+                format!("{}: {first}", Msg("window-fix-fields").get(lang)),
+                true,
+            );
             return;
         }
     };
@@ -102,13 +104,13 @@ pub(super) fn decide(app: &mut DeskApp, status: Status, now: NaiveDateTime) {
             log::info!("request {id}: {} by {user}", status.key());
             app.state.editor = None;
             if status == Status::Accepted {
-                app.state.notify(tr(lang, t::ACCEPTED_MSG), false);
+                app.state.notify(tr(lang, "window-accepted-msg"), false);
                 if let Some(h) = &app.sync {
                     h.sync_now();
                 }
                 show(app, Screen::Dashboard);
             } else {
-                app.state.notify(tr(lang, t::REFUSED_MSG), false);
+                app.state.notify(tr(lang, "window-refused-msg"), false);
                 show(app, Screen::Request(id.clone()));
                 run_print(app, &id, DocKind::Receipt);
             }

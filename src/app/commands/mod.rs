@@ -11,14 +11,9 @@ mod printing;
 mod session;
 
 use super::{Command, DeskApp, Screen};
-use crate::domain::lang::{Lang, Tr};
 use crate::domain::request::Status;
 use crate::state::{RequestView, PAGE_ROWS};
 use crate::store::{AuditQuery, StoreError};
-
-fn tr(lang: Lang, text: Tr) -> String {
-    text.get(lang).to_string()
-}
 
 /// Runs one command.
 pub fn run(app: &mut DeskApp, command: Command) {

@@ -2,10 +2,10 @@
 //! where the clerk chooses) and the daily register. Every printout is kept in the PDF
 //! folder and audited (`crate::printing`).
 
-use super::{load_view, tr};
+use super::load_view;
 use crate::app::{DeskApp, Screen};
+use crate::domain::i18n::Msg;
 use crate::pdf::DocKind;
-use crate::state::text as t;
 
 /// Prints into the PDF folder (every printout is kept and audited); returns the file.
 fn print_kept(app: &mut DeskApp, id: &str, doc: DocKind) -> Option<std::path::PathBuf> {
@@ -63,7 +63,7 @@ pub(super) fn save_as(app: &mut DeskApp, id: &str, doc: DocKind) {
             std::fs::read(&out).and_then(|bytes| crate::files::write_atomically(&target, &bytes));
         match copied {
             Ok(()) => app.state.notify(
-                format!("{}: {}", tr(lang, t::SAVED), target.display()),
+                format!("{}: {}", Msg("window-saved").get(lang), target.display()),
                 false,
             ),
             Err(e) => app.state.notify(format!("{}: {e}", target.display()), true),

@@ -3,11 +3,12 @@
 
 use chrono::NaiveDateTime;
 
-use super::{actor, show, tr};
+use super::{actor, show};
 use crate::app::{DeskApp, Screen, LANGUAGE_FILE};
 use crate::domain::account::{check_password, valid_login, Role};
+use crate::domain::i18n::{tr, Msg};
 use crate::domain::lang::Lang;
-use crate::state::text as t;
+use crate::settings::Setting;
 use crate::store::{NewUser, Store};
 
 /// Logs out: the draft is saved, the store closed, the login screen shown.
@@ -30,7 +31,10 @@ pub(super) fn set_lang(app: &mut DeskApp, l: Lang, now: NaiveDateTime) {
     app.state.lang = l;
     let actor = actor(app);
     if app.state.user.is_some() {
-        if let Err(e) = app.store.set_setting("ui.language", l.code(), &actor, now) {
+        if let Err(e) = app
+            .store
+            .set_setting(Setting::Language.store_key(), l.code(), &actor, now)
+        {
             app.state.notify(e.message(l), true);
         }
     }
@@ -44,15 +48,18 @@ pub(super) fn create_admin(app: &mut DeskApp, now: NaiveDateTime) {
     let f = app.state.login.clone();
     let login = f.login.trim().to_string();
     let error = if !valid_login(&login) {
-        Some(format!("«{}»: 3–32 a-z 0-9 . _ -", tr(lang, t::LOGIN)))
+        Some(format!(
+            "«{}»: 3–32 a-z 0-9 . _ -",
+            Msg("window-login").get(lang)
+        ))
     } else if f.full_name.trim().is_empty() {
         Some(format!(
             "«{}»: {}",
-            tr(lang, t::FULL_NAME),
+            Msg("window-full-name").get(lang),
             crate::domain::field::Problem::Required.message(lang)
         ))
     } else if f.password != f.password_again {
-        Some(tr(lang, t::PASSWORDS_DIFFER))
+        Some(tr(lang, "window-passwords-differ"))
     } else {
         check_password(&login, &f.password)
             .err()

@@ -1,0 +1,34 @@
+### The counter window: the back office.
+
+window-nav-back-office = Incoming requests
+window-incoming = Incoming requests
+window-refresh = Refresh
+window-open = Open
+window-choose-request = Choose a request on the left
+window-duplicates = Possible duplicates in the registry
+window-no-duplicates = No possible duplicates
+window-decision = Decision
+window-comment = Comment
+window-override-reason = Reason to form an IIN despite the possible duplicates
+window-form-iin = Form IIN
+window-correct = Correct
+window-refusal-ground = Refusal ground
+window-refuse-service = Refuse
+window-awaiting-result = Awaiting a result: { $n }
+window-offline = No connection to the central queue: { $error }
+window-sync-now = Sync now
+window-recovery-key = Recovery key
+window-recovery-key-help = The data are encrypted. This key is shown only now: write it on paper and keep it in a safe. If every password is lost, only this key opens the data (iin-desk recover).
+window-recovery-key-done = I have written it down
+window-needs-password = needs a new password
+window-keys = Keys and logins
+window-keys-help = The data are encrypted. The queue key must be the same on every PC of the office: export it on one and import it on the others.
+window-new-recovery-key = New recovery key
+window-export-queue-key = Export the queue key…
+window-import-queue-key = Import the queue key…
+window-queue-key-imported = The queue key is imported
+window-queue-key-exported = The queue key is written (a secret: delete the file once imported)
+window-lockout-failures = Failed logins before a lockout
+window-lockout-minutes = Lockout, minutes
+window-save-lockout = Save the lockout
+window-lockout-invalid = «Failed logins before a lockout»: 1 to 100; «Lockout, minutes»: 1 to 1440

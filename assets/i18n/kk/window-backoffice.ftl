@@ -1,0 +1,34 @@
+### The counter window: the back office.
+
+window-nav-back-office = Келіп түскен өтінімдер
+window-incoming = Келіп түскен өтінімдер
+window-refresh = Жаңарту
+window-open = Ашу
+window-choose-request = Сол жақтан өтінімді таңдаңыз
+window-duplicates = Тізілімдегі ықтимал сәйкестіктер
+window-no-duplicates = Сәйкестік табылмады
+window-decision = Шешім
+window-comment = Түсініктеме
+window-override-reason = Сәйкестіктерге қарамастан ЖСН қалыптастыру себебі
+window-form-iin = ЖСН қалыптастыру
+window-correct = Деректерді түзету
+window-refusal-ground = Бас тарту негізі
+window-refuse-service = Қызметтен бас тарту
+window-awaiting-result = Нәтиже күтуде: { $n }
+window-offline = Орталық кезекке қосылу жоқ: { $error }
+window-sync-now = Қазір синхрондау
+window-recovery-key = Қалпына келтіру кілті
+window-recovery-key-help = Деректер шифрланған. Бұл кілт тек қазір көрсетіледі: оны қағазға жазып, сейфте сақтаңыз. Барлық құпиясөз жоғалса, деректерді тек осы кілт ашады (iin-desk recover).
+window-recovery-key-done = Жазып алдым
+window-needs-password = жаңа құпиясөз керек
+window-keys = Кілттер және кіру
+window-keys-help = Деректер шифрланған. Кезек кілті кеңсенің барлық компьютерінде бірдей болуы керек: оны бір компьютерде экспорттап, қалғандарында импорттаңыз.
+window-new-recovery-key = Жаңа қалпына келтіру кілті
+window-export-queue-key = Кезек кілтін экспорттау…
+window-import-queue-key = Кезек кілтін импорттау…
+window-queue-key-imported = Кезек кілті импортталды
+window-queue-key-exported = Кезек кілті жазылды (құпия: импорттағаннан кейін файлды жойыңыз)
+window-lockout-failures = Бұғаттауға дейінгі сәтсіз кірулер
+window-lockout-minutes = Бұғаттау, минут
+window-save-lockout = Бұғаттауды сақтау
+window-lockout-invalid = «Бұғаттауға дейінгі сәтсіз кірулер»: 1-ден 100-ге дейін; «Бұғаттау, минут»: 1-ден 1440-қа дейін

@@ -1,0 +1,34 @@
+### The counter window: the back office.
+
+window-nav-back-office = Входящие заявки
+window-incoming = Входящие заявки
+window-refresh = Обновить
+window-open = Открыть
+window-choose-request = Выберите заявку слева
+window-duplicates = Возможные совпадения в реестре
+window-no-duplicates = Совпадений не найдено
+window-decision = Решение
+window-comment = Комментарий
+window-override-reason = Причина формирования ИИН несмотря на совпадения
+window-form-iin = Сформировать ИИН
+window-correct = Скорректировать данные
+window-refusal-ground = Основание отказа
+window-refuse-service = Отказать в услуге
+window-awaiting-result = Ожидают результата: { $n }
+window-offline = Нет связи с центральной очередью: { $error }
+window-sync-now = Синхронизировать сейчас
+window-recovery-key = Ключ восстановления
+window-recovery-key-help = Данные зашифрованы. Этот ключ показывается только сейчас: запишите его на бумаге и храните в сейфе. Если все пароли утеряны, данные открывает только он (iin-desk recover).
+window-recovery-key-done = Я записал ключ
+window-needs-password = нужен новый пароль
+window-keys = Ключи и вход
+window-keys-help = Данные зашифрованы. Ключ очереди должен быть одинаковым на всех компьютерах офиса: экспортируйте его на одном и импортируйте на остальных.
+window-new-recovery-key = Новый ключ восстановления
+window-export-queue-key = Экспорт ключа очереди…
+window-import-queue-key = Импорт ключа очереди…
+window-queue-key-imported = Ключ очереди импортирован
+window-queue-key-exported = Ключ очереди записан (секрет: удалите файл после импорта)
+window-lockout-failures = Неудачных входов до блокировки
+window-lockout-minutes = Блокировка, минут
+window-save-lockout = Сохранить блокировку
+window-lockout-invalid = «Неудачных входов до блокировки»: от 1 до 100; «Блокировка, минут»: от 1 до 1440
