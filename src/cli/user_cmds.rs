@@ -160,7 +160,7 @@ fn add_user(
     store
         .add_user(
             &NewUser {
-                login: &login,
+                login,
                 full_name: name.trim(),
                 role,
                 password: &password,

@@ -9,7 +9,7 @@
 use printpdf::PdfDocument;
 
 use crate::domain::form::Record;
-use crate::domain::identity::Parameter;
+use crate::domain::identity::{Identity, Parameter};
 use crate::domain::request::Status;
 
 use super::layout::{Align, Style, Writer, CONTENT_W, MARGIN_LEFT, MARGIN_RIGHT, MM, PAGE_W};
@@ -99,6 +99,62 @@ fn identity_fields(w: &mut Writer, record: &Record) {
     let identity = record.request.identity_after();
     let name = Style::bold(11.0);
     let value = Style::regular(10.0);
+    name_fields(w, record, &identity, (name, value));
+    w.field(
+        LABEL_W,
+        "Туған күні",
+        "Дата рождения",
+        &[(wording::date(identity.birth_date), value)],
+    );
+    w.field(
+        LABEL_W,
+        "Туған жері",
+        "Место рождения",
+        &[(wording::or_dash(&identity.birth_place), value)],
+    );
+    w.field(
+        LABEL_W,
+        "Жынысы",
+        "Пол",
+        &[(wording::sex(identity.sex), value)],
+    );
+    w.field(
+        LABEL_W,
+        "Азаматтығы",
+        "Гражданство",
+        &[(wording::country(&identity.citizenship), value)],
+    );
+    // The identity document in one row: number, issuing country, validity.
+    let document: Vec<(String, Style)> = match &identity.document {
+        Some(d) => vec![
+            (d.number.clone(), name),
+            (wording::country(&d.issuing_country), value),
+            (
+                format!(
+                    "{} – {}",
+                    wording::date(d.issue_date),
+                    wording::date(d.expiry_date)
+                ),
+                value,
+            ),
+        ],
+        None => vec![("—".to_string(), value)],
+    };
+    w.field(
+        LABEL_W,
+        "Жеке басты куәландыратын құжат",
+        "Документ, удостоверяющий личность",
+        &document,
+    );
+}
+
+/// The surname, name and patronymic: Latin, and Cyrillic where known.
+fn name_fields(
+    w: &mut Writer,
+    record: &Record,
+    identity: &Identity,
+    (name, value): (Style, Style),
+) {
     // A corrected name component has no known Cyrillic form any more: the old one would
     // contradict the corrected Latin name, so it is left out.
     let changed = |p: Parameter| {
@@ -160,52 +216,6 @@ fn identity_fields(w: &mut Writer, record: &Record) {
             identity.patronymic.as_deref().unwrap_or(""),
             cyr(&identity.cyrillic.patronymic, Parameter::Patronymic),
         ),
-    );
-    w.field(
-        LABEL_W,
-        "Туған күні",
-        "Дата рождения",
-        &[(wording::date(identity.birth_date), value)],
-    );
-    w.field(
-        LABEL_W,
-        "Туған жері",
-        "Место рождения",
-        &[(wording::or_dash(&identity.birth_place), value)],
-    );
-    w.field(
-        LABEL_W,
-        "Жынысы",
-        "Пол",
-        &[(wording::sex(identity.sex), value)],
-    );
-    w.field(
-        LABEL_W,
-        "Азаматтығы",
-        "Гражданство",
-        &[(wording::country(&identity.citizenship), value)],
-    );
-    // The identity document in one row: number, issuing country, validity.
-    let document: Vec<(String, Style)> = match &identity.document {
-        Some(d) => vec![
-            (d.number.clone(), name),
-            (wording::country(&d.issuing_country), value),
-            (
-                format!(
-                    "{} – {}",
-                    wording::date(d.issue_date),
-                    wording::date(d.expiry_date)
-                ),
-                value,
-            ),
-        ],
-        None => vec![("—".to_string(), value)],
-    };
-    w.field(
-        LABEL_W,
-        "Жеке басты куәландыратын құжат",
-        "Документ, удостоверяющий личность",
-        &document,
     );
 }
 
