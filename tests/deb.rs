@@ -317,6 +317,90 @@ fn colours(png: &Path) -> u64 {
         .unwrap_or(0)
 }
 
+/// The metadata and the files, before installing anything.
+fn check_package_contents(deb_text: &str) {
+    let depends = stdout_of("dpkg-deb", &["-f", deb_text, "Depends"]);
+    let declared = dependency_names(&depends);
+    for required in REQUIRED_DEPENDS {
+        assert!(
+            declared.iter().any(|d| d == required),
+            "Depends lacks {required}: {depends}"
+        );
+    }
+    let contents = stdout_of("dpkg-deb", &["-c", deb_text]);
+    for file in [
+        "./usr/bin/iin-desk",
+        "./usr/share/applications/iin-desk.desktop",
+        "./usr/share/icons/hicolor/scalable/apps/iin-desk.svg",
+        "./usr/share/icons/hicolor/256x256/apps/iin-desk.png",
+        "./usr/share/doc/iin-desk/copyright",
+        "./usr/share/doc/iin-desk/config.example.toml",
+    ] {
+        assert!(contents.contains(file), "the package lacks {file}");
+    }
+}
+
+/// Waits until the installed app's window on `display` shows something (a screenshot with
+/// many colours), and fails if it stays blank or the app exits.
+fn wait_for_window(app: &mut Killed, display: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshots folder");
+    let shot = dir.join("deb-window.png");
+    let start = Instant::now();
+    let mut seen = 0;
+    while start.elapsed() < WINDOW_WAIT {
+        std::thread::sleep(Duration::from_millis(1000));
+        if let Ok(Some(status)) = app.0.try_wait() {
+            panic!("the installed app exited: {status}");
+        }
+        let ok = Command::new("import")
+            .args(["-display", display, "-window", "root"])
+            .arg(&shot)
+            .status()
+            .is_ok_and(|s| s.success());
+        seen = if ok { colours(&shot) } else { 0 };
+        // A rendered window has anti-aliased text: many colours. Blank is one or two.
+        if seen > 20 {
+            break;
+        }
+    }
+    assert!(
+        seen > 20,
+        "the installed app's window stayed blank ({seen} colours), see {}",
+        shot.display()
+    );
+}
+
+/// Every library the window of process `pid` loaded comes from a declared dependency (or
+/// theirs).
+fn check_loaded_libraries(pid: u32) {
+    let closure = dependency_closure(&["iin-desk".to_string()]);
+    let loaded = loaded_libraries(pid);
+    assert!(
+        loaded
+            .iter()
+            .any(|l| l.contains("libGL") || l.contains("libEGL")),
+        "the window runs on GL: {loaded:?}"
+    );
+    let owned = owners(&loaded);
+    // Guards the check itself: dpkg must have named the owner of the GL library.
+    assert!(
+        owned
+            .keys()
+            .any(|l| l.contains("libGL") || l.contains("libEGL")),
+        "dpkg -S found no owner for the GL libraries: {owned:?}"
+    );
+    let undeclared: Vec<String> = owned
+        .into_iter()
+        .filter(|(_, owners)| !owners.iter().any(|o| closure.contains(o)))
+        .map(|(lib, owners)| format!("{lib} ({})", owners.join(", ")))
+        .collect();
+    assert!(
+        undeclared.is_empty(),
+        "libraries loaded from packages the .deb does not depend on: {undeclared:?}"
+    );
+}
+
 #[test]
 fn the_package_installs_starts_its_window_and_removes() {
     // Installing a package changes the machine: the test runs when asked to, with the
@@ -343,26 +427,7 @@ fn the_package_installs_starts_its_window_and_removes() {
     );
     let deb_text = deb.display().to_string();
 
-    // The metadata and the files, before installing anything.
-    let depends = stdout_of("dpkg-deb", &["-f", &deb_text, "Depends"]);
-    let declared = dependency_names(&depends);
-    for required in REQUIRED_DEPENDS {
-        assert!(
-            declared.iter().any(|d| d == required),
-            "Depends lacks {required}: {depends}"
-        );
-    }
-    let contents = stdout_of("dpkg-deb", &["-c", &deb_text]);
-    for file in [
-        "./usr/bin/iin-desk",
-        "./usr/share/applications/iin-desk.desktop",
-        "./usr/share/icons/hicolor/scalable/apps/iin-desk.svg",
-        "./usr/share/icons/hicolor/256x256/apps/iin-desk.png",
-        "./usr/share/doc/iin-desk/copyright",
-        "./usr/share/doc/iin-desk/config.example.toml",
-    ] {
-        assert!(contents.contains(file), "the package lacks {file}");
-    }
+    check_package_contents(&deb_text);
 
     dpkg(&["-i", &deb_text]).unwrap_or_else(|e| panic!("{e}"));
     let installed = Installed;
@@ -396,59 +461,9 @@ fn the_package_installs_starts_its_window_and_removes() {
             .spawn()
             .expect("the installed binary"),
     );
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&dir).expect("screenshots folder");
-    let shot = dir.join("deb-window.png");
-    let start = Instant::now();
-    let mut seen = 0;
-    while start.elapsed() < WINDOW_WAIT {
-        std::thread::sleep(Duration::from_millis(1000));
-        if let Ok(Some(status)) = app.0.try_wait() {
-            panic!("the installed app exited: {status}");
-        }
-        let ok = Command::new("import")
-            .args(["-display", &display, "-window", "root"])
-            .arg(&shot)
-            .status()
-            .is_ok_and(|s| s.success());
-        seen = if ok { colours(&shot) } else { 0 };
-        // A rendered window has anti-aliased text: many colours. Blank is one or two.
-        if seen > 20 {
-            break;
-        }
-    }
-    assert!(
-        seen > 20,
-        "the installed app's window stayed blank ({seen} colours), see {}",
-        shot.display()
-    );
+    wait_for_window(&mut app, &display);
 
-    // Every library the window loaded comes from a declared dependency (or theirs).
-    let closure = dependency_closure(&["iin-desk".to_string()]);
-    let loaded = loaded_libraries(app.0.id());
-    assert!(
-        loaded
-            .iter()
-            .any(|l| l.contains("libGL") || l.contains("libEGL")),
-        "the window runs on GL: {loaded:?}"
-    );
-    let owned = owners(&loaded);
-    // Guards the check itself: dpkg must have named the owner of the GL library.
-    assert!(
-        owned
-            .keys()
-            .any(|l| l.contains("libGL") || l.contains("libEGL")),
-        "dpkg -S found no owner for the GL libraries: {owned:?}"
-    );
-    let undeclared: Vec<String> = owned
-        .into_iter()
-        .filter(|(_, owners)| !owners.iter().any(|o| closure.contains(o)))
-        .map(|(lib, owners)| format!("{lib} ({})", owners.join(", ")))
-        .collect();
-    assert!(
-        undeclared.is_empty(),
-        "libraries loaded from packages the .deb does not depend on: {undeclared:?}"
-    );
+    check_loaded_libraries(app.0.id());
 
     drop(app);
     drop(installed);

@@ -371,14 +371,9 @@ fn an_invalid_field_blocks_submission_and_keeps_the_text() {
     );
 }
 
-#[test]
-fn refusal_for_a_missing_power_of_attorney_and_an_expired_passport() {
-    let mut f = app_with(with_clerk);
-    f.harness.run();
-    log_in(&mut f, "a.clerk", "Clerk12345");
-    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    f.harness.run();
-    let expired = mrz::format_td3(&mrz::Td3Fields {
+/// The machine-readable zone of a British passport that expired on 1 May 2026.
+fn expired_zone() -> String {
+    mrz::format_td3(&mrz::Td3Fields {
         document_code: "P".into(),
         issuing_country: "GBR".into(),
         document_number: "120000004".into(),
@@ -389,7 +384,17 @@ fn refusal_for_a_missing_power_of_attorney_and_an_expired_passport() {
         sex: mrz::Sex::Male,
         date_of_expiry: mrz::MrzDate::Calendar(mrz::Date::new(2026, 5, 1)),
         ..Default::default()
-    });
+    })
+}
+
+#[test]
+fn refusal_for_a_missing_power_of_attorney_and_an_expired_passport() {
+    let mut f = app_with(with_clerk);
+    f.harness.run();
+    log_in(&mut f, "a.clerk", "Clerk12345");
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    f.harness.run();
+    let expired = expired_zone();
     f.harness.event(Event::Paste(expired));
     f.harness.run();
     f.harness
@@ -410,36 +415,15 @@ fn refusal_for_a_missing_power_of_attorney_and_an_expired_passport() {
     );
     f.harness.get_by_label("A representative applies").click();
     f.harness.run();
-    type_into(
-        &mut f.harness,
-        Role::TextInput,
-        "Representative's full name",
-        "Сидоров Пётр",
-    );
-    type_into(
-        &mut f.harness,
-        Role::TextInput,
-        "Representative's identity document",
-        "ID 000000003",
-    );
-    type_into(
-        &mut f.harness,
-        Role::TextInput,
-        "Power of attorney number",
-        "N-1",
-    );
-    type_into(
-        &mut f.harness,
-        Role::TextInput,
-        "Power of attorney date",
-        "01.11.2026",
-    );
-    type_into(
-        &mut f.harness,
-        Role::TextInput,
-        "Notary of the power of attorney",
-        "Абенова А.А.",
-    );
+    for (label, text) in [
+        ("Representative's full name", "Сидоров Пётр"),
+        ("Representative's identity document", "ID 000000003"),
+        ("Power of attorney number", "N-1"),
+        ("Power of attorney date", "01.11.2026"),
+        ("Notary of the power of attorney", "Абенова А.А."),
+    ] {
+        type_into(&mut f.harness, Role::TextInput, label, text);
+    }
     // The application and the passport are handed in; the power of attorney is not.
     f.harness
         .get_by_label("Application on the form of Appendix 1 to the Rules")
@@ -763,6 +747,48 @@ fn run_until(h: &mut Harness<'static, DeskApp>, mut done: impl FnMut(&DeskApp) -
     false
 }
 
+/// The back office, on the same machine and central file, forms the IIN of request `id`
+/// (taken at `counter`) and returns it.
+fn form_iin_in_back_office(counter: &Fixture, id: &str) -> String {
+    let clock = TestClock(Arc::new(Mutex::new(start())));
+    let app = DeskApp::with_machine_config(
+        counter._dir.path().to_path_buf(),
+        Box::new(clock),
+        &english(),
+    )
+    .unwrap();
+    let mut office = Harness::builder()
+        .with_size(egui::vec2(1400.0, 2400.0))
+        .build_ui_state(|ui, app: &mut DeskApp| app.ui(ui), app);
+    office.run();
+    type_into(&mut office, Role::TextInput, "Login", "op");
+    type_into(&mut office, Role::PasswordInput, "Password", "Operator123");
+    office.get_by_role_and_label(Role::Button, "Log in").click();
+    office.run();
+    assert_eq!(office.state().state.screen, Screen::BackOffice);
+    let short = id.split('-').next().unwrap().to_string();
+    office
+        .get_by_label_contains(&format!("Open {short}"))
+        .click();
+    office.run();
+    assert!(office.query_by_label("No possible duplicates").is_some());
+    office
+        .get_by_role_and_label(Role::Button, "Form IIN")
+        .click();
+    office.run();
+    let notice = office
+        .state()
+        .state
+        .notices
+        .last()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(notice.starts_with("Form IIN: "), "{notice}");
+    let iin = notice.trim_start_matches("Form IIN: ").to_string();
+    assert!(iin_desk::domain::iin::Iin::parse(&iin).is_ok());
+    iin
+}
+
 #[test]
 fn round_trip_counter_back_office_certificate() {
     let mut counter = app_with(|dir| {
@@ -822,43 +848,7 @@ fn round_trip_counter_back_office_certificate() {
         .query_by_label("Awaiting a result: 1")
         .is_some());
 
-    // The back office, on the same machine and central file.
-    let clock = TestClock(Arc::new(Mutex::new(start())));
-    let app = DeskApp::with_machine_config(
-        counter._dir.path().to_path_buf(),
-        Box::new(clock),
-        &english(),
-    )
-    .unwrap();
-    let mut office = Harness::builder()
-        .with_size(egui::vec2(1400.0, 2400.0))
-        .build_ui_state(|ui, app: &mut DeskApp| app.ui(ui), app);
-    office.run();
-    type_into(&mut office, Role::TextInput, "Login", "op");
-    type_into(&mut office, Role::PasswordInput, "Password", "Operator123");
-    office.get_by_role_and_label(Role::Button, "Log in").click();
-    office.run();
-    assert_eq!(office.state().state.screen, Screen::BackOffice);
-    let short = id.split('-').next().unwrap().to_string();
-    office
-        .get_by_label_contains(&format!("Open {short}"))
-        .click();
-    office.run();
-    assert!(office.query_by_label("No possible duplicates").is_some());
-    office
-        .get_by_role_and_label(Role::Button, "Form IIN")
-        .click();
-    office.run();
-    let notice = office
-        .state()
-        .state
-        .notices
-        .last()
-        .map(|n| n.text.clone())
-        .unwrap_or_default();
-    assert!(notice.starts_with("Form IIN: "), "{notice}");
-    let iin = notice.trim_start_matches("Form IIN: ").to_string();
-    assert!(iin_desk::domain::iin::Iin::parse(&iin).is_ok());
+    let iin = form_iin_in_back_office(&counter, &id);
 
     // The counter pulls the result and prints the certificate.
     counter

@@ -763,17 +763,13 @@ mod cli {
         )
     }
 
-    #[test]
-    fn print_register_and_verify() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let data = dir.path().join("data");
-        let data = data.to_string_lossy().to_string();
-        let admin_pw = "Admin-passphrase-1";
-        let clerk_pw = "Clerk-passphrase-1";
+    /// A store with an administrator, a clerk and a supervisor, holding the formed, the
+    /// refused-to-accept and the refused request.
+    fn set_up(dir: &std::path::Path, data: &str, admin_pw: &str, clerk_pw: &str) {
         let (code, _, err) = run(
             bin().args([
                 "--data-dir",
-                &data,
+                data,
                 "init",
                 "--admin",
                 "admin",
@@ -785,7 +781,7 @@ mod cli {
         for (login, role) in [("a.clerk", "clerk"), ("boss", "supervisor")] {
             let (code, _, err) = run(
                 bin()
-                    .args(["--data-dir", &data, "--user", "admin"])
+                    .args(["--data-dir", data, "--user", "admin"])
                     .args([
                         "user",
                         "add",
@@ -802,17 +798,59 @@ mod cli {
             assert_eq!(code, 0, "{err}");
         }
         let forms = vec![formed_form(), refused_to_accept_form(), refused_form()];
-        let file = dir.path().join("requests.json");
+        let file = dir.join("requests.json");
         std::fs::write(&file, serde_json::to_string(&forms).unwrap_or_default())
             .unwrap_or_else(|e| panic!("{e}"));
         let (code, _, err) = run(
             bin()
-                .args(["--data-dir", &data, "--user", "admin", "import"])
+                .args(["--data-dir", data, "--user", "admin", "import"])
                 .arg(&file)
                 .env("IIN_DESK_PASSWORD", admin_pw),
             None,
         );
         assert_eq!(code, 0, "{err}");
+    }
+
+    /// Every print is in the audit log, with ids and codes only.
+    fn check_audit(data: &str, admin_pw: &str, genuine: &str) {
+        let store = iin_desk::store::Store::unlock_in(
+            std::path::Path::new(data),
+            "admin",
+            admin_pw,
+            chrono::Local::now().naive_local(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+        .store;
+        let entries = store
+            .audit_entries(&iin_desk::store::AuditQuery::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
+        for a in [
+            "print.certificate",
+            "print.receipt",
+            "print.refusal",
+            "print.application",
+            "print.register",
+            "verify.certificate",
+        ] {
+            assert!(actions.contains(&a), "{a} not in {actions:?}");
+        }
+        for e in &entries {
+            assert!(
+                !e.details.contains(genuine) && !e.details.contains("WOLF"),
+                "{e:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn print_register_and_verify() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let data = dir.path().join("data");
+        let data = data.to_string_lossy().to_string();
+        let admin_pw = "Admin-passphrase-1";
+        let clerk_pw = "Clerk-passphrase-1";
+        set_up(dir.path(), &data, admin_pw, clerk_pw);
 
         let clerk = |args: &[&str]| {
             let mut c = bin();
@@ -914,34 +952,6 @@ mod cli {
         let text = text_of(&std::fs::read(&reg).unwrap_or_default());
         has(&text, "Өтінімдер: 3");
 
-        // Every print is in the audit log, with ids and codes only.
-        let store = iin_desk::store::Store::unlock_in(
-            std::path::Path::new(&data),
-            "admin",
-            admin_pw,
-            chrono::Local::now().naive_local(),
-        )
-        .unwrap_or_else(|e| panic!("{e}"))
-        .store;
-        let entries = store
-            .audit_entries(&iin_desk::store::AuditQuery::default())
-            .unwrap_or_else(|e| panic!("{e}"));
-        let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
-        for a in [
-            "print.certificate",
-            "print.receipt",
-            "print.refusal",
-            "print.application",
-            "print.register",
-            "verify.certificate",
-        ] {
-            assert!(actions.contains(&a), "{a} not in {actions:?}");
-        }
-        for e in &entries {
-            assert!(
-                !e.details.contains(&genuine) && !e.details.contains("WOLF"),
-                "{e:?}"
-            );
-        }
+        check_audit(&data, admin_pw, &genuine);
     }
 }

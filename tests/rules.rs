@@ -95,7 +95,7 @@ fn the_base_form_is_valid_and_normalized() {
 }
 
 #[test]
-fn field_validation_table() {
+fn field_validation_table_birth_date() {
     use Field as F;
     use Problem as P;
     check_errors(
@@ -118,6 +118,13 @@ fn field_validation_table() {
         |f| f.applicant.birth_date = String::new(),
         &[(F::BirthDate, P::Required)],
     );
+}
+
+/// The names: script, length, required.
+#[test]
+fn field_validation_table_names() {
+    use Field as F;
+    use Problem as P;
     check_errors(
         |f| f.applicant.surname = "Тестова".into(),
         &[(F::Surname, P::WrongScript(Script::Latin))],
@@ -137,6 +144,13 @@ fn field_validation_table() {
         |f| f.applicant.surname = String::new(),
         &[(F::Surname, P::Required)],
     );
+}
+
+/// Citizenship, sex and the identity document.
+#[test]
+fn field_validation_table_identity() {
+    use Field as F;
+    use Problem as P;
     check_errors(
         |f| f.applicant.citizenship = "ZZZ".into(),
         &[(F::Citizenship, P::UnknownCountry)],
@@ -174,6 +188,13 @@ fn field_validation_table() {
         |f| f.applicant.document_expiry_date = "2026-11-20".into(),
         &[],
     );
+}
+
+/// Phone and address.
+#[test]
+fn field_validation_table_contact() {
+    use Field as F;
+    use Problem as P;
     check_errors(
         |f| f.applicant.phone = "123".into(),
         &[(F::Phone, P::NotAPhone)],
@@ -183,6 +204,13 @@ fn field_validation_table() {
         |f| f.applicant.address = " ".into(),
         &[(F::Address, P::Required)],
     );
+}
+
+/// The request itself: submission time, kind, id, channel and representative.
+#[test]
+fn field_validation_table_request() {
+    use Field as F;
+    use Problem as P;
     check_errors(
         |f| f.submitted_at = "2026-11-26T09:00".into(),
         &[(F::SubmittedAt, P::InFuture)],
@@ -371,7 +399,6 @@ struct Case {
 
 #[test]
 fn checklist_matrix() {
-    use DocumentKind as D;
     let mut rows = 0;
     for kind in ["formation", "correction"] {
         for channel in ["counter", "portal"] {
@@ -393,113 +420,124 @@ fn checklist_matrix() {
         }
     }
     assert_eq!(rows, 32);
+}
 
-    fn check_case(c: &Case) {
-        let mut f = base();
-        f.kind = c.kind.into();
-        f.channel = c.channel.into();
-        f.applicant.document_has_latin_or_cyrillic = c.latin_or_cyrillic;
-        if c.representative {
-            f.representative = Some(representative());
+/// Checks one row of [`checklist_matrix`]: validation, then the checklist's decision with
+/// nothing and with everything handed in.
+fn check_case(c: &Case) {
+    use DocumentKind as D;
+    let mut f = base();
+    f.kind = c.kind.into();
+    f.channel = c.channel.into();
+    f.applicant.document_has_latin_or_cyrillic = c.latin_or_cyrillic;
+    if c.representative {
+        f.representative = Some(representative());
+    }
+    if c.kind == "correction" {
+        correction(&[("surname", "NEWNAME")])(&mut f);
+    }
+    if c.expired_passport {
+        f.applicant.document_expiry_date = "2026-11-01".into();
+    }
+    // Nothing handed in: the decision lists exactly the required documents.
+    f.documents.clear();
+    let allowed = !(c.kind == "correction" && c.channel == "portal");
+    let valid = validate(&f, id(), now());
+    if !allowed {
+        assert!(
+            valid.is_err_and(|e| e.contains(&FieldError::new(Field::Channel, Problem::NotAllowed)))
+        );
+        return;
+    }
+    if c.expired_passport {
+        // The field check reports the expired passport; the record is only
+        // acceptable as a refusal to accept.
+        assert!(matches!(
+            valid.as_ref().err().map(|e| &e[0].problem),
+            Some(Problem::Expired { .. })
+        ));
+    }
+    let expected = required_documents(c);
+    f.status = "refused_to_accept".into();
+    let record = validate_record(&f, id(), now()).unwrap_or_else(|e| panic!("{:?}", e));
+    assert_eq!(
+        record.decision,
+        Decision::RefuseToAccept {
+            missing: expected.clone(),
+            expired: vec![]
         }
-        if c.kind == "correction" {
-            correction(&[("surname", "NEWNAME")])(&mut f);
-        }
-        if c.expired_passport {
-            f.applicant.document_expiry_date = "2026-11-01".into();
-        }
-        // Nothing handed in: the decision lists exactly the required documents.
-        f.documents.clear();
-        let allowed = !(c.kind == "correction" && c.channel == "portal");
-        let valid = validate(&f, id(), now());
-        if !allowed {
-            assert!(valid
-                .is_err_and(|e| e.contains(&FieldError::new(Field::Channel, Problem::NotAllowed))));
-            return;
-        }
-        if c.expired_passport {
-            // The field check reports the expired passport; the record is only
-            // acceptable as a refusal to accept.
-            assert!(matches!(
-                valid.as_ref().err().map(|e| &e[0].problem),
-                Some(Problem::Expired { .. })
-            ));
-        }
-        let mut expected: Vec<D> = match (c.kind, c.channel) {
-            ("formation", "counter") => vec![D::ApplicationFormation, D::IdentityDocument],
-            ("formation", _) => vec![D::ElectronicRequest, D::IdentityDocumentCopy],
-            _ => vec![D::ApplicationCorrection, D::IdentityDocument],
-        };
-        if !c.latin_or_cyrillic {
-            expected.push(D::NotarizedTranslation);
-        }
-        match (c.kind, c.channel) {
-            ("formation", "counter") => {
-                if c.representative {
-                    expected.push(D::PowerOfAttorney);
-                }
-            }
-            ("formation", _) => {
-                if c.representative {
-                    expected.push(D::PowerOfAttorney);
-                }
-                expected.push(D::ChangeCertificate);
-            }
-            _ => {
-                expected.push(D::ChangeCertificate);
-                if c.representative {
-                    expected.push(D::PowerOfAttorney);
-                }
-            }
-        }
-        f.status = "refused_to_accept".into();
+    );
+
+    // Everything handed in: accept, unless the passport has expired.
+    for d in &expected {
+        f.documents.insert(d.key().to_string(), true);
+    }
+    let expired = if c.expired_passport {
+        vec![ExpiredDocument {
+            document: if c.channel == "portal" {
+                D::IdentityDocumentCopy
+            } else {
+                D::IdentityDocument
+            },
+            valid_until: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default(),
+        }]
+    } else {
+        vec![]
+    };
+    if c.expired_passport {
         let record = validate_record(&f, id(), now()).unwrap_or_else(|e| panic!("{:?}", e));
         assert_eq!(
             record.decision,
             Decision::RefuseToAccept {
-                missing: expected.clone(),
-                expired: vec![]
+                missing: vec![],
+                expired
             }
         );
+        f.status = "accepted".into();
+        assert!(validate_record(&f, id(), now()).is_err());
+    } else {
+        f.status = "accepted".into();
+        let record = validate_record(&f, id(), now()).unwrap_or_else(|e| panic!("{:?}", e));
+        assert_eq!(record.decision, Decision::Accept);
+        f.status = "refused_to_accept".into();
+        assert!(
+            validate_record(&f, id(), now()).is_err(),
+            "a complete package cannot be refused"
+        );
+    }
+}
 
-        // Everything handed in: accept, unless the passport has expired.
-        for d in &expected {
-            f.documents.insert(d.key().to_string(), true);
+/// The documents a row of [`checklist_matrix`] requires, in the checklist's order.
+fn required_documents(c: &Case) -> Vec<DocumentKind> {
+    use DocumentKind as D;
+    let mut expected: Vec<D> = match (c.kind, c.channel) {
+        ("formation", "counter") => vec![D::ApplicationFormation, D::IdentityDocument],
+        ("formation", _) => vec![D::ElectronicRequest, D::IdentityDocumentCopy],
+        _ => vec![D::ApplicationCorrection, D::IdentityDocument],
+    };
+    if !c.latin_or_cyrillic {
+        expected.push(D::NotarizedTranslation);
+    }
+    match (c.kind, c.channel) {
+        ("formation", "counter") => {
+            if c.representative {
+                expected.push(D::PowerOfAttorney);
+            }
         }
-        let expired = if c.expired_passport {
-            vec![ExpiredDocument {
-                document: if c.channel == "portal" {
-                    D::IdentityDocumentCopy
-                } else {
-                    D::IdentityDocument
-                },
-                valid_until: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default(),
-            }]
-        } else {
-            vec![]
-        };
-        if c.expired_passport {
-            let record = validate_record(&f, id(), now()).unwrap_or_else(|e| panic!("{:?}", e));
-            assert_eq!(
-                record.decision,
-                Decision::RefuseToAccept {
-                    missing: vec![],
-                    expired
-                }
-            );
-            f.status = "accepted".into();
-            assert!(validate_record(&f, id(), now()).is_err());
-        } else {
-            f.status = "accepted".into();
-            let record = validate_record(&f, id(), now()).unwrap_or_else(|e| panic!("{:?}", e));
-            assert_eq!(record.decision, Decision::Accept);
-            f.status = "refused_to_accept".into();
-            assert!(
-                validate_record(&f, id(), now()).is_err(),
-                "a complete package cannot be refused"
-            );
+        ("formation", _) => {
+            if c.representative {
+                expected.push(D::PowerOfAttorney);
+            }
+            expected.push(D::ChangeCertificate);
+        }
+        _ => {
+            expected.push(D::ChangeCertificate);
+            if c.representative {
+                expected.push(D::PowerOfAttorney);
+            }
         }
     }
+    expected
 }
 
 #[test]

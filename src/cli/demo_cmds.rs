@@ -376,6 +376,72 @@ pub fn demo_form(seed: u64, index: u64, now: NaiveDateTime) -> RequestForm {
         _ => "refused_to_accept",
     };
 
+    let person = demo_person(&mut rng, day, status);
+    let (birth, sex) = (person.birth, person.sex);
+    let applicant = person.applicant;
+    let package = demo_package(
+        &mut rng,
+        (kind, channel, status),
+        day,
+        (birth, sex, person.expiry),
+    );
+    let (documents, representative, institution, correction) = (
+        package.documents,
+        package.representative,
+        package.institution,
+        package.correction,
+    );
+    let result = demo_result(
+        &mut rng,
+        (kind, status),
+        (submitted, now),
+        (birth, sex),
+        correction.as_ref(),
+    );
+
+    let portal = channel == "portal";
+    RequestForm {
+        id: id.to_string(),
+        kind: kind.to_string(),
+        channel: channel.to_string(),
+        status: status.to_string(),
+        submitted_at: date_time(submitted),
+        office: if portal {
+            String::new()
+        } else {
+            rng.pick(OFFICES).to_string()
+        },
+        counter: if portal {
+            String::new()
+        } else {
+            (1 + rng.below(12)).to_string()
+        },
+        clerk: if portal {
+            String::new()
+        } else {
+            rng.pick(CLERKS).to_string()
+        },
+        applicant,
+        representative,
+        institution,
+        correction,
+        documents,
+        result,
+    }
+}
+
+/// A demo applicant and the facts about them the rest of the request depends on.
+struct DemoPerson {
+    applicant: ApplicantForm,
+    birth: NaiveDate,
+    sex: Sex,
+    /// The identity document's expiry date.
+    expiry: NaiveDate,
+}
+
+/// Who: a person of one of the naming traditions, with an identity document that is
+/// valid on `day` unless the request is refused to accept.
+fn demo_person(rng: &mut DemoRng, day: NaiveDate, status: &str) -> DemoPerson {
     // Who: a person of one of the naming traditions.
     let culture = *rng.pick(CULTURES);
     let sex = if rng.chance(50) {
@@ -458,6 +524,29 @@ pub fn demo_form(seed: u64, index: u64, now: NaiveDateTime) -> RequestForm {
         ),
     };
 
+    DemoPerson {
+        applicant,
+        birth,
+        sex,
+        expiry,
+    }
+}
+
+/// The documents and parties of a demo request.
+struct DemoPackage {
+    documents: BTreeMap<String, bool>,
+    representative: Option<RepresentativeForm>,
+    institution: Option<InstitutionForm>,
+    correction: Option<CorrectionForm>,
+}
+
+/// The package: every required document, except one missing for half the refusals.
+fn demo_package(
+    rng: &mut DemoRng,
+    (kind, channel, status): (&str, &str, &str),
+    day: NaiveDate,
+    (birth, sex, expiry): (NaiveDate, Sex, NaiveDate),
+) -> DemoPackage {
     // The package: every required document, except one missing for half the refusals.
     let mut documents = BTreeMap::new();
     let mut representative = None;
@@ -503,7 +592,7 @@ pub fn demo_form(seed: u64, index: u64, now: NaiveDateTime) -> RequestForm {
                 );
             }
             correction = Some(CorrectionForm {
-                current_iin: some_iin(&mut rng, birth, sex),
+                current_iin: some_iin(rng, birth, sex),
                 changes,
             });
         }
@@ -529,17 +618,33 @@ pub fn demo_form(seed: u64, index: u64, now: NaiveDateTime) -> RequestForm {
         }
     }
 
+    DemoPackage {
+        documents,
+        representative,
+        institution,
+        correction,
+    }
+}
+
+/// The back office's result for a request with `status`, decided a few days after
+/// `submitted` (but not after `now`).
+fn demo_result(
+    rng: &mut DemoRng,
+    (kind, status): (&str, &str),
+    (submitted, now): (NaiveDateTime, NaiveDateTime),
+    (birth, sex): (NaiveDate, Sex),
+    correction: Option<&CorrectionForm>,
+) -> Option<ResultForm> {
     // The back office's result.
     let decided = (submitted + Duration::days(1 + rng.below(4) as i64)).min(now);
-    let result = match status {
+    match status {
         "formed" => Some(ResultForm {
-            iin: some_iin(&mut rng, birth, sex),
+            iin: some_iin(rng, birth, sex),
             decided_at: date_time(decided),
             ..ResultForm::default()
         }),
         "corrected" => Some(ResultForm {
             iin: correction
-                .as_ref()
                 .map(|c| c.current_iin.clone())
                 .unwrap_or_default(),
             decided_at: date_time(decided),
@@ -563,36 +668,6 @@ pub fn demo_form(seed: u64, index: u64, now: NaiveDateTime) -> RequestForm {
             })
         }
         _ => None,
-    };
-
-    let portal = channel == "portal";
-    RequestForm {
-        id: id.to_string(),
-        kind: kind.to_string(),
-        channel: channel.to_string(),
-        status: status.to_string(),
-        submitted_at: date_time(submitted),
-        office: if portal {
-            String::new()
-        } else {
-            rng.pick(OFFICES).to_string()
-        },
-        counter: if portal {
-            String::new()
-        } else {
-            (1 + rng.below(12)).to_string()
-        },
-        clerk: if portal {
-            String::new()
-        } else {
-            rng.pick(CLERKS).to_string()
-        },
-        applicant,
-        representative,
-        institution,
-        correction,
-        documents,
-        result,
     }
 }
 

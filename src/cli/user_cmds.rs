@@ -63,50 +63,7 @@ pub(super) fn user(s: &mut Session, action: UserCommand) -> Result<u8, CliError>
             name,
             role,
             password_stdin,
-        } => {
-            if !valid_login(&login) {
-                return Err(bad_login(&login, lang));
-            }
-            let role = Role::from_key(&role).ok_or_else(|| {
-                CliError::new(
-                    exit::INVALID_INPUT,
-                    format!(
-                        "--role {role:?}: {}: clerk, supervisor, back_office, administrator",
-                        tr(lang, "cli-role-expected")
-                    ),
-                )
-            })?;
-            if name.trim().is_empty() {
-                return Err(CliError::new(
-                    exit::INVALID_INPUT,
-                    format!("--name: {}", tr(lang, "cli-required")),
-                ));
-            }
-            let password = read_new_password(&login, password_stdin, lang)?;
-            store
-                .add_user(
-                    &NewUser {
-                        login: &login,
-                        full_name: name.trim(),
-                        role,
-                        password: &password,
-                        must_change_password: false,
-                    },
-                    &actor.login,
-                    t,
-                )
-                .map_err(|e| {
-                    CliError::new(
-                        if matches!(e, StoreError::DuplicateUser(_)) {
-                            exit::INVALID_INPUT
-                        } else {
-                            exit::STORE
-                        },
-                        e.message(lang),
-                    )
-                })?;
-            println!("{login}: {}", tr(lang, "cli-account-created"));
-        }
+        } => add_user(s, &login, &name, &role, password_stdin)?,
         UserCommand::List { json } => {
             let users = store.users().map_err(|e| ctx.store_error(e))?;
             if json {
@@ -169,6 +126,61 @@ pub(super) fn user(s: &mut Session, action: UserCommand) -> Result<u8, CliError>
         }
     }
     Ok(exit::OK)
+}
+
+/// `user add`: a new account with a password from the terminal or stdin.
+fn add_user(
+    s: &mut Session,
+    login: &str,
+    name: &str,
+    role: &str,
+    password_stdin: bool,
+) -> Result<(), CliError> {
+    let (ctx, store, actor) = (s.ctx, &mut s.store, &s.user);
+    let (lang, t) = (ctx.lang, ctx.now);
+    if !valid_login(login) {
+        return Err(bad_login(login, lang));
+    }
+    let role = Role::from_key(role).ok_or_else(|| {
+        CliError::new(
+            exit::INVALID_INPUT,
+            format!(
+                "--role {role:?}: {}: clerk, supervisor, back_office, administrator",
+                tr(lang, "cli-role-expected")
+            ),
+        )
+    })?;
+    if name.trim().is_empty() {
+        return Err(CliError::new(
+            exit::INVALID_INPUT,
+            format!("--name: {}", tr(lang, "cli-required")),
+        ));
+    }
+    let password = read_new_password(login, password_stdin, lang)?;
+    store
+        .add_user(
+            &NewUser {
+                login,
+                full_name: name.trim(),
+                role,
+                password: &password,
+                must_change_password: false,
+            },
+            &actor.login,
+            t,
+        )
+        .map_err(|e| {
+            CliError::new(
+                if matches!(e, StoreError::DuplicateUser(_)) {
+                    exit::INVALID_INPUT
+                } else {
+                    exit::STORE
+                },
+                e.message(lang),
+            )
+        })?;
+    println!("{login}: {}", tr(lang, "cli-account-created"));
+    Ok(())
 }
 
 fn user_error(e: StoreError, lang: Lang) -> CliError {

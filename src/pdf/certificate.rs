@@ -9,7 +9,7 @@
 use printpdf::PdfDocument;
 
 use crate::domain::form::Record;
-use crate::domain::identity::Parameter;
+use crate::domain::identity::{Identity, Parameter};
 use crate::domain::request::Status;
 
 use super::layout::{Align, Style, Writer, CONTENT_W, MARGIN_LEFT, MARGIN_RIGHT, MM, PAGE_W};
@@ -24,16 +24,32 @@ const LABEL_W: f32 = 62.0 * MM;
 pub fn certificate(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, super::PdfError> {
     let seal = Seal::for_record(record)?;
     let payload = seal.payload();
-    let identity = record.request.identity_after();
     let corrected = record.status == Status::Corrected;
 
     let mut doc = PdfDocument::new("Тіркеу куәлігі / Регистрационное свидетельство");
     let mut w = Writer::new(&mut doc, footer("certificate", &seal.request_id, ctx))?;
 
+    header(&mut w, &payload, &seal.iin)?;
+    identity_fields(&mut w, record);
+    decision_fields(&mut w, record, ctx, corrected);
+    seal_text(&mut w, &payload, ctx);
+
+    let pages = w.finish()?;
+    Ok(save(
+        doc,
+        pages,
+        "Тіркеу куәлігі / Регистрационное свидетельство",
+        vec![payload],
+        ctx,
+    ))
+}
+
+/// The QR seal and the corner of Appendix 7, the title and the IIN in large digits.
+fn header(w: &mut Writer, payload: &str, iin: &str) -> Result<(), super::PdfError> {
     // The QR seal on the top left, the corner of Appendix 7 on the right.
     let qr_size = 30.0 * MM;
     let top = w.y;
-    qr::draw(&mut w, &payload, MARGIN_LEFT, top, qr_size)?;
+    qr::draw(w, payload, MARGIN_LEFT, top, qr_size)?;
     let (corner_kk, corner_ru) = wording::corner("7");
     let corner_x = MARGIN_LEFT + CONTENT_W * 0.55;
     let corner_w = CONTENT_W * 0.45;
@@ -72,11 +88,73 @@ pub fn certificate(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, super
         Align::Center,
     );
     w.gap(2.0);
-    w.para_full(&seal.iin, Style::bold(30.0), Align::Center);
+    w.para_full(iin, Style::bold(30.0), Align::Center);
     w.gap(10.0);
+    Ok(())
+}
 
+/// The identifying data: names (Latin, and Cyrillic where known), birth, sex,
+/// citizenship and the identity document.
+fn identity_fields(w: &mut Writer, record: &Record) {
+    let identity = record.request.identity_after();
     let name = Style::bold(11.0);
     let value = Style::regular(10.0);
+    name_fields(w, record, &identity, (name, value));
+    w.field(
+        LABEL_W,
+        "Туған күні",
+        "Дата рождения",
+        &[(wording::date(identity.birth_date), value)],
+    );
+    w.field(
+        LABEL_W,
+        "Туған жері",
+        "Место рождения",
+        &[(wording::or_dash(&identity.birth_place), value)],
+    );
+    w.field(
+        LABEL_W,
+        "Жынысы",
+        "Пол",
+        &[(wording::sex(identity.sex), value)],
+    );
+    w.field(
+        LABEL_W,
+        "Азаматтығы",
+        "Гражданство",
+        &[(wording::country(&identity.citizenship), value)],
+    );
+    // The identity document in one row: number, issuing country, validity.
+    let document: Vec<(String, Style)> = match &identity.document {
+        Some(d) => vec![
+            (d.number.clone(), name),
+            (wording::country(&d.issuing_country), value),
+            (
+                format!(
+                    "{} – {}",
+                    wording::date(d.issue_date),
+                    wording::date(d.expiry_date)
+                ),
+                value,
+            ),
+        ],
+        None => vec![("—".to_string(), value)],
+    };
+    w.field(
+        LABEL_W,
+        "Жеке басты куәландыратын құжат",
+        "Документ, удостоверяющий личность",
+        &document,
+    );
+}
+
+/// The surname, name and patronymic: Latin, and Cyrillic where known.
+fn name_fields(
+    w: &mut Writer,
+    record: &Record,
+    identity: &Identity,
+    (name, value): (Style, Style),
+) {
     // A corrected name component has no known Cyrillic form any more: the old one would
     // contradict the corrected Latin name, so it is left out.
     let changed = |p: Parameter| {
@@ -139,52 +217,12 @@ pub fn certificate(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, super
             cyr(&identity.cyrillic.patronymic, Parameter::Patronymic),
         ),
     );
-    w.field(
-        LABEL_W,
-        "Туған күні",
-        "Дата рождения",
-        &[(wording::date(identity.birth_date), value)],
-    );
-    w.field(
-        LABEL_W,
-        "Туған жері",
-        "Место рождения",
-        &[(wording::or_dash(&identity.birth_place), value)],
-    );
-    w.field(
-        LABEL_W,
-        "Жынысы",
-        "Пол",
-        &[(wording::sex(identity.sex), value)],
-    );
-    w.field(
-        LABEL_W,
-        "Азаматтығы",
-        "Гражданство",
-        &[(wording::country(&identity.citizenship), value)],
-    );
-    // The identity document in one row: number, issuing country, validity.
-    let document: Vec<(String, Style)> = match &identity.document {
-        Some(d) => vec![
-            (d.number.clone(), name),
-            (wording::country(&d.issuing_country), value),
-            (
-                format!(
-                    "{} – {}",
-                    wording::date(d.issue_date),
-                    wording::date(d.expiry_date)
-                ),
-                value,
-            ),
-        ],
-        None => vec![("—".to_string(), value)],
-    };
-    w.field(
-        LABEL_W,
-        "Жеке басты куәландыратын құжат",
-        "Документ, удостоверяющий личность",
-        &document,
-    );
+}
+
+/// The date of formation or correction, the issuing office and counter, and the clerk.
+fn decision_fields(w: &mut Writer, record: &Record, ctx: &PrintContext, corrected: bool) {
+    let name = Style::bold(11.0);
+    let value = Style::regular(10.0);
     let decided = record
         .outcome
         .as_ref()
@@ -220,7 +258,10 @@ pub fn certificate(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, super
             (format!("{BLANK} (қолы / подпись)"), Style::regular(8.0)),
         ],
     );
+}
 
+/// Under the fields: the print date, what the QR code holds, and the payload as text.
+fn seal_text(w: &mut Writer, payload: &str, ctx: &PrintContext) {
     // Under the fields: when it was printed, what the QR code holds, and the payload as
     // text. The payload is never wrapped: `verify` reads it back as one token.
     let payload_style = Style::regular(6.0);
@@ -245,18 +286,9 @@ pub fn certificate(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, super
         MARGIN_LEFT,
         top_payload,
         CONTENT_W,
-        std::slice::from_ref(&payload),
+        &[payload.to_string()],
         payload_style,
         Align::Left,
     );
     w.y = top_payload - payload_style.line_h();
-
-    let pages = w.finish()?;
-    Ok(save(
-        doc,
-        pages,
-        "Тіркеу куәлігі / Регистрационное свидетельство",
-        vec![payload],
-        ctx,
-    ))
 }

@@ -43,6 +43,13 @@ pub fn refusal_receipt(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, P
 /// Draws one copy from the top of a page.
 fn copy(w: &mut Writer, record: &Record, ctx: &PrintContext) {
     let body = Style::regular(9.0);
+    heading(w, record, body);
+    text(w, record, ctx, body);
+    signatures(w, record, ctx, body);
+}
+
+/// The corner of Appendix 5, to whom (the applicant's name and address) and the title.
+fn heading(w: &mut Writer, record: &Record, body: Style) {
     let small = Style::regular(7.5);
     let identity = &record.request.applicant.identity;
     let address = record.request.applicant.address.trim();
@@ -103,7 +110,10 @@ fn copy(w: &mut Writer, record: &Record, ctx: &PrintContext) {
         Align::Center,
     );
     w.gap(5.0);
+}
 
+/// The refusal's text and the list of documents not handed in or expired.
+fn text(w: &mut Writer, record: &Record, ctx: &PrintContext, body: Style) {
     let office = wording::or_dash(&ctx.office_name);
     let office_address = if ctx.office_address.trim().is_empty() {
         BLANK.to_string()
@@ -153,7 +163,10 @@ fn copy(w: &mut Writer, record: &Record, ctx: &PrintContext) {
         body,
     );
     w.gap(7.0);
+}
 
+/// Signatures: the officer, the executor with phone, the applicant with the date.
+fn signatures(w: &mut Writer, record: &Record, ctx: &PrintContext, body: Style) {
     // Signatures: the officer, the executor with phone, the applicant with the date.
     w.side_by_side(
         &format!("Көрсетілетін қызметті берушінің {FULL_NAME_KK} {BLANK} {BLANK} (қолы)"),
@@ -178,7 +191,7 @@ fn copy(w: &mut Writer, record: &Record, ctx: &PrintContext) {
     );
     w.gap(4.0);
     let (date_kk, date_ru) = wording::date_words(ctx.printed_at.date());
-    let name = identity.display_name();
+    let name = record.request.applicant.identity.display_name();
     w.side_by_side(
         &format!(
             "Алдым: көрсетілетін қызметті алушының қолы/{FULL_NAME_KK}\n{BLANK} / {name}\n{date_kk}"

@@ -12,7 +12,7 @@ use printpdf::PdfDocument;
 
 use crate::domain::form::Record;
 use crate::domain::lang::Lang;
-use crate::domain::request::Status;
+use crate::domain::request::{RefusalGround, Request, Status};
 
 use super::layout::{
     Align, Style, Writer, CONTENT_W, MARGIN_LEFT, MM, RIGHT_BLOCK_W, RIGHT_BLOCK_X,
@@ -32,15 +32,29 @@ pub fn reasoned_refusal(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, 
     let ground = outcome
         .and_then(|o| o.ground)
         .ok_or(PdfError::NoRefusalGround)?;
-    let request = &record.request;
-    let id = request.id.to_string();
-    let identity = &request.applicant.identity;
+    let id = record.request.id.to_string();
     let mut doc = PdfDocument::new("Дәлелді бас тарту / Мотивированный отказ");
     let mut w = Writer::new(&mut doc, footer("refusal", &id, ctx))?;
 
+    let body = Style::regular(9.5);
+    heading(&mut w, &record.request, body);
+    reasons(&mut w, record, ground, body);
+    signatures(&mut w, ctx);
+    let pages = w.finish()?;
+    Ok(save(
+        doc,
+        pages,
+        "Дәлелді бас тарту / Мотивированный отказ",
+        vec![id],
+        ctx,
+    ))
+}
+
+/// To whom (the applicant's name and address) and the title.
+fn heading(w: &mut Writer, request: &Request, body: Style) {
+    let identity = &request.applicant.identity;
     // To whom, on the right half.
     let (right_x, right_w) = (RIGHT_BLOCK_X, RIGHT_BLOCK_W);
-    let body = Style::regular(9.5);
     let caption = Style::regular(7.0).greyed();
     let full_name = wording::full_name(identity);
     let name_style = w
@@ -82,7 +96,13 @@ pub fn reasoned_refusal(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, 
         Align::Center,
     );
     w.gap(10.0);
+}
 
+/// The refusal in both languages with its ground, and the operator's comment if any.
+fn reasons(w: &mut Writer, record: &Record, ground: RefusalGround, body: Style) {
+    let request = &record.request;
+    let id = request.id.to_string();
+    let outcome = record.outcome.as_ref();
     let submitted = wording::date(request.submitted_at.date());
     let decided = outcome
         .and_then(|o| o.decided_at)
@@ -131,6 +151,10 @@ pub fn reasoned_refusal(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, 
         );
         w.para_full(comment, body, Align::Left);
     }
+}
+
+/// The operator's signature block and the applicant's receipt of the refusal.
+fn signatures(w: &mut Writer, ctx: &PrintContext) {
     w.gap(18.0);
     let clerk = if ctx.clerk_name.trim().is_empty() {
         BLANK.to_string()
@@ -157,12 +181,4 @@ pub fn reasoned_refusal(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, 
         &format!("Получил(а): подпись/{FULL_NAME_RU} услугополучателя\n{BLANK}"),
         Style::regular(9.0),
     );
-    let pages = w.finish()?;
-    Ok(save(
-        doc,
-        pages,
-        "Дәлелді бас тарту / Мотивированный отказ",
-        vec![id],
-        ctx,
-    ))
 }

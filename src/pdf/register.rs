@@ -70,6 +70,22 @@ pub fn daily_register(register: &Register, ctx: &PrintContext) -> Result<Vec<u8>
         ),
         Orientation::Landscape,
     )?;
+    heading(&mut w, register, ctx, &date);
+    table(&mut w, register);
+    totals(&mut w, register);
+    signature(&mut w, ctx);
+    let pages = w.finish()?;
+    Ok(save(
+        doc,
+        pages,
+        "Күнделікті тізілім / Ежедневный реестр",
+        vec![format!("register {}", register.date)],
+        ctx,
+    ))
+}
+
+/// The title, the service, the office and the counter.
+fn heading(w: &mut Writer, register: &Register, ctx: &PrintContext, date: &str) {
     w.para_full(
         &format!("Өтінімдердің күнделікті тізілімі — {date}"),
         Style::bold(13.0),
@@ -101,7 +117,10 @@ pub fn daily_register(register: &Register, ctx: &PrintContext) -> Result<Vec<u8>
         Align::Left,
     );
     w.gap(6.0);
+}
 
+/// The table of the day's requests, one row each.
+fn table(w: &mut Writer, register: &Register) {
     let head = Style::bold(7.5);
     let head_ru = Style::regular(7.0).greyed();
     let cell = Style::regular(8.0);
@@ -168,7 +187,10 @@ pub fn daily_register(register: &Register, ctx: &PrintContext) -> Result<Vec<u8>
         .collect();
     w.table(&widths, &header, &rows);
     w.gap(10.0);
+}
 
+/// The totals: requests by outcome, the average service time and how many exceeded it.
+fn totals(w: &mut Writer, register: &Register) {
     // Totals.
     w.side_by_side("Барлығы", "Итого", Style::bold(10.0));
     w.gap(2.0);
@@ -208,6 +230,10 @@ pub fn daily_register(register: &Register, ctx: &PrintContext) -> Result<Vec<u8>
             Style::regular(9.0),
         );
     }
+}
+
+/// The supervisor's signature and the date.
+fn signature(w: &mut Writer, ctx: &PrintContext) {
     w.gap(16.0);
     w.side_by_side(
         &format!(
@@ -224,12 +250,4 @@ pub fn daily_register(register: &Register, ctx: &PrintContext) -> Result<Vec<u8>
         ),
         Style::regular(9.0),
     );
-    let pages = w.finish()?;
-    Ok(save(
-        doc,
-        pages,
-        "Күнделікті тізілім / Ежедневный реестр",
-        vec![format!("register {}", register.date)],
-        ctx,
-    ))
 }

@@ -8,7 +8,7 @@ use super::widgets::{short_id, show_time};
 use super::{theme, widgets};
 use crate::domain::i18n::Msg;
 use crate::domain::lang::Lang;
-use crate::domain::request::{RefusalGround, RequestKind};
+use crate::domain::request::{RefusalGround, Request, RequestKind};
 use crate::state::{AppState, BackOfficeState, Command};
 
 fn time(t: Option<chrono::NaiveDateTime>) -> String {
@@ -99,6 +99,41 @@ fn case_ui(bo: &mut BackOfficeState, lang: Lang, ui: &mut Ui, commands: &mut Vec
         Msg("window-col-due").get(lang),
         time(case.due_at)
     ));
+    applicant_ui(r, lang, ui);
+    widgets::section(ui, Msg("window-section-checklist").get(lang));
+    for (doc, provided) in &r.documents {
+        ui.label(format!(
+            "{} {}",
+            if *provided { "☑" } else { "☐" },
+            doc.name(lang)
+        ));
+    }
+    widgets::section(ui, Msg("window-duplicates").get(lang));
+    if case.duplicates.is_empty() {
+        ui.label(RichText::new(Msg("window-no-duplicates").get(lang)).color(theme::OK));
+    }
+    for d in &case.duplicates {
+        theme::banner(ui, theme::WARN_BG, theme::WARN, |ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{} · {} · {}%",
+                    d.person.iin,
+                    d.person.identity.display_name(),
+                    d.found.score
+                ))
+                .strong(),
+            );
+            for reason in &d.found.reasons {
+                ui.label(reason.message(lang));
+            }
+        });
+    }
+    let (kind, has_duplicates) = (r.kind, !case.duplicates.is_empty());
+    decision_ui(bo, kind, has_duplicates, lang, ui, commands);
+}
+
+/// The applicant's identifying data (after the correction, for a correction).
+fn applicant_ui(r: &Request, lang: Lang, ui: &mut Ui) {
     widgets::section(ui, Msg("window-section-applicant").get(lang));
     let id = r.identity_after();
     egui::Grid::new("case-data")
@@ -143,34 +178,17 @@ fn case_ui(bo: &mut BackOfficeState, lang: Lang, ui: &mut Ui, commands: &mut Vec
                 );
             }
         });
-    widgets::section(ui, Msg("window-section-checklist").get(lang));
-    for (doc, provided) in &r.documents {
-        ui.label(format!(
-            "{} {}",
-            if *provided { "☑" } else { "☐" },
-            doc.name(lang)
-        ));
-    }
-    widgets::section(ui, Msg("window-duplicates").get(lang));
-    if case.duplicates.is_empty() {
-        ui.label(RichText::new(Msg("window-no-duplicates").get(lang)).color(theme::OK));
-    }
-    for d in &case.duplicates {
-        theme::banner(ui, theme::WARN_BG, theme::WARN, |ui| {
-            ui.label(
-                RichText::new(format!(
-                    "{} · {} · {}%",
-                    d.person.iin,
-                    d.person.identity.display_name(),
-                    d.found.score
-                ))
-                .strong(),
-            );
-            for reason in &d.found.reasons {
-                ui.label(reason.message(lang));
-            }
-        });
-    }
+}
+
+/// The decision: comment, Form IIN or Correct, or Refuse with a ground.
+fn decision_ui(
+    bo: &mut BackOfficeState,
+    kind: RequestKind,
+    has_duplicates: bool,
+    lang: Lang,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
     widgets::section(ui, Msg("window-decision").get(lang));
     let l = ui.label(Msg("window-comment").get(lang));
     ui.add(
@@ -179,12 +197,12 @@ fn case_ui(bo: &mut BackOfficeState, lang: Lang, ui: &mut Ui, commands: &mut Vec
             .desired_width(500.0),
     )
     .labelled_by(l.id);
-    if r.kind == RequestKind::Correction {
+    if kind == RequestKind::Correction {
         if ui.button(Msg("window-correct").get(lang)).clicked() {
             commands.push(Command::BackOfficeCorrect);
         }
     } else {
-        if !case.duplicates.is_empty() {
+        if has_duplicates {
             let l = ui.label(Msg("window-override-reason").get(lang));
             ui.add(TextEdit::singleline(&mut bo.override_reason).desired_width(500.0))
                 .labelled_by(l.id);
@@ -200,8 +218,7 @@ fn case_ui(bo: &mut BackOfficeState, lang: Lang, ui: &mut Ui, commands: &mut Vec
             .selected_text(format!("15.{}", bo.ground.item()))
             .show_ui(ui, |ui| {
                 for g in RefusalGround::ALL {
-                    if r.kind == RequestKind::Correction && g == RefusalGround::IinAlreadyRegistered
-                    {
+                    if kind == RequestKind::Correction && g == RefusalGround::IinAlreadyRegistered {
                         continue;
                     }
                     ui.selectable_value(

@@ -49,79 +49,19 @@ fn search_ui(j: &mut JournalState, lang: Lang, ui: &mut Ui, commands: &mut Vec<C
             }
         };
         let mut focus = j.focus_search;
-        field(
-            ui,
-            Msg("window-name-filter").get(lang),
-            &mut j.name,
-            180.0,
-            true,
-            &mut focus,
-        );
-        field(
-            ui,
-            Msg("window-iin-filter").get(lang),
-            &mut j.iin,
-            120.0,
-            false,
-            &mut focus,
-        );
-        field(
-            ui,
-            Msg("window-doc-filter").get(lang),
-            &mut j.doc_number,
-            110.0,
-            false,
-            &mut focus,
-        );
-        field(
-            ui,
-            Msg("window-from").get(lang),
-            &mut j.from,
-            95.0,
-            false,
-            &mut focus,
-        );
-        field(
-            ui,
-            Msg("window-to").get(lang),
-            &mut j.to,
-            95.0,
-            false,
-            &mut focus,
-        );
-        field(
-            ui,
-            Msg("window-col-clerk").get(lang),
-            &mut j.clerk,
-            90.0,
-            false,
-            &mut focus,
-        );
+        let fields = [
+            ("window-name-filter", &mut j.name, 180.0),
+            ("window-iin-filter", &mut j.iin, 120.0),
+            ("window-doc-filter", &mut j.doc_number, 110.0),
+            ("window-from", &mut j.from, 95.0),
+            ("window-to", &mut j.to, 95.0),
+            ("window-col-clerk", &mut j.clerk, 90.0),
+        ];
+        for (i, (key, text, width)) in fields.into_iter().enumerate() {
+            field(ui, Msg(key).get(lang), text, width, i == 0, &mut focus);
+        }
         j.focus_search = focus;
-        let l = ui.label(Msg("window-col-status").get(lang));
-        egui::ComboBox::from_id_salt("journal-status")
-            .selected_text(
-                j.status
-                    .map_or(Msg("window-any").get(lang), |s| s.label(lang)),
-            )
-            .show_ui(ui, |ui| {
-                if ui
-                    .selectable_label(j.status.is_none(), Msg("window-any").get(lang))
-                    .clicked()
-                {
-                    j.status = None;
-                }
-                for s in Status::ALL.into_iter().filter(|s| *s != Status::Draft) {
-                    if ui
-                        .selectable_label(j.status == Some(s), s.label(lang))
-                        .clicked()
-                    {
-                        j.status = Some(s);
-                    }
-                }
-            })
-            .response
-            .labelled_by(l.id);
+        status_filter(&mut j.status, lang, ui);
         if ui.button(Msg("window-search").get(lang)).clicked() {
             submit = true;
         }
@@ -146,6 +86,31 @@ fn search_ui(j: &mut JournalState, lang: Lang, ui: &mut Ui, commands: &mut Vec<C
     if submit {
         commands.push(Command::Search);
     }
+}
+
+/// The status filter: any status but draft, or any.
+fn status_filter(status: &mut Option<Status>, lang: Lang, ui: &mut Ui) {
+    let l = ui.label(Msg("window-col-status").get(lang));
+    egui::ComboBox::from_id_salt("journal-status")
+        .selected_text(status.map_or(Msg("window-any").get(lang), |s| s.label(lang)))
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(status.is_none(), Msg("window-any").get(lang))
+                .clicked()
+            {
+                *status = None;
+            }
+            for s in Status::ALL.into_iter().filter(|s| *s != Status::Draft) {
+                if ui
+                    .selectable_label(*status == Some(s), s.label(lang))
+                    .clicked()
+                {
+                    *status = Some(s);
+                }
+            }
+        })
+        .response
+        .labelled_by(l.id);
 }
 
 fn table_ui(

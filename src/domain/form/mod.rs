@@ -43,24 +43,40 @@ fn yes() -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ApplicantForm {
+    /// Surname in Latin script as typed.
     pub surname: String,
+    /// Given name in Latin script as typed.
     pub name: String,
+    /// Patronymic in Latin script as typed; may be empty.
     pub patronymic: String,
+    /// Surname in Cyrillic script as typed; may be empty.
     pub surname_cyr: String,
+    /// Given name in Cyrillic script as typed; may be empty.
     pub name_cyr: String,
+    /// Patronymic in Cyrillic script as typed; may be empty.
     pub patronymic_cyr: String,
+    /// Date of birth as typed: `DD.MM.YYYY` or `YYYY-MM-DD`.
     pub birth_date: String,
+    /// Place of birth as free text, at most [`MAX_TEXT_CHARS`] characters.
     pub birth_place: String,
+    /// Citizenship as an alpha-3 country code in any case (e.g. `KAZ`).
     pub citizenship: String,
+    /// Sex as typed: `M`/`F`, or the word in English, Kazakh or Russian.
     pub sex: String,
+    /// Identity document number: letters and digits, spaces ignored, at most 20.
     pub document_number: String,
+    /// Identity document's issue date: `DD.MM.YYYY` or `YYYY-MM-DD`.
     pub document_issue_date: String,
+    /// Identity document's expiry date: `DD.MM.YYYY` or `YYYY-MM-DD`.
     pub document_expiry_date: String,
+    /// Country that issued the identity document: an alpha-3 code in any case.
     pub document_issuing_country: String,
     /// Whether the document shows the identifying data in Cyrillic or Latin script.
     #[serde(default = "yes")]
     pub document_has_latin_or_cyrillic: bool,
+    /// Address as free text, at most [`MAX_ADDRESS_CHARS`] characters.
     pub address: String,
+    /// Contact phone: 10 to 15 digits, optional leading `+`, spaces, `-`, `(`, `)`; may be empty.
     pub phone: String,
 }
 
@@ -92,11 +108,17 @@ impl Default for ApplicantForm {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RepresentativeForm {
+    /// Representative's full name as free text.
     pub full_name: String,
+    /// Representative's identity document as free text.
     pub document: String,
+    /// Power of attorney's registration number as typed.
     pub poa_number: String,
+    /// Power of attorney's date: `DD.MM.YYYY` or `YYYY-MM-DD`.
     pub poa_date: String,
+    /// Notary who certified the power of attorney, as free text.
     pub poa_notary: String,
+    /// Last day the power of attorney is valid: `DD.MM.YYYY` or `YYYY-MM-DD`; empty if unlimited.
     pub poa_valid_until: String,
 }
 
@@ -104,7 +126,9 @@ pub struct RepresentativeForm {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct InstitutionForm {
+    /// Penal institution's name as free text.
     pub name: String,
+    /// Head of the institution who signed the application, as free text.
     pub head: String,
 }
 
@@ -112,7 +136,10 @@ pub struct InstitutionForm {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CorrectionForm {
+    /// The IIN to correct: 12 digits as typed.
     pub current_iin: String,
+    /// New value by parameter key (`surname`, `birth_date`, `sex`, …), each value in
+    /// that field's format.
     pub changes: BTreeMap<String, String>,
 }
 
@@ -120,9 +147,14 @@ pub struct CorrectionForm {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ResultForm {
+    /// The formed or corrected IIN: 12 digits; empty for a refusal.
     pub iin: String,
+    /// Refusal ground key (`unreliable_documents`, `data_not_compliant`,
+    /// `iin_already_registered`); empty unless refused.
     pub ground: String,
+    /// Operator's comment as free text; may be empty.
     pub comment: String,
+    /// When the decision was taken: `YYYY-MM-DDTHH:MM[:SS]`; may be empty.
     pub decided_at: String,
 }
 
@@ -130,20 +162,34 @@ pub struct ResultForm {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RequestForm {
+    /// Request id as a UUID; empty for a new request (one is assigned).
     pub id: String,
+    /// Request kind key: `formation`, `formation_convicted` or `correction`.
     pub kind: String,
+    /// Channel key: `counter` or `portal`.
     pub channel: String,
+    /// Status key: `draft`, `accepted`, `sent`, `formed`, `corrected`, `refused` or
+    /// `refused_to_accept`.
     pub status: String,
+    /// Local submission time: `YYYY-MM-DDTHH:MM[:SS]` (a space instead of `T` too).
     pub submitted_at: String,
+    /// Office that took the request, as free text.
     pub office: String,
+    /// Counter number that took the request, as typed.
     pub counter: String,
+    /// Login of the clerk who took the request.
     pub clerk: String,
+    /// The applicant's fields.
     pub applicant: ApplicantForm,
+    /// The representative's fields, if someone acts for the applicant.
     pub representative: Option<RepresentativeForm>,
+    /// The penal institution's fields, for a convicted applicant.
     pub institution: Option<InstitutionForm>,
+    /// The correction's fields, for a correction request.
     pub correction: Option<CorrectionForm>,
     /// Document key → handed in.
     pub documents: BTreeMap<String, bool>,
+    /// The back office's result, once one is recorded.
     pub result: Option<ResultForm>,
 }
 

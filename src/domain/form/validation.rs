@@ -199,22 +199,7 @@ pub(super) fn validate_with(
     if channel.is_none() {
         c.push(Field::Channel, Problem::NotOneOf(&["counter", "portal"]));
     }
-    let submitted_at = if form.submitted_at.trim().is_empty() {
-        c.push(Field::SubmittedAt, Problem::Required);
-        None
-    } else {
-        match parse_date_time(&form.submitted_at) {
-            Some(t) if t > now => {
-                c.push(Field::SubmittedAt, Problem::InFuture);
-                None
-            }
-            Some(t) => Some(t),
-            None => {
-                c.push(Field::SubmittedAt, Problem::NotADateTime);
-                None
-            }
-        }
-    };
+    let submitted_at = validate_submitted_at(&mut c, &form.submitted_at, now);
     let day = submitted_at.map(application_day).unwrap_or(now.date());
     if let (Some(k), Some(ch)) = (kind, channel) {
         match edition_on(day) {
@@ -259,15 +244,7 @@ pub(super) fn validate_with(
         }
         _ => None,
     };
-    let mut documents = BTreeMap::new();
-    for (key, provided) in &form.documents {
-        match DocumentKind::from_key(key) {
-            Some(d) => {
-                documents.insert(d, *provided);
-            }
-            None => c.push(Field::Documents, Problem::NotOneOf(DocumentKind::KEYS)),
-        }
-    }
+    let documents = validate_documents(&mut c, &form.documents);
 
     match (id, kind, channel, submitted_at, identity) {
         (Some(id), Some(kind), Some(channel), Some(submitted_at), Some(identity))
@@ -288,32 +265,76 @@ pub(super) fn validate_with(
                 correction,
                 documents,
             };
-            // The document presented must be valid on the application day; after a
-            // correction it is the new document's validity that counts.
-            if let Some(doc) = request.identity_after().document.filter(|_| check_expiry) {
-                if doc.expiry_date < day {
-                    let field = if request
-                        .correction
-                        .as_ref()
-                        .is_some_and(|c| c.changes.contains_key(&Parameter::DocumentExpiryDate))
-                    {
-                        Field::Change(Parameter::DocumentExpiryDate)
-                    } else {
-                        Field::DocumentExpiryDate
-                    };
-                    return Err(vec![FieldError::new(
-                        field,
-                        Problem::Expired {
-                            valid_until: doc.expiry_date,
-                            on: day,
-                        },
-                    )]);
-                }
+            if check_expiry {
+                check_document_valid(&request, day).map_err(|e| vec![e])?;
             }
             Ok(request)
         }
         _ => Err(c.errors),
     }
+}
+
+/// The submission time: required, a date and time, not in the future.
+fn validate_submitted_at(c: &mut Checker, text: &str, now: NaiveDateTime) -> Option<NaiveDateTime> {
+    if text.trim().is_empty() {
+        c.push(Field::SubmittedAt, Problem::Required);
+        None
+    } else {
+        match parse_date_time(text) {
+            Some(t) if t > now => {
+                c.push(Field::SubmittedAt, Problem::InFuture);
+                None
+            }
+            Some(t) => Some(t),
+            None => {
+                c.push(Field::SubmittedAt, Problem::NotADateTime);
+                None
+            }
+        }
+    }
+}
+
+/// The documents handed in, by known document key.
+fn validate_documents(
+    c: &mut Checker,
+    given: &BTreeMap<String, bool>,
+) -> BTreeMap<DocumentKind, bool> {
+    let mut documents = BTreeMap::new();
+    for (key, provided) in given {
+        match DocumentKind::from_key(key) {
+            Some(d) => {
+                documents.insert(d, *provided);
+            }
+            None => c.push(Field::Documents, Problem::NotOneOf(DocumentKind::KEYS)),
+        }
+    }
+    documents
+}
+
+/// The document presented must be valid on the application day; after a correction it
+/// is the new document's validity that counts.
+fn check_document_valid(request: &Request, day: NaiveDate) -> Result<(), FieldError> {
+    if let Some(doc) = request.identity_after().document {
+        if doc.expiry_date < day {
+            let field = if request
+                .correction
+                .as_ref()
+                .is_some_and(|c| c.changes.contains_key(&Parameter::DocumentExpiryDate))
+            {
+                Field::Change(Parameter::DocumentExpiryDate)
+            } else {
+                Field::DocumentExpiryDate
+            };
+            return Err(FieldError::new(
+                field,
+                Problem::Expired {
+                    valid_until: doc.expiry_date,
+                    on: day,
+                },
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn validate_identity(
