@@ -1,0 +1,16 @@
+//! The counter window driven by egui_kittest through accessible labels, with a pinned
+//! clock: first start, login, formation from an MRZ, refusal, correction, journal
+//! search, language switch, an invalid field, and the idle lock.
+//!
+//! One test binary (each binary links the whole program): `support` is the kit, the
+//! other modules are the window's rooms by topic.
+
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+mod back_office;
+mod editor;
+mod journal;
+mod login;
+mod settings;

@@ -1,0 +1,62 @@
+//! The daily register.
+
+use chrono::NaiveDate;
+use iin_desk::domain::request::{RequestKind, Status};
+use iin_desk::pdf::{self, Register, RegisterRow};
+
+use crate::support::*;
+
+#[test]
+fn the_daily_register_lists_and_totals() {
+    let kinds = [
+        RequestKind::Formation,
+        RequestKind::Correction,
+        RequestKind::FormationConvicted,
+    ];
+    let statuses = [
+        Status::Accepted,
+        Status::RefusedToAccept,
+        Status::Formed,
+        Status::Sent,
+    ];
+    let rows: Vec<RegisterRow> = (0..40)
+        .map(|i| RegisterRow {
+            request_id: format!("5a1c2e4f-0000-4000-8000-{:012}", i),
+            submitted_at: at(2026, 11, 20, 9 + (i / 6) as u32, (i % 6 * 10) as u32),
+            kind: kinds[i % 3],
+            status: statuses[i % 4],
+            counter: "7".into(),
+            clerk: "Жұмабаева Гүлнәр Серікқызы".into(),
+            service_minutes: if i % 5 == 0 { None } else { Some(i as i64) },
+        })
+        .collect();
+    let register = Register {
+        date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default(),
+        counter: Some("7".into()),
+        rows,
+    };
+    let bytes = pdf::daily_register(&register, &ctx()).unwrap_or_else(|e| panic!("{e}"));
+    preview("register", &bytes);
+    let pages = page_texts(&bytes);
+    assert!(pages.len() >= 2, "40 rows take more than a page");
+    // The header is repeated on every page.
+    for p in pages.iter().filter(|p| p.contains("5a1c2e4f")) {
+        has(p, "Нәтиже");
+    }
+    let text = pages.concat();
+    has_all(
+        &text,
+        &[
+            "Өтінімдердің күнделікті тізілімі — 20.11.2026",
+            "Ежедневный реестр заявок — 20.11.2026",
+            "терезе / окно № 7",
+            "5a1c2e4f-0000-4000-8000-000000000039",
+            "Өтінімдер: 40",
+            "Заявок: 40",
+            "Қабылданды: 10",
+            "Құжаттарды қабылдаудан бас тартылды: 10",
+            "20 минуттан асқаны (!): 16",
+            "Жұмабаева Гүлнәр Серікқызы",
+        ],
+    );
+}
