@@ -12,7 +12,7 @@ for lib in libxcursor.so.1 libXi.so.6 libxkbcommon-x11.so.0; do
   ldconfig -p | grep -q "$lib" || need_apt+=(libxcursor1 libxi6 libxkbcommon-x11-0)
 done
 ldconfig -p | grep -q libGL.so.1 || need_apt+=(libgl1 libgl1-mesa-dri libegl1)
-# Printed documents are rendered to PNG with poppler's pdftoppm (tests/pdf.rs).
+# Printed documents are rendered to PNG with poppler's pdftoppm (tests/pdf/).
 command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
 command -v 7z >/dev/null || need_apt+=(p7zip-full)
 ldconfig -p | grep -q libwayland-egl.so.1 || need_apt+=(libwayland-egl1)
