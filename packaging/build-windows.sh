@@ -21,8 +21,10 @@ fi
 profile="${IIN_DESK_WINDOWS_PROFILE:-release}"
 echo "== cargo build --profile $profile --target $target"
 cargo build --locked --profile "$profile" --target "$target"
-exe="target/$target/$profile/iin-desk.exe"
-window_exe="target/$target/$profile/iin-desk-window.exe"
+# CARGO_TARGET_DIR is honoured (CI builds Windows in its own folder, beside the Linux build).
+build_dir="${CARGO_TARGET_DIR:-target}"
+exe="$build_dir/$target/$profile/iin-desk.exe"
+window_exe="$build_dir/$target/$profile/iin-desk-window.exe"
 for f in "$exe" "$window_exe"; do
   bash packaging/check-pe.sh "$f"
   # Only DLLs every Windows has: a MinGW runtime DLL (libgcc_s_seh-1.dll,
