@@ -18,7 +18,7 @@ use crate::domain::request::Status;
 use crate::files::write_atomically;
 use crate::machine_config::MachineConfig;
 use crate::pdf::{self, DocKind, PdfError, PrintContext, Register, RegisterRow};
-use crate::settings::{resolve, Setting};
+use crate::settings::Setting;
 use crate::store::{AuditQuery, RequestFilter};
 use crate::store::{Store, StoreError, User};
 
@@ -109,13 +109,19 @@ pub fn context(
     now: NaiveDateTime,
 ) -> Result<PrintContext, StoreError> {
     Ok(PrintContext {
-        office_name: resolve(store, machine, Setting::OfficeName)?
+        office_name: machine
+            .value_in_force(store, Setting::OfficeName)?
             .unwrap_or_else(|| record.office.clone()),
-        office_address: resolve(store, machine, Setting::OfficeAddress)?.unwrap_or_default(),
-        counter: resolve(store, machine, Setting::Counter)?
+        office_address: machine
+            .value_in_force(store, Setting::OfficeAddress)?
+            .unwrap_or_default(),
+        counter: machine
+            .value_in_force(store, Setting::Counter)?
             .unwrap_or_else(|| record.counter.clone()),
         clerk_name: clerk_name.to_string(),
-        clerk_phone: resolve(store, machine, Setting::OfficePhone)?.unwrap_or_default(),
+        clerk_phone: machine
+            .value_in_force(store, Setting::OfficePhone)?
+            .unwrap_or_default(),
         printed_at: now,
     })
 }
@@ -256,7 +262,7 @@ pub fn print_register_to(
     now: NaiveDateTime,
 ) -> Result<usize, PrintError> {
     let register = build_register(store, day, counter)?;
-    let office_name = match resolve(store, machine, Setting::OfficeName)? {
+    let office_name = match machine.value_in_force(store, Setting::OfficeName)? {
         Some(n) => n,
         None => match register.rows.first() {
             Some(r) => store.request(&r.request_id)?.form.office,
@@ -265,10 +271,14 @@ pub fn print_register_to(
     };
     let ctx = PrintContext {
         office_name,
-        office_address: resolve(store, machine, Setting::OfficeAddress)?.unwrap_or_default(),
+        office_address: machine
+            .value_in_force(store, Setting::OfficeAddress)?
+            .unwrap_or_default(),
         counter: counter.unwrap_or_default().to_string(),
         clerk_name: clerk.full_name.clone(),
-        clerk_phone: resolve(store, machine, Setting::OfficePhone)?.unwrap_or_default(),
+        clerk_phone: machine
+            .value_in_force(store, Setting::OfficePhone)?
+            .unwrap_or_default(),
         printed_at: now,
     };
     let bytes = pdf::daily_register(&register, &ctx)?;

@@ -10,9 +10,6 @@
 
 use std::path::Path;
 
-use crate::machine_config::MachineConfig;
-use crate::store::{Store, StoreError};
-
 /// One setting of a counter PC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Setting {
@@ -220,31 +217,9 @@ pub fn pick(machine: Option<&str>, locked: bool, stored: Option<&str>) -> Option
     set(stored).or(machine)
 }
 
-/// The value in force of `setting`: what the store keeps, under the machine
-/// configuration (see [`pick`]); `None` when neither sets it.
-pub fn resolve(
-    store: &Store,
-    machine: &MachineConfig,
-    setting: Setting,
-) -> Result<Option<String>, StoreError> {
-    let stored = store.setting(setting.store_key())?;
-    Ok(machine.resolve(setting, stored.as_deref()))
-}
-
-/// [`resolve`], else the setting's default for the data folder `data_dir`.
-pub fn resolve_or_default(
-    store: &Store,
-    machine: &MachineConfig,
-    setting: Setting,
-    data_dir: &Path,
-) -> Result<String, StoreError> {
-    Ok(resolve(store, machine, setting)?.unwrap_or_else(|| setting.default_value(data_dir)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::machine_config::parse_machine_config;
 
     #[test]
     fn each_setting_is_declared_once_in_its_place() {
@@ -300,42 +275,5 @@ mod tests {
                 "{machine:?} {locked} {stored:?}"
             );
         }
-    }
-
-    #[test]
-    fn resolving_reads_the_store_under_the_machine_configuration() {
-        let mut store = Store::open_in_memory().expect("store");
-        let now = chrono::NaiveDate::from_ymd_opt(2026, 3, 2)
-            .and_then(|d| d.and_hms_opt(9, 0, 0))
-            .unwrap_or_default();
-        for (key, value) in [
-            ("office.counter", "9"),
-            ("queue.path", "/home/me/q.sqlite"),
-            ("office.phone", "+7 7172 00 00 00"),
-        ] {
-            store.set_setting(key, value, "admin", now).expect("save");
-        }
-        let machine = parse_machine_config(
-            "counter = 7\nqueue_path = '/srv/q.sqlite'\noffice_name = 'Esil'\nlocked = ['queue_path']",
-        )
-        .expect("parses");
-        let value = |s| resolve(&store, &machine, s).expect("read");
-        assert_eq!(value(Setting::Counter).as_deref(), Some("9"));
-        assert_eq!(value(Setting::QueuePath).as_deref(), Some("/srv/q.sqlite"));
-        assert_eq!(value(Setting::OfficeName).as_deref(), Some("Esil"));
-        assert_eq!(
-            value(Setting::OfficePhone).as_deref(),
-            Some("+7 7172 00 00 00")
-        );
-        assert_eq!(value(Setting::PdfDir), None);
-        let dir = Path::new("data");
-        assert_eq!(
-            resolve_or_default(&store, &machine, Setting::PdfDir, dir).expect("read"),
-            dir.join("documents").display().to_string()
-        );
-        assert_eq!(
-            resolve_or_default(&store, &machine, Setting::Counter, dir).expect("read"),
-            "9"
-        );
     }
 }

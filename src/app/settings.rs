@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::machine_config::MachineConfig;
-use crate::settings::{resolve_or_default, Setting};
+use crate::settings::Setting;
 use crate::state::Settings;
 use crate::store::Store;
 
@@ -48,11 +48,13 @@ pub(super) fn load(store: &Store, data_dir: &Path, machine: &MachineConfig) -> S
         ..Settings::default()
     };
     for setting in EDITED {
-        let value = resolve_or_default(store, machine, setting, data_dir).unwrap_or_else(|_| {
-            machine
-                .resolve(setting, None)
-                .unwrap_or_else(|| setting.default_value(data_dir))
-        });
+        let value = machine
+            .value_in_force_or_default(store, setting, data_dir)
+            .unwrap_or_else(|_| {
+                machine
+                    .resolve(setting, None)
+                    .unwrap_or_else(|| setting.default_value(data_dir))
+            });
         if let Some(f) = field(&mut settings, setting) {
             *f = value;
         }

@@ -36,6 +36,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::domain::lang::Lang;
+use crate::settings::Setting;
+use crate::store::{Store, StoreError};
 
 pub use parse::parse_machine_config;
 pub use paths::{classify_path, PathKind};
@@ -104,9 +106,33 @@ impl MachineConfig {
     /// The value to use for `key`, given what the user saved in the store (`user`, blank
     /// when never saved): a locked machine value, else the user's value, else the machine
     /// value. `None` means neither: the caller uses its built-in default. The rule is
-    /// [`crate::settings::pick`]; [`crate::settings::resolve`] reads `user` from the store.
+    /// [`crate::settings::pick`]; [`MachineConfig::value_in_force`] reads `user` from the store.
     pub fn resolve(&self, key: ConfigKey, user: Option<&str>) -> Option<String> {
         crate::settings::pick(self.value(key).as_deref(), self.is_locked(key), user)
+    }
+
+    /// The value in force of `setting`: what `store` keeps, under this configuration (see
+    /// [`crate::settings::pick`]); `None` when neither sets it.
+    pub fn value_in_force(
+        &self,
+        store: &Store,
+        setting: Setting,
+    ) -> Result<Option<String>, StoreError> {
+        let stored = store.setting(setting.store_key())?;
+        Ok(self.resolve(setting, stored.as_deref()))
+    }
+
+    /// [`MachineConfig::value_in_force`], else the setting's default for the data folder
+    /// `data_dir`.
+    pub fn value_in_force_or_default(
+        &self,
+        store: &Store,
+        setting: Setting,
+        data_dir: &Path,
+    ) -> Result<String, StoreError> {
+        Ok(self
+            .value_in_force(store, setting)?
+            .unwrap_or_else(|| setting.default_value(data_dir)))
     }
 }
 

@@ -643,3 +643,44 @@ fn the_length_limit_takes_its_plural_form() {
     assert!(ru(5).ends_with("не более 5 символов"), "{}", ru(5));
     assert!(ru(MAX_VALUE_CHARS).contains(&MAX_VALUE_CHARS.to_string()));
 }
+
+#[test]
+fn resolving_reads_the_store_under_the_machine_configuration() {
+    let mut store = Store::open_in_memory().expect("store");
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 3, 2)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .unwrap_or_default();
+    for (key, value) in [
+        ("office.counter", "9"),
+        ("queue.path", "/home/me/q.sqlite"),
+        ("office.phone", "+7 7172 00 00 00"),
+    ] {
+        store.set_setting(key, value, "admin", now).expect("save");
+    }
+    let machine = parse_machine_config(
+        "counter = 7\nqueue_path = '/srv/q.sqlite'\noffice_name = 'Esil'\nlocked = ['queue_path']",
+    )
+    .expect("parses");
+    let value = |s| machine.value_in_force(&store, s).expect("read");
+    assert_eq!(value(Setting::Counter).as_deref(), Some("9"));
+    assert_eq!(value(Setting::QueuePath).as_deref(), Some("/srv/q.sqlite"));
+    assert_eq!(value(Setting::OfficeName).as_deref(), Some("Esil"));
+    assert_eq!(
+        value(Setting::OfficePhone).as_deref(),
+        Some("+7 7172 00 00 00")
+    );
+    assert_eq!(value(Setting::PdfDir), None);
+    let dir = Path::new("data");
+    assert_eq!(
+        machine
+            .value_in_force_or_default(&store, Setting::PdfDir, dir)
+            .expect("read"),
+        dir.join("documents").display().to_string()
+    );
+    assert_eq!(
+        machine
+            .value_in_force_or_default(&store, Setting::Counter, dir)
+            .expect("read"),
+        "9"
+    );
+}

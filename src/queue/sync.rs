@@ -63,7 +63,7 @@ pub fn configured_queue_path(
     machine: &MachineConfig,
     data_dir: &Path,
 ) -> Result<PathBuf, StoreError> {
-    let setting = crate::settings::resolve(store, machine, Setting::QueuePath)?;
+    let setting = machine.value_in_force(store, Setting::QueuePath)?;
     Ok(resolve_queue_path(given, setting.as_deref(), data_dir))
 }
 
