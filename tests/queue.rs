@@ -21,6 +21,7 @@ use iin_desk::queue::central::{Central, CentralOptions, OpenMode};
 use iin_desk::queue::protocol::{PushMessage, PushOutcome};
 use iin_desk::queue::sync::{start_worker, Clock, SyncConfig, SyncEvent, WorkerConfig};
 use iin_desk::queue::QueueError;
+use iin_desk::queue::{Queue, QueueLocation};
 use iin_desk::store::SecretKey;
 use iin_desk::store::Store;
 use queue_support::*;
@@ -259,7 +260,7 @@ fn correction(current_iin: &str, new_document: &str) -> RequestForm {
 }
 
 #[track_caller]
-fn push(central: &mut Central, forms: &[&RequestForm]) -> Vec<PushOutcome> {
+fn push(central: &mut Queue, forms: &[&RequestForm]) -> Vec<PushOutcome> {
     for f in forms {
         validate_record(f, Uuid::new_v4(), now()).unwrap_or_else(|e| panic!("{e:?}"));
     }
@@ -288,22 +289,114 @@ fn office(path: &Path, key: &SecretKey, operator: &str) -> BackOffice {
     .unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// A central queue to test against: a file, or a database with the queue's schema on
+/// the test's own PostgreSQL cluster.
+struct Backend {
+    location: std::path::PathBuf,
+    key: SecretKey,
+    _dir: tempfile::TempDir,
+    cluster: Option<Arc<queue_support::pg::PgCluster>>,
+}
+
+impl Backend {
+    fn file() -> Backend {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        Backend {
+            location: dir.path().join("central.sqlite3"),
+            key: SecretKey::random(),
+            _dir: dir,
+            cluster: None,
+        }
+    }
+
+    fn server() -> Backend {
+        let cluster = queue_support::pg::cluster();
+        let url = cluster.queue_database();
+        Backend {
+            location: url.into(),
+            key: SecretKey::random(),
+            _dir: tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+            cluster: Some(cluster),
+        }
+    }
+
+    #[track_caller]
+    fn open(&self) -> Queue {
+        Queue::open(
+            &QueueLocation::from_path(&self.location),
+            OpenMode::CreateIfMissing,
+            CentralOptions::default(),
+            Some(&self.key),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Every central audit entry as `action details`.
+    fn audit_details(&self) -> Vec<String> {
+        let sql = "SELECT action || ' ' || details FROM audit_log ORDER BY seq";
+        match &self.cluster {
+            None => central_db_with(&self.location, &self.key)
+                .prepare(sql)
+                .and_then(|mut s| {
+                    s.query_map([], |r| r.get::<_, String>(0))
+                        .and_then(|rows| rows.collect())
+                })
+                .unwrap_or_default(),
+            Some(c) => {
+                let db = queue_support::pg::database_of(&self.location.to_string_lossy());
+                c.client(&db)
+                    .query(
+                        &format!(
+                            "SELECT action || ' ' || details FROM iin_queue.audit_log ORDER BY seq"
+                        ),
+                        &[],
+                    )
+                    .unwrap_or_else(|e| panic!("{e}"))
+                    .iter()
+                    .map(|r| r.get::<_, String>(0))
+                    .collect()
+            }
+        }
+    }
+}
+
 #[test]
 fn back_office_claims_forms_corrects_and_refuses() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("central.sqlite3");
-    let key = SecretKey::random();
+    let backend = Backend::file();
     assert!(matches!(
-        Central::open(&path, OpenMode::MustExist, CentralOptions::default(), &key),
+        Central::open(
+            &backend.location,
+            OpenMode::MustExist,
+            CentralOptions::default(),
+            &backend.key
+        ),
         Err(QueueError::Missing { .. })
     ));
-    let mut central = Central::open(
-        &path,
-        OpenMode::CreateIfMissing,
-        CentralOptions::default(),
-        &key,
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    back_office_round(&backend);
+}
+
+#[test]
+fn back_office_claims_forms_corrects_and_refuses_on_a_server() {
+    let backend = Backend::server();
+    // A database without the queue's schema is refused, and left without one.
+    let cluster = queue_support::pg::cluster();
+    let empty = cluster.url(&cluster.empty_database());
+    assert!(matches!(
+        Queue::open(
+            &QueueLocation::parse(&empty),
+            OpenMode::CreateIfMissing,
+            CentralOptions::default(),
+            None
+        ),
+        Err(QueueError::ServerNoSchema { .. })
+    ));
+    back_office_round(&backend);
+}
+
+fn back_office_round(backend: &Backend) {
+    let path = backend.location.clone();
+    let key = backend.key.clone();
+    let mut central = backend.open();
     let malika = form("TESTOVA", "MALIKA", "1974-08-12", "FA0000001");
     let again = form("MALIKA", "TESTOVA", "1974-08-12", "FA0000077");
     let namesake = form("TESTOVA", "MALIKA", "1974-08-12", "FA0000099");
@@ -451,14 +544,7 @@ fn back_office_claims_forms_corrects_and_refuses() {
     assert!(b.incoming(now()).unwrap_or_default().is_empty());
 
     // Back-office actions are audited with ids and codes only.
-    let conn = central_db_with(&path, &key);
-    let details: Vec<String> = conn
-        .prepare("SELECT action || ' ' || details FROM audit_log")
-        .and_then(|mut s| {
-            s.query_map([], |r| r.get::<_, String>(0))
-                .and_then(|rows| rows.collect())
-        })
-        .unwrap_or_default();
+    let details = backend.audit_details();
     assert!(details
         .iter()
         .any(|d| d == "backoffice.formed candidates=1 override=1"));
@@ -475,16 +561,18 @@ fn back_office_claims_forms_corrects_and_refuses() {
 
 #[test]
 fn auto_leaves_possible_duplicates_for_a_person() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("central.sqlite3");
-    let key = SecretKey::random();
-    let mut central = Central::open(
-        &path,
-        OpenMode::CreateIfMissing,
-        CentralOptions::default(),
-        &key,
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    auto_leaves_duplicates(&Backend::file());
+}
+
+#[test]
+fn auto_leaves_possible_duplicates_for_a_person_on_a_server() {
+    auto_leaves_duplicates(&Backend::server());
+}
+
+fn auto_leaves_duplicates(backend: &Backend) {
+    let path = backend.location.clone();
+    let key = backend.key.clone();
+    let mut central = backend.open();
     let first = form("TESTOVA", "MALIKA", "1974-08-12", "FA0000001");
     let second = form("TESTOVA", "MALIKA", "1974-08-12", "FA0000001");
     // An IIN from elsewhere: another birth date, so the formation above cannot issue it.
@@ -503,14 +591,280 @@ fn auto_leaves_possible_duplicates_for_a_person() {
     assert!(incoming.iter().all(|i| i.needs_person));
 }
 
+// ---------------------------------------------------------------- the server's own
+
+fn messages(n: usize) -> Vec<PushMessage> {
+    (0..n)
+        .map(|i| {
+            let f = form("TESTOVA", "MALIKA", "1974-08-12", &format!("FA{i:07}"));
+            PushMessage::from_local(&f, Some("2026-11-23T18:30:00"), "station-1", false)
+                .unwrap_or_else(|e| panic!("{e}"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_server_push_is_one_round_trip_per_batch() {
+    let backend = Backend::server();
+    let mut queue = backend.open();
+    let Queue::Server(server) = &mut queue else {
+        panic!("a server")
+    };
+    let batch = messages(env_count("QUEUE_TEST_REQUESTS", 500).max(2));
+    // The first push of a connection prepares the statement (one more round trip).
+    let before = server.round_trips();
+    let first = server
+        .push(&batch[..1], now())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(first, vec![PushOutcome::Inserted]);
+    assert_eq!(server.round_trips() - before, 2);
+    let before = server.round_trips();
+    let outcomes = server.push(&batch, now()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(server.round_trips() - before, 1, "one round trip per batch");
+    assert_eq!(outcomes[0], PushOutcome::AlreadyThere);
+    assert!(outcomes[1..].iter().all(|o| *o == PushOutcome::Inserted));
+    // Again: nothing new, still one round trip; the same id with other data conflicts.
+    let before = server.round_trips();
+    let again = server.push(&batch, now()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(server.round_trips() - before, 1);
+    assert!(again.iter().all(|o| *o == PushOutcome::AlreadyThere));
+    let mut changed = form("TESTOVA", "MALIKA", "1974-08-12", "FA0000001");
+    changed.id = batch[0].id.to_string();
+    changed.office = "elsewhere".into();
+    let changed = PushMessage::from_local(&changed, None, "station-1", false)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        server
+            .push(&[changed], now())
+            .unwrap_or_else(|e| panic!("{e}")),
+        vec![PushOutcome::Conflict]
+    );
+    assert_eq!(
+        queue.counts().unwrap_or_else(|e| panic!("{e}")).pending,
+        batch.len() as u64
+    );
+    let pushes = backend.audit_details();
+    assert_eq!(
+        pushes
+            .iter()
+            .filter(|d| d.starts_with("queue.push"))
+            .count(),
+        batch.len()
+    );
+}
+
+#[test]
+fn a_server_schema_is_made_once_and_a_newer_one_is_refused() {
+    use iin_desk::queue::server::schema::{init_server, InitOutcome};
+    let backend = Backend::server();
+    let url = backend.location.to_string_lossy().to_string();
+    let id = backend.open().file_id().to_string();
+    assert_eq!(
+        init_server(&url).unwrap_or_else(|e| panic!("{e}")),
+        InitOutcome::AlreadyThere { server_id: id }
+    );
+    let cluster = queue_support::pg::cluster();
+    let db = queue_support::pg::database_of(&url);
+    cluster
+        .client(&db)
+        .batch_execute("UPDATE iin_queue.meta SET value = '99' WHERE key = 'schema_version'")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let open = Queue::open(
+        &QueueLocation::parse(&url),
+        OpenMode::CreateIfMissing,
+        CentralOptions::default(),
+        None,
+    );
+    let Err(e) = open else {
+        panic!("a newer schema is refused")
+    };
+    assert!(
+        matches!(
+            e,
+            QueueError::ServerTooNew {
+                found: 99,
+                supported: 1,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert!(e.is_offline());
+    for lang in Lang::ALL {
+        assert!(e.message(lang).contains("99"), "{}", e.message(lang));
+    }
+    assert!(matches!(
+        init_server(&url),
+        Err(QueueError::ServerTooNew { .. })
+    ));
+}
+
+#[test]
+fn cli_queue_init_server_creates_the_schema_once() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let cluster = queue_support::pg::cluster();
+    let url = cluster.url(&cluster.empty_database());
+    let init = |target: &str| {
+        iin_desk(dir.path(), Path::new("unused.sqlite3"))
+            .args(["queue", "init-server", target])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let out = init(&url);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("was created"),
+        "{}",
+        text(&out)
+    );
+    let out = init(&url);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("already there"),
+        "{}",
+        text(&out)
+    );
+    // The counters can use it now.
+    let queue = Queue::open(
+        &QueueLocation::parse(&url),
+        OpenMode::MustExist,
+        CentralOptions::default(),
+        None,
+    );
+    assert!(queue.is_ok(), "{queue:?}");
+    // Not a URL: a usage error; a password in the URL: refused, and not repeated.
+    assert_eq!(init("/srv/queue.sqlite3").status.code(), Some(2));
+    let with_password = url.replace("postgres@", "postgres:hunter2@");
+    let out = init(&with_password);
+    assert_eq!(out.status.code(), Some(9), "{}", text(&out));
+    assert!(!text(&out).contains("hunter2"), "{}", text(&out));
+}
+
+#[test]
+fn a_counter_role_sees_only_its_own_offices_requests() {
+    let backend = Backend::server();
+    let cluster = queue_support::pg::cluster();
+    let url = backend.location.to_string_lossy().to_string();
+    let db = queue_support::pg::database_of(&url);
+    cluster
+        .client(&db)
+        .batch_execute(
+            "DO $$ BEGIN
+                 CREATE ROLE office_a LOGIN IN ROLE iin_desk_counter;
+                 CREATE ROLE office_b LOGIN IN ROLE iin_desk_counter;
+                 CREATE ROLE operator_x LOGIN IN ROLE iin_desk_backoffice;
+             EXCEPTION WHEN duplicate_object THEN NULL;
+             END $$;",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let as_role = |role: &str| {
+        let url = url.replace("postgres@", &format!("{role}@"));
+        Queue::open(
+            &QueueLocation::parse(&url),
+            OpenMode::MustExist,
+            CentralOptions::default(),
+            None,
+        )
+        .unwrap_or_else(|e| panic!("{role}: {e}"))
+    };
+    let batch = messages(3);
+    let ids: Vec<Uuid> = batch.iter().map(|m| m.id).collect();
+    let mut a = as_role("office_a");
+    let pushed = a.push(&batch, now()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(pushed.iter().all(|o| *o == PushOutcome::Inserted));
+    // Office B cannot read them, nor take their ids.
+    let mut b = as_role("office_b");
+    assert!(matches!(
+        b.push(&batch[..1], now()).as_deref(),
+        Ok([PushOutcome::Conflict])
+    ));
+    let mut x = as_role("operator_x");
+    let mut office = BackOffice::open(
+        Path::new(&url.replace("postgres@", "operator_x@")),
+        OpenMode::MustExist,
+        CentralOptions::default(),
+        &SecretKey::random(),
+        "operator.x",
+        BackOfficeOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let report = office.run_auto(&now, 10).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.formed + report.left_for_person, 3);
+    assert_eq!(x.counts().map(|c| c.pending + c.done).ok(), Some(3));
+    let seen_by_b = b.results_for(&ids).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        seen_by_b.results.is_empty(),
+        "another office's results stay hidden"
+    );
+    let seen_by_a = a.results_for(&ids).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(seen_by_a.results.len(), report.formed);
+    // A counter cannot touch the registry.
+    assert!(matches!(a.counts(), Err(QueueError::Server { .. })));
+}
+
 // ---------------------------------------------------------------- the GUI's sync worker
 
 #[test]
 fn the_worker_pushes_pulls_and_reports_offline() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let data = dir.path().join("counter");
     let queue = dir.path().join("share").join("central.sqlite3");
     std::fs::create_dir_all(queue.parent().unwrap_or(dir.path())).unwrap_or_else(|e| panic!("{e}"));
+    let moved = dir.path().join("moved.sqlite3");
+    worker_round(
+        dir.path(),
+        &queue,
+        &|| std::fs::rename(&queue, &moved).unwrap_or_else(|e| panic!("{e}")),
+        &|| std::fs::rename(&moved, &queue).unwrap_or_else(|e| panic!("{e}")),
+        &|e| matches!(e, QueueError::Missing { .. }),
+    );
+}
+
+#[test]
+fn the_worker_pushes_pulls_and_reports_offline_on_a_server() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let cluster = queue_support::pg::cluster();
+    let url = cluster.queue_database();
+    let db = queue_support::pg::database_of(&url);
+    // The database goes away (renamed; the worker holds no connection between rounds).
+    let rename = |from: &str, to: &str| {
+        let until = Instant::now() + Duration::from_secs(30);
+        loop {
+            // A worker's round may be connected at this instant.
+            let mut admin = cluster.client("postgres");
+            let _ = admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1",
+                &[&from],
+            );
+            let r = admin.batch_execute(&format!("ALTER DATABASE {from} RENAME TO {to}"));
+            match r {
+                Ok(()) => return,
+                Err(e) if Instant::now() < until => {
+                    let _ = e;
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Err(e) => panic!("{e}"),
+            }
+        }
+    };
+    let away = format!("{db}_away");
+    worker_round(
+        dir.path(),
+        Path::new(&url),
+        &|| rename(&db, &away),
+        &|| rename(&away, &db),
+        &|e| matches!(e, QueueError::Server { .. }),
+    );
+}
+
+fn worker_round(
+    dir: &Path,
+    queue: &Path,
+    go_away: &dyn Fn(),
+    come_back: &dyn Fn(),
+    offline: &dyn Fn(&QueueError) -> bool,
+) {
+    let queue = queue.to_path_buf();
+    let data = dir.join("counter");
     let admin = iin_desk::store::NewUser {
         login: "admin",
         full_name: "Admin",
@@ -551,12 +905,17 @@ fn the_worker_pushes_pulls_and_reports_offline() {
         let s = handle.status();
         s.last_success_at.is_some() && s.to_push == 0 && s.awaiting_result == 2
     });
-    let key = store
-        .queue_key()
-        .unwrap_or_else(|e| panic!("{e}"))
-        .unwrap_or_else(|| panic!("the first sync made the office's queue key"));
+    let key = if is_server(&queue) {
+        SecretKey::random()
+    } else {
+        store
+            .queue_key()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("the first sync made the office's queue key"))
+    };
     let mut bo = office(&queue, &key, "operator.a");
     bo.run_auto(&now, 10).unwrap_or_else(|e| panic!("{e}"));
+    drop(bo);
     handle.sync_now();
     wait("the results", &|| handle.status().awaiting_result == 0);
     wait("the event", &|| {
@@ -575,7 +934,7 @@ fn the_worker_pushes_pulls_and_reports_offline() {
     }
 
     // The share goes away: the worker reports it, in three languages, and keeps going.
-    std::fs::rename(&queue, dir.path().join("moved.sqlite3")).unwrap_or_else(|e| panic!("{e}"));
+    go_away();
     handle.sync_now();
     wait("the error", &|| handle.status().is_offline());
     let status = handle.status();
@@ -583,12 +942,13 @@ fn the_worker_pushes_pulls_and_reports_offline() {
         let text = status.last_error_text(lang).unwrap_or_default();
         assert!(!text.is_empty() && !text.contains("TESTOVA"), "{text}");
     }
-    assert!(matches!(
-        status.last_error.as_deref(),
-        Some(QueueError::Missing { .. })
-    ));
+    assert!(
+        status.last_error.as_deref().is_some_and(offline),
+        "{:?}",
+        status.last_error
+    );
     // It comes back by itself.
-    std::fs::rename(dir.path().join("moved.sqlite3"), &queue).unwrap_or_else(|e| panic!("{e}"));
+    come_back();
     wait("the recovery", &|| !handle.status().is_offline());
     handle.stop();
 }
@@ -597,18 +957,30 @@ fn the_worker_pushes_pulls_and_reports_offline() {
 
 #[test]
 fn counters_push_at_once_while_the_back_office_decides() {
-    let counters = env_count("QUEUE_TEST_COUNTERS", 8) as u64;
-    let per_counter = env_count("QUEUE_TEST_REQUESTS", 500) as u64;
-    let started = Instant::now();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let share = dir.path().join("share");
     std::fs::create_dir_all(&share).unwrap_or_else(|e| panic!("{e}"));
-    let queue = share.join("central-queue.sqlite3");
+    counters_at_once(dir.path(), &share.join("central-queue.sqlite3"));
+}
+
+#[test]
+fn counters_push_at_once_while_the_back_office_decides_on_a_server() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let cluster = queue_support::pg::cluster();
+    let url = cluster.queue_database();
+    counters_at_once(dir.path(), Path::new(&url));
+}
+
+fn counters_at_once(dir: &Path, queue: &Path) {
+    let queue = queue.to_path_buf();
+    let counters = env_count("QUEUE_TEST_COUNTERS", 8) as u64;
+    let per_counter = env_count("QUEUE_TEST_REQUESTS", 500) as u64;
+    let started = Instant::now();
 
     // Set up the counters in parallel: each its own data folder and synthetic requests.
     let setups: Vec<_> = (0..counters)
         .map(|c| {
-            let dir = dir.path().join(format!("counter-{c}"));
+            let dir = dir.join(format!("counter-{c}"));
             let queue = queue.clone();
             std::thread::spawn(move || {
                 let site = Site::new(dir, &queue);
@@ -622,7 +994,7 @@ fn counters_push_at_once_while_the_back_office_decides() {
             })
         })
         .collect();
-    let back = Site::new(dir.path().join("back-office"), &queue);
+    let back = Site::new(dir.join("back-office"), &queue);
     back.add_operator();
     let sites: Vec<(Site, BTreeSet<String>)> = setups
         .into_iter()
@@ -717,13 +1089,10 @@ fn counters_push_at_once_while_the_back_office_decides() {
         })
         .collect();
     assert_eq!(iins.len(), total, "IINs are distinct");
-    let conn = central_db(&queue);
-    let persons: i64 = conn
-        .query_row("SELECT count(*) FROM persons", [], |r| r.get(0))
-        .unwrap_or_default();
+    let persons = central_persons(&queue);
     assert_eq!(usize::try_from(persons).unwrap_or(0), total);
     for action in ["queue.push", "backoffice.formed"] {
-        let counts = audit_counts(&conn, action);
+        let counts = central_audit_counts(&queue, action);
         assert_eq!(counts.len(), total, "{action}");
         assert!(counts.values().all(|n| *n == 1), "{action} exactly once");
     }
