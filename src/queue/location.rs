@@ -78,8 +78,8 @@ pub fn redact(url: &str) -> String {
 pub enum Queue {
     /// The SQLite file.
     File(Central),
-    /// The PostgreSQL server.
-    Server(PgQueue),
+    /// The PostgreSQL server (boxed: its connection is larger than the file's).
+    Server(Box<PgQueue>),
 }
 
 impl Queue {
@@ -97,7 +97,9 @@ impl Queue {
                 let key = key.ok_or_else(|| QueueError::NoKey { path: path.clone() })?;
                 Ok(Queue::File(Central::open(path, mode, options, key)?))
             }
-            QueueLocation::Server(url) => Ok(Queue::Server(PgQueue::connect(url, options)?)),
+            QueueLocation::Server(url) => {
+                Ok(Queue::Server(Box::new(PgQueue::connect(url, options)?)))
+            }
         }
     }
 
