@@ -3,6 +3,10 @@
 //! pushing at once while an automatic back office decides (real processes, real files).
 
 mod queue_support;
+// The tests of the server backend alone (tests/queue/server.rs).
+#[path = "queue/server.rs"]
+mod server;
+use server::Backend;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -21,6 +25,7 @@ use iin_desk::queue::central::{Central, CentralOptions, OpenMode};
 use iin_desk::queue::protocol::{PushMessage, PushOutcome};
 use iin_desk::queue::sync::{start_worker, Clock, SyncConfig, SyncEvent, WorkerConfig};
 use iin_desk::queue::QueueError;
+use iin_desk::queue::{Queue, QueueLocation};
 use iin_desk::store::SecretKey;
 use iin_desk::store::Store;
 use queue_support::*;
@@ -259,7 +264,7 @@ fn correction(current_iin: &str, new_document: &str) -> RequestForm {
 }
 
 #[track_caller]
-fn push(central: &mut Central, forms: &[&RequestForm]) -> Vec<PushOutcome> {
+fn push(central: &mut Queue, forms: &[&RequestForm]) -> Vec<PushOutcome> {
     for f in forms {
         validate_record(f, Uuid::new_v4(), now()).unwrap_or_else(|e| panic!("{e:?}"));
     }
@@ -290,20 +295,23 @@ fn office(path: &Path, key: &SecretKey, operator: &str) -> BackOffice {
 
 #[test]
 fn back_office_claims_forms_corrects_and_refuses() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("central.sqlite3");
-    let key = SecretKey::random();
+    let backend = Backend::file();
     assert!(matches!(
-        Central::open(&path, OpenMode::MustExist, CentralOptions::default(), &key),
+        Central::open(
+            &backend.location,
+            OpenMode::MustExist,
+            CentralOptions::default(),
+            &backend.key
+        ),
         Err(QueueError::Missing { .. })
     ));
-    let mut central = Central::open(
-        &path,
-        OpenMode::CreateIfMissing,
-        CentralOptions::default(),
-        &key,
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    back_office_round(&backend);
+}
+
+fn back_office_round(backend: &Backend) {
+    let path = backend.location.clone();
+    let key = backend.key.clone();
+    let mut central = backend.open();
     let malika = form("TESTOVA", "MALIKA", "1974-08-12", "FA0000001");
     let again = form("MALIKA", "TESTOVA", "1974-08-12", "FA0000077");
     let namesake = form("TESTOVA", "MALIKA", "1974-08-12", "FA0000099");
@@ -451,14 +459,7 @@ fn back_office_claims_forms_corrects_and_refuses() {
     assert!(b.incoming(now()).unwrap_or_default().is_empty());
 
     // Back-office actions are audited with ids and codes only.
-    let conn = central_db_with(&path, &key);
-    let details: Vec<String> = conn
-        .prepare("SELECT action || ' ' || details FROM audit_log")
-        .and_then(|mut s| {
-            s.query_map([], |r| r.get::<_, String>(0))
-                .and_then(|rows| rows.collect())
-        })
-        .unwrap_or_default();
+    let details = backend.audit_details();
     assert!(details
         .iter()
         .any(|d| d == "backoffice.formed candidates=1 override=1"));
@@ -475,16 +476,13 @@ fn back_office_claims_forms_corrects_and_refuses() {
 
 #[test]
 fn auto_leaves_possible_duplicates_for_a_person() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.path().join("central.sqlite3");
-    let key = SecretKey::random();
-    let mut central = Central::open(
-        &path,
-        OpenMode::CreateIfMissing,
-        CentralOptions::default(),
-        &key,
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    auto_leaves_duplicates(&Backend::file());
+}
+
+fn auto_leaves_duplicates(backend: &Backend) {
+    let path = backend.location.clone();
+    let key = backend.key.clone();
+    let mut central = backend.open();
     let first = form("TESTOVA", "MALIKA", "1974-08-12", "FA0000001");
     let second = form("TESTOVA", "MALIKA", "1974-08-12", "FA0000001");
     // An IIN from elsewhere: another birth date, so the formation above cannot issue it.
@@ -508,9 +506,27 @@ fn auto_leaves_possible_duplicates_for_a_person() {
 #[test]
 fn the_worker_pushes_pulls_and_reports_offline() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let data = dir.path().join("counter");
     let queue = dir.path().join("share").join("central.sqlite3");
     std::fs::create_dir_all(queue.parent().unwrap_or(dir.path())).unwrap_or_else(|e| panic!("{e}"));
+    let moved = dir.path().join("moved.sqlite3");
+    worker_round(
+        dir.path(),
+        &queue,
+        &|| std::fs::rename(&queue, &moved).unwrap_or_else(|e| panic!("{e}")),
+        &|| std::fs::rename(&moved, &queue).unwrap_or_else(|e| panic!("{e}")),
+        &|e| matches!(e, QueueError::Missing { .. }),
+    );
+}
+
+fn worker_round(
+    dir: &Path,
+    queue: &Path,
+    go_away: &dyn Fn(),
+    come_back: &dyn Fn(),
+    offline: &dyn Fn(&QueueError) -> bool,
+) {
+    let queue = queue.to_path_buf();
+    let data = dir.join("counter");
     let admin = iin_desk::store::NewUser {
         login: "admin",
         full_name: "Admin",
@@ -551,12 +567,17 @@ fn the_worker_pushes_pulls_and_reports_offline() {
         let s = handle.status();
         s.last_success_at.is_some() && s.to_push == 0 && s.awaiting_result == 2
     });
-    let key = store
-        .queue_key()
-        .unwrap_or_else(|e| panic!("{e}"))
-        .unwrap_or_else(|| panic!("the first sync made the office's queue key"));
+    let key = if is_server(&queue) {
+        SecretKey::random()
+    } else {
+        store
+            .queue_key()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("the first sync made the office's queue key"))
+    };
     let mut bo = office(&queue, &key, "operator.a");
     bo.run_auto(&now, 10).unwrap_or_else(|e| panic!("{e}"));
+    drop(bo);
     handle.sync_now();
     wait("the results", &|| handle.status().awaiting_result == 0);
     wait("the event", &|| {
@@ -575,7 +596,7 @@ fn the_worker_pushes_pulls_and_reports_offline() {
     }
 
     // The share goes away: the worker reports it, in three languages, and keeps going.
-    std::fs::rename(&queue, dir.path().join("moved.sqlite3")).unwrap_or_else(|e| panic!("{e}"));
+    go_away();
     handle.sync_now();
     wait("the error", &|| handle.status().is_offline());
     let status = handle.status();
@@ -583,12 +604,13 @@ fn the_worker_pushes_pulls_and_reports_offline() {
         let text = status.last_error_text(lang).unwrap_or_default();
         assert!(!text.is_empty() && !text.contains("TESTOVA"), "{text}");
     }
-    assert!(matches!(
-        status.last_error.as_deref(),
-        Some(QueueError::Missing { .. })
-    ));
+    assert!(
+        status.last_error.as_deref().is_some_and(offline),
+        "{:?}",
+        status.last_error
+    );
     // It comes back by itself.
-    std::fs::rename(dir.path().join("moved.sqlite3"), &queue).unwrap_or_else(|e| panic!("{e}"));
+    come_back();
     wait("the recovery", &|| !handle.status().is_offline());
     handle.stop();
 }
@@ -597,18 +619,22 @@ fn the_worker_pushes_pulls_and_reports_offline() {
 
 #[test]
 fn counters_push_at_once_while_the_back_office_decides() {
-    let counters = env_count("QUEUE_TEST_COUNTERS", 8) as u64;
-    let per_counter = env_count("QUEUE_TEST_REQUESTS", 500) as u64;
-    let started = Instant::now();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let share = dir.path().join("share");
     std::fs::create_dir_all(&share).unwrap_or_else(|e| panic!("{e}"));
-    let queue = share.join("central-queue.sqlite3");
+    counters_at_once(dir.path(), &share.join("central-queue.sqlite3"));
+}
+
+fn counters_at_once(dir: &Path, queue: &Path) {
+    let queue = queue.to_path_buf();
+    let counters = env_count("QUEUE_TEST_COUNTERS", 8) as u64;
+    let per_counter = env_count("QUEUE_TEST_REQUESTS", 500) as u64;
+    let started = Instant::now();
 
     // Set up the counters in parallel: each its own data folder and synthetic requests.
     let setups: Vec<_> = (0..counters)
         .map(|c| {
-            let dir = dir.path().join(format!("counter-{c}"));
+            let dir = dir.join(format!("counter-{c}"));
             let queue = queue.clone();
             std::thread::spawn(move || {
                 let site = Site::new(dir, &queue);
@@ -622,7 +648,7 @@ fn counters_push_at_once_while_the_back_office_decides() {
             })
         })
         .collect();
-    let back = Site::new(dir.path().join("back-office"), &queue);
+    let back = Site::new(dir.join("back-office"), &queue);
     back.add_operator();
     let sites: Vec<(Site, BTreeSet<String>)> = setups
         .into_iter()
@@ -717,13 +743,10 @@ fn counters_push_at_once_while_the_back_office_decides() {
         })
         .collect();
     assert_eq!(iins.len(), total, "IINs are distinct");
-    let conn = central_db(&queue);
-    let persons: i64 = conn
-        .query_row("SELECT count(*) FROM persons", [], |r| r.get(0))
-        .unwrap_or_default();
+    let persons = central_persons(&queue);
     assert_eq!(usize::try_from(persons).unwrap_or(0), total);
     for action in ["queue.push", "backoffice.formed"] {
-        let counts = audit_counts(&conn, action);
+        let counts = central_audit_counts(&queue, action);
         assert_eq!(counts.len(), total, "{action}");
         assert!(counts.values().all(|n| *n == 1), "{action} exactly once");
     }

@@ -126,7 +126,13 @@ impl Fixture {
     /// office then decides the rest and the counter gets the results.
     #[track_caller]
     fn recover_into_fresh_file(&self, name: &str) {
-        let fresh = self.share.join(name);
+        self.recover_into(&self.share.join(name));
+    }
+
+    /// The same into `fresh`: a new file, or a server (how an office moves to one).
+    #[track_caller]
+    fn recover_into(&self, fresh: &Path) {
+        let fresh = fresh.to_path_buf();
         let counter = Site {
             queue: fresh.clone(),
             ..self.counter.clone()
@@ -154,9 +160,7 @@ impl Fixture {
             let c = &central[id];
             assert_eq!((c.0.as_str(), &c.2), ("done", iin), "{id} keeps its result");
         }
-        let persons: i64 = central_db(&fresh)
-            .query_row("SELECT count(*) FROM persons", [], |r| r.get(0))
-            .unwrap_or_default();
+        let persons = central_persons(&fresh);
         assert_eq!(usize::try_from(persons).unwrap_or(0), formed_before.len());
         let out = back.auto();
         assert!(out.status.success(), "{}", text(&out));
@@ -252,7 +256,71 @@ fn a_central_file_overwritten_with_garbage_or_truncated_or_newer() {
 }
 
 #[test]
+fn a_server_down_without_schema_or_newer_then_the_office_moves_to_one() {
+    let mut fx = fixture();
+    let cluster = queue_support::pg::cluster();
+    let file = fx.counter.queue.clone();
+    // Nothing listens there.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or_else(|e| panic!("{e}"));
+    fx.counter.queue = format!("postgresql://postgres@127.0.0.1:{port}/iin?sslmode=disable").into();
+    fx.expect_fault("cannot use the queue server");
+    // A server without the queue's schema: refused, and left without one.
+    let empty = cluster.empty_database();
+    fx.counter.queue = cluster.url(&empty).into();
+    fx.expect_fault("has no iin-desk queue");
+    let tables: i64 = cluster
+        .client(&empty)
+        .query_one(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = 'iin_queue'",
+            &[],
+        )
+        .map(|r| r.get(0))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(tables, 0, "a counter never creates the server's schema");
+    // A newer schema.
+    let newer = cluster.queue_database();
+    cluster
+        .client(&queue_support::pg::database_of(&newer))
+        .batch_execute("UPDATE iin_queue.meta SET value = '2' WHERE key = 'schema_version'")
+        .unwrap_or_else(|e| panic!("{e}"));
+    fx.counter.queue = newer.into();
+    fx.expect_fault("newer than this program's");
+    // A password in the URL is refused before anything is sent.
+    fx.counter.queue = format!(
+        "postgresql://postgres:secret@127.0.0.1:{}/x",
+        cluster.port()
+    )
+    .into();
+    fx.expect_fault("contains a password");
+    // The office moves to a server: everything, with its results, goes there once.
+    fx.counter.queue = file;
+    let server = cluster.queue_database();
+    fx.recover_into(Path::new(&server));
+}
+
+#[test]
 fn kill_nine_mid_sync_loses_and_duplicates_nothing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let queue = dir.path().join("central-queue.sqlite3");
+    kill_nine(dir.path(), &queue, &|| {});
+}
+
+#[test]
+fn kill_nine_and_server_restarts_mid_sync_lose_and_duplicate_nothing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    // Its own cluster: the restarts must not cut the other tests' connections.
+    let cluster = queue_support::pg::PgCluster::own();
+    let queue = cluster.queue_database();
+    kill_nine(dir.path(), Path::new(&queue), &|| cluster.restart());
+}
+
+/// Syncs killed with -9 at random moments (and `between` run at once, e.g. a server
+/// restart), `QUEUE_TEST_KILL_ROUNDS` times, while the back office decides.
+fn kill_nine(dir: &Path, queue: &Path, between: &(dyn Fn() + Sync)) {
+    let queue = queue.to_path_buf();
     let rounds = env_count("QUEUE_TEST_KILL_ROUNDS", 50);
     let seed = std::env::var("QUEUE_TEST_SEED")
         .ok()
@@ -265,10 +333,8 @@ fn kill_nine_mid_sync_loses_and_duplicates_nothing() {
         });
     eprintln!("QUEUE_TEST_SEED={seed}");
     let mut rng = Rng::new(seed);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let queue = dir.path().join("central-queue.sqlite3");
-    let counter = Site::new(dir.path().join("counter"), &queue);
-    let back = Site::new(dir.path().join("back-office"), &queue);
+    let counter = Site::new(dir.join("counter"), &queue);
+    let back = Site::new(dir.join("back-office"), &queue);
     back.add_operator();
 
     // How long a sync with nothing to do takes (start, login, open; the fastest of
@@ -321,6 +387,7 @@ fn kill_nine_mid_sync_loses_and_duplicates_nothing() {
         // land while the round is running, whatever the machine's speed.
         let wait_ms = rng.below(idle_ms.max(2));
         std::thread::sleep(Duration::from_millis(wait_ms));
+        between();
         if matches!(child.try_wait(), Ok(None)) {
             killed_running += 1;
         }
@@ -359,11 +426,12 @@ fn kill_nine_mid_sync_loses_and_duplicates_nothing() {
     stop.store(true, Ordering::SeqCst);
     office.join().unwrap_or_else(|_| panic!("office thread"));
 
-    let conn = central_db(&queue);
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap_or_default();
-    assert_eq!(check, "ok");
+    if !is_server(&queue) {
+        let check: String = central_db(&queue)
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap_or_default();
+        assert_eq!(check, "ok");
+    }
     let local = counter.local_requests();
     let central = central_requests(&queue);
     assert_eq!(local.len() as u64, next, "nothing lost locally");
@@ -385,12 +453,10 @@ fn kill_nine_mid_sync_loses_and_duplicates_nothing() {
         assert!(counts.values().all(|n| *n == 1), "{action} exactly once");
     }
     for action in ["queue.push", "backoffice.formed"] {
-        let counts = audit_counts(&conn, action);
+        let counts = central_audit_counts(&queue, action);
         assert_eq!(counts.len(), local.len(), "{action}");
         assert!(counts.values().all(|n| *n == 1), "{action} exactly once");
     }
-    let persons: i64 = conn
-        .query_row("SELECT count(*) FROM persons", [], |r| r.get(0))
-        .unwrap_or_default();
+    let persons = central_persons(&queue);
     assert_eq!(persons as usize, local.len());
 }

@@ -11,6 +11,7 @@ mod context;
 mod data_cmds;
 pub mod demo_cmds;
 mod key_cmds;
+mod pg_cmds;
 mod print_cmds;
 mod queue_cmds;
 mod user_cmds;
@@ -26,6 +27,7 @@ use context::CliContext;
 
 pub use context::default_data_dir;
 pub use key_cmds::KeyCommand;
+pub use pg_cmds::QueueCommand;
 pub use queue_cmds::BackofficeCommand;
 
 /// Exit codes, documented in README.
@@ -114,6 +116,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             demo_cmds::demo_data(&mut ctx.login(roles)?, count, seed)
         }
         Command::Backoffice { action } => queue_cmds::backoffice(&mut ctx.login(roles)?, action),
+        Command::Queue { action } => pg_cmds::queue(ctx.lang, action),
     }
 }
 
@@ -128,7 +131,8 @@ impl Command {
             Command::CheckIin { .. }
             | Command::Mrz { .. }
             | Command::Init(_)
-            | Command::Recover { .. } => &[],
+            | Command::Recover { .. }
+            | Command::Queue { .. } => &[],
             Command::Import { .. } | Command::Export { .. } => &[Administrator, Supervisor],
             Command::Calendar { .. }
             | Command::User { .. }
@@ -295,6 +299,13 @@ pub enum Command {
         /// What to do.
         #[command(subcommand)]
         action: BackofficeCommand,
+    },
+    /// The central queue on a PostgreSQL server (administrator, with the server's own
+    /// credentials).
+    Queue {
+        /// What to do.
+        #[command(subcommand)]
+        action: QueueCommand,
     },
 }
 

@@ -15,15 +15,16 @@ use std::path::Path;
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
-use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use uuid::Uuid;
 
 use super::central::{
     self, apply_correction, audit, candidates, is_known_iin, register, stored_request, ts_opt,
-    write_result, Central, CentralOptions, OpenMode,
+    write_result, CentralOptions, OpenMode,
 };
+use super::location::{Queue, QueueLocation};
 use super::protocol::{format_ts, PersonRecord, ResultMessage, ResultStatus};
+use super::sql::{vals, Sql};
 use super::QueueError;
 use crate::domain::dedup::Match;
 use crate::domain::form::RequestForm;
@@ -117,13 +118,14 @@ pub struct AutoReport {
 /// The back office's session on the central file.
 #[derive(Debug)]
 pub struct BackOffice {
-    central: Central,
+    central: Queue,
     operator: String,
     options: BackOfficeOptions,
 }
 
 impl BackOffice {
-    /// Opens the central file for `operator` (a staff login).
+    /// Opens the central queue for `operator` (a staff login): the file at `path`, or
+    /// the server if `path` is a `postgresql://` URL (see [`QueueLocation::parse`]).
     pub fn open(
         path: &Path,
         mode: OpenMode,
@@ -132,8 +134,9 @@ impl BackOffice {
         operator: &str,
         options: BackOfficeOptions,
     ) -> Result<BackOffice, QueueError> {
+        let location = QueueLocation::from_path(path);
         Ok(BackOffice {
-            central: Central::open(path, mode, central_options, key)?,
+            central: Queue::open(&location, mode, central_options, Some(key))?,
             operator: operator.to_string(),
             options,
         })
@@ -158,22 +161,30 @@ impl BackOffice {
         } else {
             OpenMode::CreateIfMissing
         };
-        let key = crate::queue::sync::installation_queue_key(
-            store,
-            path,
-            mode == OpenMode::CreateIfMissing,
-            operator,
-            now,
-        )?;
-        let office = BackOffice::open(path, mode, central_options, &key, operator, options)?;
+        let location = QueueLocation::from_path(path);
+        let key = match &location {
+            QueueLocation::File(path) => Some(crate::queue::sync::installation_queue_key(
+                store,
+                path,
+                mode == OpenMode::CreateIfMissing,
+                operator,
+                now,
+            )?),
+            QueueLocation::Server(_) => None,
+        };
+        let office = BackOffice {
+            central: Queue::open(&location, mode, central_options, key.as_ref())?,
+            operator: operator.to_string(),
+            options,
+        };
         if remembered.as_deref() != Some(office.central.file_id()) {
             store.set_sync_value(SYNC_CENTRAL_FILE_ID, office.central.file_id())?;
         }
         Ok(office)
     }
 
-    /// The central file (counts, registry look-ups).
-    pub fn central(&mut self) -> &mut Central {
+    /// The central queue (counts, registry look-ups).
+    pub fn central(&mut self) -> &mut Queue {
         &mut self.central
     }
 
@@ -187,24 +198,22 @@ impl BackOffice {
     pub fn incoming(&mut self, now: NaiveDateTime) -> Result<Vec<IncomingItem>, QueueError> {
         let now_text = format_ts(now);
         self.central.read(|tx| {
-            let mut stmt = tx.prepare(
+            let rows = tx.query(
                 "SELECT id, kind, submitted_at, due_at, claimed_by, claim_until, needs_person
                  FROM requests WHERE state = 'pending' ORDER BY submitted_at, id",
+                &[],
             )?;
-            let rows = stmt.query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                    r.get::<_, i64>(6)?,
-                ))
-            })?;
             let mut out = Vec::new();
             for row in rows {
-                let (id, kind, submitted, due, claimed_by, until, needs) = row?;
+                let (id, kind, submitted, due, claimed_by, until, needs) = (
+                    row.text(0)?,
+                    row.text(1)?,
+                    row.opt_text(2)?,
+                    row.opt_text(3)?,
+                    row.opt_text(4)?,
+                    row.opt_text(5)?,
+                    row.int(6)?,
+                );
                 let live = until.as_deref().is_some_and(|u| u >= now_text.as_str());
                 let kind =
                     RequestKind::from_key(&kind).ok_or_else(|| QueueError::Damaged(id.clone()))?;
@@ -239,8 +248,8 @@ impl BackOffice {
                 return Err(QueueError::ClaimedByOther(id.to_string()));
             }
             tx.execute(
-                "UPDATE requests SET claimed_by = ?2, claim_until = ?3 WHERE id = ?1",
-                params![id, operator, format_ts(until)],
+                "UPDATE requests SET claimed_by = $2, claim_until = $3 WHERE id = $1",
+                vals![id, &operator, format_ts(until)],
             )?;
             audit(tx, now, &operator, "backoffice.claim", Some(id), "")?;
             Ok(Claim {
@@ -256,15 +265,14 @@ impl BackOffice {
             let now_text = format_ts(now);
             let operator = self.operator.clone();
             let next: Option<String> = self.central.read(|tx| {
-                Ok(tx
-                    .query_row(
-                        "SELECT id FROM requests WHERE state = 'pending'
-                           AND (claimed_by IS NULL OR claimed_by = ?1 OR claim_until < ?2)
-                         ORDER BY submitted_at, id LIMIT 1",
-                        params![operator, now_text],
-                        |r| r.get(0),
-                    )
-                    .optional()?)
+                tx.query_opt(
+                    "SELECT id FROM requests WHERE state = 'pending'
+                       AND (claimed_by IS NULL OR claimed_by = $1 OR claim_until < $2)
+                     ORDER BY submitted_at, id LIMIT 1",
+                    vals![&operator, &now_text],
+                )?
+                .map(|r| r.text(0))
+                .transpose()
             })?;
             let Some(id) = next else {
                 return Ok(None);
@@ -285,8 +293,8 @@ impl BackOffice {
             let row = claim_row(tx, id)?;
             if row.claimed_by.as_deref() == Some(operator.as_str()) {
                 tx.execute(
-                    "UPDATE requests SET claimed_by = NULL, claim_until = NULL WHERE id = ?1",
-                    [id],
+                    "UPDATE requests SET claimed_by = NULL, claim_until = NULL WHERE id = $1",
+                    vals![id],
                 )?;
                 audit(tx, now, &operator, "backoffice.release", Some(id), "")?;
             }
@@ -301,14 +309,13 @@ impl BackOffice {
             let (form, request) =
                 stored_request(tx, id)?.ok_or_else(|| QueueError::NotFound(id.to_string()))?;
             let due_at: Option<String> = tx
-                .query_row("SELECT due_at FROM requests WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })
-                .optional()?
+                .query_opt("SELECT due_at FROM requests WHERE id = $1", vals![id])?
+                .map(|r| r.opt_text(0))
+                .transpose()?
                 .flatten();
             let current = request.correction.as_ref().map(|c| c.current_iin.clone());
             let registered = match &current {
-                Some(iin) => central::person(tx, iin)?,
+                Some(iin) => central::person(&mut *tx, iin)?,
                 None => None,
             };
             let duplicates = candidates(tx, &request.identity_after())?
@@ -461,21 +468,19 @@ impl BackOffice {
             let now = clock();
             let now_text = format_ts(now);
             let (done, part) = self.central.write(|tx| {
-                let ids: Vec<String> = {
-                    let mut stmt = tx.prepare(
+                let ids: Vec<String> = tx
+                    .query(
                         "SELECT id FROM requests WHERE state = 'pending' AND needs_person = 0
-                           AND (claimed_by IS NULL OR claim_until < ?1)
-                         ORDER BY submitted_at, id LIMIT ?2",
-                    )?;
-                    let rows = stmt.query_map(
-                        params![now_text, i64::try_from(batch.max(1)).unwrap_or(1)],
-                        |r| r.get::<_, String>(0),
-                    )?;
-                    rows.collect::<Result<_, _>>()?
-                };
+                           AND (claimed_by IS NULL OR claim_until < $1)
+                         ORDER BY submitted_at, id LIMIT $2",
+                        vals![&now_text, i64::try_from(batch.max(1)).unwrap_or(1)],
+                    )?
+                    .iter()
+                    .map(|r| r.text(0))
+                    .collect::<Result<_, _>>()?;
                 let mut part = AutoReport::default();
                 for id in &ids {
-                    auto_one(tx, id, &actor, now, &mut part)?;
+                    auto_one(&mut *tx, id, &actor, now, &mut part)?;
                 }
                 Ok((ids.len(), part))
             })?;
@@ -505,26 +510,24 @@ impl ClaimRow {
     }
 }
 
-fn claim_row(tx: &Transaction<'_>, id: &str) -> Result<ClaimRow, QueueError> {
-    tx.query_row(
-        "SELECT state, claimed_by, claim_until FROM requests WHERE id = ?1",
-        [id],
-        |r| {
-            Ok(ClaimRow {
-                state: r.get(0)?,
-                claimed_by: r.get(1)?,
-                claim_until: r.get(2)?,
-            })
-        },
-    )
-    .optional()?
-    .ok_or_else(|| QueueError::NotFound(id.to_string()))
+fn claim_row(tx: &mut dyn Sql, id: &str) -> Result<ClaimRow, QueueError> {
+    let row = tx
+        .query_opt(
+            "SELECT state, claimed_by, claim_until FROM requests WHERE id = $1",
+            vals![id],
+        )?
+        .ok_or_else(|| QueueError::NotFound(id.to_string()))?;
+    Ok(ClaimRow {
+        state: row.text(0)?,
+        claimed_by: row.opt_text(1)?,
+        claim_until: row.opt_text(2)?,
+    })
 }
 
 /// The request, if `operator` holds it: pending and claimed by them (an expired claim
 /// nobody else took still counts).
 fn held(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Sql,
     id: &str,
     operator: &str,
     now: NaiveDateTime,
@@ -545,7 +548,7 @@ fn held(
 
 /// Generates a never-used IIN from the birth date and sex and registers the person.
 fn form(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Sql,
     request: &Request,
     actor: &str,
     now: NaiveDateTime,
@@ -576,21 +579,24 @@ fn form(
 }
 
 fn leave_for_person(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Sql,
     id: &str,
     actor: &str,
     now: NaiveDateTime,
     reason: &str,
     report: &mut AutoReport,
 ) -> Result<(), QueueError> {
-    tx.execute("UPDATE requests SET needs_person = 1 WHERE id = ?1", [id])?;
+    tx.execute(
+        "UPDATE requests SET needs_person = 1 WHERE id = $1",
+        vals![id],
+    )?;
     audit(tx, now, actor, "auto.left_for_person", Some(id), reason)?;
     report.left_for_person += 1;
     Ok(())
 }
 
 fn auto_one(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Sql,
     id: &str,
     actor: &str,
     now: NaiveDateTime,

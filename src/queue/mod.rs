@@ -11,13 +11,19 @@
 
 pub mod backoffice;
 pub mod central;
+pub mod location;
 pub mod protocol;
+pub mod server;
+pub(crate) mod sql;
 pub mod sync;
+
+pub use location::{Queue, QueueLocation};
 
 use std::path::PathBuf;
 
 use thiserror::Error;
 
+use crate::domain::i18n::tr_args;
 use crate::domain::lang::Lang;
 use crate::store::StoreError;
 
@@ -132,6 +138,37 @@ pub enum QueueError {
     /// No free IIN is left for the birth date and sex (or the year cannot be encoded).
     #[error("request {0}: no IIN can be generated for this birth date and sex")]
     NoFreeIin(String),
+    /// The queue server cannot be reached or used (down, unreachable, wrong password or
+    /// database, no rights, the connection lost).
+    #[error("cannot use the queue server {location}: {detail}")]
+    Server {
+        /// The server, without user or password.
+        location: String,
+        /// What failed (the server's message or the network's; no personal data).
+        detail: String,
+    },
+    /// The server has no iin-desk queue (the administrator runs `queue init-server`).
+    #[error("the server {location} has no iin-desk queue: the administrator creates it with `iin-desk queue init-server`; nothing was sent")]
+    ServerNoSchema {
+        /// The server.
+        location: String,
+    },
+    /// The server's queue was made by a newer program.
+    #[error("the queue on the server {location} has schema version {found}, newer than this program's {supported}; update iin-desk — nothing was changed")]
+    ServerTooNew {
+        /// The server.
+        location: String,
+        /// Its version.
+        found: i64,
+        /// The newest this program knows.
+        supported: i64,
+    },
+    /// The queue setting's URL holds a password.
+    #[error("the queue server URL for {location} contains a password: remove it and set PGPASSWORD or ~/.pgpass instead")]
+    ServerPasswordInUrl {
+        /// The server.
+        location: String,
+    },
     /// The local store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -184,6 +221,30 @@ impl QueueError {
             (E::NotEncrypted { path }, Lang::Kk) => format!("{} шифрланбаған (алдыңғы нұсқа жасаған): барлық терезе синхрондалғаннан кейін әкімші оны бөлек қояды, терезелер `iin-desk sync --repush-all` арқылы шифрланған файлды қайта жасайды; файл өзгертілмеді", path.display()),
             (E::NotEncrypted { path }, Lang::Ru) => format!("файл {} не зашифрован (создан прежней версией): когда все окна синхронизируются, администратор убирает его, и окна создают зашифрованный командой `iin-desk sync --repush-all`; файл не изменён", path.display()),
             (E::Store(e), lang) => e.message(lang),
+            (E::Server { location, detail }, lang) => tr_args(
+                lang,
+                "queue-server-unusable",
+                &[("server", location.into()), ("detail", detail.into())],
+            ),
+            (E::ServerNoSchema { location }, lang) => tr_args(
+                lang,
+                "queue-server-no-schema",
+                &[("server", location.into())],
+            ),
+            (E::ServerTooNew { location, found, supported }, lang) => tr_args(
+                lang,
+                "queue-server-schema-newer",
+                &[
+                    ("server", location.into()),
+                    ("found", (*found).into()),
+                    ("supported", (*supported).into()),
+                ],
+            ),
+            (E::ServerPasswordInUrl { location }, lang) => tr_args(
+                lang,
+                "queue-server-password-in-url",
+                &[("server", location.into())],
+            ),
             (e, Lang::En) => e.to_string(),
         }
     }
@@ -203,6 +264,10 @@ impl QueueError {
                 | QueueError::ReadOnly { .. }
                 | QueueError::Busy { .. }
                 | QueueError::Io { .. }
+                | QueueError::Server { .. }
+                | QueueError::ServerNoSchema { .. }
+                | QueueError::ServerTooNew { .. }
+                | QueueError::ServerPasswordInUrl { .. }
         )
     }
 }

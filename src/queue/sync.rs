@@ -21,7 +21,8 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::central::{Central, CentralOptions, OpenMode};
+use super::central::{CentralOptions, OpenMode};
+use super::location::{Queue, QueueLocation};
 use super::protocol::{format_ts, parse_ts, PushMessage, PushOutcome, DEFAULT_FILE_NAME};
 use super::QueueError;
 use crate::domain::lang::Lang;
@@ -70,7 +71,7 @@ pub fn configured_queue_path(
 /// What a sync round needs to know.
 #[derive(Debug, Clone)]
 pub struct SyncConfig {
-    /// The central queue file.
+    /// The central queue: a file, or a `postgresql://` URL (see [`QueueLocation::parse`]).
     pub queue_path: PathBuf,
     /// Who the local audit log names for the sync's changes (a login, or `sync`).
     pub actor: String,
@@ -191,14 +192,19 @@ fn round(
     } else {
         OpenMode::MustExist
     };
-    let key = installation_queue_key(
-        store,
-        &config.queue_path,
-        mode == OpenMode::CreateIfMissing,
-        &config.actor,
-        clock(),
-    )?;
-    let mut central = Central::open(&config.queue_path, mode, config.central, &key)?;
+    let location = QueueLocation::from_path(&config.queue_path);
+    let key = match &location {
+        QueueLocation::File(path) => Some(installation_queue_key(
+            store,
+            path,
+            mode == OpenMode::CreateIfMissing,
+            &config.actor,
+            clock(),
+        )?),
+        // A server has its own credentials (PGPASSWORD, ~/.pgpass): no queue key.
+        QueueLocation::Server(_) => None,
+    };
+    let mut central = Queue::open(&location, mode, config.central, key.as_ref())?;
     let file_changed = remembered
         .as_deref()
         .is_some_and(|r| r != central.file_id());

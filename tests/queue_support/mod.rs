@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod pg;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -19,6 +21,13 @@ pub const ADMIN_PASSWORD: &str = "S3cure-passphrase1";
 pub const OPERATOR: &str = "back.office";
 /// The operator's password.
 pub const OPERATOR_PASSWORD: &str = "Back-office-pass1";
+
+/// Whether the queue setting is a server URL.
+pub fn is_server(queue: &Path) -> bool {
+    queue
+        .to_str()
+        .is_some_and(|q| q.starts_with("postgresql://"))
+}
 
 /// A number from the environment, or the default.
 pub fn env_count(name: &str, default: usize) -> usize {
@@ -125,7 +134,11 @@ impl Site {
         cmd.args(["init", "--password-stdin"]);
         let out = run_with_stdin(cmd, &format!("{ADMIN_PASSWORD}\n"));
         assert!(out.status.success(), "init: {}", text(&out));
-        // Every installation of an office has the office's queue key.
+        // Every installation of an office has the office's queue key (of a file; a
+        // server has its own credentials).
+        if is_server(queue) {
+            return site;
+        }
         let out = site
             .admin()
             .args(["key", "queue-import"])
@@ -308,6 +321,17 @@ pub fn with_key(conn: &Connection, key: &SecretKey) {
 
 /// Central requests: id → (state, result status, result IIN).
 pub fn central_requests(path: &Path) -> BTreeMap<String, (String, Option<String>, Option<String>)> {
+    if is_server(path) {
+        return server_client(path)
+            .query(
+                "SELECT id, state, result_status, result_iin FROM iin_queue.requests",
+                &[],
+            )
+            .unwrap_or_else(|e| panic!("{e}"))
+            .iter()
+            .map(|r| (r.get(0), (r.get(1), r.get(2), r.get(3))))
+            .collect();
+    }
     let conn = central_db(path);
     let mut stmt = conn
         .prepare("SELECT id, state, result_status, result_iin FROM requests")
@@ -440,4 +464,40 @@ pub fn sync_counts(out: &Output) -> Option<(u64, u64)> {
         v["counts"]["to_push"].as_u64()?,
         v["counts"]["awaiting_result"].as_u64()?,
     ))
+}
+
+/// A superuser connection to the test server's database of `queue` (a URL).
+pub fn server_client(queue: &Path) -> postgres::Client {
+    postgres::Client::connect(&queue.to_string_lossy(), postgres::NoTls)
+        .unwrap_or_else(|e| panic!("connect: {e}"))
+}
+
+/// Persons in the central registry (file or server).
+pub fn central_persons(queue: &Path) -> i64 {
+    if is_server(queue) {
+        return server_client(queue)
+            .query_one("SELECT count(*) FROM iin_queue.persons", &[])
+            .map(|r| r.get(0))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    central_db(queue)
+        .query_row("SELECT count(*) FROM persons", [], |r| r.get(0))
+        .unwrap_or_default()
+}
+
+/// How often each request appears under `action` in the central audit log.
+pub fn central_audit_counts(queue: &Path, action: &str) -> BTreeMap<String, i64> {
+    if is_server(queue) {
+        return server_client(queue)
+            .query(
+                "SELECT request_id, count(*) FROM iin_queue.audit_log
+                 WHERE action = $1 AND request_id IS NOT NULL GROUP BY request_id",
+                &[&action],
+            )
+            .unwrap_or_else(|e| panic!("{e}"))
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect();
+    }
+    audit_counts(&central_db(queue), action)
 }

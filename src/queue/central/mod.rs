@@ -31,7 +31,10 @@ use super::protocol::ResultMessage;
 use super::QueueError;
 use errors::{db_error, relocate};
 
-pub(crate) use ops::{audit, stored_request, ts_opt, write_result};
+pub(crate) use ops::{
+    audit, counts, parse_request, person_history, push_one, results_for, stored_request, ts_opt,
+    write_result,
+};
 pub(crate) use registry::{apply_correction, candidates, is_known_iin, person, register};
 
 /// Whether a missing central file may be created.

@@ -5,24 +5,25 @@
 use std::collections::HashSet;
 
 use chrono::NaiveDateTime;
-use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::domain::dedup::{self, Match};
 use crate::domain::identity::Identity;
 use crate::domain::iin::Iin;
 use crate::domain::request::Request;
 use crate::queue::protocol::{format_ts, PersonRecord};
+use crate::queue::sql::{vals, Sql};
 use crate::queue::QueueError;
 
 /// A registered person.
-pub(crate) fn person(tx: &Transaction<'_>, iin: &Iin) -> Result<Option<PersonRecord>, QueueError> {
-    let row: Option<(String, i64)> = tx
-        .query_row(
-            "SELECT identity, version FROM persons WHERE iin = ?1",
-            [iin.as_str()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
+pub(crate) fn person(tx: &mut dyn Sql, iin: &Iin) -> Result<Option<PersonRecord>, QueueError> {
+    let row = tx.query_opt(
+        "SELECT identity, version FROM persons WHERE iin = $1",
+        vals![iin.as_str()],
+    )?;
+    let row = match row {
+        Some(r) => Some((r.text(0)?, r.int(1)?)),
+        None => None,
+    };
     row.map(|(data, version)| {
         serde_json::from_str(&data)
             .map(|identity| PersonRecord {
@@ -36,26 +37,20 @@ pub(crate) fn person(tx: &Transaction<'_>, iin: &Iin) -> Result<Option<PersonRec
 }
 
 /// Whether the IIN was ever issued or named here (registered, or a correction's).
-pub(crate) fn is_known_iin(tx: &Transaction<'_>, iin: &Iin) -> Result<bool, QueueError> {
+pub(crate) fn is_known_iin(tx: &mut dyn Sql, iin: &Iin) -> Result<bool, QueueError> {
     Ok(tx
-        .query_row(
-            "SELECT 1 FROM known_iins WHERE iin = ?1 UNION ALL SELECT 1 FROM persons WHERE iin = ?1 LIMIT 1",
-            [iin.as_str()],
-            |_| Ok(()),
-        )
-        .optional()?
+        .query_opt(
+            "SELECT 1 FROM known_iins WHERE iin = $1 UNION ALL SELECT 1 FROM persons WHERE iin = $1 LIMIT 1",
+            vals![iin.as_str()],
+        )?
         .is_some())
 }
 
 /// Remembers an IIN so that it is never generated again.
-pub(crate) fn remember_iin(
-    tx: &Transaction<'_>,
-    iin: &Iin,
-    source: &str,
-) -> Result<(), QueueError> {
+pub(crate) fn remember_iin(tx: &mut dyn Sql, iin: &Iin, source: &str) -> Result<(), QueueError> {
     tx.execute(
-        "INSERT OR IGNORE INTO known_iins(iin, source) VALUES (?1, ?2)",
-        params![iin.as_str(), source],
+        "INSERT INTO known_iins(iin, source) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        vals![iin.as_str(), source],
     )?;
     Ok(())
 }
@@ -67,19 +62,22 @@ fn doc_number(identity: &Identity) -> Option<String> {
         .map(|d| d.number.trim().to_ascii_uppercase())
 }
 
-fn index_person(tx: &Transaction<'_>, iin: &Iin, identity: &Identity) -> Result<(), QueueError> {
-    tx.execute("DELETE FROM person_tokens WHERE iin = ?1", [iin.as_str()])?;
+fn index_person(tx: &mut dyn Sql, iin: &Iin, identity: &Identity) -> Result<(), QueueError> {
+    tx.execute(
+        "DELETE FROM person_tokens WHERE iin = $1",
+        vals![iin.as_str()],
+    )?;
     for token in dedup::blocking_tokens(identity) {
         tx.execute(
-            "INSERT OR IGNORE INTO person_tokens(token, iin) VALUES (?1, ?2)",
-            params![token, iin.as_str()],
+            "INSERT INTO person_tokens(token, iin) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            vals![token, iin.as_str()],
         )?;
     }
     Ok(())
 }
 
 fn history(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Sql,
     iin: &Iin,
     version: i64,
     data: &str,
@@ -89,8 +87,8 @@ fn history(
 ) -> Result<(), QueueError> {
     tx.execute(
         "INSERT INTO person_history(iin, version, identity, request_id, changed_at, changed_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
+         VALUES ($1, $2, $3, $4, $5, $6)",
+        vals![
             iin.as_str(),
             version,
             data,
@@ -104,7 +102,7 @@ fn history(
 
 /// Registers a person under `iin` (version 1), with history and index.
 pub(crate) fn register(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Sql,
     iin: &Iin,
     identity: &Identity,
     request_id: &str,
@@ -115,12 +113,12 @@ pub(crate) fn register(
         serde_json::to_string(identity).map_err(|_| QueueError::Damaged(request_id.to_string()))?;
     tx.execute(
         "INSERT INTO persons(iin, birth_date, doc_number, identity, version, request_id, registered_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?6)",
-        params![
+         VALUES ($1, $2, $3, $4, 1, $5, $6, $6)",
+        vals![
             iin.as_str(),
             identity.birth_date.to_string(),
             doc_number(identity),
-            data,
+            &data,
             request_id,
             format_ts(now),
         ],
@@ -135,7 +133,7 @@ pub(crate) fn register(
 /// A person not in the registry is registered with the corrected data. Applying the
 /// same correction twice changes nothing the second time.
 pub(crate) fn apply_correction(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Sql,
     iin: &Iin,
     request: &Request,
     actor: &str,
@@ -143,7 +141,7 @@ pub(crate) fn apply_correction(
 ) -> Result<(), QueueError> {
     let request_id = request.id.to_string();
     remember_iin(tx, iin, "correction")?;
-    let Some(current) = person(tx, iin)? else {
+    let Some(current) = person(&mut *tx, iin)? else {
         return register(tx, iin, &request.identity_after(), &request_id, actor, now);
     };
     let mut on_registry = request.clone();
@@ -156,15 +154,15 @@ pub(crate) fn apply_correction(
     let data =
         serde_json::to_string(&corrected).map_err(|_| QueueError::Damaged(request_id.clone()))?;
     tx.execute(
-        "UPDATE persons SET birth_date = ?2, doc_number = ?3, identity = ?4, version = ?5,
-                request_id = ?6, updated_at = ?7 WHERE iin = ?1",
-        params![
+        "UPDATE persons SET birth_date = $2, doc_number = $3, identity = $4, version = $5,
+                request_id = $6, updated_at = $7 WHERE iin = $1",
+        vals![
             iin.as_str(),
             corrected.birth_date.to_string(),
             doc_number(&corrected),
-            data,
+            &data,
             version,
-            request_id,
+            &request_id,
             format_ts(now),
         ],
     )?;
@@ -176,28 +174,28 @@ pub(crate) fn apply_correction(
 /// sharing a name skeleton, the birth date or the document number, scored by
 /// [`dedup::compare`] and kept from [`dedup::CANDIDATE_SCORE`] on.
 pub(crate) fn candidates(
-    tx: &Transaction<'_>,
+    tx: &mut dyn Sql,
     identity: &Identity,
 ) -> Result<Vec<(PersonRecord, Match)>, QueueError> {
     let mut iins: HashSet<String> = HashSet::new();
-    {
-        let mut stmt = tx.prepare_cached("SELECT iin FROM persons WHERE birth_date = ?1")?;
-        for iin in stmt.query_map([identity.birth_date.to_string()], |r| r.get::<_, String>(0))? {
-            iins.insert(iin?);
-        }
+    let birth = identity.birth_date.to_string();
+    for r in tx.query(
+        "SELECT iin FROM persons WHERE birth_date = $1",
+        vals![birth],
+    )? {
+        iins.insert(r.text(0)?);
     }
     if let Some(doc) = doc_number(identity).filter(|d| !d.is_empty()) {
-        let mut stmt = tx.prepare_cached("SELECT iin FROM persons WHERE doc_number = ?1")?;
-        for iin in stmt.query_map([doc], |r| r.get::<_, String>(0))? {
-            iins.insert(iin?);
+        for r in tx.query("SELECT iin FROM persons WHERE doc_number = $1", vals![doc])? {
+            iins.insert(r.text(0)?);
         }
     }
-    {
-        let mut stmt = tx.prepare_cached("SELECT iin FROM person_tokens WHERE token = ?1")?;
-        for token in dedup::blocking_tokens(identity) {
-            for iin in stmt.query_map([token], |r| r.get::<_, String>(0))? {
-                iins.insert(iin?);
-            }
+    for token in dedup::blocking_tokens(identity) {
+        for r in tx.query(
+            "SELECT iin FROM person_tokens WHERE token = $1",
+            vals![token],
+        )? {
+            iins.insert(r.text(0)?);
         }
     }
     let mut out = Vec::new();

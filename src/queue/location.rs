@@ -1,0 +1,186 @@
+//! Where the central queue is — a file or a PostgreSQL server — and the one interface the
+//! counters and the back office use on either: [`Queue`].
+//!
+//! `Queue` is an enum over the two backends rather than a trait object: its transaction
+//! runners (`write`, `read`) are generic over the closure's result type, which a `dyn`
+//! trait cannot have, and there are exactly two backends. What varies per engine below
+//! the transactions is the trait [`Sql`], so every rule (push, claims, registry, form /
+//! correct / refuse, duplicates) is one piece of code for both.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use uuid::Uuid;
+
+use super::central::{self, Central, CentralCounts, CentralOptions, OpenMode, Pulled};
+use super::protocol::{PersonRecord, PushMessage, PushOutcome};
+use super::server::PgQueue;
+use super::sql::{Lite, Sql};
+use super::QueueError;
+use crate::domain::iin::Iin;
+use crate::store::SecretKey;
+
+/// Where the central queue is, as the queue setting says it.
+#[derive(Clone, PartialEq, Eq)]
+pub enum QueueLocation {
+    /// A SQLite file (on a shared folder): the embedded default.
+    File(PathBuf),
+    /// A PostgreSQL server: a `postgresql://` or `postgres://` URL (without a password).
+    Server(String),
+}
+
+impl std::fmt::Debug for QueueLocation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            QueueLocation::File(p) => write!(f, "File({})", p.display()),
+            QueueLocation::Server(url) => write!(f, "Server({})", redact(url)),
+        }
+    }
+}
+
+impl QueueLocation {
+    /// A `postgresql://…` or `postgres://…` URL is a server; anything else is a file path.
+    pub fn parse(text: &str) -> QueueLocation {
+        let t = text.trim();
+        let lower = t.to_ascii_lowercase();
+        if lower.starts_with("postgresql://") || lower.starts_with("postgres://") {
+            QueueLocation::Server(t.to_string())
+        } else {
+            QueueLocation::File(PathBuf::from(text))
+        }
+    }
+
+    /// The same for a path setting (the command line's `--queue`, `IIN_DESK_QUEUE`, the
+    /// machine configuration and the Settings screen all carry it as a path).
+    pub fn from_path(path: &Path) -> QueueLocation {
+        match path.to_str() {
+            Some(text) => QueueLocation::parse(text),
+            None => QueueLocation::File(path.to_path_buf()),
+        }
+    }
+
+    /// Whether it is a server.
+    pub fn is_server(&self) -> bool {
+        matches!(self, QueueLocation::Server(_))
+    }
+}
+
+/// A server URL for messages and logs: the user, any password and the query are left out.
+pub fn redact(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("postgresql", url));
+    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    let host = rest.rsplit_once('@').map_or(rest, |(_, h)| h);
+    format!("{scheme}://{host}")
+}
+
+/// An open central queue: the file or the server.
+#[derive(Debug)]
+pub enum Queue {
+    /// The SQLite file.
+    File(Central),
+    /// The PostgreSQL server (boxed: its connection is larger than the file's).
+    Server(Box<PgQueue>),
+}
+
+impl Queue {
+    /// Opens the queue at `location`. A file needs the office's queue `key` (a server
+    /// ignores it) and is created in [`OpenMode::CreateIfMissing`]; a server's schema is
+    /// never created here (that is `iin-desk queue init-server`).
+    pub fn open(
+        location: &QueueLocation,
+        mode: OpenMode,
+        options: CentralOptions,
+        key: Option<&SecretKey>,
+    ) -> Result<Queue, QueueError> {
+        match location {
+            QueueLocation::File(path) => {
+                let key = key.ok_or_else(|| QueueError::NoKey { path: path.clone() })?;
+                Ok(Queue::File(Central::open(path, mode, options, key)?))
+            }
+            QueueLocation::Server(url) => {
+                Ok(Queue::Server(Box::new(PgQueue::connect(url, options)?)))
+            }
+        }
+    }
+
+    /// The id the file or the server's schema got when it was made: a counter notices by
+    /// it that the queue was replaced (or moved), and sends everything again.
+    pub fn file_id(&self) -> &str {
+        match self {
+            Queue::File(c) => c.file_id(),
+            Queue::Server(p) => p.server_id(),
+        }
+    }
+
+    /// Runs `f` in one write transaction, again if the engine says so (busy file,
+    /// serialization failure): `f` must have no effect outside the transaction.
+    pub(crate) fn write<T>(
+        &mut self,
+        mut f: impl FnMut(&mut dyn Sql) -> Result<T, QueueError>,
+    ) -> Result<T, QueueError> {
+        match self {
+            Queue::File(c) => c.write(|tx| f(&mut Lite(tx))),
+            Queue::Server(p) => p.write(f),
+        }
+    }
+
+    /// Runs `f` in a read transaction (a consistent snapshot).
+    pub(crate) fn read<T>(
+        &mut self,
+        mut f: impl FnMut(&mut dyn Sql) -> Result<T, QueueError>,
+    ) -> Result<T, QueueError> {
+        match self {
+            Queue::File(c) => c.read(|tx| f(&mut Lite(tx))),
+            Queue::Server(p) => p.read(f),
+        }
+    }
+
+    /// Stores pushed requests; pushing twice has the effect of pushing once.
+    pub fn push(
+        &mut self,
+        messages: &[PushMessage],
+        now: NaiveDateTime,
+    ) -> Result<Vec<PushOutcome>, QueueError> {
+        match self {
+            Queue::File(c) => c.push(messages, now),
+            Queue::Server(p) => p.push(messages, now),
+        }
+    }
+
+    /// The results of those of `ids` that have one.
+    pub fn results_for(&mut self, ids: &[Uuid]) -> Result<Pulled, QueueError> {
+        self.read(|tx| central::results_for(tx, ids))
+    }
+
+    /// How many requests are pending and done, and how many persons are registered.
+    pub fn counts(&mut self) -> Result<CentralCounts, QueueError> {
+        self.read(central::counts)
+    }
+
+    /// A registered person, if the IIN is in the registry.
+    pub fn person(&mut self, iin: &Iin) -> Result<Option<PersonRecord>, QueueError> {
+        self.read(|tx| central::person(tx, iin))
+    }
+
+    /// A registered person's versions, oldest first (the current one last).
+    pub fn person_history(&mut self, iin: &Iin) -> Result<Vec<PersonRecord>, QueueError> {
+        self.read(|tx| central::person_history(tx, iin))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_url_is_a_server_and_anything_else_a_file() {
+        assert!(QueueLocation::parse("postgresql://db.local/iin").is_server());
+        assert!(QueueLocation::parse(" POSTGRES://db.local:5433/iin ").is_server());
+        assert!(!QueueLocation::parse("/mnt/share/queue.sqlite3").is_server());
+        assert!(!QueueLocation::parse(r"\\srv\q\postgresql.sqlite").is_server());
+        assert_eq!(
+            redact("postgresql://clerk:secret@db.local:5432/iin?sslmode=require"),
+            "postgresql://db.local:5432/iin"
+        );
+    }
+}

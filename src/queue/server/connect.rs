@@ -1,0 +1,169 @@
+//! Connecting to the server: the URL (without a password), TLS by `sslmode`, the password
+//! from `PGPASSWORD` or the password file.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use openssl::ssl::{SslConnector, SslMethod, SslVerifyMode};
+use postgres::config::{Host, SslMode};
+use postgres::{Client, Config};
+use postgres_openssl::MakeTlsConnector;
+
+use super::pg_error;
+use super::pgpass;
+use crate::queue::location::redact;
+use crate::queue::QueueError;
+
+/// The schema the queue's tables are in (set as the connection's `search_path`).
+pub const SCHEMA: &str = "iin_queue";
+
+/// How the server's certificate is checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Tls {
+    mode: String,
+    root_cert: Option<String>,
+}
+
+/// Takes `sslmode` and `sslrootcert` out of the URL's query (the `postgres` crate knows
+/// only `disable`, `prefer` and `require`; `verify-ca` and `verify-full` are done here).
+fn split_tls(url: &str) -> (String, Tls) {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, q),
+        None => (url, ""),
+    };
+    let mut tls = Tls {
+        mode: "prefer".into(),
+        root_cert: None,
+    };
+    let mut kept = Vec::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        match pair.split_once('=') {
+            Some(("sslmode", v)) => tls.mode = v.to_ascii_lowercase(),
+            Some(("sslrootcert", v)) => tls.root_cert = Some(v.to_string()),
+            _ => kept.push(pair),
+        }
+    }
+    let mode = match tls.mode.as_str() {
+        "disable" => "disable",
+        "allow" | "prefer" => "prefer",
+        _ => "require",
+    };
+    kept.push(if mode == "disable" {
+        "sslmode=disable"
+    } else if mode == "prefer" {
+        "sslmode=prefer"
+    } else {
+        "sslmode=require"
+    });
+    (format!("{base}?{}", kept.join("&")), tls)
+}
+
+fn connector(tls: &Tls, url: &str) -> Result<MakeTlsConnector, QueueError> {
+    let fail = |e: openssl::error::ErrorStack| QueueError::Server {
+        location: redact(url),
+        detail: format!("TLS: {e}"),
+    };
+    let mut builder = SslConnector::builder(SslMethod::tls()).map_err(fail)?;
+    let verify = matches!(tls.mode.as_str(), "verify-ca" | "verify-full");
+    if verify {
+        match &tls.root_cert {
+            Some(file) => builder.set_ca_file(file).map_err(fail)?,
+            None => builder.set_default_verify_paths().map_err(fail)?,
+        }
+        builder.set_verify(SslVerifyMode::PEER);
+    } else {
+        builder.set_verify(SslVerifyMode::NONE);
+    }
+    let mut make = MakeTlsConnector::new(builder.build());
+    if tls.mode != "verify-full" {
+        make.set_callback(|c, _| {
+            c.set_verify_hostname(false);
+            Ok(())
+        });
+    }
+    Ok(make)
+}
+
+/// The connection's configuration from `url`; a password in the URL is refused.
+pub(crate) fn config(url: &str, timeout: Duration) -> Result<(Config, Tls), QueueError> {
+    let (plain, tls) = split_tls(url);
+    let location = redact(url);
+    let mut config = Config::from_str(&plain).map_err(|e| QueueError::Server {
+        location: location.clone(),
+        detail: e.to_string(),
+    })?;
+    if config.get_password().is_some() {
+        return Err(QueueError::ServerPasswordInUrl { location });
+    }
+    if config.get_user().is_none() {
+        let user = std::env::var("PGUSER")
+            .or_else(|_| std::env::var("USER"))
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_else(|_| "postgres".into());
+        config.user(&user);
+    }
+    if let Ok(password) = std::env::var("PGPASSWORD") {
+        config.password(password);
+    } else {
+        let host = match config.get_hosts().first() {
+            Some(Host::Tcp(h)) => h.clone(),
+            #[cfg(unix)]
+            Some(Host::Unix(p)) => p.display().to_string(),
+            None => "localhost".into(),
+        };
+        let port = config.get_ports().first().copied().unwrap_or(5432);
+        let user = config.get_user().unwrap_or_default().to_string();
+        let db = config.get_dbname().unwrap_or(&user).to_string();
+        if let Some(password) = pgpass::lookup(&host, port, &db, &user) {
+            config.password(password);
+        }
+    }
+    config
+        .connect_timeout(timeout)
+        .application_name("iin-desk")
+        .options(&format!("-c search_path={SCHEMA}"));
+    Ok((config, tls))
+}
+
+/// Connects to `url` (no schema check).
+pub fn connect_client(url: &str, timeout: Duration) -> Result<Client, QueueError> {
+    let (config, tls) = config(url, timeout)?;
+    let result = if config.get_ssl_mode() == SslMode::Disable {
+        config.connect(postgres::NoTls)
+    } else {
+        config.connect(connector(&tls, url)?)
+    };
+    result.map_err(|e| pg_error(url, &e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tls_settings_are_taken_out_of_the_url() {
+        let (url, tls) = split_tls(
+            "postgresql://db.local/iin?sslmode=verify-full&sslrootcert=/etc/ca.pem&connect_timeout=5",
+        );
+        assert_eq!(
+            url,
+            "postgresql://db.local/iin?connect_timeout=5&sslmode=require"
+        );
+        assert_eq!(tls.mode, "verify-full");
+        assert_eq!(tls.root_cert.as_deref(), Some("/etc/ca.pem"));
+        let (url, tls) = split_tls("postgresql://db.local/iin");
+        assert_eq!(url, "postgresql://db.local/iin?sslmode=prefer");
+        assert_eq!(tls.mode, "prefer");
+    }
+
+    #[test]
+    fn a_password_in_the_url_is_refused() {
+        let e = config(
+            "postgresql://clerk:secret@db.local/iin",
+            Duration::from_secs(1),
+        )
+        .err();
+        assert!(matches!(e, Some(QueueError::ServerPasswordInUrl { .. })));
+        assert!(!format!("{e:?}").contains("secret"));
+    }
+}
