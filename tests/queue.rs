@@ -7,6 +7,9 @@ mod queue_support;
 #[path = "queue/server.rs"]
 mod server;
 use server::Backend;
+// Duplicate detection (tests/queue/dedup.rs).
+#[path = "queue/dedup.rs"]
+mod dedup;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -18,6 +21,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use iin_desk::domain::dedup::{compare, Reason, CANDIDATE_SCORE};
 use iin_desk::domain::form::{validate_record, RequestForm};
 use iin_desk::domain::identity::{CyrillicName, Identity, IdentityDocument, Sex};
+use iin_desk::domain::iin::Iin;
 use iin_desk::domain::lang::Lang;
 use iin_desk::domain::request::{RefusalGround, Status};
 use iin_desk::queue::backoffice::{BackOffice, BackOfficeOptions};
@@ -38,192 +42,6 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn now() -> NaiveDateTime {
     day(2026, 11, 25).and_hms_opt(12, 0, 0).unwrap_or_default()
-}
-
-// ---------------------------------------------------------------- duplicate detection
-
-struct Person {
-    latin: [&'static str; 3],
-    cyrillic: [&'static str; 3],
-    birth: NaiveDate,
-    citizenship: &'static str,
-    sex: Sex,
-    document: &'static str,
-}
-
-fn identity(p: &Person) -> Identity {
-    let opt = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
-    Identity {
-        surname: p.latin[0].into(),
-        name: p.latin[1].into(),
-        patronymic: opt(p.latin[2]),
-        cyrillic: CyrillicName {
-            surname: opt(p.cyrillic[0]),
-            name: opt(p.cyrillic[1]),
-            patronymic: opt(p.cyrillic[2]),
-        },
-        birth_date: p.birth,
-        birth_place: "TASHKENT".into(),
-        citizenship: p.citizenship.into(),
-        sex: p.sex,
-        document: Some(IdentityDocument {
-            number: p.document.into(),
-            issue_date: day(2020, 1, 1),
-            expiry_date: day(2030, 1, 1),
-            issuing_country: p.citizenship.into(),
-            has_latin_or_cyrillic: true,
-        }),
-    }
-}
-
-fn base() -> Person {
-    Person {
-        latin: ["", "", ""],
-        cyrillic: ["Жұмабаева", "Әлия", "Нұрланқызы"],
-        birth: day(1990, 3, 14),
-        citizenship: "UZB",
-        sex: Sex::Female,
-        document: "FA1234567",
-    }
-}
-
-#[track_caller]
-fn check(other: Person, min: u8, max: u8, reasons: &[Reason]) -> u8 {
-    let a = identity(&base());
-    let b = identity(&other);
-    let m = compare(&a, &b);
-    assert_eq!(compare(&b, &a).score, m.score, "compare is symmetric");
-    assert!(
-        (min..=max).contains(&m.score),
-        "score {} not in {min}..={max}: {:?}",
-        m.score,
-        m.reasons
-    );
-    for r in reasons {
-        assert!(m.reasons.contains(r), "{r:?} missing from {:?}", m.reasons);
-    }
-    m.score
-}
-
-#[test]
-fn duplicate_detection_table() {
-    // The same person, Cyrillic in the registry, Latin (two transliterations) on the form.
-    let cyr_vs_latin = check(
-        Person {
-            latin: ["ZHUMABAEVA", "ALIYA", "NURLANKYZY"],
-            cyrillic: ["", "", ""],
-            ..base()
-        },
-        95,
-        100,
-        &[
-            Reason::SameName,
-            Reason::SameBirthDate,
-            Reason::SameDocument,
-        ],
-    );
-    let other_spelling = check(
-        Person {
-            latin: ["JUMABAYEVA", "ALIA", "NURLANQYZY"],
-            cyrillic: ["", "", ""],
-            ..base()
-        },
-        95,
-        100,
-        &[Reason::SameName],
-    );
-    // Given name and surname swapped.
-    let swapped = check(
-        Person {
-            latin: ["ALIYA", "ZHUMABAEVA", "NURLANKYZY"],
-            cyrillic: ["", "", ""],
-            ..base()
-        },
-        95,
-        100,
-        &[Reason::SameName, Reason::NameOrderDiffers],
-    );
-    // One letter mistyped, and a new passport.
-    let typo = check(
-        Person {
-            latin: ["ZHUMABAEVO", "ALIYA", "NURLANKYZY"],
-            cyrillic: ["", "", ""],
-            document: "FA7654321",
-            ..base()
-        },
-        CANDIDATE_SCORE,
-        94,
-        &[Reason::SameBirthDate, Reason::DifferentDocument],
-    );
-    assert!(
-        typo < cyr_vs_latin,
-        "a typo scores lower than an exact match"
-    );
-    // Russian Cyrillic spelling of the Kazakh letters, birth date mistyped by a digit.
-    check(
-        Person {
-            cyrillic: ["Жумабаева", "Алия", "Нурланкызы"],
-            birth: day(1990, 3, 15),
-            ..base()
-        },
-        CANDIDATE_SCORE,
-        99,
-        &[Reason::SameName, Reason::NearBirthDate],
-    );
-    // Different people with the same name and birth date: another citizenship and
-    // document lower the score below every same-person case.
-    let namesake = check(
-        Person {
-            latin: ["ZHUMABAEVA", "ALIYA", "NURLANKYZY"],
-            citizenship: "KGZ",
-            document: "ID0000042",
-            ..base()
-        },
-        0,
-        80,
-        &[
-            Reason::SameName,
-            Reason::DifferentCitizenship,
-            Reason::DifferentDocument,
-        ],
-    );
-    for same_person in [cyr_vs_latin, other_spelling, swapped] {
-        assert!(namesake < same_person, "{namesake} < {same_person}");
-    }
-    // Different names, same birth date and citizenship: not a candidate.
-    check(
-        Person {
-            latin: ["TESTOVA", "MALIKA", "RUSTAMOVNA"],
-            cyrillic: ["", "", ""],
-            document: "FA0000001",
-            ..base()
-        },
-        0,
-        CANDIDATE_SCORE - 1,
-        &[Reason::SameBirthDate],
-    );
-    // Same name, another sex, another birth date: not a candidate either.
-    check(
-        Person {
-            latin: ["ZHUMABAEV", "ALI", "NURLANULY"],
-            cyrillic: ["", "", ""],
-            birth: day(1985, 7, 1),
-            sex: Sex::Male,
-            document: "FB0000009",
-            ..base()
-        },
-        0,
-        CANDIDATE_SCORE - 1,
-        &[Reason::DifferentSex],
-    );
-    for r in [
-        Reason::SameName,
-        Reason::SimilarName(93),
-        Reason::DifferentSex,
-    ] {
-        let texts: BTreeSet<String> = Lang::ALL.iter().map(|l| r.message(*l)).collect();
-        assert_eq!(texts.len(), 3, "{r:?} has three distinct translations");
-    }
 }
 
 // ---------------------------------------------------------------- the back office's API
@@ -412,9 +230,21 @@ fn back_office_round(backend: &Backend) {
     b.release(&other_id, later)
         .unwrap_or_else(|e| panic!("{e}"));
 
+    correction_and_auto_run(backend, &mut central, &mut a, &mut b, &iin);
+}
+
+/// The back-office round's last steps: a correction with its history, the automatic
+/// run, and the audit trail.
+fn correction_and_auto_run(
+    backend: &Backend,
+    central: &mut Queue,
+    a: &mut BackOffice,
+    b: &mut BackOffice,
+    iin: &Iin,
+) {
     // A correction changes the registry and keeps its history; 15.3 cannot refuse it.
     let fix = correction(iin.as_str(), "FA0000555");
-    push(&mut central, &[&fix]);
+    push(central, &[&fix]);
     a.claim(&fix.id, now()).unwrap_or_else(|e| panic!("{e}"));
     assert!(matches!(
         a.refuse(&fix.id, RefusalGround::IinAlreadyRegistered, "no", now()),
@@ -429,10 +259,10 @@ fn back_office_round(backend: &Backend) {
     assert_eq!(
         a.correct(&fix.id, "", now())
             .unwrap_or_else(|e| panic!("{e}")),
-        iin
+        *iin
     );
     let person = central
-        .person(&iin)
+        .person(iin)
         .unwrap_or_else(|e| panic!("{e}"))
         .unwrap_or_else(|| panic!("registered"));
     assert_eq!(person.version, 2);
@@ -441,7 +271,7 @@ fn back_office_round(backend: &Backend) {
         Some("FA0000555".to_string())
     );
     let history = central
-        .person_history(&iin)
+        .person_history(iin)
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(history.len(), 2);
     assert_eq!(
@@ -728,9 +558,14 @@ fn counters_at_once(dir: &Path, queue: &Path) {
         started.elapsed()
     );
 
+    check_round_trip(&queue, &sites, counters * per_counter);
+}
+
+/// After the round trip: every request once centrally and at its own counter.
+fn check_round_trip(queue: &Path, sites: &[(Site, BTreeSet<String>)], requests: u64) {
     // The central file: every request exactly once, formed, with a distinct IIN.
-    let central = central_requests(&queue);
-    let total = usize::try_from(counters * per_counter).unwrap_or(0);
+    let central = central_requests(queue);
+    let total = usize::try_from(requests).unwrap_or(0);
     assert_eq!(central.len(), total);
     let iins: BTreeSet<&str> = central
         .values()
@@ -743,16 +578,16 @@ fn counters_at_once(dir: &Path, queue: &Path) {
         })
         .collect();
     assert_eq!(iins.len(), total, "IINs are distinct");
-    let persons = central_persons(&queue);
+    let persons = central_persons(queue);
     assert_eq!(usize::try_from(persons).unwrap_or(0), total);
     for action in ["queue.push", "backoffice.formed"] {
-        let counts = central_audit_counts(&queue, action);
+        let counts = central_audit_counts(queue, action);
         assert_eq!(counts.len(), total, "{action}");
         assert!(counts.values().all(|n| *n == 1), "{action} exactly once");
     }
 
     // Each counter: exactly its own requests, each with the IIN the back office formed.
-    for (site, ids) in &sites {
+    for (site, ids) in sites {
         let local = site.local_requests();
         assert_eq!(local.keys().cloned().collect::<BTreeSet<_>>(), *ids);
         for (id, (status, iin)) in &local {

@@ -426,14 +426,19 @@ fn kill_nine(dir: &Path, queue: &Path, between: &(dyn Fn() + Sync)) {
     stop.store(true, Ordering::SeqCst);
     office.join().unwrap_or_else(|_| panic!("office thread"));
 
-    if !is_server(&queue) {
-        let check: String = central_db(&queue)
+    check_after_kills(&counter, &queue, next);
+}
+
+/// After the kills: nothing lost or doubled, locally or centrally.
+fn check_after_kills(counter: &Site, queue: &Path, next: u64) {
+    if !is_server(queue) {
+        let check: String = central_db(queue)
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .unwrap_or_default();
         assert_eq!(check, "ok");
     }
     let local = counter.local_requests();
-    let central = central_requests(&queue);
+    let central = central_requests(queue);
     assert_eq!(local.len() as u64, next, "nothing lost locally");
     assert_eq!(
         central.keys().collect::<Vec<_>>(),
@@ -453,10 +458,10 @@ fn kill_nine(dir: &Path, queue: &Path, between: &(dyn Fn() + Sync)) {
         assert!(counts.values().all(|n| *n == 1), "{action} exactly once");
     }
     for action in ["queue.push", "backoffice.formed"] {
-        let counts = central_audit_counts(&queue, action);
+        let counts = central_audit_counts(queue, action);
         assert_eq!(counts.len(), local.len(), "{action}");
         assert!(counts.values().all(|n| *n == 1), "{action} exactly once");
     }
-    let persons = central_persons(&queue);
+    let persons = central_persons(queue);
     assert_eq!(persons as usize, local.len());
 }
