@@ -23,7 +23,7 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
-use crate::domain::i18n::tr_args;
+use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
 use crate::store::StoreError;
 
@@ -178,60 +178,67 @@ impl QueueError {
     /// The error in `lang`, for a clerk or an operator.
     pub fn message(&self, lang: Lang) -> String {
         use QueueError as E;
-        match (self, lang) {
-            (E::Missing { path }, Lang::Kk) => format!("орталық кезек файлы {} жоқ немесе бос; ортақ қалтаны тексеріңіз немесе `iin-desk sync --repush-all` арқылы қайта жасаңыз. Өтінімдер осы компьютерде сақталады", path.display()),
-            (E::Missing { path }, Lang::Ru) => format!("файл центральной очереди {} отсутствует или пуст; проверьте общую папку или восстановите его командой `iin-desk sync --repush-all`. Заявки сохраняются на этом компьютере", path.display()),
-            (E::NotAQueueFile { path }, Lang::Kk) => format!("{} файлы iin-desk орталық кезек файлы емес; файл өзгертілмеді", path.display()),
-            (E::NotAQueueFile { path }, Lang::Ru) => format!("{} не является файлом центральной очереди iin-desk; файл не изменён", path.display()),
-            (E::Corrupt { path }, Lang::Kk) => format!("орталық кезек файлы {} бүлінген; файл өзгертілмеді — жаңа файлға `iin-desk sync --repush-all` арқылы қайта жасаңыз. Өтінімдер осы компьютерде сақталады", path.display()),
-            (E::Corrupt { path }, Lang::Ru) => format!("файл центральной очереди {} повреждён; файл не изменён — восстановите очередь в новый файл командой `iin-desk sync --repush-all`. Заявки сохраняются на этом компьютере", path.display()),
-            (E::TooNew { path, found, supported }, Lang::Kk) => format!("орталық кезек файлының {} нұсқасы {found} бағдарламаның нұсқасынан ({supported}) жаңа; iin-desk-ті жаңартыңыз, файл өзгертілмеді", path.display()),
-            (E::TooNew { path, found, supported }, Lang::Ru) => format!("версия файла центральной очереди {} ({found}) новее версии программы ({supported}); обновите iin-desk, файл не изменён", path.display()),
-            (E::ReadOnly { path }, Lang::Kk) => format!("орталық кезек файлына {} жазу мүмкін емес (тек оқуға); ештеңе жіберілмеді, өтінімдер осы компьютерде сақталады", path.display()),
-            (E::ReadOnly { path }, Lang::Ru) => format!("файл центральной очереди {} доступен только для чтения; ничего не отправлено, заявки сохраняются на этом компьютере", path.display()),
-            (E::Busy { path }, Lang::Kk) => format!("орталық кезек файлын {} басқа бағдарлама ұзақ бұғаттап тұр; кейінірек өзі қайталайды", path.display()),
-            (E::Busy { path }, Lang::Ru) => format!("файл центральной очереди {} долго заблокирован другой программой; попытка будет повторена", path.display()),
-            (E::Io { path, detail }, Lang::Kk) => format!("орталық кезек файлын {} пайдалану мүмкін емес: {detail}; өтінімдер осы компьютерде сақталады", path.display()),
-            (E::Io { path, detail }, Lang::Ru) => format!("не удаётся использовать файл центральной очереди {}: {detail}; заявки сохраняются на этом компьютере", path.display()),
-            (E::Conflict(id), Lang::Kk) => format!("{id} өтінімі орталық кезекте басқа деректермен бар; ол өзгертілмеді"),
-            (E::Conflict(id), Lang::Ru) => format!("заявка {id} уже есть в центральной очереди с другими данными; она не изменена"),
-            (E::Damaged(id), Lang::Kk) => format!("{id} өтінімі: орталық кезектегі деректер бүлінген"),
-            (E::Damaged(id), Lang::Ru) => format!("заявка {id}: данные в центральной очереди повреждены"),
-            (E::NotFound(id), Lang::Kk) => format!("{id} өтінімі орталық кезекте жоқ"),
-            (E::NotFound(id), Lang::Ru) => format!("заявки {id} нет в центральной очереди"),
-            (E::ClaimedByOther(id), Lang::Kk) => format!("{id} өтінімін басқа оператор қарап жатыр"),
-            (E::ClaimedByOther(id), Lang::Ru) => format!("заявку {id} обрабатывает другой оператор"),
-            (E::NotClaimed(id), Lang::Kk) => format!("{id} өтінімі сізге бекітілмеген; алдымен оны алыңыз"),
-            (E::NotClaimed(id), Lang::Ru) => format!("заявка {id} не закреплена за вами; сначала возьмите её в работу"),
-            (E::AlreadyDecided(id), Lang::Kk) => format!("{id} өтінімі бойынша шешім бұрыннан бар"),
-            (E::AlreadyDecided(id), Lang::Ru) => format!("по заявке {id} решение уже принято"),
-            (E::Transition(e), lang) => e.message(lang),
-            (E::PossiblyRegistered { id, candidates }, Lang::Kk) => format!("{id} өтінімі: тізілімде өтініш берушіге ұқсас {candidates} адам бар; 15-тармақтың 3) тармақшасы бойынша бас тартыңыз немесе себебін көрсетіп, ЖСН қалыптастырыңыз"),
-            (E::PossiblyRegistered { id, candidates }, Lang::Ru) => format!("заявка {id}: в реестре {candidates} лиц(а), похожих на заявителя; откажите по подпункту 3) пункта 15 или сформируйте ИИН, указав причину"),
-            (E::ReasonRequired, Lang::Kk) => "шешімді өзгерту үшін себебін жазыңыз".into(),
-            (E::ReasonRequired, Lang::Ru) => "для этого решения укажите причину".into(),
-            (E::NotRegistered(id), Lang::Kk) => format!("{id} өтінімі: түзетілетін ЖСН тізілімде жоқ"),
-            (E::NotRegistered(id), Lang::Ru) => format!("заявка {id}: корректируемого ИИН нет в реестре"),
-            (E::NoFreeIin(id), Lang::Kk) => format!("{id} өтінімі: осы туған күн мен жынысқа ЖСН жасау мүмкін емес"),
-            (E::NoFreeIin(id), Lang::Ru) => format!("заявка {id}: для этой даты рождения и пола нельзя сформировать ИИН"),
-            (E::NoKey { path }, Lang::Kk) => format!("бұл компьютерде орталық кезек файлының {} кілті жоқ: әкімші кеңсенің кезек кілтін импорттайды (iin-desk key queue-import ФАЙЛ); ештеңе жіберілмеді", path.display()),
-            (E::NoKey { path }, Lang::Ru) => format!("на этом компьютере нет ключа файла центральной очереди {}: администратор импортирует ключ очереди офиса (iin-desk key queue-import ФАЙЛ); ничего не отправлено", path.display()),
-            (E::WrongKey { path }, Lang::Kk) => format!("{} файлын осы компьютердің кезек кілтімен ашу мүмкін емес (кілт қате, басқа кеңсенің файлы немесе кезек файлы емес); файл өзгертілмеді", path.display()),
-            (E::WrongKey { path }, Lang::Ru) => format!("файл {} не открывается ключом очереди этого компьютера (неверный ключ, файл другого офиса или не файл очереди); файл не изменён", path.display()),
-            (E::NotEncrypted { path }, Lang::Kk) => format!("{} шифрланбаған (алдыңғы нұсқа жасаған): барлық терезе синхрондалғаннан кейін әкімші оны бөлек қояды, терезелер `iin-desk sync --repush-all` арқылы шифрланған файлды қайта жасайды; файл өзгертілмеді", path.display()),
-            (E::NotEncrypted { path }, Lang::Ru) => format!("файл {} не зашифрован (создан прежней версией): когда все окна синхронизируются, администратор убирает его, и окна создают зашифрованный командой `iin-desk sync --repush-all`; файл не изменён", path.display()),
-            (E::Store(e), lang) => e.message(lang),
-            (E::Server { location, detail }, lang) => tr_args(
+        match self {
+            E::Missing { path } => on_file(lang, "queue-missing", path),
+            E::NotAQueueFile { path } => on_file(lang, "queue-not-a-queue-file", path),
+            E::Corrupt { path } => on_file(lang, "queue-corrupt", path),
+            E::TooNew {
+                path,
+                found,
+                supported,
+            } => tr_args(
+                lang,
+                "queue-too-new",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("found", (*found).into()),
+                    ("supported", (*supported).into()),
+                ],
+            ),
+            E::ReadOnly { path } => on_file(lang, "queue-read-only", path),
+            E::Busy { path } => on_file(lang, "queue-busy", path),
+            E::Io { path, detail } => tr_args(
+                lang,
+                "queue-io",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("detail", detail.into()),
+                ],
+            ),
+            E::Conflict(id) => on_request(lang, "queue-conflict", id),
+            E::Damaged(id) => on_request(lang, "queue-damaged", id),
+            E::NotFound(id) => on_request(lang, "queue-not-found", id),
+            E::ClaimedByOther(id) => on_request(lang, "queue-claimed-by-other", id),
+            E::NotClaimed(id) => on_request(lang, "queue-not-claimed", id),
+            E::AlreadyDecided(id) => on_request(lang, "queue-already-decided", id),
+            E::PossiblyRegistered { id, candidates } => tr_args(
+                lang,
+                "queue-possibly-registered",
+                &[("id", id.into()), ("candidates", (*candidates).into())],
+            ),
+            E::ReasonRequired => tr(lang, "queue-reason-required"),
+            E::NotRegistered(id) => on_request(lang, "queue-not-registered", id),
+            E::NoFreeIin(id) => on_request(lang, "queue-no-free-iin", id),
+            E::NoKey { path } => on_file(lang, "queue-no-key", path),
+            E::WrongKey { path } => on_file(lang, "queue-wrong-key", path),
+            E::NotEncrypted { path } => on_file(lang, "queue-not-encrypted", path),
+            E::Transition(e) => e.message(lang),
+            E::Store(e) => e.message(lang),
+            E::Server { location, detail } => tr_args(
                 lang,
                 "queue-server-unusable",
                 &[("server", location.into()), ("detail", detail.into())],
             ),
-            (E::ServerNoSchema { location }, lang) => tr_args(
+            E::ServerNoSchema { location } => tr_args(
                 lang,
                 "queue-server-no-schema",
                 &[("server", location.into())],
             ),
-            (E::ServerTooNew { location, found, supported }, lang) => tr_args(
+            E::ServerTooNew {
+                location,
+                found,
+                supported,
+            } => tr_args(
                 lang,
                 "queue-server-schema-newer",
                 &[
@@ -240,12 +247,11 @@ impl QueueError {
                     ("supported", (*supported).into()),
                 ],
             ),
-            (E::ServerPasswordInUrl { location }, lang) => tr_args(
+            E::ServerPasswordInUrl { location } => tr_args(
                 lang,
                 "queue-server-password-in-url",
                 &[("server", location.into())],
             ),
-            (e, Lang::En) => e.to_string(),
         }
     }
 
@@ -270,4 +276,14 @@ impl QueueError {
                 | QueueError::ServerPasswordInUrl { .. }
         )
     }
+}
+
+/// A message about the queue file `path`.
+fn on_file(lang: Lang, id: &str, path: &std::path::Path) -> String {
+    tr_args(lang, id, &[("path", path.display().to_string().into())])
+}
+
+/// A message about the request `request`.
+fn on_request(lang: Lang, id: &str, request: &str) -> String {
+    tr_args(lang, id, &[("id", request.into())])
 }
