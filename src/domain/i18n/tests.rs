@@ -113,8 +113,8 @@ fn sources() -> Vec<(PathBuf, String)> {
         .collect()
 }
 
-/// The ids the code names: the first string literal of `Msg(`, `tr(`, `tr_args(`,
-/// `tr_static(` calls.
+/// The ids the code names: the literal argument of `Msg("…")`, and the literal second
+/// argument of `tr(lang, "…")`, `tr_args(lang, "…", …)`, `tr_static(lang, "…")`.
 fn ids_named_in(text: &str) -> Vec<String> {
     let mut ids = Vec::new();
     for call in ["Msg(", "tr(", "tr_args(", "tr_static("] {
@@ -127,11 +127,18 @@ fn ids_named_in(text: &str) -> Vec<String> {
                 continue; // `str(`, `attr(`, …
             }
             let rest = &text[from..];
-            let close = rest.find(')').unwrap_or(rest.len());
-            let Some(q) = rest[..close].find('"') else {
+            // The id is `Msg`'s first argument and the others' second (after `lang,`).
+            let argument = if call == "Msg(" {
+                rest
+            } else {
+                match rest.find(',') {
+                    Some(comma) => &rest[comma + 1..],
+                    None => continue,
+                }
+            };
+            let Some(literal) = argument.trim_start().strip_prefix('"') else {
                 continue; // an id in a variable: `tr(lang, id)`
             };
-            let literal = &rest[q + 1..];
             if let Some(end) = literal.find('"') {
                 let id = &literal[..end];
                 // Only catalogue ids (lower-case words joined by hyphens); other `tr(`
