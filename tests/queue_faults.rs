@@ -387,12 +387,16 @@ fn kill_nine(dir: &Path, queue: &Path, between: &(dyn Fn() + Sync)) {
         // land while the round is running, whatever the machine's speed.
         let wait_ms = rng.below(idle_ms.max(2));
         std::thread::sleep(Duration::from_millis(wait_ms));
-        between();
-        if matches!(child.try_wait(), Ok(None)) {
-            killed_running += 1;
-        }
-        let _ = child.kill();
-        let _ = child.wait();
+        // `between` (a server restart) runs beside the kill, not before it: a restart
+        // waits for the server, and the sync would end (or fail) in the meantime.
+        std::thread::scope(|s| {
+            s.spawn(between);
+            if matches!(child.try_wait(), Ok(None)) {
+                killed_running += 1;
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        });
         let to_push: i64 = counter
             .local_db()
             .query_row(
