@@ -7,13 +7,17 @@
 //!
 //! The Kazakh wording is the seed's, with the article references put back in their
 //! order (the seed's text layer scrambled "Заңының 19-бабын және 20-бабының 2-тармағын")
-//! and its phrase "құжаттардың толық топтамасын … ұсынуыңызға байланысты" kept as the
-//! order words it. The Russian is our translation, in the usual wording of such receipts
-//! ("ввиду представления Вами неполного пакета документов").
+//! and one slip of the published text corrected: the seed says "құжаттардың толық
+//! топтамасын … ұсынуыңызға байланысты" ("because you submitted the *complete*
+//! package"), the receipt says "толық емес топтамасын" (*incomplete*), as the Russian
+//! beside it does ("ввиду представления Вами неполного пакета документов", our
+//! translation in the usual wording of such receipts). Missing and expired documents
+//! are listed under the seed's own heading "Ұсынылмаған құжаттардың атауы:", an expired
+//! one marked so in its line; the applicant's date of receipt is a blank the applicant
+//! fills in. See docs/rules-decisions.md.
 
 use printpdf::PdfDocument;
 
-use crate::domain::checklist::Decision;
 use crate::domain::form::Record;
 use crate::domain::lang::Lang;
 
@@ -121,7 +125,7 @@ fn text(w: &mut Writer, record: &Record, ctx: &PrintContext, body: Style) {
         ctx.office_address.trim().to_string()
     };
     let kk = format!(
-        "\"Мемлекеттік көрсетілетін қызметтер туралы\" Қазақстан Республикасының Заңының 19-бабын және 20-бабының 2-тармағын басшылыққа ала отырып, \"Азаматтарға арналған үкімет\" мемлекеттік корпорациясы ({office}, мекенжайы: {office_address}) мемлекеттік көрсетілетін қызметке қойылатын негізгі талаптардың тізбесіне сәйкес Сіздің құжаттардың толық топтамасын және (немесе) жарамдылық мерзімі өткен құжаттарды ұсынуыңызға байланысты \"{}\" мемлекеттік қызметін көрсетуге құжаттар қабылдаудан бас тартады.",
+        "\"Мемлекеттік көрсетілетін қызметтер туралы\" Қазақстан Республикасының Заңының 19-бабын және 20-бабының 2-тармағын басшылыққа ала отырып, \"Азаматтарға арналған үкімет\" мемлекеттік корпорациясы ({office}, мекенжайы: {office_address}) мемлекеттік көрсетілетін қызметке қойылатын негізгі талаптардың тізбесіне сәйкес Сіздің құжаттардың толық емес топтамасын және (немесе) жарамдылық мерзімі өткен құжаттарды ұсынуыңызға байланысты \"{}\" мемлекеттік қызметін көрсетуге құжаттар қабылдаудан бас тартады.",
         wording::SERVICE_KK
     );
     let ru = format!(
@@ -131,19 +135,11 @@ fn text(w: &mut Writer, record: &Record, ctx: &PrintContext, body: Style) {
     w.side_by_side(&kk, &ru, body);
     w.gap(5.0);
 
-    let expired_any =
-        matches!(&record.decision, Decision::RefuseToAccept { expired, .. } if !expired.is_empty());
-    let (head_kk, head_ru) = if expired_any {
-        (
-            "Ұсынылмаған және (немесе) жарамдылық мерзімі өткен құжаттардың атауы:",
-            "Наименование непредставленных документов и (или) документов с истёкшим сроком действия:",
-        )
-    } else {
-        (
-            "Ұсынылмаған құжаттардың атауы:",
-            "Наименование непредставленных документов:",
-        )
-    };
+    // The seed's heading, whatever the lines hold: an expired document says so itself.
+    let (head_kk, head_ru) = (
+        "Ұсынылмаған құжаттардың атауы:",
+        "Наименование непредставленных документов:",
+    );
     w.side_by_side(head_kk, head_ru, Style::bold(body.size));
     let kk_lines = record.decision.receipt_lines(Lang::Kk);
     let ru_lines = record.decision.receipt_lines(Lang::Ru);
@@ -190,7 +186,8 @@ fn signatures(w: &mut Writer, record: &Record, ctx: &PrintContext, body: Style) 
         body,
     );
     w.gap(4.0);
-    let (date_kk, date_ru) = wording::date_words(ctx.printed_at.date());
+    // The applicant writes the day of receipt by hand, as the seed's blank leaves it.
+    let (date_kk, date_ru) = wording::BLANK_DATE;
     let name = record.request.applicant.identity.display_name();
     w.side_by_side(
         &format!(

@@ -176,9 +176,11 @@ fn signatures(w: &mut Writer, ctx: &PrintContext) {
         Style::regular(9.0),
     );
     w.gap(10.0);
+    // The applicant writes the day of receipt by hand.
+    let (got_kk, got_ru) = wording::BLANK_DATE;
     w.side_by_side(
-        &format!("Алдым: көрсетілетін қызметті алушының қолы/{FULL_NAME_KK}\n{BLANK}"),
-        &format!("Получил(а): подпись/{FULL_NAME_RU} услугополучателя\n{BLANK}"),
+        &format!("Алдым: көрсетілетін қызметті алушының қолы/{FULL_NAME_KK}\n{BLANK}\n{got_kk}"),
+        &format!("Получил(а): подпись/{FULL_NAME_RU} услугополучателя\n{BLANK}\n{got_ru}"),
         Style::regular(9.0),
     );
 }

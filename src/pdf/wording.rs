@@ -37,6 +37,13 @@ pub(crate) const FULL_NAME_RU: &str = "Ф.И.О. (при его наличии)"
 /// A blank to fill in by hand.
 pub(crate) const BLANK: &str = "____________________";
 
+/// A date left for the signer to write by hand, as the seed's blank has it: Kazakh,
+/// Russian.
+pub(crate) const BLANK_DATE: (&str, &str) = (
+    "20__ жылғы \"___\" _________",
+    "\"___\" _________ 20__ г.",
+);
+
 /// A date as printed: `DD.MM.YYYY`.
 pub(crate) fn date(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
