@@ -14,6 +14,9 @@ use iin_desk::domain::lang::Lang;
 use proptest::prelude::*;
 use uuid::Uuid;
 
+#[path = "rules/eligibility.rs"]
+mod eligibility;
+
 fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 25)
         .and_then(|d| d.and_hms_opt(12, 0, 0))

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::context::Session;
 use super::{exit, CliError};
-use crate::domain::form::{validate_record, RequestForm};
+use crate::domain::form::{unknown_keys, validate_record, RequestForm};
 use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
 use crate::files::write_atomically;
@@ -34,7 +34,18 @@ pub(super) fn import(s: &mut Session, file: &Path, dry_run: bool) -> Result<u8, 
     })?;
     let t = s.ctx.now;
     let mut records = Vec::new();
-    let mut lines = Vec::new();
+    // A key the schema does not know is refused, not dropped: the file parsed as forms,
+    // so it parses as values too.
+    let values: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap_or_default();
+    let mut lines: Vec<String> = values
+        .iter()
+        .enumerate()
+        .flat_map(|(index, value)| {
+            unknown_keys(value)
+                .into_iter()
+                .map(move |u| format!("[{index}] {}: {}", u.path(), u.message(lang)))
+        })
+        .collect();
     let mut seen = std::collections::HashSet::new();
     for (index, form) in forms.iter().enumerate() {
         match validate_record(form, Uuid::new_v4(), t) {

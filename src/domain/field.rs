@@ -25,6 +25,12 @@ pub enum Field {
     Status,
     /// Date and time of submission.
     SubmittedAt,
+    /// The office that took the request.
+    Office,
+    /// The counter that took the request.
+    Counter,
+    /// The clerk who took the request.
+    Clerk,
     /// Latin surname.
     Surname,
     /// Latin name.
@@ -87,6 +93,14 @@ pub enum Field {
     RefusalGround,
     /// The result's date.
     DecidedAt,
+    /// The operator's comment on the result.
+    Comment,
+    /// How the representative is entitled to act (legal representative or power of
+    /// attorney).
+    RepresentativeBasis,
+    /// The document that proves a legal representative's authority (a birth certificate,
+    /// a guardianship decision).
+    LegalRepresentativeDocument,
 }
 
 impl Field {
@@ -99,6 +113,9 @@ impl Field {
             Field::Channel => "channel",
             Field::Status => "status",
             Field::SubmittedAt => "submitted_at",
+            Field::Office => "office",
+            Field::Counter => "counter",
+            Field::Clerk => "clerk",
             Field::Surname => "applicant.surname",
             Field::Name => "applicant.name",
             Field::Patronymic => "applicant.patronymic",
@@ -129,6 +146,9 @@ impl Field {
             Field::ResultIin => "result.iin",
             Field::RefusalGround => "result.ground",
             Field::DecidedAt => "result.decided_at",
+            Field::Comment => "result.comment",
+            Field::RepresentativeBasis => "representative.basis",
+            Field::LegalRepresentativeDocument => "representative.legal_document",
         };
         s.to_string()
     }
@@ -144,6 +164,9 @@ impl Field {
             Field::Channel => Msg("field-channel"),
             Field::Status => Msg("field-status"),
             Field::SubmittedAt => Msg("field-submitted-at"),
+            Field::Office => Msg("field-office"),
+            Field::Counter => Msg("field-counter"),
+            Field::Clerk => Msg("field-clerk"),
             Field::Surname => Msg("field-surname"),
             Field::Name => Msg("field-name"),
             Field::Patronymic => Msg("field-patronymic"),
@@ -174,6 +197,9 @@ impl Field {
             Field::ResultIin => Msg("field-result-iin"),
             Field::RefusalGround => Msg("field-refusal-ground"),
             Field::DecidedAt => Msg("field-decided-at"),
+            Field::Comment => Msg("field-comment"),
+            Field::RepresentativeBasis => Msg("field-representative-basis"),
+            Field::LegalRepresentativeDocument => Msg("field-legal-representative-document"),
         };
         tr.get(lang).to_string()
     }
@@ -243,6 +269,13 @@ pub enum Problem {
     NoEdition,
     /// Not a UUID.
     NotAnId,
+    /// A control character (NUL, a line break, a tab in a one-line field, …).
+    ControlCharacter(char),
+    /// A citizen of Kazakhstan: the service is for foreigners and stateless persons.
+    CitizenOfKazakhstan,
+    /// An identity document entered for a convicted person's request, which is for
+    /// persons without one.
+    NoDocumentExpected,
 }
 
 /// One problem with one field.
@@ -313,6 +346,13 @@ impl Problem {
             Problem::NothingToRefuse => tr(lang, "problem-nothing-to-refuse"),
             Problem::NoEdition => tr(lang, "problem-no-edition"),
             Problem::NotAnId => tr(lang, "problem-not-an-id"),
+            Problem::ControlCharacter(c) => tr_args(
+                lang,
+                "problem-control-character",
+                &[("code", format!("U+{:04X}", u32::from(*c)).into())],
+            ),
+            Problem::CitizenOfKazakhstan => tr(lang, "problem-citizen-of-kazakhstan"),
+            Problem::NoDocumentExpected => tr(lang, "problem-no-document-expected"),
         }
     }
 }

@@ -70,8 +70,12 @@ pub fn parse_machine_config(text: &str) -> Result<MachineConfig, LineError> {
             fail(match (target, problem) {
                 // `locked` with a control character is no list of key names, and a list
                 // is no value for another key, whatever its items hold.
-                (None, LineProblem::ControlCharacter) => LineProblem::BadLockedList,
-                (Some(k), LineProblem::ControlCharacter) if list => LineProblem::Invalid(k),
+                (None, LineProblem::ControlCharacter(_)) => LineProblem::BadLockedList,
+                (Some(k), LineProblem::ControlCharacter(_)) if list => LineProblem::Invalid(k),
+                // The message names the key whose value holds it.
+                (Some(_), LineProblem::ControlCharacter(_)) => {
+                    LineProblem::ControlCharacter(key.to_string())
+                }
                 (_, problem) => problem,
             })
         })?;
@@ -246,7 +250,8 @@ fn toml_problem(raw: &str, error: &toml::de::Error) -> LineProblem {
             (Some(c), Some(after)) if c.is_control() => {
                 let after = after.trim_start();
                 if first.is_some() || after.is_empty() || after.starts_with('#') {
-                    LineProblem::ControlCharacter
+                    // The key is put in by the caller, who knows it.
+                    LineProblem::ControlCharacter(String::new())
                 } else {
                     LineProblem::TrailingText
                 }
@@ -311,12 +316,14 @@ fn set(config: &mut MachineConfig, key: ConfigKey, value: Value) -> Result<(), L
         Value::Int(n) if matches!(kind, Kind::TextOrInteger | Kind::Minutes) => n.to_string(),
         Value::Int(_) | Value::List(_) => return Err(LineProblem::Invalid(key)),
     };
+    // Before trimming: a tab or line break at the end is no more text than one inside.
+    if text.chars().any(char::is_control) {
+        let name = key.machine_name().unwrap_or(key.store_key());
+        return Err(LineProblem::ControlCharacter(name.to_string()));
+    }
     let text = text.trim();
     if text.is_empty() {
         return Err(LineProblem::Empty);
-    }
-    if text.chars().any(char::is_control) {
-        return Err(LineProblem::ControlCharacter);
     }
     if text.chars().count() > MAX_VALUE_CHARS {
         return Err(LineProblem::TooLong);

@@ -106,8 +106,8 @@ pub enum LineProblem {
     TrailingText,
     /// An empty value.
     Empty,
-    /// A control character (such as a line break from `\n`) in a value.
-    ControlCharacter,
+    /// A control character (such as a line break from `\n`) in the value of the named key.
+    ControlCharacter(String),
     /// A value longer than the limit.
     TooLong,
     /// The value has the wrong form for its key.
@@ -143,7 +143,17 @@ impl LineProblem {
             LineProblem::BadEscape(e) => tr_args(lang, "config-bad-escape", &[("e", e.into())]),
             LineProblem::TrailingText => tr(lang, "config-trailing-text"),
             LineProblem::Empty => tr(lang, "config-empty"),
-            LineProblem::ControlCharacter => tr(lang, "config-control-character"),
+            LineProblem::ControlCharacter(key) if key.is_empty() => {
+                tr(lang, "config-control-character")
+            }
+            LineProblem::ControlCharacter(key) => tr_args(
+                lang,
+                "config-value-of",
+                &[
+                    ("key", key.into()),
+                    ("problem", tr(lang, "config-control-character").into()),
+                ],
+            ),
             LineProblem::TooLong => {
                 tr_args(lang, "config-too-long", &[("max", MAX_VALUE_CHARS.into())])
             }

@@ -122,7 +122,11 @@ fn a_windows_path_in_double_quotes_says_how_to_write_it() {
     let message = LineProblem::BadEscape(r"\s".into()).message(Lang::En);
     assert!(message.contains("single quotes"), "{message}");
     // `\t` is an escape, so "C:\temp" would hide a tab: refused as a control character.
-    fails(r#"pdf_dir = "C:\temp""#, 1, LineProblem::ControlCharacter);
+    fails(
+        r#"pdf_dir = "C:\temp""#,
+        1,
+        LineProblem::ControlCharacter("pdf_dir".into()),
+    );
 }
 
 #[test]
@@ -200,7 +204,11 @@ fn string_escapes() {
         1,
         LineProblem::BadEscape(r"\x".into()),
     );
-    fails(r#"office_name = "a\nb""#, 1, LineProblem::ControlCharacter);
+    fails(
+        r#"office_name = "a\nb""#,
+        1,
+        LineProblem::ControlCharacter("office_name".into()),
+    );
 }
 
 #[test]
@@ -487,7 +495,8 @@ fn every_problem_has_three_different_messages() {
         LineProblem::BadEscape(r"\q".into()),
         LineProblem::TrailingText,
         LineProblem::Empty,
-        LineProblem::ControlCharacter,
+        LineProblem::ControlCharacter(String::new()),
+        LineProblem::ControlCharacter("office_name".into()),
         LineProblem::TooLong,
         LineProblem::Invalid(ConfigKey::QueuePath),
         LineProblem::Invalid(ConfigKey::OfficeName),
@@ -577,11 +586,15 @@ fn toml_that_is_not_this_files_subset() {
         ),
         ("locked = [['counter']]", 1, LineProblem::BadLockedList),
         ("locked = [1]", 1, LineProblem::BadLockedList),
-        ("office_name = 'a\u{7}b'", 1, LineProblem::ControlCharacter),
+        (
+            "office_name = 'a\u{7}b'",
+            1,
+            LineProblem::ControlCharacter("office_name".into()),
+        ),
         (
             "office_name = \"a\u{7}b\"",
             1,
-            LineProblem::ControlCharacter,
+            LineProblem::ControlCharacter("office_name".into()),
         ),
         (
             r#"office_name = "\U0000004""#,
@@ -683,4 +696,22 @@ fn resolving_reads_the_store_under_the_machine_configuration() {
             .expect("read"),
         "9"
     );
+}
+
+#[test]
+fn a_control_character_names_its_key() {
+    for (text, key) in [
+        ("office_name = \"a\u{0}b\"", "office_name"),
+        ("office_address = 'a\u{1b}b'", "office_address"),
+        ("counter = \"7\\t\"", "counter"),
+        ("queue_path = '/srv/q\u{7f}'", "queue_path"),
+        ("pdf_dir = \"/srv/pdf\\n\"", "pdf_dir"),
+    ] {
+        fails(text, 1, LineProblem::ControlCharacter(key.into()));
+        let problem = LineProblem::ControlCharacter(key.into());
+        for lang in Lang::ALL {
+            let m = problem.message(lang);
+            assert!(m.contains(key), "{m}");
+        }
+    }
 }

@@ -39,10 +39,8 @@ pub(crate) const BLANK: &str = "____________________";
 
 /// A date left for the signer to write by hand, as the seed's blank has it: Kazakh,
 /// Russian.
-pub(crate) const BLANK_DATE: (&str, &str) = (
-    "20__ жылғы \"___\" _________",
-    "\"___\" _________ 20__ г.",
-);
+pub(crate) const BLANK_DATE: (&str, &str) =
+    ("20__ жылғы \"___\" _________", "\"___\" _________ 20__ г.");
 
 /// A date as printed: `DD.MM.YYYY`.
 pub(crate) fn date(d: NaiveDate) -> String {

@@ -7,16 +7,24 @@
 //! - [`validate`] (in `validation.rs`) checks the request part field by field;
 //! - [`validate_record`] and [`record_to_form`] (in `record.rs`) handle whole records;
 //! - [`live_checklist`] (in `live.rs`) is the checklist of a form still being typed;
-//! - [`fill_from_mrz`] (in `mrz_fill.rs`) fills the identity fields from a read MRZ.
+//! - [`fill_from_mrz`] (in `mrz_fill.rs`) fills the identity fields from a read MRZ;
+//! - [`eligibility`] is who may apply (by citizenship), `text.rs` the control characters
+//!   no text field takes, and [`unknown_keys`] (in `keys.rs`) the keys an import file may
+//!   not hold.
 
+pub mod eligibility;
+mod keys;
 mod live;
 mod mrz_fill;
 mod record;
+mod text;
 mod validation;
 
+pub use keys::{unknown_keys, UnknownKey};
 pub use live::{live_checklist, ChecklistLine};
 pub use mrz_fill::{fill_from_mrz, next_after_mrz, read_mrz_into};
 pub use record::{decision, record_to_form, validate_record};
+pub use text::{control_character, Lines};
 pub use validation::validate;
 
 use std::collections::BTreeMap;

@@ -102,6 +102,7 @@ pub fn validate_record(
         .result
         .as_ref()
         .map(|r| validate_outcome(r, &mut errors));
+    super::text::control_characters_first(&mut errors);
     let (Some(request), Some(status)) = (request, status) else {
         return Err(errors);
     };

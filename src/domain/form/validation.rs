@@ -16,6 +16,8 @@ use crate::domain::request::{
     Channel, Correction, Institution, PowerOfAttorney, Representative, Request, RequestKind,
 };
 
+use super::eligibility::applicant_of;
+use super::text::{control_character_errors, control_characters_first};
 use super::{
     parse_date, parse_date_time, tidy, ApplicantForm, CorrectionForm, RepresentativeForm,
     RequestForm, MAX_ADDRESS_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS,
@@ -110,6 +112,19 @@ impl Checker {
         }
     }
 
+    /// A citizenship: a known code whose holder the service is for
+    /// ([`eligibility`](super::eligibility)).
+    fn citizenship(&mut self, field: Field, text: &str) -> Option<String> {
+        let code = self.country(field, text)?;
+        match applicant_of(&code).refusal() {
+            None => Some(code),
+            Some(problem) => {
+                self.push(field, problem);
+                None
+            }
+        }
+    }
+
     fn sex(&mut self, field: Field, text: &str) -> Option<Sex> {
         let t = self.required(field, text)?;
         let s = Sex::parse(t);
@@ -177,7 +192,9 @@ pub(super) fn validate_with(
     now: NaiveDateTime,
     check_expiry: bool,
 ) -> Result<Request, Vec<FieldError>> {
-    let mut c = Checker { errors: Vec::new() };
+    let mut c = Checker {
+        errors: control_character_errors(form),
+    };
 
     let id = if form.id.trim().is_empty() {
         Some(new_id)
@@ -270,7 +287,10 @@ pub(super) fn validate_with(
             }
             Ok(request)
         }
-        _ => Err(c.errors),
+        _ => {
+            control_characters_first(&mut c.errors);
+            Err(c.errors)
+        }
     }
 }
 
@@ -376,7 +396,7 @@ fn validate_identity(
         }
     });
     let birth_place = c.text(Field::BirthPlace, &a.birth_place, MAX_TEXT_CHARS, true);
-    let citizenship = c.country(Field::Citizenship, &a.citizenship);
+    let citizenship = c.citizenship(Field::Citizenship, &a.citizenship);
     let sex = c.sex(Field::Sex, &a.sex);
 
     let any_document = [
@@ -544,7 +564,8 @@ fn validate_correction(
                 c.date(f, value).map(|d| d.to_string())
             }
             Parameter::BirthPlace => Some(c.text(f, value, MAX_TEXT_CHARS, true)),
-            Parameter::Citizenship | Parameter::IssuingCountry => c.country(f, value),
+            Parameter::Citizenship => c.citizenship(f, value),
+            Parameter::IssuingCountry => c.country(f, value),
             Parameter::Sex => c.sex(f, value).map(|s| s.code().to_string()),
             Parameter::DocumentNumber => c.document_number(f, value),
         };
