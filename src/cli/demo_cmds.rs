@@ -607,6 +607,7 @@ fn demo_package(
             poa_date: date(poa),
             poa_notary: rng.pick(NOTARIES).to_string(),
             poa_valid_until: date(poa + Duration::days(365)),
+            ..RepresentativeForm::default()
         });
     }
     // Only a formation at the counter is refused for its expired passport alone (a

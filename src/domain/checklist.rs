@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::lang::{Lang, Tr};
-use super::request::{Channel, RequestKind};
+use super::request::{Channel, RepresentativeBasis, RequestKind};
 
 /// A document of the package.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -20,7 +20,7 @@ use super::request::{Channel, RequestKind};
 pub enum DocumentKind {
     /// Application on Appendix 1's form (formation).
     ApplicationFormation,
-    /// Application on Appendix 2's form certified by the head of the penal institution.
+    /// Application on Appendix 2's form certified by the penal institution.
     ApplicationConvicted,
     /// Application on Appendix 2-1's form (correction).
     ApplicationCorrection,
@@ -36,11 +36,14 @@ pub enum DocumentKind {
     PowerOfAttorney,
     /// Certificate of change of identifying data.
     ChangeCertificate,
+    /// The document proving a legal representative's authority (a birth certificate, a
+    /// guardianship decision).
+    LegalRepresentativeProof,
 }
 
 impl DocumentKind {
     /// All documents.
-    pub const ALL: [DocumentKind; 9] = [
+    pub const ALL: [DocumentKind; 10] = [
         DocumentKind::ApplicationFormation,
         DocumentKind::ApplicationConvicted,
         DocumentKind::ApplicationCorrection,
@@ -50,6 +53,7 @@ impl DocumentKind {
         DocumentKind::NotarizedTranslation,
         DocumentKind::PowerOfAttorney,
         DocumentKind::ChangeCertificate,
+        DocumentKind::LegalRepresentativeProof,
     ];
 
     /// The key used in files.
@@ -64,6 +68,7 @@ impl DocumentKind {
             DocumentKind::NotarizedTranslation => "notarized_translation",
             DocumentKind::PowerOfAttorney => "power_of_attorney",
             DocumentKind::ChangeCertificate => "change_certificate",
+            DocumentKind::LegalRepresentativeProof => "legal_representative_proof",
         }
     }
 
@@ -78,6 +83,7 @@ impl DocumentKind {
         "notarized_translation",
         "power_of_attorney",
         "change_certificate",
+        "legal_representative_proof",
     ];
 
     /// Parses a file key.
@@ -94,9 +100,9 @@ impl DocumentKind {
                 "Application on the form of Appendix 1 to the Rules",
             ),
             DocumentKind::ApplicationConvicted => Tr::new(
-                "Қағидалардың 2-қосымшасына сәйкес нысан бойынша қылмыстық-атқару мекемесі басшысы куәландырған өтініш",
-                "Заявление по форме согласно приложению 2 к Правилам, заверенное начальником учреждения уголовно-исполнительной системы",
-                "Application on the form of Appendix 2 to the Rules, certified by the head of the penal institution",
+                "Қағидалардың 2-қосымшасына сәйкес нысан бойынша қылмыстық-атқару жүйесінің мекемесі куәландырған өтініш",
+                "Заявление по форме согласно приложению 2 к Правилам, заверенное учреждением уголовно-исполнительной системы",
+                "Application on the form of Appendix 2 to the Rules, certified by the penal institution",
             ),
             DocumentKind::ApplicationCorrection => Tr::new(
                 "Қағидалардың 2-1-қосымшасына сәйкес нысан бойынша өтініш",
@@ -133,6 +139,11 @@ impl DocumentKind {
                 "Свидетельство о перемене установочных данных",
                 "Certificate of change of identifying data",
             ),
+            DocumentKind::LegalRepresentativeProof => Tr::new(
+                "Заңды өкілдің өкілеттігін растайтын құжат (туу туралы куәлік, қорғаншылық немесе қамқоршылық белгілеу туралы шешім)",
+                "Документ, подтверждающий полномочия законного представителя (свидетельство о рождении, решение об установлении опеки или попечительства)",
+                "Document proving a legal representative's authority (a birth certificate, a guardianship or trusteeship decision)",
+            ),
         }
         .get(lang)
     }
@@ -143,8 +154,11 @@ impl DocumentKind {
 pub enum Condition {
     /// Always.
     Always,
-    /// When a representative applies on the applicant's behalf.
-    IfRepresentative,
+    /// When a representative by power of attorney applies on the applicant's behalf.
+    IfAttorney,
+    /// When a legal representative (a parent, a guardian) applies on the applicant's
+    /// behalf.
+    IfLegalRepresentative,
     /// When the identity document lacks the identifying data in Cyrillic or Latin.
     IfNoLatinOrCyrillic,
 }
@@ -203,7 +217,7 @@ const fn req(
 }
 
 use Channel::{Counter, Portal};
-use Condition::{Always, IfNoLatinOrCyrillic, IfRepresentative};
+use Condition::{Always, IfAttorney, IfLegalRepresentative, IfNoLatinOrCyrillic};
 use DocumentKind as D;
 use RequestKind::{Correction, Formation, FormationConvicted};
 
@@ -233,7 +247,13 @@ pub const ORDER_146_2023: Edition = Edition {
             D::NotarizedTranslation,
             IfNoLatinOrCyrillic,
         ),
-        req(Formation, Counter, D::PowerOfAttorney, IfRepresentative),
+        req(
+            Formation,
+            Counter,
+            D::LegalRepresentativeProof,
+            IfLegalRepresentative,
+        ),
+        req(Formation, Counter, D::PowerOfAttorney, IfAttorney),
         req(Formation, Portal, D::ElectronicRequest, Always),
         req(Formation, Portal, D::IdentityDocumentCopy, Always),
         req(
@@ -242,7 +262,13 @@ pub const ORDER_146_2023: Edition = Edition {
             D::NotarizedTranslation,
             IfNoLatinOrCyrillic,
         ),
-        req(Formation, Portal, D::PowerOfAttorney, IfRepresentative),
+        req(
+            Formation,
+            Portal,
+            D::LegalRepresentativeProof,
+            IfLegalRepresentative,
+        ),
+        req(Formation, Portal, D::PowerOfAttorney, IfAttorney),
         req(Formation, Portal, D::ChangeCertificate, Always),
         req(FormationConvicted, Counter, D::ApplicationConvicted, Always),
         req(Correction, Counter, D::ApplicationCorrection, Always),
@@ -254,7 +280,13 @@ pub const ORDER_146_2023: Edition = Edition {
             IfNoLatinOrCyrillic,
         ),
         req(Correction, Counter, D::ChangeCertificate, Always),
-        req(Correction, Counter, D::PowerOfAttorney, IfRepresentative),
+        req(
+            Correction,
+            Counter,
+            D::LegalRepresentativeProof,
+            IfLegalRepresentative,
+        ),
+        req(Correction, Counter, D::PowerOfAttorney, IfAttorney),
     ],
 };
 
@@ -281,8 +313,9 @@ pub struct Facts {
     pub kind: RequestKind,
     /// Channel.
     pub channel: Channel,
-    /// Whether a representative applies.
-    pub has_representative: bool,
+    /// The ground a representative acts on, if one applies (the penal institution's
+    /// officer on a convicted person's request is none: `None`).
+    pub representative: Option<RepresentativeBasis>,
     /// Whether the identity document carries the identifying data in Cyrillic or Latin.
     pub has_latin_or_cyrillic: bool,
 }
@@ -295,7 +328,12 @@ pub fn required_documents(edition: &Edition, facts: &Facts) -> Vec<DocumentKind>
         .filter(|r| r.kind == facts.kind && r.channel == facts.channel)
         .filter(|r| match r.condition {
             Condition::Always => true,
-            Condition::IfRepresentative => facts.has_representative,
+            Condition::IfAttorney => {
+                facts.representative == Some(RepresentativeBasis::PowerOfAttorney)
+            }
+            Condition::IfLegalRepresentative => {
+                facts.representative == Some(RepresentativeBasis::LegalRepresentative)
+            }
             Condition::IfNoLatinOrCyrillic => !facts.has_latin_or_cyrillic,
         })
         .map(|r| r.document)
@@ -399,7 +437,7 @@ mod tests {
         let facts = Facts {
             kind,
             channel,
-            has_representative: rep,
+            representative: rep.then_some(RepresentativeBasis::PowerOfAttorney),
             has_latin_or_cyrillic: latin,
         };
         assert_eq!(
@@ -528,6 +566,78 @@ mod tests {
         ];
         for (kind, channel, rep, latin, expected) in t {
             check_required(kind, channel, rep, latin, &expected);
+        }
+    }
+
+    #[test]
+    fn a_legal_representative_shows_the_proof_not_a_power_of_attorney() {
+        use DocumentKind::*;
+        use RepresentativeBasis::{LegalRepresentative, PowerOfAttorney as Attorney};
+        let table = [
+            (
+                Formation,
+                Counter,
+                None,
+                vec![ApplicationFormation, IdentityDocument],
+            ),
+            (
+                Formation,
+                Counter,
+                Some(LegalRepresentative),
+                vec![
+                    ApplicationFormation,
+                    IdentityDocument,
+                    LegalRepresentativeProof,
+                ],
+            ),
+            (
+                Formation,
+                Counter,
+                Some(Attorney),
+                vec![ApplicationFormation, IdentityDocument, PowerOfAttorney],
+            ),
+            (
+                Formation,
+                Portal,
+                Some(LegalRepresentative),
+                vec![
+                    ElectronicRequest,
+                    IdentityDocumentCopy,
+                    LegalRepresentativeProof,
+                    ChangeCertificate,
+                ],
+            ),
+            (
+                Correction,
+                Counter,
+                Some(LegalRepresentative),
+                vec![
+                    ApplicationCorrection,
+                    IdentityDocument,
+                    ChangeCertificate,
+                    LegalRepresentativeProof,
+                ],
+            ),
+            // The convicted person's certified application is the one document.
+            (
+                FormationConvicted,
+                Counter,
+                Some(LegalRepresentative),
+                vec![ApplicationConvicted],
+            ),
+        ];
+        for (kind, channel, representative, expected) in table {
+            let facts = Facts {
+                kind,
+                channel,
+                representative,
+                has_latin_or_cyrillic: true,
+            };
+            assert_eq!(
+                required_documents(&ORDER_146_2023, &facts),
+                expected,
+                "{facts:?}"
+            );
         }
     }
 

@@ -21,7 +21,7 @@ pub enum RequestKind {
     /// Formation of an IIN, application on Appendix 1's form.
     Formation,
     /// Formation for a person sentenced to imprisonment who has no identity document,
-    /// application on Appendix 2's form certified by the head of the penal institution.
+    /// application on Appendix 2's form certified by the penal institution.
     FormationConvicted,
     /// Correction of identifying data, application on Appendix 2-1's form.
     Correction,
@@ -115,15 +115,58 @@ pub struct PowerOfAttorney {
     pub valid_until: Option<chrono::NaiveDate>,
 }
 
-/// The applicant's legal representative.
+/// On what ground a representative acts for the applicant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RepresentativeBasis {
+    /// A legal representative (a parent, an adoptive parent, a guardian or trustee):
+    /// acts by law, proven by a document (a birth certificate, a guardianship decision),
+    /// with no power of attorney (the Rules' para 3: "or their legal representative").
+    LegalRepresentative,
+    /// A representative by a notarized power of attorney (Appendix 3, item 8).
+    PowerOfAttorney,
+}
+
+impl RepresentativeBasis {
+    /// Both, in the order the form offers them.
+    pub const ALL: [RepresentativeBasis; 2] = [
+        RepresentativeBasis::LegalRepresentative,
+        RepresentativeBasis::PowerOfAttorney,
+    ];
+
+    /// The keys used in files.
+    pub const KEYS: &'static [&'static str] = &["legal_representative", "power_of_attorney"];
+
+    /// The key used in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            RepresentativeBasis::LegalRepresentative => "legal_representative",
+            RepresentativeBasis::PowerOfAttorney => "power_of_attorney",
+        }
+    }
+
+    /// Parses a file key.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|b| b.key() == key.trim())
+    }
+}
+
+/// The applicant's representative.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Representative {
     /// Full name.
     pub full_name: String,
     /// Identity document (type and number) as presented.
     pub document: String,
-    /// The power of attorney; `None` for the penal institution's officer, who acts by
-    /// the institution's certified application instead.
+    /// On what ground they act; `None` for the penal institution's officer, who brings
+    /// the institution's certified application (Appendix 2) and needs neither.
+    #[serde(default)]
+    pub basis: Option<RepresentativeBasis>,
+    /// The document that proves a legal representative's authority, as presented; empty
+    /// for any other representative.
+    #[serde(default)]
+    pub legal_document: String,
+    /// The power of attorney of a representative by power of attorney.
     pub power_of_attorney: Option<PowerOfAttorney>,
 }
 
@@ -132,7 +175,8 @@ pub struct Representative {
 pub struct Institution {
     /// The institution's name.
     pub name: String,
-    /// Full name of its head, who certifies the application.
+    /// Full name of its head, who certifies the application; empty when not given (the
+    /// order asks for the certification, not for a name).
     pub head: String,
 }
 
@@ -180,6 +224,15 @@ impl Request {
         for (param, value) in &c.changes {
             let date = || chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").ok();
             match param {
+                // A name in Cyrillic corrects the Cyrillic spelling (the national
+                // registers'), one in Latin the passport's.
+                Parameter::Surname if is_cyrillic(value) => {
+                    id.cyrillic.surname = Some(value.clone())
+                }
+                Parameter::Name if is_cyrillic(value) => id.cyrillic.name = Some(value.clone()),
+                Parameter::Patronymic if is_cyrillic(value) => {
+                    id.cyrillic.patronymic = Some(value.clone())
+                }
                 Parameter::Surname => id.surname = value.clone(),
                 Parameter::Name => id.name = value.clone(),
                 Parameter::Patronymic => {
@@ -213,6 +266,11 @@ impl Request {
         }
         id
     }
+}
+
+/// Whether a (validated) name is written in Cyrillic: it holds a Cyrillic letter.
+pub fn is_cyrillic(name: &str) -> bool {
+    name.chars().any(|c| matches!(c, '\u{0400}'..='\u{04FF}'))
 }
 
 /// Grounds for refusing the service itself (Rules, para 15).

@@ -243,6 +243,14 @@ fn representative_rows(w: &mut Writer, request: &Request) {
         "Документ представителя",
         &[(wording::or_dash(&rep.document), value)],
     );
+    if !rep.legal_document.trim().is_empty() {
+        w.field(
+            LABEL_W,
+            "Заңды өкілдің өкілеттігін растайтын құжат",
+            "Документ, подтверждающий полномочия законного представителя",
+            &[(rep.legal_document.clone(), value)],
+        );
+    }
     if let Some(poa) = &rep.power_of_attorney {
         let until = poa
             .valid_until

@@ -53,8 +53,11 @@ pub fn live_checklist(
     let facts = Facts {
         kind,
         channel,
-        has_representative: form.representative.is_some()
-            && kind != RequestKind::FormationConvicted,
+        representative: form.representative.as_ref().and_then(|r| {
+            super::representative::basis_of(r, kind == RequestKind::FormationConvicted)
+                .ok()
+                .flatten()
+        }),
         has_latin_or_cyrillic: form.applicant.document_has_latin_or_cyrillic,
     };
     let required = required_documents(edition, &facts);

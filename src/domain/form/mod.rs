@@ -17,6 +17,7 @@ mod keys;
 mod live;
 mod mrz_fill;
 mod record;
+mod representative;
 mod text;
 mod validation;
 
@@ -120,6 +121,14 @@ pub struct RepresentativeForm {
     pub full_name: String,
     /// Representative's identity document as free text.
     pub document: String,
+    /// On what ground the representative acts: `legal_representative` (a parent or
+    /// guardian) or `power_of_attorney`; empty: a legal representative when only
+    /// `legal_document` is filled in, the penal institution's officer on a convicted
+    /// person's request when nothing is, else by power of attorney.
+    pub basis: String,
+    /// A legal representative's proof of authority (a birth certificate, a guardianship
+    /// decision) as free text.
+    pub legal_document: String,
     /// Power of attorney's registration number as typed.
     pub poa_number: String,
     /// Power of attorney's date: `DD.MM.YYYY` or `YYYY-MM-DD`.
@@ -136,7 +145,8 @@ pub struct RepresentativeForm {
 pub struct InstitutionForm {
     /// Penal institution's name as free text.
     pub name: String,
-    /// Head of the institution who signed the application, as free text.
+    /// Head of the institution who signed the application, as free text; may be empty
+    /// (the order asks for the institution's certification, not for a name).
     pub head: String,
 }
 

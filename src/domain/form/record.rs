@@ -11,7 +11,7 @@ use crate::domain::checklist::{
 };
 use crate::domain::field::{Field, FieldError, Problem};
 use crate::domain::iin::Iin;
-use crate::domain::request::{RefusalGround, Request, RequestKind, Status};
+use crate::domain::request::{RefusalGround, Request, Status};
 
 use super::validate;
 use super::validation::{application_day, validate_with};
@@ -28,8 +28,7 @@ pub fn decision(request: &Request) -> Option<(Vec<DocumentKind>, Decision)> {
     let facts = Facts {
         kind: request.kind,
         channel: request.channel,
-        has_representative: request.representative.is_some()
-            && request.kind != RequestKind::FormationConvicted,
+        representative: request.representative.as_ref().and_then(|r| r.basis),
         has_latin_or_cyrillic: identity
             .document
             .as_ref()
@@ -242,6 +241,8 @@ pub fn record_to_form(record: &Record) -> RequestForm {
             RepresentativeForm {
                 full_name: rep.full_name.clone(),
                 document: rep.document.clone(),
+                basis: rep.basis.map(|b| b.key().to_string()).unwrap_or_default(),
+                legal_document: rep.legal_document.clone(),
                 poa_number: poa.map(|p| p.number.clone()).unwrap_or_default(),
                 poa_date: poa.map(|p| date_text(p.date)).unwrap_or_default(),
                 poa_notary: poa.map(|p| p.notary.clone()).unwrap_or_default(),

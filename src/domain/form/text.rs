@@ -60,6 +60,8 @@ fn text_fields(form: &RequestForm) -> Vec<(Field, &str, Lines)> {
         fields.extend([
             (Field::RepresentativeName, r.full_name.as_str(), One),
             (Field::RepresentativeDocument, &r.document, One),
+            (Field::RepresentativeBasis, &r.basis, One),
+            (Field::LegalRepresentativeDocument, &r.legal_document, One),
             (Field::PowerOfAttorneyNumber, &r.poa_number, One),
             (Field::PowerOfAttorneyDate, &r.poa_date, One),
             (Field::PowerOfAttorneyNotary, &r.poa_notary, One),

@@ -12,15 +12,14 @@ use crate::domain::identity::{
     Applicant, CyrillicName, Identity, IdentityDocument, Parameter, Sex,
 };
 use crate::domain::iin::Iin;
-use crate::domain::request::{
-    Channel, Correction, Institution, PowerOfAttorney, Representative, Request, RequestKind,
-};
+use crate::domain::request::{is_cyrillic, Channel, Correction, Institution, Request, RequestKind};
 
 use super::eligibility::applicant_of;
+use super::representative::validate_representative;
 use super::text::{control_character_errors, control_characters_first};
 use super::{
-    parse_date, parse_date_time, tidy, ApplicantForm, CorrectionForm, RepresentativeForm,
-    RequestForm, MAX_ADDRESS_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS,
+    parse_date, parse_date_time, tidy, ApplicantForm, CorrectionForm, RequestForm,
+    MAX_ADDRESS_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS,
 };
 
 fn is_name_punct(c: char) -> bool {
@@ -54,12 +53,12 @@ fn name_in(script: Script, text: &str, field: Field, errors: &mut Vec<FieldError
 }
 
 /// A collector of field errors with small helpers for each kind of field.
-struct Checker {
+pub(super) struct Checker {
     errors: Vec<FieldError>,
 }
 
 impl Checker {
-    fn push(&mut self, field: Field, problem: Problem) {
+    pub(super) fn push(&mut self, field: Field, problem: Problem) {
         self.errors.push(FieldError::new(field, problem));
     }
 
@@ -72,7 +71,7 @@ impl Checker {
         }
     }
 
-    fn text(&mut self, field: Field, text: &str, max: usize, required: bool) -> String {
+    pub(super) fn text(&mut self, field: Field, text: &str, max: usize, required: bool) -> String {
         let t = tidy(text);
         if required && t.is_empty() {
             self.push(field, Problem::Required);
@@ -92,7 +91,7 @@ impl Checker {
         Some(name_in(script, text, field, &mut self.errors))
     }
 
-    fn date(&mut self, field: Field, text: &str) -> Option<NaiveDate> {
+    pub(super) fn date(&mut self, field: Field, text: &str) -> Option<NaiveDate> {
         let t = self.required(field, text)?;
         let d = parse_date(t);
         if d.is_none() {
@@ -232,18 +231,16 @@ pub(super) fn validate_with(
     let address = c.text(Field::Address, &a.address, MAX_ADDRESS_CHARS, !convicted);
     let phone = c.phone(&a.phone);
 
-    let representative = match (&form.representative, convicted) {
-        (Some(r), _) => Some(validate_representative(&mut c, r, convicted)),
-        (None, true) => {
-            c.push(Field::RepresentativeName, Problem::Required);
-            None
-        }
-        (None, false) => None,
-    };
+    // A convicted person's request needs the institution that certifies it and nothing
+    // more: no representative, no head's name (the order names neither).
+    let representative = form
+        .representative
+        .as_ref()
+        .map(|r| validate_representative(&mut c, r, convicted));
     let institution = match (&form.institution, convicted) {
         (Some(i), true) => Some(Institution {
             name: c.text(Field::InstitutionName, &i.name, MAX_TEXT_CHARS, true),
-            head: c.text(Field::InstitutionHead, &i.head, MAX_TEXT_CHARS, true),
+            head: c.text(Field::InstitutionHead, &i.head, MAX_TEXT_CHARS, false),
         }),
         (None, true) => {
             c.push(Field::InstitutionName, Problem::Required);
@@ -399,15 +396,18 @@ fn validate_identity(
     let citizenship = c.citizenship(Field::Citizenship, &a.citizenship);
     let sex = c.sex(Field::Sex, &a.sex);
 
-    let any_document = [
-        &a.document_number,
-        &a.document_issue_date,
-        &a.document_expiry_date,
-        &a.document_issuing_country,
-    ]
-    .iter()
-    .any(|t| !t.trim().is_empty());
-    let document = if convicted && !any_document {
+    let document = if convicted {
+        // The path is for persons without an identity document (Rules, para 3).
+        for (field, text) in [
+            (Field::DocumentNumber, &a.document_number),
+            (Field::DocumentIssueDate, &a.document_issue_date),
+            (Field::DocumentExpiryDate, &a.document_expiry_date),
+            (Field::IssuingCountry, &a.document_issuing_country),
+        ] {
+            if !text.trim().is_empty() {
+                c.push(field, Problem::NoDocumentExpected);
+            }
+        }
         Some(None)
     } else {
         let number = c.document_number(Field::DocumentNumber, &a.document_number);
@@ -445,67 +445,6 @@ fn validate_identity(
         sex: sex?,
         document: document?,
     })
-}
-
-fn validate_representative(
-    c: &mut Checker,
-    r: &RepresentativeForm,
-    convicted: bool,
-) -> Representative {
-    let full_name = c.text(
-        Field::RepresentativeName,
-        &r.full_name,
-        MAX_NAME_CHARS * 3,
-        true,
-    );
-    let document = c.text(
-        Field::RepresentativeDocument,
-        &r.document,
-        MAX_TEXT_CHARS,
-        true,
-    );
-    let poa_given = [
-        &r.poa_number,
-        &r.poa_date,
-        &r.poa_notary,
-        &r.poa_valid_until,
-    ]
-    .iter()
-    .any(|t| !t.trim().is_empty());
-    // The penal institution's officer acts by the institution's certified application.
-    let power_of_attorney = if convicted && !poa_given {
-        None
-    } else {
-        let number = c.text(
-            Field::PowerOfAttorneyNumber,
-            &r.poa_number,
-            MAX_TEXT_CHARS,
-            true,
-        );
-        let date = c.date(Field::PowerOfAttorneyDate, &r.poa_date);
-        let notary = c.text(
-            Field::PowerOfAttorneyNotary,
-            &r.poa_notary,
-            MAX_TEXT_CHARS,
-            true,
-        );
-        let valid_until = if r.poa_valid_until.trim().is_empty() {
-            None
-        } else {
-            c.date(Field::PowerOfAttorneyValidUntil, &r.poa_valid_until)
-        };
-        date.map(|date| PowerOfAttorney {
-            number,
-            date,
-            notary,
-            valid_until,
-        })
-    };
-    Representative {
-        full_name,
-        document,
-        power_of_attorney,
-    }
 }
 
 fn validate_correction(
@@ -549,8 +488,15 @@ fn validate_correction(
         };
         let f = Field::Change(param);
         let normalized = match param {
+            // A name is corrected in the script it is written in: Latin as in the
+            // passport, Cyrillic as in the national registers.
             Parameter::Surname | Parameter::Name | Parameter::Patronymic => {
-                c.name(Script::Latin, f, value, true)
+                let script = if is_cyrillic(value) {
+                    Script::Cyrillic
+                } else {
+                    Script::Latin
+                };
+                c.name(script, f, value, true)
             }
             Parameter::BirthDate => c.date(f, value).and_then(|d| {
                 if d > day {
@@ -570,7 +516,7 @@ fn validate_correction(
             Parameter::DocumentNumber => c.document_number(f, value),
         };
         if let Some(v) = normalized {
-            if current.is_some_and(|id| param.value_of(id) == v) {
+            if current.is_some_and(|id| current_value(param, id, &v) == v) {
                 c.push(f, Problem::SameAsCurrent);
             } else {
                 changes.insert(param, v);
@@ -584,4 +530,21 @@ fn validate_correction(
         current_iin: iin?,
         changes,
     })
+}
+
+/// The current value a correction's new value `v` is compared with: for a name in
+/// Cyrillic, the Cyrillic spelling.
+fn current_value(param: Parameter, id: &Identity, v: &str) -> String {
+    let cyr = &id.cyrillic;
+    let spelling = match param {
+        Parameter::Surname => &cyr.surname,
+        Parameter::Name => &cyr.name,
+        Parameter::Patronymic => &cyr.patronymic,
+        _ => return param.value_of(id),
+    };
+    if is_cyrillic(v) {
+        spelling.clone().unwrap_or_default()
+    } else {
+        param.value_of(id)
+    }
 }
