@@ -1,12 +1,12 @@
 //! The application for the applicant's (or the institution's) signature, by kind:
 //!
 //! - formation, Appendix 1. The seed does not reproduce Appendix 1's text (Order No. 146
-//!   only replaced it), so this form is built from the same identifying data the other
-//!   forms use: the header of Appendix 2-1, the request, the eleven parameters, the
-//!   contacts, the representative and the documents handed in;
+//!   only replaced it), so this form is this program's own layout, and carries no
+//!   official corner: a plain title, the header "кімге … кімнен …", the request, the
+//!   eleven parameters, the contacts, the representative and the documents handed in;
 //! - formation for a convicted person without documents, Appendix 2. Its text is not in
-//!   the seed either; it is built the same way, with the wording of para 3 of the Rules
-//!   and the certification block of the penal institution's head;
+//!   the seed either; it is built the same way (no corner), with the wording of para 3
+//!   of the Rules and the institution's certification block;
 //! - correction, Appendix 2-1, as the seed words it: the header, the sentence and the
 //!   eleven-row table "current | change", only the rows that change filled in, with the
 //!   footnote "*кестеде тек түзету қажет параметрлерді көрсету".
@@ -32,7 +32,7 @@ pub fn application(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, PdfEr
     let request = &record.request;
     let id = request.id.to_string();
     let mut doc = PdfDocument::new("Өтініш / Заявление");
-    let mut w = Writer::new(&mut doc, footer("application", &id, ctx))?;
+    let mut w = Writer::new(&mut doc, footer("Өтініш / Заявление", &id, ctx))?;
     match request.kind {
         RequestKind::Formation => formation(&mut w, request),
         RequestKind::FormationConvicted => convicted(&mut w, request),
@@ -58,21 +58,29 @@ pub fn application(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, PdfEr
     Ok(save(doc, pages, "Өтініш / Заявление", vec![id], ctx))
 }
 
-/// The corner, "Нысан", and the header "кімге … кімнен …" on the right half.
+/// The appendices whose form the order words, so that the application may carry the
+/// official corner: Appendix 2-1 only (the seed gives neither Appendix 1's nor 2's text;
+/// those are this program's layouts and say so by carrying no corner).
+const OFFICIAL_FORMS: &[&str] = &["2-1"];
+
+/// The corner and "Нысан" of an official form, and the header "кімге … кімнен …" on the
+/// right half.
 fn header(w: &mut Writer, appendix: &str, request: &Request, institution_from: Option<&str>) {
     let small = Style::regular(7.5);
-    let (kk, ru) = wording::corner(appendix);
-    let corner_x = MARGIN_LEFT + CONTENT_W * 0.5;
-    let corner_w = CONTENT_W * 0.5;
-    w.bilingual(corner_x, corner_w, &kk, &ru, small, Align::Left);
     let (right_x, right_w) = (RIGHT_BLOCK_X, RIGHT_BLOCK_W);
-    w.para(
-        right_x,
-        right_w,
-        &format!("{} / {}", wording::FORM_KK, wording::FORM_RU),
-        small,
-        Align::Right,
-    );
+    if OFFICIAL_FORMS.contains(&appendix) {
+        let (kk, ru) = wording::corner(appendix);
+        let corner_x = MARGIN_LEFT + CONTENT_W * 0.5;
+        let corner_w = CONTENT_W * 0.5;
+        w.bilingual(corner_x, corner_w, &kk, &ru, small, Align::Left);
+        w.para(
+            right_x,
+            right_w,
+            &format!("{} / {}", wording::FORM_KK, wording::FORM_RU),
+            small,
+            Align::Right,
+        );
+    }
     w.gap(8.0);
     let identity = &request.applicant.identity;
     let body = Style::regular(9.5);

@@ -1,8 +1,8 @@
 //! The registration certificate (тіркеу куәлігі, Appendix 7 of the Rules): printed by
 //! the State Corporation operator when the IIN was formed or corrected (para 11).
 //!
-//! The seed gives Appendix 7's corner, not its body; the body holds what the issue asks
-//! for: the IIN in large digits, the identifying data (Latin as in the passport,
+//! The seed gives Appendix 7's corner, not its body; the body is this program's layout,
+//! so the certificate carries no official corner (docs/rules-decisions.md). It holds: the IIN in large digits, the identifying data (Latin as in the passport,
 //! Cyrillic where known), the identity document, the date of formation or correction,
 //! the issuing office, counter and clerk, and the QR seal (see [`super::seal`]).
 
@@ -27,7 +27,14 @@ pub fn certificate(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, super
     let corrected = record.status == Status::Corrected;
 
     let mut doc = PdfDocument::new("Тіркеу куәлігі / Регистрационное свидетельство");
-    let mut w = Writer::new(&mut doc, footer("certificate", &seal.request_id, ctx))?;
+    let mut w = Writer::new(
+        &mut doc,
+        footer(
+            "Тіркеу куәлігі / Регистрационное свидетельство",
+            &seal.request_id,
+            ctx,
+        ),
+    )?;
 
     header(&mut w, &payload, &seal.iin)?;
     identity_fields(&mut w, record);
@@ -44,23 +51,13 @@ pub fn certificate(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, super
     ))
 }
 
-/// The QR seal and the corner of Appendix 7, the title and the IIN in large digits.
+/// The QR seal, the title and the IIN in large digits. The seed gives Appendix 7's
+/// corner but not its body, which is this program's layout: so no official corner.
 fn header(w: &mut Writer, payload: &str, iin: &str) -> Result<(), super::PdfError> {
-    // The QR seal on the top left, the corner of Appendix 7 on the right.
+    // The QR seal on the top left.
     let qr_size = 30.0 * MM;
     let top = w.y;
     qr::draw(w, payload, MARGIN_LEFT, top, qr_size)?;
-    let (corner_kk, corner_ru) = wording::corner("7");
-    let corner_x = MARGIN_LEFT + CONTENT_W * 0.55;
-    let corner_w = CONTENT_W * 0.45;
-    w.bilingual(
-        corner_x,
-        corner_w,
-        &corner_kk,
-        &corner_ru,
-        Style::regular(7.5),
-        Align::Left,
-    );
     w.y = w.y.min(top - qr_size);
     w.gap(8.0);
 
@@ -276,8 +273,8 @@ fn seal_text(w: &mut Writer, payload: &str, ctx: &PrintContext) {
         Align::Left,
     );
     w.side_by_side(
-        "QR-код ЖСН-ды, өтінім нөмірін және бақылау мәнін қамтиды; куәліктің түпнұсқалығы «iin-desk verify» арқылы тексеріледі.",
-        "QR-код содержит ИИН, номер заявки и контрольное значение; подлинность свидетельства проверяется командой «iin-desk verify».",
+        "QR-код ЖСН-ды, өтінім нөмірін және бақылау мәнін қамтиды; куәліктің түпнұсқалығын Мемлекеттік корпорация тексереді.",
+        "QR-код содержит ИИН, номер заявки и контрольное значение; подлинность свидетельства проверяет Государственная корпорация.",
         Style::regular(7.0),
     );
     w.gap(2.0);

@@ -229,10 +229,11 @@ pub fn draft_record(
     })
 }
 
-/// The footer every page carries: the document, the request id, the printing time.
-fn footer(kind: &str, request_id: &str, ctx: &PrintContext) -> String {
+/// The footer every page carries: the document's name in Kazakh and Russian, the request
+/// id and the printing time; no program name and no English on a legal paper.
+fn footer(title: &str, request_id: &str, ctx: &PrintContext) -> String {
     format!(
-        "iin-desk · {kind} · {request_id} · {}",
+        "{title} · {request_id} · {}",
         wording::date_time(ctx.printed_at)
     )
 }

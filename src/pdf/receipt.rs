@@ -36,7 +36,7 @@ pub fn refusal_receipt(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, P
     }
     let id = record.request.id.to_string();
     let mut doc = PdfDocument::new("Қолхат / Расписка");
-    let mut w = Writer::new(&mut doc, footer("receipt", &id, ctx))?;
+    let mut w = Writer::new(&mut doc, footer("Қолхат / Расписка", &id, ctx))?;
     copy(&mut w, record, ctx);
     w.new_page();
     copy(&mut w, record, ctx);

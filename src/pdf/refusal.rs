@@ -34,7 +34,10 @@ pub fn reasoned_refusal(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, 
         .ok_or(PdfError::NoRefusalGround)?;
     let id = record.request.id.to_string();
     let mut doc = PdfDocument::new("Дәлелді бас тарту / Мотивированный отказ");
-    let mut w = Writer::new(&mut doc, footer("refusal", &id, ctx))?;
+    let mut w = Writer::new(
+        &mut doc,
+        footer("Дәлелді бас тарту / Мотивированный отказ", &id, ctx),
+    )?;
 
     let body = Style::regular(9.5);
     heading(&mut w, &record.request, body);

@@ -65,7 +65,7 @@ pub fn daily_register(register: &Register, ctx: &PrintContext) -> Result<Vec<u8>
     let mut w = Writer::with_orientation(
         &mut doc,
         format!(
-            "iin-desk · register · {date} · {}",
+            "Күнделікті тізілім / Ежедневный реестр · {date} · {}",
             wording::date_time(ctx.printed_at)
         ),
         Orientation::Landscape,

@@ -11,6 +11,7 @@ mod support;
 mod application;
 mod certificate;
 mod cli;
+mod official;
 mod receipt;
 mod refusal;
 mod register;

@@ -62,7 +62,7 @@ fn the_receipt_has_the_seed_wording_and_two_equal_copies() {
     assert_eq!(pages.len(), 2);
     let strip = |s: &str| {
         words(s)
-            .split(" iin-desk · receipt")
+            .split(" Қолхат / Расписка · ")
             .next()
             .unwrap_or_default()
             .trim()
