@@ -222,8 +222,8 @@ use DocumentKind as D;
 use RequestKind::{Correction, Formation, FormationConvicted};
 
 /// Order No. 146 of 8 February 2023 (registered 10 February 2023, No. 31885), in force
-/// ten calendar days after its first official publication. The publication date is not
-/// in the seed; 24 February 2023 is taken as the day it took effect.
+/// ten calendar days after its first official publication (para 4 of the order): from
+/// 25 February 2023 (docs/rules-decisions.md).
 ///
 /// The seed gives no document list for the convicted person's request (Appendix 2): the
 /// certified application is the basis itself (para 3), so it is the one document.
@@ -231,7 +231,7 @@ use RequestKind::{Correction, Formation, FormationConvicted};
 /// exactly as the seed prints it.
 pub const ORDER_146_2023: Edition = Edition {
     id: "order-146-2023",
-    effective_from: (2023, 2, 24),
+    effective_from: (2023, 2, 25),
     channels: &[
         (Formation, Counter),
         (Formation, Portal),
@@ -775,9 +775,10 @@ mod tests {
 
     #[test]
     fn edition_picked_by_date() {
-        assert_eq!(edition_on(day(2023, 2, 23)), None);
+        // In force from 25 February 2023, not the day before.
+        assert_eq!(edition_on(day(2023, 2, 24)), None);
         assert_eq!(
-            edition_on(day(2023, 2, 24)).map(|e| e.id),
+            edition_on(day(2023, 2, 25)).map(|e| e.id),
             Some("order-146-2023")
         );
         assert_eq!(
