@@ -46,6 +46,10 @@ pub fn root_ui(state: &mut AppState, ui: &mut Ui) {
     if state.recovery_key.is_some() {
         recovery_key_ui(state, ui);
     }
+    swallow_scan_enters(state, ui);
+    if state.screen == Screen::Editor {
+        editor::tab_order(ui);
+    }
     shortcuts(state, ui);
     top_bar(state, &user, ui);
     notices_ui(state, ui);
@@ -81,8 +85,24 @@ fn shortcuts(state: &mut AppState, ui: &mut Ui) {
             Screen::Journal | Screen::Settings | Screen::Admin | Screen::BackOffice => {
                 state.ask(Command::Show(Screen::Dashboard))
             }
-            Screen::Dashboard | Screen::Editor => state.notices.clear(),
+            Screen::Dashboard => state.notices.clear(),
+            // The editor reads Esc itself (a confirmation first, else back to Today).
+            Screen::Editor => {}
         }
+    }
+}
+
+/// Enters that trail a scan just read (a reader's final Enter, or CR and LF as two) are
+/// part of the scan: they never reach the field or button the scan moved the focus to.
+fn swallow_scan_enters(state: &AppState, ui: &mut Ui) {
+    let now = widgets::scan_clock(ui);
+    let scanning = state.dashboard_scan.swallows_enter(now)
+        || state
+            .editor
+            .as_ref()
+            .is_some_and(|e| e.mrz_scan.swallows_enter(now));
+    if scanning {
+        ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
     }
 }
 
@@ -112,7 +132,12 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
                 user.role,
                 Role::Clerk | Role::Supervisor | Role::Administrator
             ) {
-                ui.menu_button(format!("+ {}", Msg("window-nav-new").get(lang)), |ui| {
+                // Marked while a request is being typed, as the other screens are.
+                let new = egui::Button::selectable(
+                    state.screen == Screen::Editor,
+                    format!("+ {}", Msg("window-nav-new").get(lang)),
+                );
+                egui::containers::menu::MenuButton::from_button(new).ui(ui, |ui| {
                     for kind in RequestKind::ALL {
                         if ui.button(kind.label(lang)).clicked() {
                             state.ask(Command::NewRequest(kind));

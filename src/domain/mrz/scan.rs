@@ -117,9 +117,13 @@ fn ends_with_break(text: &str) -> bool {
 pub struct ZoneScanner {
     text: String,
     changed_at: Option<Duration>,
-    taken: Option<String>,
+    handed_out: bool,
     ended_at: Option<Duration>,
+    pasted: bool,
 }
+
+/// More characters than a reader types between two looks: a paste, which ends at once.
+const PASTE_CHARS: usize = 30;
 
 impl ZoneScanner {
     /// A scanner that has seen nothing.
@@ -129,14 +133,21 @@ impl ZoneScanner {
 
     /// Looks at the box's `text` at `now`. Returns the zone (its lines joined by `\n`,
     /// layout recovered) the first time a whole zone has arrived and ended: an Enter
-    /// after it, or [`QUIET_GAP`] without a keystroke. A partial zone is never returned,
-    /// however many Enters came.
+    /// after it, [`QUIET_GAP`] without a keystroke, or a paste that completed it (more
+    /// text at once than a reader types between two frames). A partial zone is never
+    /// returned, however many Enters came.
     pub fn observe(&mut self, text: &str, now: Duration) -> Option<String> {
         if text != self.text {
+            let grown = text
+                .chars()
+                .count()
+                .saturating_sub(self.text.chars().count());
+            self.pasted = grown >= PASTE_CHARS;
             self.text = text.to_string();
             self.changed_at = Some(now);
+            self.handed_out = false;
         }
-        if self.taken.as_deref() == Some(text) {
+        if self.handed_out {
             return None;
         }
         let ZoneProgress::Complete(lines) = zone_progress(text) else {
@@ -145,10 +156,10 @@ impl ZoneScanner {
         let quiet = self
             .changed_at
             .is_none_or(|at| now.saturating_sub(at) >= QUIET_GAP);
-        if !(ends_with_break(text) || quiet) {
+        if !(ends_with_break(text) || quiet || self.pasted) {
             return None;
         }
-        self.taken = Some(text.to_string());
+        self.handed_out = true;
         self.ended_at = Some(now);
         Some(lines.join("\n"))
     }
@@ -164,18 +175,20 @@ impl ZoneScanner {
     /// asks for a frame then).
     pub fn wake_in(&self, now: Duration) -> Option<Duration> {
         let at = self.changed_at?;
-        if self.taken.as_deref() == Some(self.text.as_str()) {
+        if self.handed_out {
             return None;
         }
         matches!(zone_progress(&self.text), ZoneProgress::Complete(_))
             .then(|| QUIET_GAP.saturating_sub(now.saturating_sub(at)))
     }
 
-    /// Forgets the text seen (the box was emptied by its owner).
-    pub fn clear(&mut self) {
-        self.text.clear();
+    /// Records that the box holds `text` and it has been dealt with (read by a button, or
+    /// put there with a zone already read), so it is not handed out again.
+    pub fn settle(&mut self, text: &str) {
+        self.text = text.to_string();
         self.changed_at = None;
-        self.taken = None;
+        self.handed_out = true;
+        self.pasted = false;
     }
 }
 

@@ -24,7 +24,7 @@ struct Reader {
     /// What it sends after each line (`"\n"`, `"\r\n"`, `""`).
     line_end: &'static str,
     /// The keyboard layout's rendering of the zone's keys.
-    layout: fn(&str) -> String,
+    layout: Typist,
 }
 
 /// What happened while a reader typed: the frames at which the scanner handed out a
@@ -34,6 +34,9 @@ struct Outcome {
     keys: usize,
     trailing_enters_swallowed: bool,
 }
+
+/// How a keyboard layout renders the keys of a text.
+type Typist = fn(&str) -> String;
 
 fn latin(text: &str) -> String {
     text.to_string()
@@ -84,7 +87,7 @@ fn scan(lines: &[&str], reader: &Reader, extra_enters: usize) -> Outcome {
 
 #[test]
 fn a_reader_typing_line_by_line_gives_one_whole_zone_under_every_layout() {
-    let layouts: [(&str, fn(&str) -> String); 3] = [
+    let layouts: [(&str, Typist); 3] = [
         ("latin", latin),
         ("russian", typed_russian),
         ("kazakh", typed_kazakh),
@@ -200,9 +203,13 @@ fn a_zone_is_handed_out_once_and_enters_after_it_are_swallowed_only_briefly() {
     assert!(scanner.observe(&text, t + QUIET_GAP).is_none());
     assert!(scanner.swallows_enter(t + Duration::from_millis(100)));
     assert!(!scanner.swallows_enter(t + QUIET_GAP));
+    // A paste of a whole zone ends at once.
+    let mut scanner = ZoneScanner::new();
+    assert!(scanner.observe(&TD3.join("\n"), t).is_some());
     // Without a final Enter the scanner asks to be woken when the gap ends.
     let mut scanner = ZoneScanner::new();
     let run = TD3.concat();
+    assert!(scanner.observe(&run[..80], t).is_none());
     assert!(scanner.observe(&run, t).is_none());
     assert_eq!(
         scanner.wake_in(t + Duration::from_millis(100)),
@@ -210,8 +217,11 @@ fn a_zone_is_handed_out_once_and_enters_after_it_are_swallowed_only_briefly() {
     );
     assert!(scanner.observe(&run, t + QUIET_GAP).is_some());
     assert_eq!(scanner.wake_in(t + QUIET_GAP), None);
-    // The box emptied and scanned again: a new zone.
-    scanner.clear();
+    // The box emptied and the same passport scanned again: a new zone.
     assert!(scanner.observe("", t + QUIET_GAP * 2).is_none());
     assert!(scanner.observe(&text, t + QUIET_GAP * 3).is_some());
+    // A zone put in the box already read is not handed out again, nor waited for.
+    scanner.settle(&run);
+    assert!(scanner.observe(&run, t + QUIET_GAP * 9).is_none());
+    assert_eq!(scanner.wake_in(t + QUIET_GAP * 9), None);
 }
