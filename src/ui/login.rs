@@ -82,6 +82,7 @@ pub fn login_ui(state: &mut AppState, ui: &mut Ui) {
         // Enter in the login goes on to the password.
         if login.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             r.request_focus();
+            ui.ctx().request_repaint();
         }
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         error_ui(ui, &f.error);

@@ -110,6 +110,8 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
     let lang = state.lang;
     egui::Panel::top("top-bar").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
+            // One line at 1366 px in every language; wraps only on narrower windows.
+            ui.spacing_mut().item_spacing.x = 6.0;
             ui.label(
                 RichText::new(Msg("window-app-title").get(lang))
                     .strong()
@@ -170,16 +172,28 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
                 state.ask(Command::Show(Screen::Settings));
             }
             ui.separator();
-            widgets::language_ui(state, ui);
+            // The combo shows the language's own name; "Language" is its tooltip.
+            widgets::language_combo(state, ui);
             ui.separator();
-            ui.label(format!("{} · {}", user.full_name, user.role.label(lang)));
+
             if ui.button(Msg("window-about").get(lang)).clicked() {
                 state.show_about = true;
             }
-            if ui.button(Msg("window-lock").get(lang)).clicked() {
+            // Who is logged in is the Lock and Log out buttons' tooltip (and the lock
+            // screen's line): the bar stays one line at 1366 px in every language.
+            let who = format!("{} · {}", user.full_name, user.role.label(lang));
+            if ui
+                .button(Msg("window-lock").get(lang))
+                .on_hover_text(&who)
+                .clicked()
+            {
                 state.ask(Command::Lock);
             }
-            if ui.button(Msg("window-log-out").get(lang)).clicked() {
+            if ui
+                .button(Msg("window-log-out").get(lang))
+                .on_hover_text(&who)
+                .clicked()
+            {
                 state.ask(Command::Logout);
             }
         });

@@ -72,6 +72,16 @@ pub fn status_color(status: Status) -> egui::Color32 {
 /// The language switch, shown on every screen.
 pub fn language_ui(state: &mut AppState, ui: &mut Ui) {
     let label = ui.label(Msg("window-language").get(state.lang));
+    language_box(state, ui).labelled_by(label.id);
+}
+
+/// The language switch without its label (the top bar): the label is the tooltip.
+pub fn language_combo(state: &mut AppState, ui: &mut Ui) {
+    let tip = Msg("window-language").get(state.lang);
+    language_box(state, ui).on_hover_text(tip);
+}
+
+fn language_box(state: &mut AppState, ui: &mut Ui) -> Response {
     egui::ComboBox::from_id_salt("language")
         .selected_text(lang_name(state.lang))
         .show_ui(ui, |ui| {
@@ -82,7 +92,6 @@ pub fn language_ui(state: &mut AppState, ui: &mut Ui) {
             }
         })
         .response
-        .labelled_by(label.id);
 }
 
 /// Each language's name in itself, whatever the window speaks.

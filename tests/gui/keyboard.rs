@@ -208,10 +208,17 @@ fn refusing_asks_first_and_esc_goes_back_to_today_keeping_the_draft() {
         .query_by_label("Refuse to accept the documents?")
         .is_none());
     assert_eq!(f.harness.state().state.screen, Screen::Editor);
+    // Enter on the focused refusal button asks too.
     f.harness
         .get_by_role_and_label(Role::Button, "Refuse to accept — print receipt…")
-        .click();
+        .focus();
     f.harness.run();
+    f.harness.key_press(Key::Enter);
+    f.harness.run();
+    assert!(f
+        .harness
+        .query_by_label("Refuse to accept the documents?")
+        .is_some());
     assert!(requests(&f).iter().all(|(_, s)| *s == Status::Draft));
     f.harness
         .get_by_role_and_label(Role::Button, "Back to the form")

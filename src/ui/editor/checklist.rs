@@ -147,7 +147,12 @@ pub(super) fn checklist_ui(
         )
         .on_hover_text(widgets::shortcut_tip(lang, "Ctrl+R"))
         .on_disabled_hover_text(widgets::shortcut_tip(lang, "Ctrl+R"));
-    if refuse.clicked() {
+    // A mouse click on "…print receipt…" is deliberate; Enter or Space on the focused
+    // button (where the keyboard path may land) asks first.
+    if refuse.clicked_by(egui::PointerButton::Primary) {
+        ed.submit_tried = true;
+        commands.push(Command::RefuseToAccept);
+    } else if refuse.clicked() {
         ed.confirm_refuse = true;
     }
     let save = ui

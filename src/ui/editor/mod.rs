@@ -236,6 +236,7 @@ fn fields_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
                     };
                     let response =
                         widgets::text_row(ui, field_id(field), &label, text, error.as_deref(), &h);
+                    take_focus(ed, field, &response);
                     if response.lost_focus() {
                         ed.field_left = true;
                         if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
@@ -259,6 +260,16 @@ fn fields_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
                 .small()
                 .color(theme::TEXT_WEAK),
         );
+    }
+}
+
+/// Gives `field` the focus it was promised (after a scan, or Enter in a field above),
+/// in the frame it is drawn, and scrolls it into view.
+fn take_focus(ed: &mut Editor, field: Field, response: &egui::Response) {
+    if ed.focus == Some(field) {
+        ed.focus = None;
+        response.request_focus();
+        response.scroll_to_me(Some(egui::Align::Center));
     }
 }
 
