@@ -44,6 +44,9 @@ pub struct Editor {
     pub confirm_refuse: bool,
     /// The passport reader's keystrokes in the MRZ box, until a whole zone has arrived.
     pub mrz_scan: ZoneScanner,
+    /// Whether the form is to be shown from its top on the next frame (a request or a
+    /// draft just opened).
+    pub scroll_top: bool,
     saved: Option<RequestForm>,
     stash_representative: Option<RepresentativeForm>,
     errors: Vec<FieldError>,
@@ -97,6 +100,7 @@ impl Editor {
             focus_decision: false,
             confirm_refuse: false,
             mrz_scan: ZoneScanner::new(),
+            scroll_top: true,
             stash_representative: None,
             errors: Vec::new(),
             validated: None,

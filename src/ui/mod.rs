@@ -122,9 +122,14 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
                 (Msg("window-nav-dashboard"), Screen::Dashboard),
                 (Msg("window-nav-journal"), Screen::Journal),
             ];
+            // A request opened from the journal is part of the journal.
+            let current = match &state.screen {
+                Screen::Request(_) => Screen::Journal,
+                other => other.clone(),
+            };
             for (label, screen) in nav {
                 if ui
-                    .selectable_label(state.screen == screen, label.get(lang))
+                    .selectable_label(current == screen, label.get(lang))
                     .clicked()
                 {
                     state.ask(Command::Show(screen));

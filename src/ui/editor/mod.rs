@@ -68,23 +68,27 @@ pub fn editor_ui(state: &mut AppState, ui: &mut Ui) {
             egui::Rect::from_min_max(rect.min, egui::pos2(rect.max.x - side - gap, rect.max.y));
         let side_rect =
             egui::Rect::from_min_max(egui::pos2(rect.max.x - side, rect.min.y), rect.max);
+        let top = std::mem::take(&mut ed.scroll_top);
         ui.scope_builder(egui::UiBuilder::new().max_rect(form_rect), |ui| {
-            // Each request has its own scroll position: a new one opens at the top.
-            egui::ScrollArea::vertical()
+            // A request or a draft opens at the top of its form.
+            let mut area = egui::ScrollArea::vertical()
                 .id_salt(("editor-scroll", ed.form.id.as_str()))
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    kind_ui(ed, lang, ui);
-                    mrz_ui(ed, now, lang, ui);
-                    fields_ui(ed, lang, ui);
-                    match ed.kind() {
-                        RequestKind::FormationConvicted => institution_ui(ed, lang, ui),
-                        RequestKind::Correction => correction_ui(ed, lang, ui, &mut commands),
-                        RequestKind::Formation => {}
-                    }
-                    representative_ui(ed, lang, ui);
-                    ui.add_space(40.0);
-                });
+                .auto_shrink([false, false]);
+            if top {
+                area = area.vertical_scroll_offset(0.0);
+            }
+            area.show(ui, |ui| {
+                kind_ui(ed, lang, ui);
+                mrz_ui(ed, now, lang, ui);
+                fields_ui(ed, lang, ui);
+                match ed.kind() {
+                    RequestKind::FormationConvicted => institution_ui(ed, lang, ui),
+                    RequestKind::Correction => correction_ui(ed, lang, ui, &mut commands),
+                    RequestKind::Formation => {}
+                }
+                representative_ui(ed, lang, ui);
+                ui.add_space(40.0);
+            });
         });
         let x = side_rect.min.x - gap / 2.0;
         ui.painter().vline(
