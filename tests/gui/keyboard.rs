@@ -286,3 +286,31 @@ fn enter_in_login_goes_to_the_password_and_the_lock_screen_takes_the_password() 
     type_and_enter(&mut f, "Clerk12345");
     assert!(f.harness.query_by_label("The window is locked").is_none());
 }
+
+#[test]
+fn after_the_last_required_field_enter_goes_to_the_decision() {
+    let mut f = logged_in_clerk();
+    reader_types(&mut f, &zone(), "us");
+    type_and_enter(&mut f, "TASHKENT");
+    type_and_enter(&mut f, "15.03.2021");
+    type_and_enter(&mut f, "Astana, Kabanbay batyr 1");
+    // Nothing handed in yet: the focus is on "All handed in" …
+    assert!(f
+        .harness
+        .get_by_role_and_label(Role::Button, "All handed in")
+        .accesskit_node()
+        .is_focused());
+    f.harness.key_press(Key::Enter);
+    f.harness.run();
+    // … then on the decision, which Enter takes.
+    assert!(f
+        .harness
+        .get_by_role_and_label(Role::Button, "Accept and queue")
+        .accesskit_node()
+        .is_focused());
+    f.harness.key_press(Key::Enter);
+    f.harness.run();
+    let all = requests(&f);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].1, Status::Accepted);
+}

@@ -116,6 +116,8 @@ pub(super) fn checklist_ui(
     let Some((lines, decision)) = live_checklist(&ed.form, now.date()) else {
         return;
     };
+    // Taken before the buttons: a tick below asks again, for the next frame's decision.
+    let focus_decision = std::mem::take(&mut ed.focus_decision);
     for line in &lines {
         checklist_line_ui(ed, line, lang, ui);
     }
@@ -124,6 +126,7 @@ pub(super) fn checklist_ui(
         .on_hover_text(widgets::shortcut_tip(lang, "Ctrl+D"));
     if all.clicked() {
         tick_all(ed, &lines);
+        ui.ctx().request_repaint();
     }
     ui.add_space(theme::SECTION_GAP);
     decision_ui(ed, &decision, lang, ui);
@@ -162,7 +165,7 @@ pub(super) fn checklist_ui(
         commands.push(Command::SaveDraft);
     }
     ui.data_mut(|d| d.insert_temp(last_action_key(), save.id));
-    if std::mem::take(&mut ed.focus_decision) {
+    if focus_decision {
         let unticked = lines.iter().any(|l| !l.provided);
         let target = if decision.is_accept() {
             &accept
