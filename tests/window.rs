@@ -1,5 +1,7 @@
-//! The real binary, started under Xvfb: the login window renders. The screenshot is
-//! kept as `target/screenshots/xvfb-login.png` to look at.
+//! The real binary, started under Xvfb: the login window renders, and a passport reader
+//! (xdotool pressing its keys, line by line, ~20 ms a key) scanning on Today under the
+//! Latin, Russian and Kazakh layouts opens a formation whose draft holds both lines. The
+//! screenshots are kept as `target/screenshots/xvfb-login.png` and `xvfb-scans.png`.
 
 #![cfg(target_os = "linux")]
 #![allow(clippy::unwrap_used)]
@@ -118,4 +120,212 @@ fn the_login_window_renders_under_xvfb() {
         "the screen stayed blank ({seen} colours), see {}",
         shot.display()
     );
+}
+
+/// A TD3 zone (a synthetic Uzbek passport), as a reader types it: line 1, then line 2.
+const ZONE: [&str; 2] = [
+    "P<UZBTESTOVA<<MALIKA<<<<<<<<<<<<<<<<<<<<<<<<",
+    "FA12345673UZB9003152F3103142<<<<<<<<<<<<<<06",
+];
+
+/// The X keycode (evdev, as Xvfb's default keymap) of the US-keyboard key a reader
+/// presses for `c`, and whether with Shift. A reader sends key positions, so under a
+/// Russian or Kazakh layout the same keys give Cyrillic characters.
+fn reader_key(c: char) -> Option<String> {
+    const ROWS: [(&str, u8); 4] = [
+        ("1234567890", 10),
+        ("QWERTYUIOP", 24),
+        ("ASDFGHJKL", 38),
+        ("ZXCVBNM", 52),
+    ];
+    if c == '<' {
+        return Some("shift+59".into());
+    }
+    ROWS.iter().find_map(|(keys, first)| {
+        let at = keys.chars().position(|k| k == c)?;
+        let code = u32::from(*first) + u32::try_from(at).ok()?;
+        Some(if c.is_ascii_alphabetic() {
+            format!("shift+{code}")
+        } else {
+            code.to_string()
+        })
+    })
+}
+
+fn xdotool(display: &str, args: &[&str]) {
+    let ok = Command::new("xdotool")
+        .args(args)
+        .env("DISPLAY", display)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "xdotool {args:?} failed");
+}
+
+/// The reader types the zone line by line, an Enter (keycode 36) after each line,
+/// about 20 ms a key.
+fn reader_scans(display: &str) {
+    for line in ZONE {
+        let mut keys: Vec<String> = line.chars().filter_map(reader_key).collect();
+        assert_eq!(
+            keys.len(),
+            line.chars().count(),
+            "every character has its key"
+        );
+        keys.push("36".into());
+        let mut args = vec!["key", "--delay", "20"];
+        args.extend(keys.iter().map(String::as_str));
+        xdotool(display, &args);
+    }
+}
+
+/// A new data folder with the administrator, and the window on `display` with the
+/// administrator logged in by keyboard (Enter in the login moves to the password).
+fn desk_logged_in(display: &str) -> (tempfile::TempDir, Killed) {
+    let data = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_iin-desk");
+    let mut init = Command::new(bin)
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["--lang", "en", "init", "--password-stdin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    if let Some(mut stdin) = init.stdin.take() {
+        use std::io::Write;
+        stdin.write_all(b"Admin12345\n").unwrap();
+    }
+    assert!(init.wait().unwrap().success());
+    let mut app = Killed(
+        Command::new(bin)
+            .arg("--data-dir")
+            .arg(data.path())
+            .env("DISPLAY", display)
+            .env_remove("WAYLAND_DISPLAY")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    // Wait for the window, then give it the keyboard (there is no window manager).
+    let start = Instant::now();
+    let window = loop {
+        assert!(start.elapsed() < Duration::from_secs(60), "no window");
+        if let Ok(Some(status)) = app.0.try_wait() {
+            panic!("the app exited: {status}");
+        }
+        let found = Command::new("xdotool")
+            .args(["search", "--name", "iin-desk"])
+            .env("DISPLAY", display)
+            .output()
+            .ok()
+            .and_then(|o| String::from_utf8(o.stdout).ok())
+            .and_then(|s| s.lines().next().map(str::to_string));
+        if let Some(id) = found {
+            break id;
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    };
+    std::thread::sleep(Duration::from_secs(3));
+    xdotool(display, &["windowfocus", &window]);
+    std::thread::sleep(Duration::from_millis(300));
+    // Log in by keyboard: Enter in the login moves to the password.
+    xdotool(display, &["type", "--delay", "20", "admin"]);
+    xdotool(display, &["key", "Return"]);
+    std::thread::sleep(Duration::from_millis(300));
+    xdotool(display, &["type", "--delay", "20", "Admin12345"]);
+    xdotool(display, &["key", "Return"]);
+    std::thread::sleep(Duration::from_secs(2));
+
+    (data, app)
+}
+
+#[test]
+fn a_reader_scanning_line_by_line_on_today_under_latin_russian_and_kazakh_layouts() {
+    if !(have("Xvfb") && have("xdotool") && have("setxkbmap")) {
+        assert!(
+            std::env::var("CI").is_err(),
+            "Xvfb, xdotool and setxkbmap are needed in CI"
+        );
+        eprintln!("skipped: Xvfb, xdotool or setxkbmap missing");
+        return;
+    }
+    let today = chrono::Local::now().date_naive();
+    let reading = iin_desk::domain::mrz::read_mrz(&ZONE.join("\n"), today).unwrap();
+    assert!(reading.all_checks_pass(), "the test's zone is valid");
+
+    let display = format!(":{}", 250 + std::process::id() % 200);
+    let _xvfb = Killed(
+        Command::new("Xvfb")
+            .args([display.as_str(), "-screen", "0", "1366x768x24"])
+            .args(["-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    std::thread::sleep(Duration::from_millis(800));
+    let (data, app) = desk_logged_in(&display);
+
+    let mut layouts = Vec::new();
+    for layout in ["us", "ru", "kz"] {
+        let set = Command::new("setxkbmap")
+            .arg(layout)
+            .env("DISPLAY", &display)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !set {
+            eprintln!("setxkbmap {layout} failed under Xvfb: not scanned");
+            continue;
+        }
+        layouts.push(layout);
+        std::thread::sleep(Duration::from_millis(300));
+        // On Today, the box has the focus: the reader scans.
+        reader_scans(&display);
+        // The formation opened; its draft is saved, then Esc goes back to Today.
+        std::thread::sleep(Duration::from_secs(3));
+        xdotool(&display, &["key", "Escape"]);
+        std::thread::sleep(Duration::from_secs(1));
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    let _ = Command::new("import")
+        .args(["-display", &display, "-window", "root"])
+        .arg(dir.join("xvfb-scans.png"))
+        .status();
+    drop(app);
+
+    assert!(layouts.contains(&"us"), "the Latin layout was scanned");
+    drafts_hold_both_lines(data.path(), &layouts);
+}
+
+/// The drafts in the store of `data`: one per layout scanned, each with line 1's name and
+/// line 2's number and dates.
+fn drafts_hold_both_lines(data: &Path, layouts: &[&str]) {
+    let now = chrono::Local::now().naive_local();
+    let unlocked = iin_desk::store::Store::unlock_in(data, "admin", "Admin12345", now).unwrap();
+    let filter = iin_desk::store::RequestFilter {
+        include_drafts: true,
+        ..iin_desk::store::RequestFilter::default()
+    };
+    let rows = unlocked.store.list_requests(&filter, 0, 100).unwrap();
+    assert_eq!(
+        rows.len(),
+        layouts.len(),
+        "one draft per scan under {layouts:?}"
+    );
+    for row in rows {
+        let a = unlocked.store.request(&row.id).unwrap().form.applicant;
+        // Line 1's name and line 2's number and dates, whatever the layout.
+        assert_eq!(
+            (
+                a.surname.as_str(),
+                a.name.as_str(),
+                a.document_number.as_str(),
+                a.birth_date.as_str(),
+                a.document_expiry_date.as_str()
+            ),
+            ("TESTOVA", "MALIKA", "FA1234567", "15.03.1990", "14.03.2031")
+        );
+    }
 }

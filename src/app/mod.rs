@@ -376,8 +376,9 @@ pub fn run_native(data_dir: PathBuf) -> anyhow::Result<()> {
     }
     let options = eframe::NativeOptions {
         viewport: viewport
-            .with_inner_size([1280.0, 860.0])
-            .with_min_inner_size([900.0, 600.0]),
+            // Fits a 1366×768 counter screen with a title bar and a taskbar.
+            .with_inner_size([1340.0, 680.0])
+            .with_min_inner_size([900.0, 560.0]),
         ..Default::default()
     };
     eframe::run_native(

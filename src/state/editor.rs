@@ -11,7 +11,7 @@ use crate::domain::form::{
 };
 use crate::domain::identity::Parameter;
 use crate::domain::lang::Lang;
-use crate::domain::mrz::{MrzReadError, MrzReading};
+use crate::domain::mrz::{MrzReadError, MrzReading, ZoneScanner};
 use crate::domain::request::{RequestKind, Status};
 
 /// The request being typed.
@@ -37,6 +37,16 @@ pub struct Editor {
     pub focus: Option<Field>,
     /// Whether to focus the MRZ box on the next frame (a new request starts there).
     pub focus_mrz: bool,
+    /// Whether to focus the decision's button on the next frame (Enter after the last
+    /// required field).
+    pub focus_decision: bool,
+    /// Whether the refusal's confirmation (naming the missing documents) is open.
+    pub confirm_refuse: bool,
+    /// The passport reader's keystrokes in the MRZ box, until a whole zone has arrived.
+    pub mrz_scan: ZoneScanner,
+    /// Whether the form is to be shown from its top on the next frame (a request or a
+    /// draft just opened).
+    pub scroll_top: bool,
     saved: Option<RequestForm>,
     stash_representative: Option<RepresentativeForm>,
     errors: Vec<FieldError>,
@@ -87,6 +97,10 @@ impl Editor {
             lookup: None,
             focus: None,
             focus_mrz: false,
+            focus_decision: false,
+            confirm_refuse: false,
+            mrz_scan: ZoneScanner::new(),
+            scroll_top: true,
             stash_representative: None,
             errors: Vec::new(),
             validated: None,
@@ -158,10 +172,23 @@ impl Editor {
     pub fn apply_mrz(&mut self, today: chrono::NaiveDate) {
         let reading = read_mrz_into(&mut self.form.applicant, &self.mrz_text, today);
         self.mrz_applied = self.mrz_text.clone();
+        self.mrz_scan.settle(&self.mrz_text);
         if reading.is_ok() {
             self.focus = Some(next_after_mrz(&self.form.applicant));
         }
         self.mrz = Some(reading);
+    }
+
+    /// Where Enter in `after` leads: the next field of the form's order that the rules
+    /// require and that is still empty (as of the last [`Editor::refresh`]), or `None`
+    /// when none is left (then the decision).
+    pub fn next_required(&self, after: Field) -> Option<Field> {
+        let start = ORDER.iter().position(|f| *f == after).map_or(0, |i| i + 1);
+        ORDER[start..].iter().copied().find(|f| {
+            self.errors
+                .iter()
+                .any(|e| e.field == *f && e.problem == Problem::Required)
+        })
     }
 
     /// Adds the representative's block (bringing back what was typed before it was
@@ -314,6 +341,25 @@ mod tests {
         assert!(matches!(ed.mrz, Some(Err(_))));
         assert_eq!(ed.focus, None);
         assert!(!ed.mrz_unread());
+    }
+
+    #[test]
+    fn enter_after_a_scan_visits_only_the_required_empty_fields() {
+        let mut ed = editor(RequestKind::Formation);
+        ed.mrz_text = TD3.into();
+        ed.apply_mrz(now().date());
+        ed.refresh(now());
+        let mut visited = vec![Field::BirthPlace];
+        while let Some(next) = visited.last().and_then(|f| ed.next_required(*f)) {
+            visited.push(next);
+        }
+        assert_eq!(
+            visited,
+            [Field::BirthPlace, Field::DocumentIssueDate, Field::Address]
+        );
+        ed.form.applicant.address = "Astana".into();
+        ed.refresh(now());
+        assert_eq!(ed.next_required(Field::DocumentIssueDate), None);
     }
 
     #[test]

@@ -224,6 +224,8 @@ pub struct AppState {
     pub pending: u64,
     /// What the passport reader typed on the dashboard.
     pub dashboard_mrz: String,
+    /// The reader's keystrokes on the dashboard, until a whole zone has arrived.
+    pub dashboard_scan: crate::domain::mrz::ZoneScanner,
     /// Settings, as edited.
     pub settings: Settings,
     /// Administration forms.
@@ -262,6 +264,7 @@ impl AppState {
             drafts: Vec::new(),
             pending: 0,
             dashboard_mrz: String::new(),
+            dashboard_scan: crate::domain::mrz::ZoneScanner::new(),
             settings,
             admin: AdminState {
                 role: "clerk".into(),

@@ -8,7 +8,6 @@ use super::{theme, widgets};
 use crate::domain::account::Role;
 use crate::domain::i18n::{tr, tr_args, Msg};
 use crate::domain::lang::Lang;
-use crate::domain::mrz::zone_complete;
 use crate::domain::request::{RequestKind, Status};
 use crate::state::{AppState, Command, Screen};
 use crate::store::RequestRow;
@@ -127,8 +126,8 @@ fn sync_ui(state: &AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
     });
 }
 
-/// A box the passport reader can type into straight away: a whole zone opens a new
-/// formation with the fields filled in.
+/// A box the passport reader can type into straight away: once a whole zone has arrived
+/// (whatever Enters came between its lines), a new formation opens with the fields filled.
 fn scan_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
     let lang = state.lang;
     let label = ui.label(Msg("window-scan-to-start").get(lang));
@@ -136,16 +135,18 @@ fn scan_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
         .add(
             egui::TextEdit::multiline(&mut state.dashboard_mrz)
                 .font(egui::TextStyle::Monospace)
-                .desired_rows(2)
+                .desired_rows(3)
                 .desired_width(560.0),
         )
         .labelled_by(label.id);
     if ui.memory(|m| m.focused().is_none()) {
         response.request_focus();
     }
-    let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    if zone_complete(&state.dashboard_mrz) || (enter && state.dashboard_mrz.trim().len() > 40) {
-        commands.push(Command::NewFromMrz(state.dashboard_mrz.clone()));
+    let now = widgets::scan_clock(ui);
+    if let Some(zone) = state.dashboard_scan.observe(&state.dashboard_mrz, now) {
+        commands.push(Command::NewFromMrz(zone));
+    } else {
+        widgets::scan_progress_ui(ui, &state.dashboard_scan, &state.dashboard_mrz, lang);
     }
 }
 

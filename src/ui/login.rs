@@ -79,6 +79,11 @@ pub fn login_ui(state: &mut AppState, ui: &mut Ui) {
             login.request_focus();
         }
         let r = field(ui, Msg("window-password").get(lang), &mut f.password, true);
+        // Enter in the login goes on to the password.
+        if login.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            r.request_focus();
+            ui.ctx().request_repaint();
+        }
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         error_ui(ui, &f.error);
         if ui.button(Msg("window-log-in").get(lang)).clicked() || enter {
@@ -98,13 +103,26 @@ pub fn lock_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
         let r = field(ui, Msg("window-password").get(lang), &mut f.password, true);
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         error_ui(ui, &f.error);
-        ui.horizontal(|ui| {
-            if ui.button(Msg("window-unlock").get(lang)).clicked() || enter {
-                state.ask(Command::Unlock);
-            }
-            if ui.button(Msg("window-log-out").get(lang)).clicked() {
-                state.ask(Command::Logout);
-            }
-        });
+        let (unlock, log_out) = ui
+            .horizontal(|ui| {
+                (
+                    ui.button(Msg("window-unlock").get(lang)),
+                    ui.button(Msg("window-log-out").get(lang)),
+                )
+            })
+            .inner;
+        if unlock.clicked() || enter {
+            state.ask(Command::Unlock);
+        }
+        if log_out.clicked() {
+            state.ask(Command::Logout);
+        }
+        // The only thing to type here is the password: its field has the focus unless
+        // the clerk moved to a button (the screen that was locked had its own focus).
+        let ours = [r.id, unlock.id, log_out.id];
+        if !ui.memory(|m| m.focused().is_some_and(|id| ours.contains(&id))) {
+            r.request_focus();
+            ui.ctx().request_repaint();
+        }
     });
 }

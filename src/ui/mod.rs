@@ -46,6 +46,10 @@ pub fn root_ui(state: &mut AppState, ui: &mut Ui) {
     if state.recovery_key.is_some() {
         recovery_key_ui(state, ui);
     }
+    swallow_scan_enters(state, ui);
+    if state.screen == Screen::Editor {
+        editor::tab_order(ui);
+    }
     shortcuts(state, ui);
     top_bar(state, &user, ui);
     notices_ui(state, ui);
@@ -81,8 +85,24 @@ fn shortcuts(state: &mut AppState, ui: &mut Ui) {
             Screen::Journal | Screen::Settings | Screen::Admin | Screen::BackOffice => {
                 state.ask(Command::Show(Screen::Dashboard))
             }
-            Screen::Dashboard | Screen::Editor => state.notices.clear(),
+            Screen::Dashboard => state.notices.clear(),
+            // The editor reads Esc itself (a confirmation first, else back to Today).
+            Screen::Editor => {}
         }
+    }
+}
+
+/// Enters that trail a scan just read (a reader's final Enter, or CR and LF as two) are
+/// part of the scan: they never reach the field or button the scan moved the focus to.
+fn swallow_scan_enters(state: &AppState, ui: &mut Ui) {
+    let now = widgets::scan_clock(ui);
+    let scanning = state.dashboard_scan.swallows_enter(now)
+        || state
+            .editor
+            .as_ref()
+            .is_some_and(|e| e.mrz_scan.swallows_enter(now));
+    if scanning {
+        ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
     }
 }
 
@@ -90,6 +110,8 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
     let lang = state.lang;
     egui::Panel::top("top-bar").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
+            // One line at 1366 px in every language; wraps only on narrower windows.
+            ui.spacing_mut().item_spacing.x = 6.0;
             ui.label(
                 RichText::new(Msg("window-app-title").get(lang))
                     .strong()
@@ -100,9 +122,14 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
                 (Msg("window-nav-dashboard"), Screen::Dashboard),
                 (Msg("window-nav-journal"), Screen::Journal),
             ];
+            // A request opened from the journal is part of the journal.
+            let current = match &state.screen {
+                Screen::Request(_) => Screen::Journal,
+                other => other.clone(),
+            };
             for (label, screen) in nav {
                 if ui
-                    .selectable_label(state.screen == screen, label.get(lang))
+                    .selectable_label(current == screen, label.get(lang))
                     .clicked()
                 {
                     state.ask(Command::Show(screen));
@@ -112,7 +139,12 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
                 user.role,
                 Role::Clerk | Role::Supervisor | Role::Administrator
             ) {
-                ui.menu_button(format!("+ {}", Msg("window-nav-new").get(lang)), |ui| {
+                // Marked while a request is being typed, as the other screens are.
+                let new = egui::Button::selectable(
+                    state.screen == Screen::Editor,
+                    format!("+ {}", Msg("window-nav-new").get(lang)),
+                );
+                egui::containers::menu::MenuButton::from_button(new).ui(ui, |ui| {
                     for kind in RequestKind::ALL {
                         if ui.button(kind.label(lang)).clicked() {
                             state.ask(Command::NewRequest(kind));
@@ -145,16 +177,28 @@ fn top_bar(state: &mut AppState, user: &crate::store::User, ui: &mut Ui) {
                 state.ask(Command::Show(Screen::Settings));
             }
             ui.separator();
-            widgets::language_ui(state, ui);
+            // The combo shows the language's own name; "Language" is its tooltip.
+            widgets::language_combo(state, ui);
             ui.separator();
-            ui.label(format!("{} · {}", user.full_name, user.role.label(lang)));
+
             if ui.button(Msg("window-about").get(lang)).clicked() {
                 state.show_about = true;
             }
-            if ui.button(Msg("window-lock").get(lang)).clicked() {
+            // Who is logged in is the Lock and Log out buttons' tooltip (and the lock
+            // screen's line): the bar stays one line at 1366 px in every language.
+            let who = format!("{} · {}", user.full_name, user.role.label(lang));
+            if ui
+                .button(Msg("window-lock").get(lang))
+                .on_hover_text(&who)
+                .clicked()
+            {
                 state.ask(Command::Lock);
             }
-            if ui.button(Msg("window-log-out").get(lang)).clicked() {
+            if ui
+                .button(Msg("window-log-out").get(lang))
+                .on_hover_text(&who)
+                .clicked()
+            {
                 state.ask(Command::Logout);
             }
         });

@@ -5,8 +5,9 @@
 use egui::{Response, RichText, TextEdit, Ui};
 
 use super::theme;
-use crate::domain::i18n::Msg;
+use crate::domain::i18n::{tr_args, Msg};
 use crate::domain::lang::Lang;
+use crate::domain::mrz::{zone_progress, ZoneProgress, ZoneScanner};
 use crate::domain::request::Status;
 use crate::state::{AppState, Command};
 use crate::store::RequestRow;
@@ -32,6 +33,10 @@ pub fn text_row(
                 edit = edit.text_color(theme::ERROR);
             }
             let response = ui.add(edit).labelled_by(label_response.id);
+            // Enter and a scan move the focus down the form: keep it in sight.
+            if response.gained_focus() {
+                response.scroll_to_me(Some(egui::Align::Center));
+            }
             if let Some(e) = error {
                 ui.label(RichText::new(e).color(theme::ERROR).small());
             }
@@ -67,6 +72,16 @@ pub fn status_color(status: Status) -> egui::Color32 {
 /// The language switch, shown on every screen.
 pub fn language_ui(state: &mut AppState, ui: &mut Ui) {
     let label = ui.label(Msg("window-language").get(state.lang));
+    language_box(state, ui).labelled_by(label.id);
+}
+
+/// The language switch without its label (the top bar): the label is the tooltip.
+pub fn language_combo(state: &mut AppState, ui: &mut Ui) {
+    let tip = Msg("window-language").get(state.lang);
+    language_box(state, ui).on_hover_text(tip);
+}
+
+fn language_box(state: &mut AppState, ui: &mut Ui) -> Response {
     egui::ComboBox::from_id_salt("language")
         .selected_text(lang_name(state.lang))
         .show_ui(ui, |ui| {
@@ -77,7 +92,6 @@ pub fn language_ui(state: &mut AppState, ui: &mut Ui) {
             }
         })
         .response
-        .labelled_by(label.id);
 }
 
 /// Each language's name in itself, whatever the window speaks.
@@ -109,4 +123,35 @@ pub fn show_time(text: Option<&str>) -> String {
     text.and_then(|d| chrono::NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok())
         .map(|d| d.format("%d.%m.%Y %H:%M").to_string())
         .unwrap_or_default()
+}
+
+/// The window's time for a scan's quiet gap (egui's clock, from the window's start).
+pub fn scan_clock(ui: &Ui) -> std::time::Duration {
+    std::time::Duration::from_secs_f64(ui.input(|i| i.time).max(0.0))
+}
+
+/// Under a scan box: how much of the zone has arrived while it is incomplete, and a
+/// frame asked for when a whole zone waits for the reader's quiet gap.
+pub fn scan_progress_ui(ui: &mut Ui, scanner: &ZoneScanner, text: &str, lang: Lang) {
+    if let Some(wait) = scanner.wake_in(scan_clock(ui)) {
+        ui.ctx().request_repaint_after(wait);
+    }
+    let line = match zone_progress(text) {
+        ZoneProgress::Partial {
+            lines,
+            expected: Some(expected),
+        } => tr_args(
+            lang,
+            "scan-waiting-lines",
+            &[("lines", lines.into()), ("expected", expected.into())],
+        ),
+        ZoneProgress::Partial { expected: None, .. } => Msg("scan-waiting").get(lang).into(),
+        ZoneProgress::Empty | ZoneProgress::Complete(_) => return,
+    };
+    ui.label(RichText::new(line).small().color(theme::TEXT_WEAK));
+}
+
+/// A button's tooltip naming its keyboard shortcut.
+pub fn shortcut_tip(lang: Lang, keys: &str) -> String {
+    tr_args(lang, "scan-shortcut", &[("keys", keys.into())])
 }

@@ -12,5 +12,6 @@ mod support;
 mod back_office;
 mod editor;
 mod journal;
+mod keyboard;
 mod login;
 mod settings;

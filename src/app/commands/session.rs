@@ -160,6 +160,14 @@ pub(super) fn unlock(app: &mut DeskApp, now: NaiveDateTime) {
                 Ok(Some(until)) => {
                     locked_out(app, crate::store::AuthError::LockedOut { until }, now)
                 }
+                // The lock screen shows one account and a password field: say so.
+                _ if matches!(e, crate::store::AuthError::Denied) => {
+                    app.state.login.error = Some(crate::domain::i18n::tr_args(
+                        lang,
+                        "scan-lock-wrong-password",
+                        &[("login", login.clone().into())],
+                    ))
+                }
                 _ => app.state.login.error = Some(e.message(lang)),
             }
         }

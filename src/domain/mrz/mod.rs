@@ -3,10 +3,11 @@
 //! The clerk's document reader "types" the zone into a text box, so the input
 //! arrives as keyboard text: one or several lines, any line ending, sometimes
 //! lowercase, sometimes with stray spaces, sometimes as one unbroken run, and
-//! sometimes in the Russian keyboard layout when the workstation was left in
-//! it. [`normalize`] turns that text into MRZ lines, [`zone_complete`] tells
-//! the GUI when a whole zone has arrived, and [`read_mrz`] validates the zone
-//! and decodes it into an [`MrzReading`].
+//! sometimes in the Russian or Kazakh keyboard layout when the workstation was
+//! left in it. [`normalize`] turns that text into MRZ lines, [`zone_complete`]
+//! tells whether a whole zone has arrived, [`ZoneScanner`] buffers a reader's
+//! keystrokes until it has (whatever Enters come between or after), and
+//! [`read_mrz`] validates the zone and decodes it into an [`MrzReading`].
 //!
 //! The ICAO 9303 layouts TD1 (ID card, 3 × 30), TD2 (2 × 36) and TD3
 //! (passport, 2 × 44) are accepted; visas are refused. Field decoding and the
@@ -29,8 +30,10 @@
 
 mod check_digits;
 mod error;
+mod layout;
 mod parse;
 mod repair;
+mod scan;
 mod text;
 
 #[cfg(test)]
@@ -43,11 +46,12 @@ use super::i18n::Msg;
 use super::identity::Sex;
 use super::lang::Lang;
 
-use check_digits::{field_verifies, slice, Layout};
+use check_digits::{slice, Layout};
 pub use error::MrzReadError;
 use parse::{birth_date, composite_lost, naive_date, parse, verdicts};
 use repair::repaired;
-use text::{exact_shape, normalize_text, validate_shape};
+pub use scan::{zone_progress, ZoneProgress, ZoneScanner, QUIET_GAP};
+use text::{normalize_text, validate_shape};
 
 /// An ICAO 9303 machine-readable zone layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -215,9 +219,9 @@ impl MrzReading {
 /// Line breaks may be LF, CR or CRLF; blank lines are dropped; spaces, tabs
 /// and other whitespace inside a line are removed; ASCII letters are
 /// uppercased; `«` becomes `<<` and `‹` becomes `<`. Text typed with the
-/// Russian keyboard layout active (Cyrillic letters and no Latin ones) is
-/// mapped back to the keys that were pressed, so `З<` arrives as `P<` and `Б`
-/// as `<`. A single line of exactly 88, 72 or 90 characters is split into
+/// Russian or Kazakh keyboard layout active (Cyrillic letters and no Latin
+/// ones) is mapped back to the keys that were pressed, so `З<` arrives as `P<`,
+/// `Б` as `<`, and the Kazakh digit row's `"әің` as `1234`. A single line of exactly 88, 72 or 90 characters is split into
 /// 2 × 44, 2 × 36 or 3 × 30. Characters outside the MRZ alphabet are kept, so
 /// [`read_mrz`] can point at them.
 pub fn normalize(text: &str) -> Vec<String> {
@@ -234,28 +238,7 @@ pub fn normalize(text: &str) -> Vec<String> {
 /// as a TD2 zone only when the TD2 date check digits agree.
 pub fn zone_complete(text: &str) -> bool {
     let (lines, split) = normalize_text(text);
-    let Some(format) = exact_shape(&lines) else {
-        return false;
-    };
-    let first = lines.first().and_then(|line| line.chars().next());
-    let code_fits = match format {
-        MrzFormat::Td3 => matches!(first, Some('P' | 'V')),
-        MrzFormat::Td2 => matches!(first, Some('I' | 'A' | 'C' | 'V')),
-        MrzFormat::Td1 => matches!(first, Some('I' | 'A' | 'C')),
-    };
-    if !code_fits {
-        return false;
-    }
-    if split && format == MrzFormat::Td2 {
-        let cells: Vec<Vec<char>> = lines.iter().map(|line| line.chars().collect()).collect();
-        let layout = Layout::of(format);
-        return layout
-            .fields
-            .iter()
-            .filter(|field| matches!(field.check, CheckField::BirthDate | CheckField::ExpiryDate))
-            .all(|field| field_verifies(&cells, field));
-    }
-    true
+    scan::is_whole_zone(&lines, split)
 }
 
 /// Reads a machine-readable zone typed by a document reader.

@@ -1,6 +1,7 @@
-//! From keyboard text to MRZ lines: line breaks, stray characters, the Russian
-//! keyboard layout, and the shape of a whole zone.
+//! From keyboard text to MRZ lines: line breaks, stray characters, the Russian and
+//! Kazakh keyboard layouts (see `layout`), and the shape of a whole zone.
 
+use super::layout::from_cyrillic_layout;
 use super::{MrzFormat, MrzReadError};
 
 /// Normalizes `text` and says whether a single unbroken run was split.
@@ -22,7 +23,7 @@ pub(super) fn normalize_text(text: &str) -> (Vec<String>, bool) {
         match c {
             '«' | '≪' => current.push_str("<<"),
             '‹' => current.push('<'),
-            c if russian_layout => current.push(from_russian_layout(c).unwrap_or(c)),
+            c if russian_layout => current.push(from_cyrillic_layout(c).unwrap_or(c)),
             c => current.push(c.to_ascii_uppercase()),
         }
     }
@@ -65,44 +66,6 @@ fn is_invisible(c: char) -> bool {
 /// Whether `c` is a Cyrillic letter.
 fn is_cyrillic(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}')
-}
-
-/// The key a letter of the Russian (ЙЦУКЕН) layout sits on, as the MRZ
-/// character a reader meant to type; `Б` is the `<` key.
-fn from_russian_layout(c: char) -> Option<char> {
-    const KEYS: [(char, char); 27] = [
-        ('Й', 'Q'),
-        ('Ц', 'W'),
-        ('У', 'E'),
-        ('К', 'R'),
-        ('Е', 'T'),
-        ('Н', 'Y'),
-        ('Г', 'U'),
-        ('Ш', 'I'),
-        ('Щ', 'O'),
-        ('З', 'P'),
-        ('Ф', 'A'),
-        ('Ы', 'S'),
-        ('В', 'D'),
-        ('А', 'F'),
-        ('П', 'G'),
-        ('Р', 'H'),
-        ('О', 'J'),
-        ('Л', 'K'),
-        ('Д', 'L'),
-        ('Я', 'Z'),
-        ('Ч', 'X'),
-        ('С', 'C'),
-        ('М', 'V'),
-        ('И', 'B'),
-        ('Т', 'N'),
-        ('Ь', 'M'),
-        ('Б', '<'),
-    ];
-    let upper = c.to_uppercase().next()?;
-    KEYS.iter()
-        .find(|(cyrillic, _)| *cyrillic == upper)
-        .map(|(_, key)| *key)
 }
 
 /// Whether `c` belongs to the MRZ alphabet.

@@ -2,21 +2,24 @@
 //! inline errors, the representative, the correction table, the live checklist and the
 //! actions. The editor keeps every typed text; the domain parses it.
 
+mod checklist;
+
+pub use checklist::tab_order;
+
 use chrono::NaiveDateTime;
-use egui::{Color32, RichText, TextEdit, Ui};
+use egui::{RichText, TextEdit, Ui};
 
 use super::widgets::short_id;
 use super::{theme, widgets};
 use crate::domain::calendar::{service_timer_level, TimerLevel};
-use crate::domain::checklist::Decision;
-use crate::domain::field::{Field, Problem};
-use crate::domain::form::{live_checklist, ChecklistLine, CorrectionForm, InstitutionForm};
-use crate::domain::i18n::{tr_args, Msg};
+use crate::domain::field::Field;
+use crate::domain::form::{CorrectionForm, InstitutionForm};
+use crate::domain::i18n::Msg;
 use crate::domain::identity::{Parameter, Sex};
 use crate::domain::lang::Lang;
-use crate::domain::mrz::{zone_complete, MrzReading};
+use crate::domain::mrz::MrzReading;
 use crate::domain::request::RequestKind;
-use crate::state::editor::{applicant_text, next_empty, raw_value, Editor, ORDER};
+use crate::state::editor::{applicant_text, raw_value, Editor, ORDER};
 use crate::state::{AppState, Command, Screen};
 
 fn field_id(field: Field) -> egui::Id {
@@ -53,23 +56,28 @@ pub fn editor_ui(state: &mut AppState, ui: &mut Ui) {
     }
     ed.refresh(now);
     let mut commands = Vec::new();
+    checklist::shortcuts(ed, now, ui, &mut commands);
 
-    egui::Panel::right("editor-actions")
-        .resizable(false)
-        .exact_size(380.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("editor-actions-scroll")
-                .show(ui, |ui| {
-                    timer_ui(ed, now, lang, ui);
-                    checklist_ui(ed, now, lang, ui, &mut commands);
-                });
-        });
-
+    // The form first, then the checklist and the actions: drawn in that order, so Tab
+    // runs the same way (a side panel would come first).
     egui::CentralPanel::default_margins().show(ui, |ui| {
-        egui::ScrollArea::vertical()
-            .id_salt("editor-scroll")
-            .show(ui, |ui| {
+        let rect = ui.available_rect_before_wrap();
+        let side = (rect.width() * 0.3).clamp(300.0, 380.0);
+        let gap = theme::SECTION_GAP;
+        let form_rect =
+            egui::Rect::from_min_max(rect.min, egui::pos2(rect.max.x - side - gap, rect.max.y));
+        let side_rect =
+            egui::Rect::from_min_max(egui::pos2(rect.max.x - side, rect.min.y), rect.max);
+        let top = std::mem::take(&mut ed.scroll_top);
+        ui.scope_builder(egui::UiBuilder::new().max_rect(form_rect), |ui| {
+            // A request or a draft opens at the top of its form.
+            let mut area = egui::ScrollArea::vertical()
+                .id_salt(("editor-scroll", ed.form.id.as_str()))
+                .auto_shrink([false, false]);
+            if top {
+                area = area.vertical_scroll_offset(0.0);
+            }
+            area.show(ui, |ui| {
                 kind_ui(ed, lang, ui);
                 mrz_ui(ed, now, lang, ui);
                 fields_ui(ed, lang, ui);
@@ -81,6 +89,22 @@ pub fn editor_ui(state: &mut AppState, ui: &mut Ui) {
                 representative_ui(ed, lang, ui);
                 ui.add_space(40.0);
             });
+        });
+        let x = side_rect.min.x - gap / 2.0;
+        ui.painter().vline(
+            x,
+            side_rect.y_range(),
+            egui::Stroke::new(1.0, theme::TEXT_WEAK.gamma_multiply(0.4)),
+        );
+        ui.scope_builder(egui::UiBuilder::new().max_rect(side_rect), |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt(("editor-actions-scroll", ed.form.id.as_str()))
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    timer_ui(ed, now, lang, ui);
+                    checklist::checklist_ui(ed, now, lang, ui, &mut commands);
+                });
+        });
     });
     if let Some(field) = ed.focus.take() {
         ui.memory_mut(|m| m.request_focus(field_id(field)));
@@ -123,19 +147,25 @@ fn timer_ui(ed: &Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui) {
 fn mrz_ui(ed: &mut Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui) {
     widgets::section(ui, Msg("window-mrz-box").get(lang));
     let label = ui.label(Msg("window-mrz-box").get(lang));
-    let response = ui
-        .add(
-            TextEdit::multiline(&mut ed.mrz_text)
-                .id(mrz_id())
-                .font(egui::TextStyle::Monospace)
-                .desired_rows(3)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
-    let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    let arrived = zone_complete(&ed.mrz_text);
+    ui.add(
+        TextEdit::multiline(&mut ed.mrz_text)
+            .id(mrz_id())
+            .font(egui::TextStyle::Monospace)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    // A scan is read once its whole zone has arrived; the Enters between its lines are
+    // line breaks, never the end.
+    let arrived = ed
+        .mrz_scan
+        .observe(&ed.mrz_text, widgets::scan_clock(ui))
+        .is_some();
+    if !arrived {
+        widgets::scan_progress_ui(ui, &ed.mrz_scan, &ed.mrz_text, lang);
+    }
     let clicked = ui.button(Msg("window-read-mrz").get(lang)).clicked();
-    if (enter || arrived || clicked) && ed.mrz_unread() {
+    if (arrived || clicked) && ed.mrz_unread() {
         ed.apply_mrz(now.date());
     }
     match &ed.mrz {
@@ -210,10 +240,13 @@ fn fields_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
                     };
                     let response =
                         widgets::text_row(ui, field_id(field), &label, text, error.as_deref(), &h);
+                    take_focus(ed, field, &response);
                     if response.lost_focus() {
                         ed.field_left = true;
                         if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                            ed.focus = next_empty(&ed.form, field);
+                            // The next required field still empty, else the decision.
+                            ed.focus = ed.next_required(field);
+                            ed.focus_decision = ed.focus.is_none();
                         }
                     }
                 }
@@ -231,6 +264,16 @@ fn fields_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
                 .small()
                 .color(theme::TEXT_WEAK),
         );
+    }
+}
+
+/// Gives `field` the focus it was promised (after a scan, or Enter in a field above),
+/// in the frame it is drawn, and scrolls it into view.
+fn take_focus(ed: &mut Editor, field: Field, response: &egui::Response) {
+    if ed.focus == Some(field) {
+        ed.focus = None;
+        response.request_focus();
+        response.scroll_to_me(Some(egui::Align::Center));
     }
 }
 
@@ -429,127 +472,4 @@ fn correction_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui, commands: &mut Vec<Co
         });
     // Empty change cells are not changes; keep the saved form tidy.
     corr.changes.retain(|_, v| !v.is_empty());
-}
-
-fn checklist_ui(
-    ed: &mut Editor,
-    now: NaiveDateTime,
-    lang: Lang,
-    ui: &mut Ui,
-    commands: &mut Vec<Command>,
-) {
-    widgets::section(ui, Msg("window-section-checklist").get(lang));
-    let Some((lines, decision)) = live_checklist(&ed.form, now.date()) else {
-        return;
-    };
-    let mut tick_all = false;
-    for line in &lines {
-        checklist_line_ui(ed, line, lang, ui);
-    }
-    if ui.button(Msg("window-all-handed-in").get(lang)).clicked() {
-        tick_all = true;
-    }
-    if tick_all {
-        for line in &lines {
-            ed.form
-                .documents
-                .insert(line.document.key().to_string(), true);
-        }
-    }
-    ui.add_space(theme::SECTION_GAP);
-    let field_errors = ed
-        .errors()
-        .iter()
-        .any(|e| !matches!(e.problem, Problem::Expired { .. }));
-    match &decision {
-        Decision::Accept => theme::banner(ui, theme::OK_BG, theme::OK, |ui| {
-            ui.label(
-                RichText::new(Msg("window-decision-accept").get(lang))
-                    .color(theme::OK)
-                    .strong(),
-            );
-        }),
-        Decision::RefuseToAccept { .. } => theme::banner(ui, theme::ERROR_BG, theme::ERROR, |ui| {
-            ui.label(
-                RichText::new(Msg("window-decision-refuse").get(lang))
-                    .color(theme::ERROR)
-                    .strong(),
-            );
-            for (i, l) in decision.receipt_lines(lang).iter().enumerate() {
-                ui.label(RichText::new(format!("{}) {l}", i + 1)).color(theme::ERROR));
-            }
-        }),
-    }
-    if field_errors {
-        let n = ed
-            .errors()
-            .iter()
-            .filter(|e| !matches!(e.problem, Problem::Expired { .. }))
-            .count();
-        ui.label(
-            RichText::new(tr_args(lang, "window-fix-fields-count", &[("n", n.into())]))
-                .color(theme::WARN),
-        );
-    }
-    ui.add_space(theme::SECTION_GAP);
-    let accept = ui.add_enabled(
-        decision.is_accept(),
-        egui::Button::new(RichText::new(Msg("window-accept").get(lang)).strong())
-            .fill(accept_fill(decision.is_accept())),
-    );
-    if accept.clicked() {
-        ed.submit_tried = true;
-        commands.push(Command::Accept);
-    }
-    let refuse = ui.add_enabled(
-        !decision.is_accept(),
-        egui::Button::new(Msg("window-refuse").get(lang)),
-    );
-    if refuse.clicked() {
-        ed.submit_tried = true;
-        commands.push(Command::RefuseToAccept);
-    }
-    if ui.button(Msg("window-save-draft").get(lang)).clicked() {
-        commands.push(Command::SaveDraft);
-    }
-}
-
-fn accept_fill(enabled: bool) -> Color32 {
-    if enabled {
-        Color32::from_rgb(0xd6, 0xec, 0xda)
-    } else {
-        Color32::TRANSPARENT
-    }
-}
-
-fn checklist_line_ui(ed: &mut Editor, line: &ChecklistLine, lang: Lang, ui: &mut Ui) {
-    let mut provided = line.provided;
-    let name = line.document.name(lang);
-    if ui.checkbox(&mut provided, name).changed() {
-        ed.form
-            .documents
-            .insert(line.document.key().to_string(), provided);
-    }
-    if let Some(until) = line.valid_until {
-        let (text, color) = if line.expired {
-            (
-                format!(
-                    "    ✖ {} {}",
-                    Msg("window-expired").get(lang),
-                    until.format("%d.%m.%Y")
-                ),
-                theme::ERROR,
-            )
-        } else {
-            (
-                format!(
-                    "    {} {}",
-                    Msg("window-valid-until").get(lang),
-                    until.format("%d.%m.%Y")
-                ),
-                theme::TEXT_WEAK,
-            )
-        };
-        ui.label(RichText::new(text).small().color(color));
-    }
 }
