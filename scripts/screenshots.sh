@@ -4,7 +4,8 @@
 # target/screenshots/. For looking at the product, not a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --quiet
+# The binary as the tests build it (the same features: no second build of the dependencies).
+cargo test --quiet --no-default-features --no-run --test window
 BIN=target/debug/iin-desk
 OUT=target/screenshots
 mkdir -p "$OUT"
@@ -12,7 +13,7 @@ DATA=$(mktemp -d)
 echo 'Admin12345' | $BIN --data-dir "$DATA" init --password-stdin --lang en >/dev/null 2>&1
 IIN_DESK_PASSWORD=Admin12345 $BIN --data-dir "$DATA" --user admin import tests/fixtures/requests.json >/dev/null
 DISPLAY_NUM=:97
-Xvfb $DISPLAY_NUM -screen 0 1366x900x24 >/dev/null 2>&1 &
+Xvfb $DISPLAY_NUM -screen 0 1366x768x24 >/dev/null 2>&1 &
 XVFB=$!
 trap 'kill $XVFB 2>/dev/null || true' EXIT
 sleep 1
