@@ -765,6 +765,82 @@ mod journal {
     }
 
     #[test]
+    fn the_worker_thread_answers_without_blocking_the_caller() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let store = filled(dir.path());
+        let second = store.reopen().unwrap_or_else(|e| panic!("{e}"));
+        let mut worker = JournalWorker::start(second, 100, None).unwrap_or_else(|e| panic!("{e}"));
+        assert!(worker.is_threaded());
+        let f = RequestFilter {
+            name: Some("ова".into()),
+            ..RequestFilter::default()
+        };
+        // An older search, overtaken at once: its news may come, but is numbered 1.
+        worker.send(JournalJob::Search {
+            generation: 1,
+            filter: RequestFilter::default(),
+        });
+        worker.send(JournalJob::Search {
+            generation: 2,
+            filter: f.clone(),
+        });
+        let mut total = None;
+        let mut first = None;
+        let started = std::time::Instant::now();
+        while total.is_none() || first.is_none() {
+            let t = std::time::Instant::now();
+            let news = worker.poll(&store);
+            assert!(
+                t.elapsed() < std::time::Duration::from_millis(50),
+                "poll waited"
+            );
+            for n in news {
+                match n {
+                    JournalNews::Counted {
+                        generation: 2,
+                        total: t,
+                    } => total = Some(t),
+                    JournalNews::Page {
+                        generation: 2,
+                        page: 0,
+                        rows,
+                    } => first = Some(rows),
+                    JournalNews::Failed { error, .. } => panic!("{error}"),
+                    _ => {}
+                }
+            }
+            assert!(started.elapsed() < std::time::Duration::from_secs(60));
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        assert_eq!(total, store.count_requests(&f).ok());
+        let want = store
+            .list_requests(&f, 0, 100)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(first, Some(want));
+        // A deep page, once counted.
+        let deep = total.unwrap_or(0).saturating_sub(1) / 100;
+        worker.send(JournalJob::Page {
+            generation: 2,
+            page: deep,
+        });
+        let rows = loop {
+            let found = worker.poll(&store).into_iter().find_map(|n| match n {
+                JournalNews::Page { page, rows, .. } if page == deep => Some(rows),
+                _ => None,
+            });
+            if let Some(rows) = found {
+                break rows;
+            }
+            assert!(started.elapsed() < std::time::Duration::from_secs(60));
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        };
+        let want = store
+            .list_requests(&f, deep * 100, 100)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(rows, want);
+    }
+
+    #[test]
     fn a_short_name_is_refused_with_a_hint() {
         let store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
         let f = RequestFilter {

@@ -3,3 +3,4 @@ search-name-too-short = { $min ->
     [one] type at least { $min } character of the name
    *[other] type at least { $min } characters of the name
 }
+search-counting = counting…

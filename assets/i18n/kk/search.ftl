@@ -1,2 +1,3 @@
 # Журналдағы іздеу (терезе және `iin-desk search`).
 search-name-too-short = атының кемінде { $min } таңбасын енгізіңіз
+search-counting = саналуда…

@@ -5,3 +5,4 @@ search-name-too-short = { $min ->
     [many] введите не меньше { $min } символов имени
    *[other] введите не меньше { $min } символов имени
 }
+search-counting = идёт подсчёт…
