@@ -20,4 +20,5 @@ mod init;
 mod keys;
 mod login;
 mod mrz;
+mod search;
 mod users;
