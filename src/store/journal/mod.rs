@@ -465,3 +465,35 @@ fn cursor_at(r: &rusqlite::Row<'_>, plan: Plan, at: usize) -> rusqlite::Result<C
         Ok(Cursor::Key(r.get(at)?))
     }
 }
+
+impl Store {
+    /// The journal's search as it was before the index, kept as the benchmarks' baseline
+    /// (`benches/journal.rs`): the count and the first `limit` rows of the requests whose
+    /// names contain `part`, found by reading every row (`instr(search_name, ?)`).
+    pub fn journal_scan_baseline(
+        &self,
+        part: &str,
+        limit: u64,
+    ) -> Result<(u64, Vec<RequestRow>), StoreError> {
+        let q = part.trim().to_lowercase();
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM requests NOT INDEXED
+             WHERE instr(search_name, ?1) > 0 AND status <> 'draft'",
+            [&q],
+            |r| r.get(0),
+        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ROW_COLUMNS} FROM requests r NOT INDEXED
+             WHERE instr(r.search_name, ?1) > 0 AND r.status <> 'draft'
+             ORDER BY r.submitted_at DESC, r.rowid DESC LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(
+            rusqlite::params![q, i64::try_from(limit).unwrap_or(i64::MAX)],
+            row_from,
+        )?;
+        Ok((
+            u64::try_from(n).unwrap_or(0),
+            rows.collect::<Result<_, _>>()?,
+        ))
+    }
+}
