@@ -132,6 +132,9 @@ pub(super) fn search(s: &mut Session, args: &SearchArgs) -> Result<u8, CliError>
     let filter = filter_of(args, lang)?;
     let limit = parse_limit(args.limit.as_deref(), lang)?;
     let query = args.query.as_deref().unwrap_or("");
+    s.store
+        .use_search_cache()
+        .map_err(|e| CliError::new(exit::STORE, e.message(lang)))?;
     let total = s
         .store
         .journal_count(&filter)

@@ -147,6 +147,7 @@ pub const MIGRATIONS: Migrations = Migrations::new(&[
     INSERT INTO requests_fts(rowid, name) SELECT ",
         journal_key!("requests"),
         ", search_name FROM requests;
+    INSERT INTO requests_fts(requests_fts) VALUES ('optimize');
     CREATE INDEX requests_journal ON requests(submitted_at) WHERE status <> 'draft';
     CREATE INDEX requests_clerk_journal ON requests(clerk, submitted_at) WHERE status <> 'draft';
     "

@@ -207,6 +207,7 @@ impl JournalWorker {
         page_rows: u64,
         wake: Option<Arc<dyn Fn() + Send + Sync>>,
     ) -> Result<JournalWorker, StoreError> {
+        store.use_search_cache()?;
         let (job_tx, job_rx) = channel::<JournalJob>();
         let (news_tx, news_rx) = channel();
         let latest = Arc::new(AtomicU64::new(0));
