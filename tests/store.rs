@@ -529,3 +529,6 @@ fn the_calendar_is_replaced_per_year() {
         .collect();
     assert_eq!(dates, ["2024-06-16"]);
 }
+
+#[path = "store/journal.rs"]
+mod journal;

@@ -16,6 +16,7 @@ use chrono::NaiveDateTime;
 use crate::domain::lang::Lang;
 use crate::machine_config::MachineConfig;
 use crate::settings::{pick, Setting};
+use crate::store::journal::worker::JournalWorker;
 use crate::store::{RequestFilter, Store};
 use crate::ui;
 
@@ -68,6 +69,11 @@ pub struct DeskApp {
     pub back_office: Option<crate::queue::backoffice::BackOffice>,
     /// This PC's machine-wide configuration (locked keys are read-only in Settings).
     pub machine: MachineConfig,
+    /// Run the journal's pages and counts on a thread of their own from each login (the
+    /// real window; tests keep them inline, answered in the next frame).
+    pub journal_in_background: bool,
+    /// The journal's worker (`store::journal::worker`).
+    pub journal_worker: JournalWorker,
 }
 
 impl DeskApp {
@@ -116,6 +122,8 @@ impl DeskApp {
             sync: None,
             back_office: None,
             machine: machine.clone(),
+            journal_in_background: false,
+            journal_worker: JournalWorker::inline(crate::state::PAGE_ROWS),
         })
     }
 
@@ -138,6 +146,16 @@ impl DeskApp {
         {
             self.state.lang = l;
         }
+        self.journal_worker = JournalWorker::inline(crate::state::PAGE_ROWS);
+        if self.journal_in_background && self.store.path().is_some() {
+            let started = self.store.reopen().and_then(|s| {
+                JournalWorker::start(s, crate::state::PAGE_ROWS, self.repaint.clone())
+            });
+            match started {
+                Ok(w) => self.journal_worker = w,
+                Err(e) => log::warn!("journal worker not started: {e}"),
+            }
+        }
         if self.sync_on_login && self.sync.is_none() {
             let repaint = self.repaint.clone();
             if let Err(e) = self.start_sync(repaint) {
@@ -154,6 +172,7 @@ impl DeskApp {
             h.stop();
         }
         self.back_office = None;
+        self.journal_worker = JournalWorker::inline(crate::state::PAGE_ROWS);
         if let Ok(empty) = Store::open_in_memory() {
             self.store = empty;
         }
@@ -225,6 +244,9 @@ impl DeskApp {
         }
         self.state.now = self.clock.now();
         self.poll_sync();
+        for news in self.journal_worker.poll(&self.store) {
+            self.state.journal.take_news(news, self.state.lang);
+        }
         self.track_idle(ui.ctx());
         ui::root_ui(&mut self.state, ui);
         let commands = std::mem::take(&mut self.state.commands);
@@ -235,7 +257,10 @@ impl DeskApp {
         for c in commands {
             self.run(c);
         }
-        self.after_frame();
+        if self.after_frame() && !self.journal_worker.is_threaded() {
+            // Inline, the pages asked for arrive in the next frame.
+            ui.ctx().request_repaint();
+        }
         // Timers (service time, idle lock) move without input.
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_millis(500));
@@ -268,13 +293,16 @@ impl DeskApp {
         }
     }
 
-    /// Work done after every frame: autosave and journal pages.
-    fn after_frame(&mut self) {
+    /// Work done after every frame: autosave, and the journal pages asked of the worker
+    /// (whether any were).
+    fn after_frame(&mut self) -> bool {
         self.autosave(false);
         let pages = self.state.journal.take_missing_pages();
-        if !pages.is_empty() {
+        let asked = !pages.is_empty();
+        if asked {
             commands::load_journal_pages(self, pages);
         }
+        asked
     }
 
     /// Saves the editor's draft when it changed and the clerk paused (or at once when
@@ -400,6 +428,7 @@ pub fn run_native(data_dir: PathBuf) -> anyhow::Result<()> {
             // The sync starts at each login (it needs the unlocked store); a failure to
             // start it leaves the counter working offline.
             app.sync_on_login = true;
+            app.journal_in_background = true;
             app.repaint = Some(std::sync::Arc::new(move || ctx.request_repaint()));
             Ok(Box::new(app))
         }),

@@ -14,6 +14,7 @@ mod key_cmds;
 mod pg_cmds;
 mod print_cmds;
 mod queue_cmds;
+mod search_cmds;
 mod user_cmds;
 
 use std::path::PathBuf;
@@ -117,6 +118,24 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
         }
         Command::Backoffice { action } => queue_cmds::backoffice(&mut ctx.login(roles)?, action),
         Command::Queue { action } => pg_cmds::queue(ctx.lang, action),
+        Command::Search {
+            query,
+            status,
+            from,
+            to,
+            limit,
+            json,
+        } => {
+            let args = search_cmds::SearchArgs {
+                query,
+                status,
+                from,
+                to,
+                limit,
+                json,
+            };
+            search_cmds::search(&mut ctx.login(roles)?, &args)
+        }
     }
 }
 
@@ -139,7 +158,7 @@ impl Command {
             | Command::Key { .. }
             | Command::DemoData { .. } => &[Administrator],
             Command::Print { .. } => &[Clerk, Supervisor],
-            Command::Register { .. } => &[Supervisor, Administrator],
+            Command::Register { .. } | Command::Search { .. } => &[Supervisor, Administrator],
             Command::Verify { .. } => &Role::ALL,
             Command::Sync { .. } => &[Clerk, Supervisor, Administrator],
             Command::Backoffice { .. } => &[BackOffice],
@@ -307,6 +326,28 @@ pub enum Command {
         #[command(subcommand)]
         action: QueueCommand,
     },
+    /// Searches the journal as the window does (supervisor, administrator): QUERY is an
+    /// IIN (12 digits), a document number (has a digit) or part of a name (3 characters
+    /// at least; Latin or Cyrillic, any case). Prints a table, or JSON lines with --json.
+    Search {
+        /// What to look for; without it, every request matching the options.
+        query: Option<String>,
+        /// Only this status (draft lists unfinished drafts with what was typed so far).
+        #[arg(long, value_name = "STATUS")]
+        status: Option<String>,
+        /// Submitted (a draft: started) on or after (DD.MM.YYYY or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Submitted (a draft: started) on or before (DD.MM.YYYY or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// How many rows to print, newest first (default 50).
+        #[arg(long, value_name = "N")]
+        limit: Option<String>,
+        /// Print one JSON object per line.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `calendar` subcommands.
@@ -418,6 +459,7 @@ mod tests {
         assert_eq!(roles(&print), [Clerk, Supervisor]);
         let register = ["register", "--date", "2024-01-01", "--out", "f"];
         assert_eq!(roles(&register), [Supervisor, Administrator]);
+        assert_eq!(roles(&["search", "ivan"]), [Supervisor, Administrator]);
         assert_eq!(roles(&["verify", "f.pdf"]), Role::ALL);
         assert_eq!(roles(&["sync"]), [Clerk, Supervisor, Administrator]);
         assert_eq!(roles(&["backoffice", "run"]), [BackOffice]);

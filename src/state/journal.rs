@@ -1,14 +1,17 @@
 //! The journal's model: the search form as typed, the search in force and the pages of
 //! rows fetched so far. The table asks for rows; the ones not loaded yet are noted, and
-//! the app fetches each missing page once per search after the frame.
+//! the app asks the journal worker for each missing page once per search after the frame
+//! (`store::journal::worker`); its news arrive in later frames ([`JournalState::take_news`]),
+//! and until then the table shows placeholder rows.
 
 use std::collections::{BTreeSet, HashMap};
 
 use crate::domain::form::parse_date;
-use crate::domain::i18n::Msg;
+use crate::domain::i18n::{tr_args, Msg};
 use crate::domain::lang::Lang;
 use crate::domain::request::Status;
-use crate::store::{RequestFilter, RequestRow};
+use crate::store::journal::worker::JournalNews;
+use crate::store::{RequestFilter, RequestRow, MIN_NAME_CHARS};
 
 /// Rows fetched in one query.
 pub const PAGE_ROWS: u64 = 100;
@@ -38,6 +41,12 @@ pub struct JournalState {
     pub pages: HashMap<u64, Vec<RequestRow>>,
     /// Pages the table needed but the cache lacked.
     missing: BTreeSet<u64>,
+    /// Pages asked for and not arrived yet.
+    requested: BTreeSet<u64>,
+    /// The number of the search in force (news of older ones are dropped).
+    pub generation: u64,
+    /// Whether the search in force is still being counted (`total` is what arrived so far).
+    pub counting: bool,
     /// Focus the first search field on the next frame.
     pub focus_search: bool,
     /// A search field that does not parse.
@@ -59,9 +68,23 @@ impl JournalState {
                 )
             })
         };
+        let name = opt(&self.name);
+        if let Some(n) = &name {
+            if n.chars().count() < MIN_NAME_CHARS {
+                return Err(format!(
+                    "«{}»: {}",
+                    Msg("window-name-filter").get(lang),
+                    tr_args(
+                        lang,
+                        "search-name-too-short",
+                        &[("min", MIN_NAME_CHARS.into())]
+                    )
+                ));
+            }
+        }
         Ok(RequestFilter {
             iin: opt(&self.iin).map(|s| s.chars().filter(|c| !c.is_whitespace()).collect()),
-            name: opt(&self.name),
+            name,
             doc_number: opt(&self.doc_number),
             from: date(&self.from, Msg("window-from").get(lang))?,
             to: date(&self.to, Msg("window-to").get(lang))?,
@@ -71,12 +94,55 @@ impl JournalState {
         })
     }
 
+    /// Starts the search `filter` answered by the worker: forgets the old pages, counts
+    /// from nothing; returns its number, for the worker's job.
+    pub fn begin(&mut self, filter: RequestFilter) -> u64 {
+        self.generation += 1;
+        self.filter = filter;
+        self.total = 0;
+        self.counting = true;
+        self.error = None;
+        self.pages.clear();
+        self.missing.clear();
+        self.requested.clear();
+        self.generation
+    }
+
+    /// Takes in what the worker found for the search in force (older news is dropped).
+    pub fn take_news(&mut self, news: JournalNews, lang: Lang) {
+        match news {
+            JournalNews::Page {
+                generation,
+                page,
+                rows,
+            } if generation == self.generation => {
+                self.requested.remove(&page);
+                if self.counting {
+                    // The first page shows before the count arrives.
+                    self.total = self.total.max(page * PAGE_ROWS + rows.len() as u64);
+                }
+                self.pages.insert(page, rows);
+            }
+            JournalNews::Counted { generation, total } if generation == self.generation => {
+                self.total = total;
+                self.counting = false;
+            }
+            JournalNews::Failed { generation, error } if generation == self.generation => {
+                self.counting = false;
+                self.requested.clear();
+                self.error = Some(error.message(lang));
+            }
+            _ => {}
+        }
+    }
+
     /// Starts a new search: counts are set by the app, pages refetched as needed.
     pub fn reset(&mut self, filter: RequestFilter, total: u64) {
         self.filter = filter;
         self.total = total;
         self.pages.clear();
         self.missing.clear();
+        self.requested.clear();
     }
 
     /// Row `i`, or `None` (and its page noted for fetching) when not loaded yet.
@@ -91,8 +157,115 @@ impl JournalState {
             .and_then(|p| p.get((i % PAGE_ROWS) as usize))
     }
 
-    /// The pages to fetch after this frame.
+    /// The pages to fetch after this frame (each once: not those already asked for).
     pub fn take_missing_pages(&mut self) -> Vec<u64> {
-        std::mem::take(&mut self.missing).into_iter().collect()
+        let missing: Vec<u64> = std::mem::take(&mut self.missing)
+            .into_iter()
+            .filter(|p| !self.requested.contains(p))
+            .collect();
+        self.requested.extend(missing.iter().copied());
+        missing
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::StoreError;
+
+    fn row(id: &str) -> RequestRow {
+        RequestRow {
+            id: id.into(),
+            kind: "formation".into(),
+            status: Status::Accepted,
+            submitted_at: None,
+            due_at: None,
+            clerk: String::new(),
+            counter: String::new(),
+            iin: None,
+            name: String::new(),
+            doc_number: String::new(),
+            created_at: String::new(),
+        }
+    }
+
+    #[test]
+    fn news_of_the_search_in_force_fills_the_table_and_older_news_is_dropped() {
+        let mut j = JournalState::default();
+        let old = j.begin(RequestFilter::default());
+        let now = j.begin(RequestFilter::default());
+        assert!(j.counting);
+        assert!(j.row(0).is_none());
+        assert_eq!(j.take_missing_pages(), vec![0]);
+        // Asked for already: not asked again while it is on its way.
+        assert!(j.row(5).is_none());
+        assert!(j.take_missing_pages().is_empty());
+        j.take_news(
+            JournalNews::Page {
+                generation: old,
+                page: 0,
+                rows: vec![row("old")],
+            },
+            Lang::En,
+        );
+        assert!(j.row(0).is_none());
+        let _ = j.take_missing_pages();
+        j.take_news(
+            JournalNews::Page {
+                generation: now,
+                page: 0,
+                rows: vec![row("a"), row("b")],
+            },
+            Lang::En,
+        );
+        assert_eq!(j.total, 2, "the first page shows before the count");
+        assert_eq!(j.row(1).map(|r| r.id.as_str()), Some("b"));
+        j.take_news(
+            JournalNews::Counted {
+                generation: old,
+                total: 9,
+            },
+            Lang::En,
+        );
+        assert!(j.counting);
+        j.take_news(
+            JournalNews::Counted {
+                generation: now,
+                total: 250,
+            },
+            Lang::En,
+        );
+        assert_eq!((j.total, j.counting), (250, false));
+        assert!(j.row(120).is_none());
+        assert_eq!(j.take_missing_pages(), vec![1]);
+        j.take_news(
+            JournalNews::Failed {
+                generation: now,
+                error: StoreError::Busy,
+            },
+            Lang::En,
+        );
+        assert!(j.error.is_some());
+    }
+
+    #[test]
+    fn a_name_of_one_or_two_characters_asks_for_more() {
+        for (typed, ok) in [
+            ("a", false),
+            (" ab ", false),
+            ("abc", true),
+            ("ӘБІ", true),
+            ("", true),
+        ] {
+            let j = JournalState {
+                name: typed.into(),
+                ..JournalState::default()
+            };
+            let r = j.filter_from_form(Lang::En);
+            assert_eq!(r.is_ok(), ok, "{typed:?}: {r:?}");
+            if let Err(e) = r {
+                assert!(e.contains("Name") && e.contains("at least 3"), "{e}");
+            }
+        }
     }
 }

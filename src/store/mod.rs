@@ -8,6 +8,7 @@
 mod audit;
 mod bulk;
 mod calendar;
+pub mod journal;
 mod requests;
 mod schema;
 mod settings;
@@ -28,6 +29,7 @@ use crate::domain::lang::Lang;
 use crate::sqlite_file::{self, Sniff, Stamp};
 
 pub use audit::{AuditEntry, AuditQuery};
+pub use journal::{Cursor, JournalPage, MIN_NAME_CHARS};
 pub use requests::{ImportReport, RequestFilter, RequestRow, StoredRequest};
 pub use settings::QUEUE_KEY_SETTING;
 pub use sync::{
@@ -124,6 +126,12 @@ pub enum StoreError {
     /// A key operation failed (key file, slot).
     #[error(transparent)]
     Vault(#[from] vault::VaultError),
+    /// A name search with fewer characters than the index can find.
+    #[error("a name search needs at least {min} characters")]
+    NameTooShort {
+        /// The fewest characters.
+        min: usize,
+    },
     /// Any other database error.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
@@ -205,6 +213,9 @@ impl StoreError {
                 "store-corrupt",
                 &[("id", id.into()), ("detail", detail.into())],
             ),
+            StoreError::NameTooShort { min } => {
+                tr_args(lang, "search-name-too-short", &[("min", (*min).into())])
+            }
             StoreError::Sqlite(e) => tr_args(
                 lang,
                 "store-database-error",

@@ -42,6 +42,10 @@ pub struct RequestRow {
     pub iin: Option<String>,
     /// The applicant's name for the journal: Cyrillic where known, else Latin.
     pub name: String,
+    /// The identity document's number (as typed, in a draft).
+    pub doc_number: String,
+    /// When the request was first stored (a draft: when it was started).
+    pub created_at: String,
 }
 
 /// A journal search; every part optional.
@@ -337,96 +341,41 @@ impl Store {
         })
     }
 
-    fn where_clause(filter: &RequestFilter) -> (String, Vec<Box<dyn ToSql>>) {
-        let mut clauses: Vec<&str> = Vec::new();
+    /// The conditions of an export (dates, drafts left out).
+    fn export_clause(
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> (String, Vec<Box<dyn ToSql>>) {
+        let mut clauses: Vec<&str> = vec!["status <> 'draft'"];
         let mut values: Vec<Box<dyn ToSql>> = Vec::new();
-        if let Some(v) = &filter.iin {
-            clauses.push("iin = ?");
-            values.push(Box::new(v.trim().to_string()));
-        }
-        if let Some(v) = &filter.name {
-            clauses.push("instr(search_name, ?) > 0");
-            values.push(Box::new(v.trim().to_lowercase()));
-        }
-        if let Some(v) = &filter.doc_number {
-            clauses.push("doc_number = ?");
-            values.push(Box::new(v.trim().to_ascii_uppercase()));
-        }
-        if let Some(v) = filter.from {
+        if let Some(v) = from {
             clauses.push("submitted_at >= ?");
             values.push(Box::new(v.format("%Y-%m-%d").to_string()));
         }
-        if let Some(v) = filter.to {
+        if let Some(v) = to {
             clauses.push("submitted_at < ?");
             values.push(Box::new(
                 v.succ_opt().unwrap_or(v).format("%Y-%m-%d").to_string(),
             ));
         }
-        if let Some(v) = filter.status {
-            clauses.push("status = ?");
-            values.push(Box::new(v.key()));
-        }
-        if let Some(v) = &filter.clerk {
-            clauses.push("clerk = ?");
-            values.push(Box::new(v.trim().to_string()));
-        }
-        if !filter.include_drafts {
-            clauses.push("status <> 'draft'");
-        }
-        let sql = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", clauses.join(" AND "))
-        };
-        (sql, values)
+        (format!("WHERE {}", clauses.join(" AND ")), values)
     }
 
-    /// How many requests match.
+    /// How many requests match (the journal's engine: [`Store::journal_count`]).
     pub fn count_requests(&self, filter: &RequestFilter) -> Result<u64, StoreError> {
-        let (w, values) = Self::where_clause(filter);
-        let params: Vec<&dyn ToSql> = values.iter().map(|b| b.as_ref()).collect();
-        let n: i64 = self.conn.query_row(
-            &format!("SELECT count(*) FROM requests {w}"),
-            params.as_slice(),
-            |r| r.get(0),
-        )?;
-        Ok(u64::try_from(n).unwrap_or(0))
+        self.journal_count(filter)
     }
 
-    /// One page of matching requests, newest first.
+    /// Matching requests, newest first: `limit` rows after the first `offset` (the
+    /// journal's engine; the window and `search` page by cursor instead:
+    /// [`Store::journal_page`]).
     pub fn list_requests(
         &self,
         filter: &RequestFilter,
         offset: u64,
         limit: u64,
     ) -> Result<Vec<RequestRow>, StoreError> {
-        let (w, mut values) = Self::where_clause(filter);
-        values.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
-        values.push(Box::new(i64::try_from(offset).unwrap_or(i64::MAX)));
-        let params: Vec<&dyn ToSql> = values.iter().map(|b| b.as_ref()).collect();
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT id, kind, status, submitted_at, due_at, clerk, counter, iin,
-                    trim(coalesce(nullif(json_extract(data, '$.applicant.surname_cyr'), ''), json_extract(data, '$.applicant.surname'), '')
-                         || ' ' ||
-                         coalesce(nullif(json_extract(data, '$.applicant.name_cyr'), ''), json_extract(data, '$.applicant.name'), ''))
-             FROM requests {w}
-             ORDER BY submitted_at DESC, id LIMIT ? OFFSET ?"
-        ))?;
-        let rows = stmt.query_map(params.as_slice(), |r| {
-            let status: String = r.get(2)?;
-            Ok(RequestRow {
-                id: r.get(0)?,
-                kind: r.get(1)?,
-                status: Status::from_key(&status).unwrap_or(Status::Draft),
-                submitted_at: r.get(3)?,
-                due_at: r.get(4)?,
-                clerk: r.get(5)?,
-                counter: r.get(6)?,
-                iin: r.get(7)?,
-                name: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(self.journal_page(filter, None, offset, limit)?.rows)
     }
 
     /// The forms of all non-draft requests submitted in the date range, oldest first:
@@ -436,12 +385,7 @@ impl Store {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Result<Vec<RequestForm>, StoreError> {
-        let filter = RequestFilter {
-            from,
-            to,
-            ..RequestFilter::default()
-        };
-        let (w, values) = Self::where_clause(&filter);
+        let (w, values) = Self::export_clause(from, to);
         let params: Vec<&dyn ToSql> = values.iter().map(|b| b.as_ref()).collect();
         let mut stmt = self.conn.prepare(&format!(
             "SELECT id, data FROM requests {w} ORDER BY submitted_at, id"

@@ -3,6 +3,29 @@
 
 use crate::sqlite_file::Migrations;
 
+/// The journal key of the row `$r` (`new`, `old` or a table name) as SQL: the journal's
+/// order, newest last, as one integer. Its seconds since 2000-01-01 (of `submitted_at`,
+/// else `created_at`; clamped to 0 … 2³¹−1) times 2³¹, plus the row's rowid (its low 31
+/// bits); drafts are moved below zero by 2⁶². So the key orders like
+/// (`submitted_at`, `rowid`) among requests and among drafts, every draft below every
+/// request, and a day is a range of keys. [`crate::store::journal`] mirrors it.
+macro_rules! journal_key {
+    ($r:literal) => {
+        concat!(
+            "(max(0, min(2147483647, coalesce(unixepoch(",
+            $r,
+            ".submitted_at), unixepoch(",
+            $r,
+            ".created_at), 946684800) - 946684800)) * 2147483648 + (",
+            $r,
+            ".rowid & 2147483647) - (CASE WHEN ",
+            $r,
+            ".status = 'draft' THEN 4611686018427387904 ELSE 0 END))"
+        )
+    };
+}
+pub(crate) use journal_key;
+
 /// The schema version this program writes.
 pub const LATEST: i64 = MIGRATIONS.latest();
 
@@ -84,6 +107,51 @@ pub const MIGRATIONS: Migrations = Migrations::new(&[
     ALTER TABLE requests ADD COLUMN result_at TEXT;
     ALTER TABLE requests ADD COLUMN overdue INTEGER;
     "#,
+    // 3: the journal's search index. `requests_fts` holds every request's names
+    //    (`search_name`) under trigrams, so any part of three characters or more is found
+    //    without reading the table; its rowid is the journal key (see `journal_key!`), so
+    //    matches come newest first and a date range is a rowid range. Triggers keep it in
+    //    step with every write; the INSERT builds it for the requests already stored.
+    //    Two partial indexes let the journal page and count non-drafts from an index
+    //    alone (all of them, and one clerk's).
+    concat!(
+        "
+    CREATE VIRTUAL TABLE requests_fts USING fts5(
+        name, tokenize = 'trigram', content = '', contentless_delete = 1
+    );
+    CREATE TRIGGER requests_fts_insert AFTER INSERT ON requests BEGIN
+        INSERT OR REPLACE INTO requests_fts(rowid, name) VALUES (",
+        journal_key!("new"),
+        ", new.search_name);
+    END;
+    CREATE TRIGGER requests_fts_delete AFTER DELETE ON requests BEGIN
+        DELETE FROM requests_fts WHERE rowid = ",
+        journal_key!("old"),
+        ";
+    END;
+    CREATE TRIGGER requests_fts_update
+        AFTER UPDATE OF search_name, submitted_at, created_at, status ON requests
+        WHEN old.search_name IS NOT new.search_name OR ",
+        journal_key!("old"),
+        " <> ",
+        journal_key!("new"),
+        "
+    BEGIN
+        DELETE FROM requests_fts WHERE rowid = ",
+        journal_key!("old"),
+        ";
+        INSERT OR REPLACE INTO requests_fts(rowid, name) VALUES (",
+        journal_key!("new"),
+        ", new.search_name);
+    END;
+    INSERT INTO requests_fts(rowid, name) SELECT ",
+        journal_key!("requests"),
+        ", search_name FROM requests;
+    INSERT INTO requests_fts(requests_fts) VALUES ('optimize');
+    CREATE INDEX requests_journal ON requests(submitted_at) WHERE status <> 'draft';
+    CREATE INDEX requests_clerk_journal ON requests(clerk, submitted_at) WHERE status <> 'draft';
+    "
+    ),
 ]);
 
 #[cfg(test)]
@@ -227,7 +295,7 @@ mod tests {
     #[test]
     fn every_older_schema_upgrades_to_the_latest_with_its_data() {
         let reference = reference();
-        const { assert!(LATEST >= 2) };
+        const { assert!(LATEST >= 3) };
         for n in 0..LATEST as usize {
             for encrypted in [false, true] {
                 let label = format!("version {n}, encrypted {encrypted}");
@@ -294,6 +362,18 @@ mod tests {
                     Some("ЦОН 1")
                 );
                 assert!(store.authenticate("admin", "Admin12345", now()).is_ok());
+                // The search index holds the old rows (built by migration 3).
+                let drafts_named = |store: &Store, name: &str| {
+                    store
+                        .count_requests(&crate::store::RequestFilter {
+                            name: Some(name.into()),
+                            status: Some(crate::domain::request::Status::Draft),
+                            include_drafts: true,
+                            ..Default::default()
+                        })
+                        .unwrap()
+                };
+                assert_eq!(drafts_named(&store, "Ikss"), 1, "{label}");
                 // And writes after the upgrade.
                 store
                     .save_draft(

@@ -1,5 +1,7 @@
-//! The journal: every request in a virtualized table. Rows come from the store a page
-//! at a time, only for the pages on screen, and each page is fetched once per search.
+//! The journal: every request in a virtualized table. Rows come from the journal worker a
+//! page at a time (a keyset page: an index seek wherever it is), only for the pages on
+//! screen, each once per search; rows not arrived yet are drawn as placeholders, and the
+//! count shows "counting…" until the worker has it. Nothing here waits for the store.
 
 use egui::{RichText, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -79,10 +81,15 @@ fn search_ui(j: &mut JournalState, lang: Lang, ui: &mut Ui, commands: &mut Vec<C
     if let Some(e) = &j.error {
         ui.label(RichText::new(e).color(theme::ERROR));
     }
-    ui.label(
-        RichText::new(tr_args(lang, "window-found", &[("n", j.total.into())]))
-            .color(theme::TEXT_WEAK),
-    );
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(tr_args(lang, "window-found", &[("n", j.total.into())]))
+                .color(theme::TEXT_WEAK),
+        );
+        if j.counting {
+            ui.label(RichText::new(Msg("search-counting").get(lang)).color(theme::TEXT_WEAK));
+        }
+    });
     if submit {
         commands.push(Command::Search);
     }

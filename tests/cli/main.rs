@@ -21,4 +21,5 @@ mod init;
 mod keys;
 mod login;
 mod mrz;
+mod search;
 mod users;

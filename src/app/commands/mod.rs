@@ -12,7 +12,8 @@ mod session;
 
 use super::{Command, DeskApp, Screen};
 use crate::domain::request::Status;
-use crate::state::{RequestView, PAGE_ROWS};
+use crate::state::RequestView;
+use crate::store::journal::worker::JournalJob;
 use crate::store::{AuditQuery, StoreError};
 
 /// Runs one command.
@@ -112,22 +113,18 @@ fn search(app: &mut DeskApp) {
     match app.state.journal.filter_from_form(lang) {
         Err(e) => app.state.journal.error = Some(e),
         Ok(filter) => {
-            app.state.journal.error = None;
-            match app.store.count_requests(&filter) {
-                Ok(total) => app.state.journal.reset(filter, total),
-                Err(e) => app.state.journal.error = Some(e.message(lang)),
-            }
+            let generation = app.state.journal.begin(filter.clone());
+            app.journal_worker
+                .send(JournalJob::Search { generation, filter });
         }
     }
 }
 
-/// Fetches the journal pages the table needed in the last frame.
+/// Asks the journal worker for the pages the table needed in the last frame.
 pub fn load_journal_pages(app: &mut DeskApp, pages: Vec<u64>) {
+    let generation = app.state.journal.generation;
     for page in pages {
-        let rows = app
-            .store
-            .list_requests(&app.state.journal.filter, page * PAGE_ROWS, PAGE_ROWS)
-            .unwrap_or_default();
-        app.state.journal.pages.insert(page, rows);
+        app.journal_worker
+            .send(JournalJob::Page { generation, page });
     }
 }
