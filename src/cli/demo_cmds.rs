@@ -333,7 +333,7 @@ fn some_iin(rng: &mut DemoRng, birth: NaiveDate, sex: Sex) -> String {
 }
 
 /// The first day requests may be dated: the rules in force (Order No. 146) apply from
-/// 24 February 2023; the data start a week later.
+/// 25 February 2023; the data start a few days later.
 fn earliest_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2023, 3, 1).unwrap_or(NaiveDate::MIN)
 }
@@ -739,6 +739,11 @@ pub(super) fn demo_data(s: &mut Session, count: u64, seed: Option<u64>) -> Resul
     .map_err(|e| CliError::new(exit::STORE, e))?;
     if count > BATCH as u64 {
         eprintln!();
+        // Many small index segments slow the name search (41 ms against 27 ms over a
+        // million requests): merge them once at the end of a big fill.
+        s.store
+            .optimize_search_index()
+            .map_err(|e| CliError::new(exit::STORE, e.message(s.ctx.lang)))?;
     }
     let secs = started.elapsed().as_secs_f64();
     println!(
