@@ -10,6 +10,9 @@ use server::Backend;
 // Duplicate detection (tests/queue/dedup.rs).
 #[path = "queue/dedup.rs"]
 mod dedup;
+// Duplicates at national scale on the server (tests/queue/registry.rs).
+#[path = "queue/registry.rs"]
+mod registry;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
