@@ -13,6 +13,9 @@ mod dedup;
 // Duplicates at national scale on the server (tests/queue/registry.rs).
 #[path = "queue/registry.rs"]
 mod registry;
+// Moving an office from its file to a server (tests/queue/migrate.rs).
+#[path = "queue/migrate.rs"]
+mod migrate;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
