@@ -30,6 +30,36 @@ fn server_audit_entries(url: &str) -> i64 {
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// A server without the schema and a file newer than this program are refused with
+/// their reasons; returns a server ready for the move, still empty.
+fn refusals(back: &Site, file: &Path) -> String {
+    let cluster = queue_support::pg::cluster();
+    let url = cluster.queue_database();
+    // A server without the schema is refused with its reason, in one line.
+    let empty = cluster.url(&cluster.empty_database());
+    let out = migrate(back, file, &empty);
+    assert_eq!(out.status.code(), Some(9), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("init-server"), "{}", text(&out));
+    assert_eq!(err.trim().lines().count(), 1, "{}", text(&out));
+    // A file newer than this program is refused, untouched.
+    let newer = file.with_file_name("newer.sqlite3");
+    std::fs::copy(file, &newer).unwrap_or_else(|e| panic!("{e}"));
+    central_db_writable(&newer)
+        .pragma_update(None, "user_version", 99)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = migrate(back, &newer, &url);
+    assert_eq!(out.status.code(), Some(9), "{}", text(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("newer"),
+        "{}",
+        text(&out)
+    );
+    assert!(central_requests(Path::new(&url)).is_empty());
+
+    url
+}
+
 #[test]
 fn an_office_moves_from_its_file_to_a_server() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -52,29 +82,7 @@ fn an_office_moves_from_its_file_to_a_server() {
     let on_file = central_requests(&file);
     assert_eq!(on_file.len(), 6);
 
-    // A server without the schema is refused with its reason, in one line.
-    let cluster = queue_support::pg::cluster();
-    let empty = cluster.url(&cluster.empty_database());
-    let out = migrate(&back, &file, &empty);
-    assert_eq!(out.status.code(), Some(9), "{}", text(&out));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("init-server"), "{}", text(&out));
-    assert_eq!(err.trim().lines().count(), 1, "{}", text(&out));
-    // A file newer than this program is refused, untouched.
-    let newer = share.join("newer.sqlite3");
-    std::fs::copy(&file, &newer).unwrap_or_else(|e| panic!("{e}"));
-    central_db_writable(&newer)
-        .pragma_update(None, "user_version", 99)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let url = cluster.queue_database();
-    let out = migrate(&back, &newer, &url);
-    assert_eq!(out.status.code(), Some(9), "{}", text(&out));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("newer"),
-        "{}",
-        text(&out)
-    );
-    assert!(central_requests(Path::new(&url)).is_empty());
+    let url = refusals(&back, &file);
 
     // The move: everything once, with the file's results and IINs.
     let out = migrate(&back, &file, &url);
