@@ -82,6 +82,8 @@ fn an_office_moves_from_its_file_to_a_server() {
     let on_file = central_requests(&file);
     assert_eq!(on_file.len(), 6);
 
+    // The test's server, kept running to the end.
+    let _cluster = queue_support::pg::cluster();
     let url = refusals(&back, &file);
 
     // The move: everything once, with the file's results and IINs.
