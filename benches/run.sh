@@ -112,3 +112,7 @@ echo "certificate PDF: iin-desk ${CM} ms, LibreOffice ${LM} ms, $(awk "BEGIN {pr
 echo "== push 10,000 requests vs a bare SQLite table" >&2
 P=$(timeout 900 "$PROBE" push 10000)
 echo "push: $P (goal ratio <= 3)"
+
+echo "== registry duplicates on a PostgreSQL server (a throwaway cluster, as the tests start one)" >&2
+R=$(IIN_DESK_BENCH_REGISTRY=${REGISTRY:-5000000} timeout 3600 cargo bench --quiet --no-default-features --bench registry 2>/dev/null | grep '^registry: ')
+echo "$R"

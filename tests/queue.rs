@@ -10,6 +10,12 @@ use server::Backend;
 // Duplicate detection (tests/queue/dedup.rs).
 #[path = "queue/dedup.rs"]
 mod dedup;
+// Duplicates at national scale on the server (tests/queue/registry.rs).
+#[path = "queue/registry.rs"]
+mod registry;
+// Moving an office from its file to a server (tests/queue/migrate.rs).
+#[path = "queue/migrate.rs"]
+mod migrate;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

@@ -284,7 +284,7 @@ fn a_server_down_without_schema_or_newer_then_the_office_moves_to_one() {
     let newer = cluster.queue_database();
     cluster
         .client(&queue_support::pg::database_of(&newer))
-        .batch_execute("UPDATE iin_queue.meta SET value = '2' WHERE key = 'schema_version'")
+        .batch_execute("UPDATE iin_queue.meta SET value = '99' WHERE key = 'schema_version'")
         .unwrap_or_else(|e| panic!("{e}"));
     fx.counter.queue = newer.into();
     fx.expect_fault("newer than this program's");

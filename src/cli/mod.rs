@@ -117,7 +117,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             demo_cmds::demo_data(&mut ctx.login(roles)?, count, seed)
         }
         Command::Backoffice { action } => queue_cmds::backoffice(&mut ctx.login(roles)?, action),
-        Command::Queue { action } => pg_cmds::queue(ctx.lang, action),
+        Command::Queue { action } => pg_cmds::queue(&ctx, action),
         Command::Search {
             query,
             status,

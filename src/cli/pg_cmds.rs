@@ -3,12 +3,20 @@
 //! an administrator's role there), not a login to the local store: the server decides
 //! who may create its schema.
 
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
 use clap::Subcommand;
 
+use super::context::{wall_clock, CliContext};
 use super::{exit, CliError};
-use crate::domain::i18n::tr_args;
+use crate::domain::account::Role;
+use crate::domain::i18n::{tr_args, Arg};
 use crate::domain::lang::Lang;
+use crate::queue::central::{Central, CentralOptions, OpenMode};
 use crate::queue::location::{redact, QueueLocation};
+use crate::queue::server::demo::fill_registry;
+use crate::queue::server::migrate::{migrate_file, Copied, MigrateReport};
 use crate::queue::server::schema::{init_server, InitOutcome};
 use crate::queue::QueueError;
 
@@ -21,37 +29,205 @@ pub enum QueueCommand {
         /// The server: postgresql://host[:port]/database[?sslmode=verify-full&sslrootcert=FILE]
         url: String,
     },
+    /// Fills the server's registry with N synthetic persons (deterministic by the seed;
+    /// a second run with the same seed adds nothing), for trying and measuring the
+    /// duplicate search at national scale. Never on a production server.
+    DemoRegistry {
+        /// The server: postgresql://host[:port]/database
+        url: String,
+        /// How many persons.
+        #[arg(long, value_name = "N")]
+        count: u64,
+        /// The data set.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+    /// Moves an office from its queue file to a server: copies the requests with their
+    /// results and claims, the registry and the audit log (administrator of this
+    /// installation, which holds the office's queue key; idempotent). The counters then
+    /// switch by setting the server's URL as their queue.
+    Migrate {
+        /// The office's queue file.
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// The server: postgresql://host[:port]/database (the schema made by init-server).
+        #[arg(long, value_name = "URL")]
+        to: String,
+        /// The server login the office's counters use: their requests are theirs there.
+        #[arg(long, value_name = "LOGIN")]
+        office: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Runs a `queue` subcommand.
-pub fn queue(lang: Lang, action: QueueCommand) -> Result<u8, CliError> {
+pub(super) fn queue(ctx: &CliContext, action: QueueCommand) -> Result<u8, CliError> {
+    let lang = ctx.lang;
     match action {
-        QueueCommand::InitServer { url } => {
-            if !QueueLocation::parse(&url).is_server() {
-                return Err(CliError::new(
-                    exit::USAGE,
-                    tr_args(lang, "queue-server-not-a-url", &[("location", url.into())]),
-                ));
-            }
-            let server = redact(&url);
-            let outcome = init_server(&url).map_err(|e| queue_error(e, lang))?;
-            let line = match outcome {
-                InitOutcome::Created { server_id } => tr_args(
-                    lang,
-                    "queue-server-created",
-                    &[("server", (&server).into()), ("id", server_id.into())],
-                ),
-                InitOutcome::AlreadyThere { server_id } => tr_args(
-                    lang,
-                    "queue-server-already",
-                    &[("server", (&server).into()), ("id", server_id.into())],
-                ),
-            };
-            println!("{line}");
-            log::info!("queue init-server: {server}");
-            Ok(exit::OK)
-        }
+        QueueCommand::InitServer { url } => init(lang, &url),
+        QueueCommand::DemoRegistry { url, count, seed } => demo_registry(lang, &url, count, seed),
+        QueueCommand::Migrate {
+            from,
+            to,
+            office,
+            json,
+        } => migrate(ctx, &from, &to, &office, json),
     }
+}
+
+/// A URL that is not a server's is a usage error.
+fn server_url(lang: Lang, url: &str) -> Result<String, CliError> {
+    if !QueueLocation::parse(url).is_server() {
+        return Err(CliError::new(
+            exit::USAGE,
+            tr_args(lang, "queue-server-not-a-url", &[("location", url.into())]),
+        ));
+    }
+    Ok(redact(url))
+}
+
+/// `queue init-server URL`.
+fn init(lang: Lang, url: &str) -> Result<u8, CliError> {
+    let server = server_url(lang, url)?;
+    let outcome = init_server(url).map_err(|e| queue_error(e, lang))?;
+    let line = match outcome {
+        InitOutcome::Created { server_id } => tr_args(
+            lang,
+            "queue-server-created",
+            &[("server", (&server).into()), ("id", server_id.into())],
+        ),
+        InitOutcome::Upgraded {
+            server_id,
+            from,
+            to,
+        } => tr_args(
+            lang,
+            "queue-server-upgraded",
+            &[
+                ("server", (&server).into()),
+                ("id", server_id.into()),
+                ("from", from.into()),
+                ("to", to.into()),
+            ],
+        ),
+        InitOutcome::AlreadyThere { server_id } => tr_args(
+            lang,
+            "queue-server-already",
+            &[("server", (&server).into()), ("id", server_id.into())],
+        ),
+    };
+    println!("{line}");
+    log::info!("queue init-server: {server}");
+    Ok(exit::OK)
+}
+
+/// `queue demo-registry URL --count N [--seed S]`.
+fn demo_registry(lang: Lang, url: &str, count: u64, seed: u64) -> Result<u8, CliError> {
+    let server = server_url(lang, url)?;
+    let started = Instant::now();
+    let mut progress = |n: u64| {
+        eprintln!(
+            "{}",
+            tr_args(lang, "queue-demo-registry-progress", &[("n", n.into())])
+        );
+    };
+    let report = fill_registry(url, count, seed, wall_clock(), &mut progress)
+        .map_err(|e| queue_error(e, lang))?;
+    println!(
+        "{}",
+        tr_args(
+            lang,
+            "queue-demo-registry-done",
+            &[
+                ("server", (&server).into()),
+                ("added", report.added.into()),
+                ("skipped", report.skipped.into()),
+                ("total", report.total.into()),
+                ("seconds", started.elapsed().as_secs().into()),
+            ],
+        )
+    );
+    log::info!("queue demo-registry: {server}, {} added", report.added);
+    Ok(exit::OK)
+}
+
+/// `queue migrate --from FILE --to URL --office LOGIN`.
+fn migrate(
+    ctx: &CliContext,
+    from: &Path,
+    to: &str,
+    office: &str,
+    json: bool,
+) -> Result<u8, CliError> {
+    let lang = ctx.lang;
+    let server = server_url(lang, to)?;
+    let session = ctx.login(&[Role::Administrator])?;
+    let key = session
+        .store
+        .queue_key()
+        .map_err(|e| ctx.store_error(e))?
+        .ok_or_else(|| {
+            queue_error(
+                QueueError::NoKey {
+                    path: from.to_path_buf(),
+                },
+                lang,
+            )
+        })?;
+    let mut central = Central::open(from, OpenMode::MustExist, CentralOptions::default(), &key)
+        .map_err(|e| queue_error(e, lang))?;
+    let report = migrate_file(&mut central, to, office, &session.user.login, ctx.now)
+        .map_err(|e| queue_error(e, lang))?;
+    log::info!(
+        "queue migrate: {} -> {server}: {} requests, {} persons added",
+        from.display(),
+        report.requests.added,
+        report.persons.added
+    );
+    if json {
+        let text = serde_json::to_string_pretty(&report)
+            .map_err(|e| CliError::new(exit::FILE, e.to_string()))?;
+        println!("{text}");
+        return Ok(exit::OK);
+    }
+    for line in migrate_lines(lang, &report) {
+        println!("{line}");
+    }
+    println!(
+        "{}",
+        if report.changed() {
+            tr_args(lang, "queue-migrate-done", &[("server", (&server).into())])
+        } else {
+            tr_args(
+                lang,
+                "queue-migrate-nothing-to-do",
+                &[("server", (&server).into())],
+            )
+        }
+    );
+    Ok(exit::OK)
+}
+
+/// The counts of one kind of row, as a message's arguments.
+fn counts(c: Copied) -> [(&'static str, Arg); 3] {
+    [
+        ("added", c.added.into()),
+        ("updated", c.updated.into()),
+        ("unchanged", c.unchanged.into()),
+    ]
+}
+
+/// One line per kind of row: how many were added, updated and already there.
+fn migrate_lines(lang: Lang, r: &MigrateReport) -> Vec<String> {
+    vec![
+        tr_args(lang, "queue-migrate-requests", &counts(r.requests)),
+        tr_args(lang, "queue-migrate-persons", &counts(r.persons)),
+        tr_args(lang, "queue-migrate-history", &counts(r.history)),
+        tr_args(lang, "queue-migrate-known-iins", &counts(r.known_iins)),
+        tr_args(lang, "queue-migrate-audit", &counts(r.audit)),
+    ]
 }
 
 fn queue_error(e: QueueError, lang: Lang) -> CliError {

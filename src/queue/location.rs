@@ -17,6 +17,8 @@ use super::protocol::{PersonRecord, PushMessage, PushOutcome};
 use super::server::PgQueue;
 use super::sql::{Lite, Sql};
 use super::QueueError;
+use crate::domain::dedup::Match;
+use crate::domain::identity::Identity;
 use crate::domain::iin::Iin;
 use crate::store::SecretKey;
 
@@ -160,6 +162,39 @@ impl Queue {
     /// A registered person, if the IIN is in the registry.
     pub fn person(&mut self, iin: &Iin) -> Result<Option<PersonRecord>, QueueError> {
         self.read(|tx| central::person(tx, iin))
+    }
+
+    /// Registered persons who may be the person `identity` describes, best first, with
+    /// their `dedup` scores (the same rule on both backends; a server fetches them by
+    /// its indexes, see [`central::candidates`]).
+    pub fn candidates(
+        &mut self,
+        identity: &Identity,
+    ) -> Result<Vec<(PersonRecord, Match)>, QueueError> {
+        self.read(|tx| central::candidates(tx, identity))
+    }
+
+    /// Registers persons under their IINs, as the back office does when it forms them
+    /// (version 1, with history and name index), in one transaction: a registry import,
+    /// or synthetic data. An IIN already known is left as it is. Returns how many were
+    /// registered.
+    pub fn add_persons(
+        &mut self,
+        persons: &[(Iin, Identity)],
+        actor: &str,
+        now: NaiveDateTime,
+    ) -> Result<u64, QueueError> {
+        self.write(|tx| {
+            let mut added = 0;
+            for (iin, identity) in persons {
+                if central::is_known_iin(&mut *tx, iin)? {
+                    continue;
+                }
+                central::register(&mut *tx, iin, identity, "", actor, now)?;
+                added += 1;
+            }
+            Ok(added)
+        })
     }
 
     /// A registered person's versions, oldest first (the current one last).

@@ -11,6 +11,7 @@
 
 pub mod backoffice;
 pub mod central;
+pub mod demo_registry;
 pub mod location;
 pub mod protocol;
 pub mod server;
@@ -163,6 +164,16 @@ pub enum QueueError {
         /// The newest this program knows.
         supported: i64,
     },
+    /// The server's queue was made by an older program and not yet upgraded.
+    #[error("the queue on the server {location} has schema version {found}, older than this program's {supported}: the administrator upgrades it with `iin-desk queue init-server`; nothing was changed")]
+    ServerTooOld {
+        /// The server.
+        location: String,
+        /// Its version.
+        found: i64,
+        /// The version this program needs.
+        supported: i64,
+    },
     /// The queue setting's URL holds a password.
     #[error("the queue server URL for {location} contains a password: remove it and set PGPASSWORD or ~/.pgpass instead")]
     ServerPasswordInUrl {
@@ -247,6 +258,19 @@ impl QueueError {
                     ("supported", (*supported).into()),
                 ],
             ),
+            E::ServerTooOld {
+                location,
+                found,
+                supported,
+            } => tr_args(
+                lang,
+                "queue-server-schema-older",
+                &[
+                    ("server", location.into()),
+                    ("found", (*found).into()),
+                    ("supported", (*supported).into()),
+                ],
+            ),
             E::ServerPasswordInUrl { location } => tr_args(
                 lang,
                 "queue-server-password-in-url",
@@ -273,6 +297,7 @@ impl QueueError {
                 | QueueError::Server { .. }
                 | QueueError::ServerNoSchema { .. }
                 | QueueError::ServerTooNew { .. }
+                | QueueError::ServerTooOld { .. }
                 | QueueError::ServerPasswordInUrl { .. }
         )
     }

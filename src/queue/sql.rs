@@ -98,6 +98,11 @@ pub(crate) trait Sql {
     fn execute(&mut self, sql: &str, params: &[Val]) -> Result<u64, QueueError>;
     /// Runs a query; returns its rows.
     fn query(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Row>, QueueError>;
+    /// On a server, the schema of its pg_trgm extension: the registry is then searched by
+    /// its trigram name index ([`crate::queue::central::candidates`]); `None` on the file.
+    fn trigram_schema(&self) -> Option<&str> {
+        None
+    }
     /// The first row of a query, if any.
     fn query_opt(&mut self, sql: &str, params: &[Val]) -> Result<Option<Row>, QueueError> {
         Ok(self.query(sql, params)?.into_iter().next())

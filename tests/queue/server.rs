@@ -202,7 +202,7 @@ fn a_server_push_is_one_round_trip_per_batch() {
 
 #[test]
 fn a_server_schema_is_made_once_and_a_newer_one_is_refused() {
-    use iin_desk::queue::server::schema::{init_server, InitOutcome};
+    use iin_desk::queue::server::schema::{init_server, InitOutcome, SERVER_SCHEMA_VERSION};
     let backend = Backend::server();
     let url = backend.location.to_string_lossy().to_string();
     let id = backend.open().file_id().to_string();
@@ -230,7 +230,7 @@ fn a_server_schema_is_made_once_and_a_newer_one_is_refused() {
             e,
             QueueError::ServerTooNew {
                 found: 99,
-                supported: 1,
+                supported: SERVER_SCHEMA_VERSION,
                 ..
             }
         ),

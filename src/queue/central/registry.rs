@@ -11,7 +11,8 @@ use crate::domain::identity::Identity;
 use crate::domain::iin::Iin;
 use crate::domain::request::Request;
 use crate::queue::protocol::{format_ts, PersonRecord};
-use crate::queue::sql::{vals, Sql};
+use crate::queue::server::schema::name_key;
+use crate::queue::sql::{vals, Sql, Val};
 use crate::queue::QueueError;
 
 /// A registered person.
@@ -63,6 +64,14 @@ fn doc_number(identity: &Identity) -> Option<String> {
 }
 
 fn index_person(tx: &mut dyn Sql, iin: &Iin, identity: &Identity) -> Result<(), QueueError> {
+    if tx.trigram_schema().is_some() {
+        // The server finds names by its trigram index over this key.
+        tx.execute(
+            "UPDATE persons SET name_key = $2 WHERE iin = $1",
+            vals![iin.as_str(), name_key(identity)],
+        )?;
+        return Ok(());
+    }
     tx.execute(
         "DELETE FROM person_tokens WHERE iin = $1",
         vals![iin.as_str()],
@@ -170,13 +179,74 @@ pub(crate) fn apply_correction(
     history(tx, iin, version, &data, &request_id, actor, now)
 }
 
-/// Registered persons who may be the person `identity` describes, best first: those
-/// sharing a name skeleton, the birth date or the document number, scored by
-/// [`dedup::compare`] and kept from [`dedup::CANDIDATE_SCORE`] on.
+/// The statement that fetches a server's candidates in one round trip: the same birth
+/// date or document number (btree indexes) or a similar name (the trigram GIN index);
+/// `trgm` is the schema of pg_trgm's `%` operator.
+pub(crate) fn server_candidates_sql(trgm: &str) -> String {
+    format!(
+        "SELECT iin, identity, version FROM persons
+         WHERE birth_date = $1 OR doc_number = $2 OR name_key OPERATOR({}.%) $3",
+        crate::queue::server::schema::quote_ident(trgm)
+    )
+}
+
+/// The parameters of [`server_candidates_sql`] for `identity`.
+pub(crate) fn server_candidates_params(identity: &Identity) -> [Val; 3] {
+    [
+        Val::from(identity.birth_date.to_string()),
+        Val::from(doc_number(identity).filter(|d| !d.is_empty())),
+        Val::from(name_key(identity)),
+    ]
+}
+
+/// Registered persons who may be the person `identity` describes, best first, scored by
+/// [`dedup::compare`] and kept from [`dedup::CANDIDATE_SCORE`] on. Fetched are those
+/// with the same birth date or document number and, in the file, those sharing a name
+/// skeleton; on a server, those whose name is similar by trigrams (its GIN index finds
+/// them among millions, also with a typo that leaves no skeleton equal).
 pub(crate) fn candidates(
     tx: &mut dyn Sql,
     identity: &Identity,
 ) -> Result<Vec<(PersonRecord, Match)>, QueueError> {
+    let mut found = match tx.trigram_schema().map(server_candidates_sql) {
+        Some(sql) => {
+            let rows = tx.query(&sql, &server_candidates_params(identity))?;
+            let mut persons = Vec::with_capacity(rows.len());
+            for r in rows {
+                let iin = r.text(0)?;
+                let Ok(parsed) = Iin::parse(&iin) else {
+                    continue;
+                };
+                let identity = serde_json::from_str(&r.text(1)?)
+                    .map_err(|_| QueueError::Damaged(iin.clone()))?;
+                persons.push(PersonRecord {
+                    iin: parsed,
+                    identity,
+                    version: r.int(2)?,
+                });
+            }
+            persons
+        }
+        None => file_candidates(tx, identity)?,
+    };
+    let mut out: Vec<(PersonRecord, Match)> = found
+        .drain(..)
+        .filter_map(|p| {
+            let m = dedup::compare(identity, &p.identity);
+            m.is_candidate().then_some((p, m))
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.1.score
+            .cmp(&a.1.score)
+            .then_with(|| a.0.iin.cmp(&b.0.iin))
+    });
+    Ok(out)
+}
+
+/// The file's candidates before scoring: the same birth date, document number or a
+/// shared name skeleton.
+fn file_candidates(tx: &mut dyn Sql, identity: &Identity) -> Result<Vec<PersonRecord>, QueueError> {
     let mut iins: HashSet<String> = HashSet::new();
     let birth = identity.birth_date.to_string();
     for r in tx.query(
@@ -204,16 +274,8 @@ pub(crate) fn candidates(
             continue;
         };
         if let Some(p) = person(tx, &iin)? {
-            let m = dedup::compare(identity, &p.identity);
-            if m.is_candidate() {
-                out.push((p, m));
-            }
+            out.push(p);
         }
     }
-    out.sort_by(|a, b| {
-        b.1.score
-            .cmp(&a.1.score)
-            .then_with(|| a.0.iin.cmp(&b.0.iin))
-    });
     Ok(out)
 }

@@ -14,6 +14,8 @@
 //!   of what was there already.
 
 mod connect;
+pub mod demo;
+pub mod migrate;
 mod pgpass;
 pub mod schema;
 
@@ -25,11 +27,14 @@ use postgres::error::SqlState;
 use postgres::types::{ToSql, Type};
 use postgres::{Client, IsolationLevel, Statement};
 
-use super::central::{parse_request, push_one, CentralOptions};
+use super::central::{
+    parse_request, push_one, server_candidates_params, server_candidates_sql, CentralOptions,
+};
 use super::location::redact;
 use super::protocol::{format_ts, PushMessage, PushOutcome};
 use super::sql::{Row, Sql, Val};
 use super::QueueError;
+use crate::domain::identity::Identity;
 
 pub use connect::connect_client;
 
@@ -41,6 +46,7 @@ pub struct PgQueue {
     client: Client,
     url: String,
     server_id: String,
+    trgm_schema: String,
     statements: HashMap<String, Statement>,
     round_trips: u64,
     options: CentralOptions,
@@ -82,11 +88,12 @@ impl PgQueue {
     /// queue's schema or with a newer one is refused, and nothing is written.
     pub fn connect(url: &str, options: CentralOptions) -> Result<PgQueue, QueueError> {
         let mut client = connect_client(url, options.busy_timeout.max(Duration::from_secs(5)))?;
-        let server_id = schema::check(&mut client, url)?;
+        let (server_id, trgm_schema) = schema::check_current(&mut client, url)?;
         Ok(PgQueue {
             client,
             url: url.to_string(),
             server_id,
+            trgm_schema,
             statements: HashMap::new(),
             // The connection and the schema check.
             round_trips: 3,
@@ -105,11 +112,29 @@ impl PgQueue {
         self.round_trips
     }
 
+    /// The server's plan for the registry's candidate search for `identity` (`EXPLAIN`,
+    /// one line per node): support checks with it that the search uses the registry's
+    /// indexes, not a scan of millions of rows.
+    pub fn explain_candidates(&mut self, identity: &Identity) -> Result<String, QueueError> {
+        let sql = format!(
+            "EXPLAIN (COSTS OFF) {}",
+            server_candidates_sql(&self.trgm_schema)
+        );
+        let params = server_candidates_params(identity);
+        let lines = self.read(|tx| {
+            tx.query(&sql, &params)?
+                .iter()
+                .map(|r| r.text(0))
+                .collect::<Result<Vec<_>, _>>()
+        })?;
+        Ok(lines.join("\n"))
+    }
+
     fn reconnect_if_closed(&mut self) -> Result<(), QueueError> {
         if self.client.is_closed() {
             let timeout = self.options.busy_timeout.max(Duration::from_secs(5));
             let mut client = connect_client(&self.url, timeout)?;
-            let id = schema::check(&mut client, &self.url)?;
+            let (id, _) = schema::check_current(&mut client, &self.url)?;
             if id != self.server_id {
                 // Another queue answers at this address now: the caller must start over.
                 return Err(QueueError::Server {
@@ -136,6 +161,7 @@ impl PgQueue {
                 client,
                 statements,
                 round_trips,
+                trgm_schema,
                 ..
             } = self;
             let level = if read_only {
@@ -155,6 +181,7 @@ impl PgQueue {
                 statements,
                 round_trips,
                 url: &url,
+                trgm_schema,
                 retry: false,
             };
             let result = f(&mut ptx);
@@ -324,6 +351,7 @@ struct PgTx<'a> {
     statements: &'a mut HashMap<String, Statement>,
     round_trips: &'a mut u64,
     url: &'a str,
+    trgm_schema: &'a str,
     retry: bool,
 }
 
@@ -406,6 +434,10 @@ fn row_values(row: &postgres::Row) -> Result<Row, postgres::Error> {
 }
 
 impl Sql for PgTx<'_> {
+    fn trigram_schema(&self) -> Option<&str> {
+        Some(self.trgm_schema)
+    }
+
     fn execute(&mut self, sql: &str, params: &[Val]) -> Result<u64, QueueError> {
         let stmt = self.statement(sql)?;
         let bound = bind(&stmt, params);

@@ -9,11 +9,13 @@ use uuid::Uuid;
 
 use super::connect::SCHEMA;
 use super::pg_error;
+use crate::domain::identity::Identity;
 use crate::queue::location::redact;
 use crate::queue::QueueError;
 
-/// The version of the server schema this program knows.
-pub const SERVER_SCHEMA_VERSION: i64 = 1;
+/// The version of the server schema this program knows: the number of migrations
+/// (version 1 is the queue itself, version 2 the registry's trigram name index).
+pub const SERVER_SCHEMA_VERSION: i64 = 2;
 
 /// The group role of counters: they push their own office's requests and read those
 /// requests' results, nothing else (row-level security on `requests.office`, which is
@@ -107,6 +109,32 @@ CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
     FOR EACH ROW EXECUTE FUNCTION append_only();
 "#;
 
+/// Version 2: duplicates at national scale. Every person gets a `name_key` (the name's
+/// skeletons, as [`crate::domain::dedup::blocking_tokens`] makes them, joined by spaces)
+/// with a pg_trgm GIN index, so that the candidate search finds similar names — also
+/// with a typo, in another order — among millions without reading the registry. `{trgm}`
+/// is the schema pg_trgm is installed in. The keys of persons already registered are
+/// filled in by [`backfill_name_keys`] before the index is built.
+const SCHEMA_V2: &str = r#"
+ALTER TABLE persons ADD COLUMN name_key text NOT NULL DEFAULT '';
+"#;
+
+/// The trigram index of version 2, made after the keys are filled in.
+pub(crate) fn name_index_sql(trgm: &str) -> String {
+    format!(
+        "CREATE INDEX IF NOT EXISTS {NAME_INDEX} ON persons USING gin (name_key {}.gin_trgm_ops)",
+        quote_ident(trgm)
+    )
+}
+
+/// The name of the registry's trigram index.
+pub const NAME_INDEX: &str = "persons_name_trgm";
+
+/// `name` as an SQL identifier.
+pub(crate) fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
 /// The roles' rights (run after the schema; idempotent).
 const GRANTS: &str = r#"
 GRANT USAGE ON SCHEMA iin_queue TO iin_desk_counter, iin_desk_backoffice;
@@ -158,11 +186,22 @@ fn no_schema(url: &str) -> QueueError {
     }
 }
 
+/// What the server's `meta` says about its schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SchemaInfo {
+    /// `meta.schema_version`.
+    pub version: i64,
+    /// `meta.server_id`.
+    pub server_id: String,
+    /// `meta.trgm_schema`: where pg_trgm is (from version 2 on).
+    pub trgm_schema: Option<String>,
+}
+
 /// Reads the schema's version and id; refuses a server without the schema or with a
-/// newer one. Returns the server id.
-pub(crate) fn check(client: &mut Client, url: &str) -> Result<String, QueueError> {
+/// newer one (an older one is the caller's to judge: `init_server` upgrades it).
+pub(crate) fn check(client: &mut Client, url: &str) -> Result<SchemaInfo, QueueError> {
     let rows = match client.query(
-        "SELECT key, value FROM meta WHERE key IN ('schema_version', 'server_id')",
+        "SELECT key, value FROM meta WHERE key IN ('schema_version', 'server_id', 'trgm_schema')",
         &[],
     ) {
         Ok(rows) => rows,
@@ -176,15 +215,17 @@ pub(crate) fn check(client: &mut Client, url: &str) -> Result<String, QueueError
     };
     let mut version = None;
     let mut id = None;
+    let mut trgm_schema = None;
     for row in rows {
         let key: String = row.try_get(0).map_err(|e| pg_error(url, &e))?;
         let value: String = row.try_get(1).map_err(|e| pg_error(url, &e))?;
         match key.as_str() {
             "schema_version" => version = value.parse::<i64>().ok(),
+            "trgm_schema" => trgm_schema = Some(value),
             _ => id = Some(value),
         }
     }
-    let (Some(version), Some(id)) = (version, id) else {
+    let (Some(version), Some(server_id)) = (version, id) else {
         return Err(no_schema(url));
     };
     if version > SERVER_SCHEMA_VERSION {
@@ -194,7 +235,29 @@ pub(crate) fn check(client: &mut Client, url: &str) -> Result<String, QueueError
             supported: SERVER_SCHEMA_VERSION,
         });
     }
-    Ok(id)
+    Ok(SchemaInfo {
+        version,
+        server_id,
+        trgm_schema,
+    })
+}
+
+/// Checks the schema for a counter or the back office: it must be this program's
+/// version (an older one is upgraded by the administrator's `queue init-server`).
+/// Returns the server id and the schema pg_trgm is in.
+pub(crate) fn check_current(
+    client: &mut Client,
+    url: &str,
+) -> Result<(String, String), QueueError> {
+    let info = check(client, url)?;
+    match info.trgm_schema {
+        Some(trgm) if info.version == SERVER_SCHEMA_VERSION => Ok((info.server_id, trgm)),
+        _ => Err(QueueError::ServerTooOld {
+            location: redact(url),
+            found: info.version,
+            supported: SERVER_SCHEMA_VERSION,
+        }),
+    }
 }
 
 /// What `init_server` did.
@@ -205,6 +268,15 @@ pub enum InitOutcome {
         /// The new server id.
         server_id: String,
     },
+    /// The schema was there at an older version and was brought up to this program's.
+    Upgraded {
+        /// The server id.
+        server_id: String,
+        /// The version it had.
+        from: i64,
+        /// The version it has now.
+        to: i64,
+    },
     /// The schema was there already, at this version (the roles' rights were renewed).
     AlreadyThere {
         /// The server id.
@@ -212,14 +284,99 @@ pub enum InitOutcome {
     },
 }
 
+/// How many persons' name keys are written per statement when a registry is upgraded.
+const BACKFILL_BATCH: usize = 5_000;
+
+/// Fills in `name_key` for every person registered before version 2.
+fn backfill_name_keys(tx: &mut postgres::Transaction<'_>, url: &str) -> Result<(), QueueError> {
+    let fail = |e: postgres::Error| pg_error(url, &e);
+    let rows = tx
+        .query("SELECT iin, identity FROM persons", &[])
+        .map_err(fail)?;
+    let mut iins = Vec::new();
+    let mut keys = Vec::new();
+    for row in rows {
+        let iin: String = row.try_get(0).map_err(fail)?;
+        let identity: String = row.try_get(1).map_err(fail)?;
+        let identity: Identity =
+            serde_json::from_str(&identity).map_err(|_| QueueError::Damaged(iin.clone()))?;
+        iins.push(iin);
+        keys.push(name_key(&identity));
+    }
+    for (iins, keys) in iins.chunks(BACKFILL_BATCH).zip(keys.chunks(BACKFILL_BATCH)) {
+        tx.execute(
+            "UPDATE persons p SET name_key = k.key
+             FROM unnest($1::text[], $2::text[]) AS k(iin, key) WHERE p.iin = k.iin",
+            &[&iins, &keys],
+        )
+        .map_err(fail)?;
+    }
+    Ok(())
+}
+
+/// Brings the schema from version `from` to [`SERVER_SCHEMA_VERSION`], one numbered
+/// migration after the other, in the caller's transaction.
+fn migrate(
+    tx: &mut postgres::Transaction<'_>,
+    url: &str,
+    from: i64,
+    trgm: &str,
+) -> Result<(), QueueError> {
+    let fail = |e: postgres::Error| pg_error(url, &e);
+    for version in from + 1..=SERVER_SCHEMA_VERSION {
+        match version {
+            1 => tx.batch_execute(SCHEMA_V1).map_err(fail)?,
+            2 => {
+                tx.batch_execute(SCHEMA_V2).map_err(fail)?;
+                backfill_name_keys(tx, url)?;
+                tx.batch_execute(&name_index_sql(trgm)).map_err(fail)?;
+                tx.execute(
+                    "INSERT INTO meta(key, value) VALUES ('trgm_schema', $1)
+                     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                    &[&trgm],
+                )
+                .map_err(fail)?;
+            }
+            _ => {}
+        }
+        tx.execute(
+            "INSERT INTO meta(key, value) VALUES ('schema_version', $1)
+             ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+            &[&version.to_string()],
+        )
+        .map_err(fail)?;
+    }
+    Ok(())
+}
+
+/// Installs pg_trgm (a trusted extension: the database's owner may) unless it is there,
+/// and returns the schema it is in.
+fn trigram_extension(tx: &mut postgres::Transaction<'_>, url: &str) -> Result<String, QueueError> {
+    let fail = |e: postgres::Error| pg_error(url, &e);
+    tx.batch_execute(&format!(
+        "CREATE SCHEMA IF NOT EXISTS {SCHEMA}; CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA {SCHEMA};"
+    ))
+    .map_err(fail)?;
+    let row = tx
+        .query_one(
+            "SELECT n.nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+             WHERE e.extname = 'pg_trgm'",
+            &[],
+        )
+        .map_err(fail)?;
+    row.try_get(0).map_err(fail)
+}
+
 /// Creates the queue's schema, the two group roles and their rights on the server at
-/// `url` (an administrator's connection), in one transaction. Running it again changes
-/// nothing but renews the rights; a newer schema is refused untouched.
+/// `url` (an administrator's connection), in one transaction, with the pg_trgm extension
+/// the registry's name index needs. An older schema is upgraded by its numbered
+/// migrations; running it again changes nothing but renews the rights; a newer schema
+/// is refused untouched.
 pub fn init_server(url: &str) -> Result<InitOutcome, QueueError> {
     let mut client = super::connect_client(url, std::time::Duration::from_secs(10))?;
     let fail = |e: postgres::Error| pg_error(url, &e);
     let existing = match check(&mut client, url) {
-        Ok(id) => Some(id),
+        Ok(info) => Some(info),
         Err(QueueError::ServerNoSchema { .. }) => None,
         Err(e) => return Err(e),
     };
@@ -235,26 +392,47 @@ pub fn init_server(url: &str) -> Result<InitOutcome, QueueError> {
         ))
         .map_err(fail)?;
     }
+    let trgm = trigram_extension(&mut tx, url)?;
+    tx.batch_execute(&format!("SET LOCAL search_path = {SCHEMA};"))
+        .map_err(fail)?;
     let outcome = match existing {
-        Some(server_id) => InitOutcome::AlreadyThere { server_id },
+        Some(info) if info.version == SERVER_SCHEMA_VERSION => InitOutcome::AlreadyThere {
+            server_id: info.server_id,
+        },
+        Some(info) => {
+            migrate(&mut tx, url, info.version, &trgm)?;
+            InitOutcome::Upgraded {
+                server_id: info.server_id,
+                from: info.version,
+                to: SERVER_SCHEMA_VERSION,
+            }
+        }
         None => {
             let server_id = Uuid::new_v4().to_string();
-            tx.batch_execute(&format!(
-                "CREATE SCHEMA IF NOT EXISTS {SCHEMA}; SET LOCAL search_path = {SCHEMA};"
-            ))
-            .map_err(fail)?;
             tx.batch_execute(SCHEMA_V1).map_err(fail)?;
             tx.execute(
-                "INSERT INTO meta(key, value) VALUES ('schema_version', $1), ('server_id', $2)",
-                &[&SERVER_SCHEMA_VERSION.to_string(), &server_id],
+                "INSERT INTO meta(key, value) VALUES ('schema_version', '1'), ('server_id', $1)",
+                &[&server_id],
             )
             .map_err(fail)?;
+            migrate(&mut tx, url, 1, &trgm)?;
             InitOutcome::Created { server_id }
         }
     };
-    tx.batch_execute(&format!("SET LOCAL search_path = {SCHEMA};"))
-        .map_err(fail)?;
     tx.batch_execute(GRANTS).map_err(fail)?;
+    if trgm != SCHEMA {
+        tx.batch_execute(&format!(
+            "GRANT USAGE ON SCHEMA {} TO {COUNTER_ROLE}, {BACKOFFICE_ROLE};",
+            quote_ident(&trgm)
+        ))
+        .map_err(fail)?;
+    }
     tx.commit().map_err(fail)?;
     Ok(outcome)
+}
+
+/// The key a person's name is found by in the registry's trigram index: the name's
+/// skeletons (every script the name is known in), sorted, joined by spaces.
+pub fn name_key(identity: &Identity) -> String {
+    crate::domain::dedup::blocking_tokens(identity).join(" ")
 }

@@ -1,0 +1,249 @@
+//! Duplicates at national scale: the server's candidate search uses its indexes (the
+//! pg_trgm GIN over the name skeletons, the btrees on birth date and document number),
+//! finds what the file finds on the same data, and the schema's version 2 upgrades a
+//! version 1 server.
+
+use iin_desk::domain::dedup::transliterate;
+use iin_desk::queue::demo_registry::demo_persons;
+use iin_desk::queue::server::demo::fill_registry;
+use iin_desk::queue::server::schema::{init_server, InitOutcome, SERVER_SCHEMA_VERSION};
+
+use super::*;
+
+fn url_of(backend: &Backend) -> String {
+    backend.location.to_string_lossy().into_owned()
+}
+
+/// Candidates as (IIN, score), best first.
+fn found(queue: &mut Queue, identity: &Identity) -> Vec<(String, u8)> {
+    queue
+        .candidates(identity)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .map(|(p, m)| (p.iin.to_string(), m.score))
+        .collect()
+}
+
+/// Requests that should find a registered person, made from the registry's own data:
+/// the person again, names in the other order with a new document, the name written
+/// from the Cyrillic by another transliteration, the same document with a birth date
+/// one typo away; and a few persons of another data set (mostly no candidates).
+fn queries(registry: &[(Iin, Identity)]) -> Vec<Identity> {
+    let mut out = Vec::new();
+    for (_, p) in registry.iter().step_by(97).take(25) {
+        out.push(p.clone());
+        let mut swapped = p.clone();
+        std::mem::swap(&mut swapped.surname, &mut swapped.name);
+        if let Some(d) = swapped.document.as_mut() {
+            d.number = "ZZ9999999".into();
+        }
+        out.push(swapped);
+        if let Some(surname) = &p.cyrillic.surname {
+            let mut written = p.clone();
+            written.surname = transliterate(surname);
+            written.cyrillic = CyrillicName::default();
+            out.push(written);
+        }
+        let mut near = p.clone();
+        near.birth_date = near.birth_date.succ_opt().unwrap_or(near.birth_date);
+        near.surname = "OTHERNAME".into();
+        out.push(near);
+    }
+    out.extend(demo_persons(999, 10).map(|(_, p)| p));
+    out
+}
+
+#[test]
+fn the_server_finds_the_same_candidates_as_the_file_by_its_indexes() {
+    let registry: Vec<(Iin, Identity)> = demo_persons(11, 3_000).collect();
+    let file = Backend::file();
+    let mut file_queue = file.open();
+    let added = file_queue
+        .add_persons(&registry, "test", now())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(added, 3_000);
+    // Again: nothing is registered twice.
+    assert_eq!(
+        file_queue.add_persons(&registry[..10], "test", now()).ok(),
+        Some(0)
+    );
+    let server = Backend::server();
+    let report = fill_registry(&url_of(&server), 3_000, 11, now(), &mut |_| {})
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((report.added, report.total), (3_000, 3_000));
+    // The same seed again adds nothing.
+    let again = fill_registry(&url_of(&server), 3_000, 11, now(), &mut |_| {})
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((again.added, again.skipped, again.total), (0, 3_000, 3_000));
+    let mut server_queue = server.open();
+    assert_eq!(server_queue.counts().map(|c| c.persons).ok(), Some(3_000));
+
+    let mut with_candidates = 0;
+    for (i, query) in queries(&registry).iter().enumerate() {
+        let on_file = found(&mut file_queue, query);
+        let on_server = found(&mut server_queue, query);
+        assert_eq!(on_file, on_server, "query {i}: {query:?}");
+        if !on_file.is_empty() {
+            with_candidates += 1;
+        }
+    }
+    assert!(
+        with_candidates >= 75,
+        "{with_candidates} queries found someone"
+    );
+    // The person again is its own best candidate.
+    let (iin, person) = &registry[0];
+    let best = found(&mut server_queue, person);
+    assert_eq!(best.first().map(|b| b.0.as_str()), Some(iin.as_str()));
+    assert_eq!(best.first().map(|b| b.1), Some(100));
+}
+
+/// A person whose every name part has a typo, born one digit off, with a document one
+/// character off: a candidate by the score, found by the server's trigram index though
+/// no name skeleton, birth date or document is equal (the file's search, which looks
+/// for equal skeletons, misses such a person).
+#[test]
+fn the_server_finds_a_person_whose_every_name_part_has_a_typo() {
+    let registry: Vec<(Iin, Identity)> = demo_persons(12, 2_000).collect();
+    let (iin, person) = registry
+        .iter()
+        .find(|(_, p)| p.surname.len() >= 10 && p.patronymic.is_some())
+        .cloned()
+        .unwrap_or_else(|| panic!("a long name"));
+    let typo = |s: &str| {
+        let mut chars: Vec<char> = s.chars().collect();
+        let at = chars.len() / 2;
+        chars[at] = if chars[at] == 'X' { 'Q' } else { 'X' };
+        chars.into_iter().collect::<String>()
+    };
+    let mut query = person.clone();
+    query.surname = typo(&person.surname);
+    query.name = typo(&person.name);
+    query.patronymic = person.patronymic.as_deref().map(typo);
+    query.cyrillic = CyrillicName::default();
+    query.birth_date = person.birth_date.succ_opt().unwrap_or(person.birth_date);
+    if let Some(d) = query.document.as_mut() {
+        d.number = typo(&d.number);
+    }
+    assert!(
+        compare(&query, &person).score >= CANDIDATE_SCORE,
+        "the score makes it a candidate: {:?}",
+        compare(&query, &person)
+    );
+    let server = Backend::server();
+    fill_registry(&url_of(&server), 2_000, 12, now(), &mut |_| {})
+        .unwrap_or_else(|e| panic!("{e}"));
+    let on_server = found(&mut server.open(), &query);
+    assert!(
+        on_server.iter().any(|(i, _)| i == iin.as_str()),
+        "{on_server:?}"
+    );
+    let file = Backend::file();
+    let mut file_queue = file.open();
+    file_queue
+        .add_persons(&registry, "test", now())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!found(&mut file_queue, &query)
+        .iter()
+        .any(|(i, _)| i == iin.as_str()));
+}
+
+#[test]
+fn the_candidate_search_uses_the_trigram_index_not_a_scan() {
+    let server = Backend::server();
+    let count = env_count("QUEUE_TEST_REGISTRY", 30_000) as u64;
+    let report = fill_registry(&url_of(&server), count, 13, now(), &mut |_| {})
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.total, count);
+    let mut queue = server.open();
+    let Queue::Server(pg) = &mut queue else {
+        panic!("a server")
+    };
+    let (_, person) = demo_persons(13, 1)
+        .next()
+        .unwrap_or_else(|| panic!("a person"));
+    let plan = pg
+        .explain_candidates(&person)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(plan.contains("persons_name_trgm"), "{plan}");
+    assert!(plan.contains("persons_birth"), "{plan}");
+    assert!(plan.contains("persons_doc"), "{plan}");
+    assert!(!plan.contains("Seq Scan"), "{plan}");
+    // The trigram threshold is this program's, set for every connection.
+    let db = queue_support::pg::database_of(&url_of(&server));
+    let cluster = queue_support::pg::cluster();
+    let mut admin = cluster.client(&db);
+    let name_keys: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM iin_queue.persons WHERE name_key = ''",
+            &[],
+        )
+        .map(|r| r.get(0))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(name_keys, 0, "every person has a name key");
+    // One round trip for the search once its statement is prepared (with the
+    // transaction's begin and commit).
+    let _ = queue.candidates(&person);
+    let Queue::Server(pg) = &mut queue else {
+        panic!("a server")
+    };
+    let before = pg.round_trips();
+    let _ = queue.candidates(&person);
+    let Queue::Server(pg) = &mut queue else {
+        panic!("a server")
+    };
+    assert_eq!(pg.round_trips() - before, 3);
+}
+
+#[test]
+fn init_server_upgrades_a_version_1_registry_and_counters_wait_for_it() {
+    let server = Backend::server();
+    let url = url_of(&server);
+    let registry: Vec<(Iin, Identity)> = demo_persons(14, 50).collect();
+    server
+        .open()
+        .add_persons(&registry, "test", now())
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Back to version 1, as a server made by the previous program is.
+    let db = queue_support::pg::database_of(&url);
+    let cluster = queue_support::pg::cluster();
+    cluster
+        .client(&db)
+        .batch_execute(
+            "SET search_path = iin_queue;
+             DROP INDEX persons_name_trgm; ALTER TABLE persons DROP COLUMN name_key;
+             DELETE FROM meta WHERE key = 'trgm_schema';
+             UPDATE meta SET value = '1' WHERE key = 'schema_version';",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let refused = Queue::open(
+        &QueueLocation::parse(&url),
+        OpenMode::MustExist,
+        CentralOptions::default(),
+        None,
+    )
+    .err();
+    let Some(e @ QueueError::ServerTooOld { found: 1, .. }) = refused else {
+        panic!("{refused:?}")
+    };
+    assert!(e.is_offline());
+    assert!(e.message(Lang::En).contains("init-server"), "{e}");
+    assert!(e.message(Lang::Ru).contains("init-server"), "{e}");
+    let outcome = init_server(&url).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(outcome, InitOutcome::Upgraded { from: 1, to, .. } if to == SERVER_SCHEMA_VERSION),
+        "{outcome:?}"
+    );
+    assert!(matches!(
+        init_server(&url),
+        Ok(InitOutcome::AlreadyThere { .. })
+    ));
+    // The registered persons got their name keys and are found again.
+    let (iin, person) = &registry[3];
+    let mut query = person.clone();
+    query.document = None;
+    let mut queue = server.open();
+    assert!(found(&mut queue, &query)
+        .iter()
+        .any(|(i, _)| i == iin.as_str()));
+}
