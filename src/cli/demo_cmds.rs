@@ -378,7 +378,14 @@ pub fn demo_form(seed: u64, index: u64, now: NaiveDateTime) -> RequestForm {
 
     let person = demo_person(&mut rng, day, status);
     let (birth, sex) = (person.birth, person.sex);
-    let applicant = person.applicant;
+    let mut applicant = person.applicant;
+    if kind == "formation_convicted" {
+        // Appendix 2 is for a person without an identity document (the rules refuse one).
+        applicant.document_number.clear();
+        applicant.document_issue_date.clear();
+        applicant.document_expiry_date.clear();
+        applicant.document_issuing_country.clear();
+    }
     let package = demo_package(
         &mut rng,
         (kind, channel, status),
