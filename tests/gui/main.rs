@@ -14,4 +14,5 @@ mod editor;
 mod journal;
 mod keyboard;
 mod login;
+mod representative;
 mod settings;
