@@ -14,6 +14,21 @@ use crate::domain::lang::Lang;
 use crate::domain::mrz::{MrzReadError, MrzReading, ZoneScanner};
 use crate::domain::request::{RepresentativeBasis, RequestKind, Status};
 
+/// What the editor holds beside the form, kept when a draft is left so that *Continue*
+/// brings it back: the MRZ as the reader typed it, its verdict, and when the request was
+/// first opened (the service timer is not restarted).
+#[derive(Debug, Clone)]
+pub struct DraftSession {
+    /// What the passport reader typed.
+    pub mrz_text: String,
+    /// The reading of it, with its verdict.
+    pub mrz: Option<Result<MrzReading, MrzReadError>>,
+    /// Whether `mrz` is the reading of `mrz_text` (else the box holds text not read yet).
+    pub mrz_read: bool,
+    /// When the request was first opened.
+    pub opened_at: NaiveDateTime,
+}
+
 /// The request being typed.
 pub struct Editor {
     /// The form, as typed.
@@ -247,6 +262,42 @@ impl Editor {
         if let Some(r) = self.form.representative.as_mut() {
             r.basis = basis.key().into();
         }
+    }
+
+    /// What is kept when the draft is left ([`Editor::resume`] brings it back).
+    pub fn session(&self) -> DraftSession {
+        DraftSession {
+            mrz_text: self.mrz_text.clone(),
+            mrz: self.mrz.clone(),
+            mrz_read: !self.mrz_unread(),
+            opened_at: self.opened_at,
+        }
+    }
+
+    /// Continues a saved draft at `now`: with what was kept when it was left in this
+    /// session, else with the time it was first saved (`first_saved`), so the service
+    /// timer runs from the first opening, never from `now` when an earlier time is known.
+    pub fn resume(
+        form: RequestForm,
+        now: NaiveDateTime,
+        kept: Option<DraftSession>,
+        first_saved: Option<NaiveDateTime>,
+    ) -> Editor {
+        let mut ed = Editor::from_form(form, now);
+        if let Some(opened) = first_saved.filter(|t| *t <= now) {
+            ed.opened_at = opened;
+        }
+        if let Some(k) = kept {
+            ed.opened_at = k.opened_at.min(ed.opened_at);
+            ed.mrz_scan.settle(&k.mrz_text);
+            if k.mrz_read {
+                ed.mrz_applied = k.mrz_text.clone();
+            }
+            ed.mrz_text = k.mrz_text;
+            ed.mrz = k.mrz;
+        }
+        ed.last_edit = now;
+        ed
     }
 
     /// Adds the representative's block (bringing back what was typed before it was
@@ -495,6 +546,27 @@ mod tests {
             None,
             "the institution's officer"
         );
+    }
+
+    #[test]
+    fn continuing_a_draft_brings_back_the_mrz_and_keeps_the_service_time() {
+        let mut ed = editor(RequestKind::Formation);
+        ed.mrz_text = TD3.into();
+        ed.apply_mrz(now().date());
+        let later = now() + chrono::Duration::minutes(7);
+        let back = Editor::resume(ed.form.clone(), later, Some(ed.session()), None);
+        assert_eq!(back.opened_at, now(), "the timer is not restarted");
+        assert_eq!(back.mrz_text, TD3);
+        assert!(matches!(&back.mrz, Some(Ok(r)) if r.all_checks_pass()));
+        assert!(!back.mrz_unread(), "the zone is not read again");
+        // After a restart only the first save's time is known.
+        let saved = now() + chrono::Duration::minutes(1);
+        let back = Editor::resume(ed.form.clone(), later, None, Some(saved));
+        assert_eq!(back.opened_at, saved);
+        assert!(back.mrz.is_none());
+        // A time in the future (a wrong clock) is not believed.
+        let back = Editor::resume(ed.form, now(), None, Some(later));
+        assert_eq!(back.opened_at, now());
     }
 
     #[test]

@@ -52,6 +52,7 @@ pub fn root_ui(state: &mut AppState, ui: &mut Ui) {
     }
     shortcuts(state, ui);
     top_bar(state, &user, ui);
+    state.tidy_notices();
     notices_ui(state, ui);
     match state.screen.clone() {
         Screen::Dashboard => dashboard::dashboard_ui(state, ui),

@@ -10,6 +10,7 @@
 mod support;
 
 mod back_office;
+mod drafts;
 mod editor;
 mod journal;
 mod keyboard;

@@ -30,6 +30,7 @@ pub fn run(app: &mut DeskApp, command: Command) {
         Command::NewFromMrz(text) => editor::new_from_mrz(app, text, now),
         Command::OpenDraft(id) => editor::open_draft(app, id, now),
         Command::SaveDraft => editor::save_draft(app),
+        Command::DiscardDraft(id) => editor::discard_draft(app, id, now),
         Command::Accept => editor::decide(app, Status::Accepted, now),
         Command::RefuseToAccept => editor::decide(app, Status::RefusedToAccept, now),
         Command::LookUpIin => editor::look_up_iin(app, now),
