@@ -122,6 +122,8 @@ pub enum Command {
     SaveAs(String, DocKind),
     /// Print today's register: this counter (`Some`) or the whole office (`None`).
     PrintRegister(Option<String>),
+    /// Open a folder in the system's file manager.
+    OpenFolder(std::path::PathBuf),
     /// Save the settings form.
     SaveSettings,
     /// Choose the queue file with a dialog.
@@ -309,6 +311,20 @@ impl AppState {
         let mut n = Notice::general(text, is_error);
         n.request = Some(request.to_string());
         n.field = field;
+        self.push_notice(n);
+    }
+
+    /// Shows a message with an *Open folder* button for `folder` (where a document was
+    /// saved that no viewer opened), about `request` when it is about one.
+    pub fn notify_with_folder(
+        &mut self,
+        request: Option<&str>,
+        text: impl Into<String>,
+        folder: std::path::PathBuf,
+    ) {
+        let mut n = Notice::general(text, true);
+        n.request = request.map(str::to_string);
+        n.folder = Some(folder);
         self.push_notice(n);
     }
 

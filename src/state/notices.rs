@@ -18,6 +18,8 @@ pub struct Notice {
     pub request: Option<String>,
     /// The field it is about: it goes when that field of its request has no error.
     pub field: Option<Field>,
+    /// A folder the notice offers to open (where a PDF was saved when no viewer opened).
+    pub folder: Option<std::path::PathBuf>,
 }
 
 impl Notice {
@@ -28,6 +30,7 @@ impl Notice {
             is_error,
             request: None,
             field: None,
+            folder: None,
         }
     }
 }

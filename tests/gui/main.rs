@@ -16,4 +16,5 @@ mod journal;
 mod keyboard;
 mod login;
 mod representative;
+mod request_view;
 mod settings;

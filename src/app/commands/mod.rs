@@ -38,6 +38,7 @@ pub fn run(app: &mut DeskApp, command: Command) {
         Command::Print(id, doc) => printing::run_print(app, &id, doc),
         Command::SaveAs(id, doc) => printing::save_as(app, &id, doc),
         Command::PrintRegister(counter) => printing::print_register(app, counter),
+        Command::OpenFolder(dir) => printing::open_folder(app, &dir),
         Command::SaveSettings => admin::save_settings(app),
         Command::ChooseQueuePath => admin::choose_queue_path(app),
         Command::ChoosePdfDir => admin::choose_pdf_dir(app),

@@ -4,7 +4,9 @@
 
 use super::load_view;
 use crate::app::{DeskApp, Screen};
-use crate::domain::i18n::Msg;
+use std::path::Path;
+
+use crate::domain::i18n::{tr_args, Msg};
 use crate::pdf::DocKind;
 
 /// Prints into the PDF folder (every printout is kept and audited); returns the file.
@@ -35,10 +37,13 @@ pub(super) fn run_print(app: &mut DeskApp, id: &str, doc: DocKind) {
     };
     log::info!("request {id}: {} printed", doc.audit_action());
     match (app.viewer)(&out) {
-        Ok(()) => app
-            .state
-            .notify(format!("{}: {}", doc.label(lang), out.display()), false),
-        Err(e) => app.state.notify(format!("{}: {e}", out.display()), true),
+        Ok(()) => app.state.notify_about(
+            id,
+            None,
+            format!("{}: {}", doc.label(lang), out.display()),
+            false,
+        ),
+        Err(e) => viewer_failed(app, Some(id), &out, &e),
     }
     refresh_view(app, id);
 }
@@ -95,10 +100,39 @@ pub(super) fn print_register(app: &mut DeskApp, counter: Option<String>) {
     match result {
         Ok(_) => {
             if let Err(e) = (app.viewer)(&out) {
-                app.state.notify(format!("{}: {e}", out.display()), true);
+                viewer_failed(app, None, &out, &e);
             }
         }
         Err(e) => app.state.notify(e.message(lang), true),
+    }
+}
+
+/// No viewer opened the printed PDF: the clerk is told, in their language, where it was
+/// saved, with *Open folder*; the system's own words go to the log.
+fn viewer_failed(app: &mut DeskApp, id: Option<&str>, out: &Path, e: &std::io::Error) {
+    log::warn!("no viewer opened {}: {e}", out.display());
+    let lang = app.state.lang;
+    let folder = out
+        .parent()
+        .map_or_else(|| out.to_path_buf(), Path::to_path_buf);
+    let text = tr_args(
+        lang,
+        "clerk-viewer-failed",
+        &[("path", out.display().to_string().into())],
+    );
+    app.state.notify_with_folder(id, text, folder);
+}
+
+/// *Open folder*: the folder in the system's file manager.
+pub(super) fn open_folder(app: &mut DeskApp, dir: &Path) {
+    if let Err(e) = (app.viewer)(dir) {
+        log::warn!("cannot open the folder {}: {e}", dir.display());
+        let text = tr_args(
+            app.state.lang,
+            "clerk-folder-failed",
+            &[("path", dir.display().to_string().into())],
+        );
+        app.state.notify(text, true);
     }
 }
 
