@@ -27,3 +27,4 @@ clerk-submitted-at = Submitted
 clerk-viewer-failed = No program opened the PDF for printing. The document is saved as { $path }; open it from its folder to print it.
 clerk-open-folder = Open folder
 clerk-folder-failed = The folder { $path } could not be opened; open it in the file manager.
+clerk-copy-failed = The copy could not be written to { $path } (no access, or the disk is full). The document is kept as { $kept }.

@@ -23,7 +23,7 @@ fn print_kept(app: &mut DeskApp, id: &str, doc: DocKind) -> Option<std::path::Pa
     match crate::printing::print_to(&mut app.store, &app.machine, &user, id, doc, &out, now) {
         Ok(_) => Some(out),
         Err(e) => {
-            app.state.notify(e.message(lang), true);
+            app.state.notify_about(id, None, e.message(lang), true);
             None
         }
     }
@@ -71,7 +71,19 @@ pub(super) fn save_as(app: &mut DeskApp, id: &str, doc: DocKind) {
                 format!("{}: {}", Msg("window-saved").get(lang), target.display()),
                 false,
             ),
-            Err(e) => app.state.notify(format!("{}: {e}", target.display()), true),
+            Err(e) => {
+                log::warn!("cannot copy to {}: {e}", target.display());
+                let text = tr_args(
+                    lang,
+                    "clerk-copy-failed",
+                    &[
+                        ("path", target.display().to_string().into()),
+                        ("kept", out.display().to_string().into()),
+                    ],
+                );
+                app.state
+                    .notify_with_folder(Some(id), text, folder_of(&out));
+            }
         }
     }
     refresh_view(app, id);
@@ -121,6 +133,12 @@ fn viewer_failed(app: &mut DeskApp, id: Option<&str>, out: &Path, e: &std::io::E
         &[("path", out.display().to_string().into())],
     );
     app.state.notify_with_folder(id, text, folder);
+}
+
+/// The folder a file is in.
+fn folder_of(file: &Path) -> std::path::PathBuf {
+    file.parent()
+        .map_or_else(|| file.to_path_buf(), Path::to_path_buf)
 }
 
 /// *Open folder*: the folder in the system's file manager.
