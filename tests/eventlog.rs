@@ -345,6 +345,10 @@ fn refuse_expired_passport(h: &mut Harness<'static, DeskApp>) {
     h.get_by_role_and_label(Role::Button, "Refuse to accept — print receipt…")
         .click();
     h.run();
+    // The click asks first; the confirmation's button refuses.
+    h.get_by_role_and_label(Role::Button, "Refuse to accept and print the receipt")
+        .click();
+    h.run();
     assert!(statuses(h)
         .iter()
         .any(|(_, s)| *s == Status::RefusedToAccept));

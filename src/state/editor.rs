@@ -12,7 +12,22 @@ use crate::domain::form::{
 use crate::domain::identity::Parameter;
 use crate::domain::lang::Lang;
 use crate::domain::mrz::{MrzReadError, MrzReading, ZoneScanner};
-use crate::domain::request::{RequestKind, Status};
+use crate::domain::request::{RepresentativeBasis, RequestKind, Status};
+
+/// What the editor holds beside the form, kept when a draft is left so that *Continue*
+/// brings it back: the MRZ as the reader typed it, its verdict, and when the request was
+/// first opened (the service timer is not restarted).
+#[derive(Debug, Clone)]
+pub struct DraftSession {
+    /// What the passport reader typed.
+    pub mrz_text: String,
+    /// The reading of it, with its verdict.
+    pub mrz: Option<Result<MrzReading, MrzReadError>>,
+    /// Whether `mrz` is the reading of `mrz_text` (else the box holds text not read yet).
+    pub mrz_read: bool,
+    /// When the request was first opened.
+    pub opened_at: NaiveDateTime,
+}
 
 /// The request being typed.
 pub struct Editor {
@@ -72,18 +87,27 @@ impl Editor {
             ..RequestForm::default()
         };
         match kind {
-            RequestKind::FormationConvicted => {
-                form.representative = Some(RepresentativeForm::default());
-                form.institution = Some(InstitutionForm::default());
-            }
+            // The institution certifies the application; no representative is asked for
+            // (one may still be added).
+            RequestKind::FormationConvicted => form.institution = Some(InstitutionForm::default()),
             RequestKind::Correction => form.correction = Some(CorrectionForm::default()),
             RequestKind::Formation => {}
         }
         Editor::from_form(form, now)
     }
 
-    /// Continues a saved draft.
-    pub fn from_form(form: RequestForm, now: NaiveDateTime) -> Editor {
+    /// Continues a saved draft. An empty representative's block that an older version
+    /// added to every convicted person's request is dropped (the order asks for none).
+    pub fn from_form(mut form: RequestForm, now: NaiveDateTime) -> Editor {
+        let convicted = RequestKind::from_key(&form.kind) == Some(RequestKind::FormationConvicted);
+        if convicted
+            && form
+                .representative
+                .as_ref()
+                .is_some_and(|r| *r == RepresentativeForm::default())
+        {
+            form.representative = None;
+        }
         Editor {
             saved: Some(form.clone()),
             form,
@@ -189,6 +213,91 @@ impl Editor {
                 .iter()
                 .any(|e| e.field == *f && e.problem == Problem::Required)
         })
+    }
+
+    /// Whether the identity document's fields are shown: not on a convicted person's
+    /// request (the path is for persons without one), unless one of them holds text
+    /// (then its error is shown there, to be cleared).
+    pub fn shows_document_fields(&self) -> bool {
+        let a = &self.form.applicant;
+        self.kind() != RequestKind::FormationConvicted
+            || [
+                &a.document_number,
+                &a.document_issue_date,
+                &a.document_expiry_date,
+                &a.document_issuing_country,
+            ]
+            .iter()
+            .any(|t| !t.trim().is_empty())
+    }
+
+    /// The ground the representative acts on as the form shows it: the key chosen, else
+    /// what the domain reads from the fields (a legal representative when only the proof
+    /// is typed, nobody's choice for the institution's officer on a convicted person's
+    /// request with nothing typed, else a power of attorney). `None` also without a
+    /// representative.
+    pub fn representative_basis(&self) -> Option<RepresentativeBasis> {
+        let r = self.form.representative.as_ref()?;
+        if let Some(b) = RepresentativeBasis::from_key(&r.basis) {
+            return Some(b);
+        }
+        let poa = [
+            &r.poa_number,
+            &r.poa_date,
+            &r.poa_notary,
+            &r.poa_valid_until,
+        ]
+        .iter()
+        .any(|t| !t.trim().is_empty());
+        let legal = !r.legal_document.trim().is_empty();
+        match (legal, poa) {
+            (true, false) => Some(RepresentativeBasis::LegalRepresentative),
+            (false, false) if self.kind() == RequestKind::FormationConvicted => None,
+            _ => Some(RepresentativeBasis::PowerOfAttorney),
+        }
+    }
+
+    /// Chooses the ground the representative acts on.
+    pub fn set_representative_basis(&mut self, basis: RepresentativeBasis) {
+        if let Some(r) = self.form.representative.as_mut() {
+            r.basis = basis.key().into();
+        }
+    }
+
+    /// What is kept when the draft is left ([`Editor::resume`] brings it back).
+    pub fn session(&self) -> DraftSession {
+        DraftSession {
+            mrz_text: self.mrz_text.clone(),
+            mrz: self.mrz.clone(),
+            mrz_read: !self.mrz_unread(),
+            opened_at: self.opened_at,
+        }
+    }
+
+    /// Continues a saved draft at `now`: with what was kept when it was left in this
+    /// session, else with the time it was first saved (`first_saved`), so the service
+    /// timer runs from the first opening, never from `now` when an earlier time is known.
+    pub fn resume(
+        form: RequestForm,
+        now: NaiveDateTime,
+        kept: Option<DraftSession>,
+        first_saved: Option<NaiveDateTime>,
+    ) -> Editor {
+        let mut ed = Editor::from_form(form, now);
+        if let Some(opened) = first_saved.filter(|t| *t <= now) {
+            ed.opened_at = opened;
+        }
+        if let Some(k) = kept {
+            ed.opened_at = k.opened_at.min(ed.opened_at);
+            ed.mrz_scan.settle(&k.mrz_text);
+            if k.mrz_read {
+                ed.mrz_applied = k.mrz_text.clone();
+            }
+            ed.mrz_text = k.mrz_text;
+            ed.mrz = k.mrz;
+        }
+        ed.last_edit = now;
+        ed
     }
 
     /// Adds the representative's block (bringing back what was typed before it was
@@ -300,7 +409,7 @@ mod tests {
         let f = editor(RequestKind::Formation).form;
         assert!(f.representative.is_none() && f.institution.is_none() && f.correction.is_none());
         let f = editor(RequestKind::FormationConvicted).form;
-        assert!(f.representative.is_some() && f.institution.is_some());
+        assert!(f.representative.is_none() && f.institution.is_some());
         let f = editor(RequestKind::Correction).form;
         assert!(f.correction.is_some());
         assert_eq!(
@@ -379,6 +488,85 @@ mod tests {
                 .map(|r| r.full_name.as_str()),
             Some("Someone")
         );
+    }
+
+    #[test]
+    fn a_convicted_persons_request_asks_for_no_representative_and_no_document() {
+        let mut ed = editor(RequestKind::FormationConvicted);
+        ed.refresh(now());
+        let fields: Vec<Field> = ed.errors().iter().map(|e| e.field).collect();
+        for f in [
+            Field::RepresentativeName,
+            Field::DocumentNumber,
+            Field::InstitutionHead,
+        ] {
+            assert!(!fields.contains(&f), "{f:?} in {fields:?}");
+        }
+        assert!(fields.contains(&Field::InstitutionName));
+        assert!(!ed.shows_document_fields());
+        ed.form.applicant.document_number = "N1".into();
+        assert!(ed.shows_document_fields(), "typed text stays visible");
+        assert!(editor(RequestKind::Formation).shows_document_fields());
+        // An older draft's empty block is dropped; a typed one is kept.
+        let mut old = ed.form.clone();
+        old.representative = Some(RepresentativeForm::default());
+        assert!(Editor::from_form(old.clone(), now())
+            .form
+            .representative
+            .is_none());
+        if let Some(r) = old.representative.as_mut() {
+            r.full_name = "Officer".into();
+        }
+        assert!(Editor::from_form(old, now()).form.representative.is_some());
+    }
+
+    #[test]
+    fn the_basis_shown_is_the_one_chosen_or_read_from_the_fields() {
+        use RepresentativeBasis::{LegalRepresentative, PowerOfAttorney};
+        let mut ed = editor(RequestKind::Formation);
+        assert_eq!(ed.representative_basis(), None);
+        ed.set_representative(true);
+        assert_eq!(ed.representative_basis(), Some(PowerOfAttorney));
+        if let Some(r) = ed.form.representative.as_mut() {
+            r.legal_document = "Birth certificate".into();
+        }
+        assert_eq!(ed.representative_basis(), Some(LegalRepresentative));
+        ed.set_representative_basis(PowerOfAttorney);
+        assert_eq!(ed.representative_basis(), Some(PowerOfAttorney));
+        ed.refresh(now());
+        assert!(ed
+            .errors()
+            .iter()
+            .any(|e| e.field == Field::LegalRepresentativeDocument
+                && e.problem == Problem::NotAllowed));
+        let mut conv = editor(RequestKind::FormationConvicted);
+        conv.set_representative(true);
+        assert_eq!(
+            conv.representative_basis(),
+            None,
+            "the institution's officer"
+        );
+    }
+
+    #[test]
+    fn continuing_a_draft_brings_back_the_mrz_and_keeps_the_service_time() {
+        let mut ed = editor(RequestKind::Formation);
+        ed.mrz_text = TD3.into();
+        ed.apply_mrz(now().date());
+        let later = now() + chrono::Duration::minutes(7);
+        let back = Editor::resume(ed.form.clone(), later, Some(ed.session()), None);
+        assert_eq!(back.opened_at, now(), "the timer is not restarted");
+        assert_eq!(back.mrz_text, TD3);
+        assert!(matches!(&back.mrz, Some(Ok(r)) if r.all_checks_pass()));
+        assert!(!back.mrz_unread(), "the zone is not read again");
+        // After a restart only the first save's time is known.
+        let saved = now() + chrono::Duration::minutes(1);
+        let back = Editor::resume(ed.form.clone(), later, None, Some(saved));
+        assert_eq!(back.opened_at, saved);
+        assert!(back.mrz.is_none());
+        // A time in the future (a wrong clock) is not believed.
+        let back = Editor::resume(ed.form, now(), None, Some(later));
+        assert_eq!(back.opened_at, now());
     }
 
     #[test]

@@ -10,7 +10,10 @@
 pub mod backoffice;
 pub mod editor;
 pub mod journal;
+pub mod notices;
 pub mod request_view;
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
 
@@ -20,8 +23,10 @@ use crate::settings::Setting;
 use crate::store::{RequestRow, User};
 
 pub use backoffice::BackOfficeState;
+pub use editor::DraftSession;
 pub use editor::Editor;
 pub use journal::{JournalState, PAGE_ROWS};
+pub use notices::Notice;
 pub use request_view::RequestView;
 
 /// Settings kept in the store, as edited on the settings screen.
@@ -101,6 +106,8 @@ pub enum Command {
     OpenDraft(String),
     /// Save the editor's draft.
     SaveDraft,
+    /// Discard a draft (the clerk confirmed it).
+    DiscardDraft(String),
     /// Accept the editor's request.
     Accept,
     /// Refuse to accept and print the receipt.
@@ -115,6 +122,8 @@ pub enum Command {
     SaveAs(String, DocKind),
     /// Print today's register: this counter (`Some`) or the whole office (`None`).
     PrintRegister(Option<String>),
+    /// Open a folder in the system's file manager.
+    OpenFolder(std::path::PathBuf),
     /// Save the settings form.
     SaveSettings,
     /// Choose the queue file with a dialog.
@@ -149,15 +158,6 @@ pub enum Command {
     BackOfficeCorrect,
     /// Refuse the open case on the chosen ground.
     BackOfficeRefuse,
-}
-
-/// A message shown to the clerk at the bottom of the window.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    /// The text, already in the clerk's language.
-    pub text: String,
-    /// Whether it reports a failure.
-    pub is_error: bool,
 }
 
 /// Forms of the login, set-up and lock screens.
@@ -242,6 +242,12 @@ pub struct AppState {
     pub viewed: Option<RequestView>,
     /// Messages for the clerk.
     pub notices: Vec<Notice>,
+    /// What the editor held for drafts left during this session (the MRZ text, its
+    /// verdict, when the request was first opened), by request id; *Continue* brings it
+    /// back. Forgotten at logout.
+    pub draft_sessions: BTreeMap<String, DraftSession>,
+    /// The draft whose discarding waits for the clerk's confirmation.
+    pub confirm_discard: Option<String>,
     /// The current time, refreshed each frame.
     pub now: NaiveDateTime,
     /// Commands asked for during the frame.
@@ -276,6 +282,8 @@ impl AppState {
             recovery_key: None,
             viewed: None,
             notices: Vec::new(),
+            draft_sessions: BTreeMap::new(),
+            confirm_discard: None,
             now,
             commands: Vec::new(),
         }
@@ -286,16 +294,77 @@ impl AppState {
         self.commands.push(c);
     }
 
-    /// Shows a message.
+    /// Shows a message not tied to a request.
     pub fn notify(&mut self, text: impl Into<String>, is_error: bool) {
-        let text = text.into();
-        if is_error {
+        self.push_notice(Notice::general(text, is_error));
+    }
+
+    /// Shows a message about request `request`, naming `field` when it is about one: it
+    /// goes when another request is opened, or when the field is fixed.
+    pub fn notify_about(
+        &mut self,
+        request: &str,
+        field: Option<crate::domain::field::Field>,
+        text: impl Into<String>,
+        is_error: bool,
+    ) {
+        let mut n = Notice::general(text, is_error);
+        n.request = Some(request.to_string());
+        n.field = field;
+        self.push_notice(n);
+    }
+
+    /// Shows a message with an *Open folder* button for `folder` (where a document was
+    /// saved that no viewer opened), about `request` when it is about one.
+    pub fn notify_with_folder(
+        &mut self,
+        request: Option<&str>,
+        text: impl Into<String>,
+        folder: std::path::PathBuf,
+    ) {
+        let mut n = Notice::general(text, true);
+        n.request = request.map(str::to_string);
+        n.folder = Some(folder);
+        self.push_notice(n);
+    }
+
+    fn push_notice(&mut self, n: Notice) {
+        if n.is_error {
             // Errors name fields, files and request ids, never an applicant's data.
-            log::warn!("{text}");
+            log::warn!("{}", n.text);
         }
-        self.notices.push(Notice { text, is_error });
-        if self.notices.len() > 3 {
-            self.notices.remove(0);
+        notices::push(&mut self.notices, n);
+    }
+
+    /// The request on screen: the one being typed, or the one shown.
+    pub fn current_request(&self) -> Option<&str> {
+        match &self.screen {
+            Screen::Editor => self.editor.as_ref().map(|e| e.form.id.as_str()),
+            Screen::Request(id) => Some(id.as_str()),
+            _ => None,
+        }
+    }
+
+    /// Drops the notices that no longer apply: those of another request once a request
+    /// is on screen, and those naming a field of the request being typed that is fixed.
+    /// Runs each frame before the notices are drawn.
+    pub fn tidy_notices(&mut self) {
+        let current = self.current_request().map(str::to_string);
+        let errors: Option<(&str, Vec<crate::domain::field::Field>)> =
+            self.editor.as_ref().map(|e| {
+                (
+                    e.form.id.as_str(),
+                    e.errors().iter().map(|x| x.field).collect(),
+                )
+            });
+        notices::tidy(&mut self.notices, current.as_deref(), errors);
+    }
+
+    /// Puts the request being typed aside, remembering its MRZ and its start for
+    /// *Continue*.
+    pub fn park_editor(&mut self) {
+        if let Some(ed) = self.editor.take() {
+            self.draft_sessions.insert(ed.form.id.clone(), ed.session());
         }
     }
 }

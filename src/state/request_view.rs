@@ -1,7 +1,10 @@
 //! The request screen's model: one stored request with its history, loaded once when
-//! the screen opens, and which documents it can print.
+//! the screen opens, which documents it can print, and how its history and its dates
+//! read for a clerk (event names in the clerk's language, dates `DD.MM.YYYY`).
 
-use crate::domain::form::RequestForm;
+use crate::domain::form::{parse_date, parse_date_time, RequestForm};
+use crate::domain::i18n::Msg;
+use crate::domain::lang::Lang;
 use crate::domain::request::Status;
 use crate::pdf::DocKind;
 use crate::store::AuditEntry;
@@ -37,5 +40,116 @@ impl RequestView {
     /// The document Ctrl+P prints.
     pub fn primary_document(&self) -> Option<DocKind> {
         self.documents().first().copied()
+    }
+}
+
+/// The audit log's codes of a request's events and their names for the clerk.
+pub const EVENTS: [(&str, Msg); 13] = [
+    ("request.draft_created", Msg("clerk-event-draft-created")),
+    (
+        "request.draft_discarded",
+        Msg("clerk-event-draft-discarded"),
+    ),
+    ("request.import", Msg("clerk-event-imported")),
+    ("request.accepted", Msg("clerk-event-accepted")),
+    (
+        "request.refused_to_accept",
+        Msg("clerk-event-refused-to-accept"),
+    ),
+    ("request.sent", Msg("clerk-event-sent")),
+    ("request.formed", Msg("clerk-event-formed")),
+    ("request.corrected", Msg("clerk-event-corrected")),
+    ("request.refused", Msg("clerk-event-refused")),
+    ("print.certificate", Msg("clerk-event-certificate-printed")),
+    ("print.receipt", Msg("clerk-event-receipt-printed")),
+    ("print.application", Msg("clerk-event-application-printed")),
+    ("print.refusal", Msg("clerk-event-refusal-printed")),
+];
+
+/// The name of the history's event `action` in `lang`; an event this version does not
+/// know (written by a newer one) is named as "Other event (code)".
+pub fn event_label(action: &str, lang: Lang) -> String {
+    EVENTS.iter().find(|(code, _)| *code == action).map_or_else(
+        || {
+            crate::domain::i18n::tr_args(
+                lang,
+                "clerk-event-other",
+                &[("code", action.to_string().into())],
+            )
+        },
+        |(_, m)| m.get(lang).to_string(),
+    )
+}
+
+/// A stored or typed date or time as the clerk reads it: `DD.MM.YYYY`, with `HH:MM` for
+/// a time; text that is neither is shown as it is.
+pub fn show_date(text: &str) -> String {
+    let t = text.trim();
+    if let Some(d) = parse_date(t) {
+        return d.format("%d.%m.%Y").to_string();
+    }
+    parse_date_time(t).map_or_else(
+        || text.to_string(),
+        |d| d.format("%d.%m.%Y %H:%M").to_string(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_status_a_request_reaches_has_a_named_event() {
+        for s in [
+            Status::Accepted,
+            Status::RefusedToAccept,
+            Status::Sent,
+            Status::Formed,
+            Status::Corrected,
+            Status::Refused,
+        ] {
+            let code = format!("request.{}", s.key());
+            assert!(EVENTS.iter().any(|(c, _)| *c == code), "{code}");
+        }
+        for d in DocKind::ALL {
+            assert!(EVENTS.iter().any(|(c, _)| *c == d.audit_action()), "{d:?}");
+        }
+    }
+
+    #[test]
+    fn events_read_in_the_clerks_language() {
+        let table = [
+            ("request.refused_to_accept", Lang::En, "Refused to accept"),
+            ("print.receipt", Lang::En, "Receipt printed"),
+            ("request.accepted", Lang::Ru, "Документы приняты"),
+            (
+                "request.future_thing",
+                Lang::En,
+                "Other event (request.future_thing)",
+            ),
+        ];
+        for (code, lang, expected) in table {
+            assert_eq!(event_label(code, lang), expected);
+        }
+        for lang in Lang::ALL {
+            for (code, _) in EVENTS {
+                assert!(!event_label(code, lang).contains('.'), "{code} in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn dates_read_day_month_year() {
+        let table = [
+            ("1990-03-15", "15.03.1990"),
+            ("15.03.1990", "15.03.1990"),
+            ("2026-11-25T10:00:00", "25.11.2026 10:00"),
+            ("2026-11-25 10:05", "25.11.2026 10:05"),
+            ("", ""),
+            ("Tashkent", "Tashkent"),
+        ];
+        for (text, shown) in table {
+            assert_eq!(show_date(text), shown, "{text}");
+        }
     }
 }

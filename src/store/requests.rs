@@ -236,6 +236,42 @@ impl Store {
         })
     }
 
+    /// Discards a draft the clerk will not finish: the row goes, the audit log keeps
+    /// `request.draft_discarded` with the request's id (the log itself is never
+    /// trimmed). A request that has left the draft status is never discarded.
+    pub fn discard_draft(
+        &mut self,
+        id: &str,
+        actor: &str,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        self.write(|tx| {
+            let row: Option<(String, String)> = tx
+                .query_row(
+                    "SELECT status, kind FROM requests WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let (status, kind) = row.ok_or_else(|| StoreError::RequestNotFound(id.to_string()))?;
+            if status != Status::Draft.key() {
+                return Err(StoreError::Transition(
+                    crate::domain::request::TransitionError {
+                        kind: crate::domain::request::RequestKind::from_key(&kind)
+                            .unwrap_or(crate::domain::request::RequestKind::Formation),
+                        from: Status::from_key(&status).unwrap_or(Status::Accepted),
+                        event: Event::RefuseToAccept,
+                    },
+                ));
+            }
+            tx.execute(
+                "DELETE FROM requests WHERE id = ?1 AND status = 'draft'",
+                [id],
+            )?;
+            audit::append(tx, now, actor, "request.draft_discarded", Some(id), "")
+        })
+    }
+
     /// Takes a draft through the clerk's decision: `record` is the validated draft with
     /// status `accepted` or `refused_to_accept`. Writes the normalized data, the
     /// deadline and the audit entry in one transaction.

@@ -56,25 +56,87 @@ pub fn dashboard_ui(state: &mut AppState, ui: &mut Ui) {
             } else {
                 rows_table(ui, &state.today, lang, now, &mut commands);
             }
-            if !state.drafts.is_empty() {
-                widgets::section(ui, Msg("window-drafts").get(lang));
-                for d in &state.drafts {
-                    ui.horizontal(|ui| {
-                        ui.label(format!(
-                            "{} · {}",
-                            short_id(&d.id),
-                            kind_label(&d.kind, lang)
-                        ));
-                        if ui.button(Msg("window-continue").get(lang)).clicked() {
-                            commands.push(Command::OpenDraft(d.id.clone()));
-                        }
-                    });
-                }
-            }
+            drafts_ui(state, ui, &mut commands);
         });
     });
     for c in commands {
         state.ask(c);
+    }
+}
+
+/// The clerk's drafts: the applicant's name, the kind, *Continue* and *Discard…* (with
+/// a confirmation naming the applicant).
+fn drafts_ui(state: &mut AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
+    let lang = state.lang;
+    if state.drafts.is_empty() {
+        return;
+    }
+    widgets::section(ui, Msg("window-drafts").get(lang));
+    for d in &state.drafts {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(draft_name(d, lang)).strong());
+            ui.label(
+                RichText::new(format!(
+                    "{} · № {}",
+                    kind_label(&d.kind, lang),
+                    short_id(&d.id)
+                ))
+                .color(theme::TEXT_WEAK),
+            );
+            if ui.button(Msg("window-continue").get(lang)).clicked() {
+                commands.push(Command::OpenDraft(d.id.clone()));
+            }
+            if ui.button(Msg("clerk-discard-draft").get(lang)).clicked() {
+                state.confirm_discard = Some(d.id.clone());
+            }
+        });
+    }
+    let Some(id) = state.confirm_discard.clone() else {
+        return;
+    };
+    let Some(d) = state.drafts.iter().find(|d| d.id == id) else {
+        state.confirm_discard = None;
+        return;
+    };
+    let name = draft_name(d, lang);
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("iin-desk-discard-draft")).show(ui.ctx(), |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(Msg("clerk-discard-title").get(lang));
+        ui.label(tr_args(
+            lang,
+            "clerk-discard-question",
+            &[("name", name.into())],
+        ));
+        ui.add_space(theme::SECTION_GAP);
+        ui.horizontal(|ui| {
+            let keep = ui.button(Msg("clerk-discard-keep").get(lang));
+            if !ui.memory(|m| m.focused().is_some()) {
+                keep.request_focus();
+            }
+            if ui
+                .button(RichText::new(Msg("clerk-discard-confirm").get(lang)).color(theme::ERROR))
+                .clicked()
+            {
+                commands.push(Command::DiscardDraft(id.clone()));
+                close = true;
+            }
+            if keep.clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                close = true;
+            }
+        });
+    });
+    if close {
+        state.confirm_discard = None;
+    }
+}
+
+/// A draft's applicant as the list shows it: the name typed so far, else a placeholder.
+fn draft_name(d: &RequestRow, lang: Lang) -> String {
+    if d.name.trim().is_empty() {
+        Msg("clerk-draft-no-name").get(lang).to_string()
+    } else {
+        d.name.clone()
     }
 }
 

@@ -52,6 +52,7 @@ pub fn root_ui(state: &mut AppState, ui: &mut Ui) {
     }
     shortcuts(state, ui);
     top_bar(state, &user, ui);
+    state.tidy_notices();
     notices_ui(state, ui);
     match state.screen.clone() {
         Screen::Dashboard => dashboard::dashboard_ui(state, ui),
@@ -268,6 +269,7 @@ fn notices_ui(state: &mut AppState, ui: &mut Ui) {
         return;
     }
     let mut close = false;
+    let mut commands = Vec::new();
     egui::Panel::bottom("notices").show(ui, |ui| {
         for n in &state.notices {
             let (fill, color) = if n.is_error {
@@ -277,6 +279,14 @@ fn notices_ui(state: &mut AppState, ui: &mut Ui) {
             };
             theme::banner(ui, fill, color, |ui| {
                 ui.label(RichText::new(&n.text).color(color));
+                if let Some(dir) = &n.folder {
+                    if ui
+                        .button(Msg("clerk-open-folder").get(state.lang))
+                        .clicked()
+                    {
+                        commands.push(Command::OpenFolder(dir.clone()));
+                    }
+                }
             });
         }
         if ui
@@ -288,5 +298,8 @@ fn notices_ui(state: &mut AppState, ui: &mut Ui) {
     });
     if close {
         state.notices.clear();
+    }
+    for c in commands {
+        state.ask(c);
     }
 }

@@ -2,13 +2,14 @@
 
 use egui::{RichText, Ui};
 
-use super::widgets::{short_id, show_time};
+use super::widgets::short_id;
 use super::{theme, widgets};
 use crate::domain::checklist::DocumentKind;
 use crate::domain::form::RequestForm;
 use crate::domain::i18n::Msg;
 use crate::domain::lang::Lang;
 use crate::domain::request::{RefusalGround, RequestKind};
+use crate::state::request_view::{event_label, show_date};
 use crate::state::{AppState, Command, Screen};
 
 /// Draws the request screen.
@@ -34,11 +35,18 @@ pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
                     .strong()
                     .color(widgets::status_color(v.status)),
             );
+            if !v.form.submitted_at.is_empty() {
+                ui.label(format!(
+                    "{}: {}",
+                    Msg("clerk-submitted-at").get(lang),
+                    show_date(&v.form.submitted_at)
+                ));
+            }
             if let Some(due) = &v.due_at {
                 ui.label(format!(
                     "{}: {}",
                     Msg("window-col-due").get(lang),
-                    show_time(Some(due))
+                    show_date(due)
                 ));
             }
             ui.horizontal_wrapped(|ui| {
@@ -74,9 +82,9 @@ pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
                 .num_columns(3)
                 .show(ui, |ui| {
                     for e in &v.history {
-                        ui.label(show_time(Some(&e.at)));
+                        ui.label(show_date(&e.at));
                         ui.label(&e.actor);
-                        ui.label(&e.action);
+                        ui.label(event_label(&e.action, lang));
                         ui.end_row();
                     }
                 });
@@ -84,6 +92,23 @@ pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
     });
     for c in commands {
         state.ask(c);
+    }
+}
+
+/// A field's value as the clerk reads it: dates `DD.MM.YYYY` however they were stored.
+fn shown(field: crate::domain::field::Field, value: &str) -> String {
+    use crate::domain::field::Field as F;
+    use crate::domain::identity::Parameter as P;
+    match field {
+        F::BirthDate
+        | F::DocumentIssueDate
+        | F::DocumentExpiryDate
+        | F::PowerOfAttorneyDate
+        | F::PowerOfAttorneyValidUntil
+        | F::Change(P::BirthDate | P::DocumentIssueDate | P::DocumentExpiryDate) => {
+            show_date(value)
+        }
+        _ => value.to_string(),
     }
 }
 
@@ -115,7 +140,7 @@ fn data_ui(f: &RequestForm, lang: Lang, ui: &mut Ui) {
         .show(ui, |ui| {
             for (field, value) in rows.into_iter().filter(|(_, v)| !v.is_empty()) {
                 ui.label(RichText::new(field.label(lang)).color(theme::TEXT_WEAK));
-                ui.label(value);
+                ui.label(shown(field, value));
                 ui.end_row();
             }
             if let Some(c) = &f.correction {
@@ -123,17 +148,27 @@ fn data_ui(f: &RequestForm, lang: Lang, ui: &mut Ui) {
                 ui.label(&c.current_iin);
                 ui.end_row();
                 for (k, v) in &c.changes {
-                    let label = crate::domain::identity::Parameter::from_key(k)
-                        .map_or(k.clone(), |p| F::Change(p).label(lang));
+                    let param = crate::domain::identity::Parameter::from_key(k);
+                    let label = param.map_or(k.clone(), |p| F::Change(p).label(lang));
                     ui.label(RichText::new(label).color(theme::TEXT_WEAK));
-                    ui.label(v);
+                    ui.label(param.map_or(v.clone(), |p| shown(F::Change(p), v)));
                     ui.end_row();
                 }
             }
             if let Some(r) = &f.representative {
-                ui.label(RichText::new(F::RepresentativeName.label(lang)).color(theme::TEXT_WEAK));
-                ui.label(&r.full_name);
-                ui.end_row();
+                for (field, value) in [
+                    (F::RepresentativeName, &r.full_name),
+                    (F::LegalRepresentativeDocument, &r.legal_document),
+                    (F::PowerOfAttorneyNumber, &r.poa_number),
+                    (F::PowerOfAttorneyDate, &r.poa_date),
+                    (F::PowerOfAttorneyValidUntil, &r.poa_valid_until),
+                ] {
+                    if !value.is_empty() {
+                        ui.label(RichText::new(field.label(lang)).color(theme::TEXT_WEAK));
+                        ui.label(shown(field, value));
+                        ui.end_row();
+                    }
+                }
             }
             if let Some(r) = &f.result {
                 if !r.iin.is_empty() {

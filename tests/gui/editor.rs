@@ -170,6 +170,20 @@ fn expired_zone() -> String {
     })
 }
 
+/// The click on *Refuse* asks first, naming what the receipt will list; nothing is
+/// refused until the confirmation's button.
+fn confirm_refusal(f: &mut Fixture) {
+    assert!(f
+        .harness
+        .query_by_label("Refuse to accept the documents?")
+        .is_some());
+    assert!(requests(f).iter().all(|(_, s)| *s == Status::Draft));
+    f.harness
+        .get_by_role_and_label(Role::Button, "Refuse to accept and print the receipt")
+        .click();
+    f.harness.run();
+}
+
 #[test]
 fn refusal_for_a_missing_power_of_attorney_and_an_expired_passport() {
     let mut f = app_with(with_clerk);
@@ -234,6 +248,7 @@ fn refusal_for_a_missing_power_of_attorney_and_an_expired_passport() {
         .get_by_role_and_label(Role::Button, "Refuse to accept — print receipt…")
         .click();
     f.harness.run();
+    confirm_refusal(&mut f);
     let all = requests(&f);
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].1, Status::RefusedToAccept);

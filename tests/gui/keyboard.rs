@@ -224,6 +224,21 @@ fn refusing_asks_first_and_esc_goes_back_to_today_keeping_the_draft() {
         .get_by_role_and_label(Role::Button, "Back to the form")
         .click();
     f.harness.run();
+    // A mouse click asks too, naming the missing documents.
+    f.harness
+        .get_by_role_and_label(Role::Button, "Refuse to accept — print receipt…")
+        .click();
+    f.harness.run();
+    assert!(f
+        .harness
+        .query_by_label("Refuse to accept the documents?")
+        .is_some());
+    assert!(f.harness.query_by_label("The receipt will name:").is_some());
+    assert!(requests(&f).iter().all(|(_, s)| *s == Status::Draft));
+    f.harness
+        .get_by_role_and_label(Role::Button, "Back to the form")
+        .click();
+    f.harness.run();
     // Esc: back to Today, the draft kept and listed.
     f.harness.key_press(Key::Escape);
     f.harness.run();

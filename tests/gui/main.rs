@@ -10,8 +10,11 @@
 mod support;
 
 mod back_office;
+mod drafts;
 mod editor;
 mod journal;
 mod keyboard;
 mod login;
+mod representative;
+mod request_view;
 mod settings;

@@ -13,7 +13,7 @@ use crate::domain::i18n::{tr, Msg};
 use crate::domain::request::{RequestKind, Status};
 use crate::pdf::DocKind;
 use crate::state::Editor;
-use crate::store::RequestFilter;
+use crate::store::{AuditQuery, RequestFilter};
 
 fn identity_of_counter(app: &DeskApp) -> (String, String, String) {
     (
@@ -39,6 +39,7 @@ fn new_editor(app: &DeskApp, kind: RequestKind, now: NaiveDateTime) -> Editor {
 /// Starts a new request of `kind`; the MRZ box takes the focus.
 pub(super) fn new_request(app: &mut DeskApp, kind: RequestKind, now: NaiveDateTime) {
     app.autosave(true);
+    app.state.park_editor();
     let mut ed = new_editor(app, kind, now);
     ed.focus_mrz = true;
     app.state.editor = Some(ed);
@@ -48,6 +49,7 @@ pub(super) fn new_request(app: &mut DeskApp, kind: RequestKind, now: NaiveDateTi
 /// Starts a new formation filled from a zone the passport reader typed on the dashboard.
 pub(super) fn new_from_mrz(app: &mut DeskApp, text: String, now: NaiveDateTime) {
     app.autosave(true);
+    app.state.park_editor();
     let mut ed = new_editor(app, RequestKind::Formation, now);
     ed.mrz_text = text;
     ed.apply_mrz(now.date());
@@ -56,25 +58,75 @@ pub(super) fn new_from_mrz(app: &mut DeskApp, text: String, now: NaiveDateTime) 
     app.state.screen = Screen::Editor;
 }
 
-/// Continues a draft; a request that left the draft status opens on its own screen.
+/// Continues a draft; a request that left the draft status opens on its own screen. The
+/// draft being typed is simply shown again; another one comes back with its MRZ, its
+/// verdict and its service time (kept when it was left, else from its first save).
 pub(super) fn open_draft(app: &mut DeskApp, id: String, now: NaiveDateTime) {
     let lang = app.state.lang;
+    if app.state.editor.as_ref().is_some_and(|e| e.form.id == id) {
+        if let Some(ed) = app.state.editor.as_mut() {
+            ed.scroll_top = true;
+        }
+        app.state.screen = Screen::Editor;
+        return;
+    }
     match app.store.request(&id) {
         Ok(r) if r.status == Status::Draft => {
             app.autosave(true);
-            app.state.editor = Some(Editor::from_form(r.form, now));
+            app.state.park_editor();
+            let kept = app.state.draft_sessions.remove(&id);
+            let first_saved = first_saved(app, &id);
+            app.state.editor = Some(Editor::resume(r.form, now, kept, first_saved));
             app.state.screen = Screen::Editor;
         }
         Ok(_) => show(app, Screen::Request(id)),
-        Err(e) => app.state.notify(e.message(lang), true),
+        Err(e) => app.state.notify_about(&id, None, e.message(lang), true),
     }
+}
+
+/// When the draft `id` was first saved, from the audit log.
+fn first_saved(app: &DeskApp, id: &str) -> Option<NaiveDateTime> {
+    let entries = app
+        .store
+        .audit_entries(&AuditQuery {
+            request_id: Some(id.to_string()),
+            limit: None,
+        })
+        .ok()?;
+    entries
+        .iter()
+        .find(|e| e.action == "request.draft_created")
+        .and_then(|e| NaiveDateTime::parse_from_str(&e.at, "%Y-%m-%dT%H:%M:%S").ok())
+}
+
+/// Discards a draft the clerk confirmed (audited by the store); the editor lets it go if
+/// it held it.
+pub(super) fn discard_draft(app: &mut DeskApp, id: String, now: NaiveDateTime) {
+    let lang = app.state.lang;
+    let user = actor(app);
+    app.state.confirm_discard = None;
+    if app.state.editor.as_ref().is_some_and(|e| e.form.id == id) {
+        app.state.editor = None;
+    }
+    app.state.draft_sessions.remove(&id);
+    match app.store.discard_draft(&id, &user, now) {
+        Ok(()) => {
+            log::info!("request {id}: draft discarded by {user}");
+            app.state.notify(tr(lang, "clerk-draft-discarded"), false);
+        }
+        Err(e) => app.state.notify_about(&id, None, e.message(lang), true),
+    }
+    app.refresh_dashboard();
 }
 
 /// Saves the draft now and says so.
 pub(super) fn save_draft(app: &mut DeskApp) {
     let lang = app.state.lang;
     app.autosave(true);
-    app.state.notify(tr(lang, "window-draft-saved"), false);
+    if let Some(id) = app.state.editor.as_ref().map(|e| e.form.id.clone()) {
+        app.state
+            .notify_about(&id, None, tr(lang, "window-draft-saved"), false);
+    }
 }
 
 /// Accepts the request or refuses to accept it (then prints the receipt).
@@ -90,9 +142,14 @@ pub(super) fn decide(app: &mut DeskApp, status: Status, now: NaiveDateTime) {
     let record = match validate_record(&form, id, now) {
         Ok(r) => r,
         Err(errors) => {
-            let first = errors.first().map(|e| e.message(lang)).unwrap_or_default();
-            app.state.notify(
-                format!("{}: {first}", Msg("window-fix-fields").get(lang)),
+            let first = errors.first();
+            let text = first.map(|e| e.message(lang)).unwrap_or_default();
+            let id = form.id.clone();
+            // The notice goes once that field is fixed.
+            app.state.notify_about(
+                &id,
+                first.map(|e| e.field),
+                format!("{}: {text}", Msg("window-fix-fields").get(lang)),
                 true,
             );
             return;
@@ -103,19 +160,25 @@ pub(super) fn decide(app: &mut DeskApp, status: Status, now: NaiveDateTime) {
             let id = record.request.id.to_string();
             log::info!("request {id}: {} by {user}", status.key());
             app.state.editor = None;
+            app.state.draft_sessions.remove(&id);
             if status == Status::Accepted {
-                app.state.notify(tr(lang, "window-accepted-msg"), false);
+                app.state
+                    .notify_about(&id, None, tr(lang, "window-accepted-msg"), false);
                 if let Some(h) = &app.sync {
                     h.sync_now();
                 }
                 show(app, Screen::Dashboard);
             } else {
-                app.state.notify(tr(lang, "window-refused-msg"), false);
+                app.state
+                    .notify_about(&id, None, tr(lang, "window-refused-msg"), false);
                 show(app, Screen::Request(id.clone()));
                 run_print(app, &id, DocKind::Receipt);
             }
         }
-        Err(e) => app.state.notify(e.message(lang), true),
+        Err(e) => {
+            app.state
+                .notify_about(&record.request.id.to_string(), None, e.message(lang), true)
+        }
     }
 }
 

@@ -4,7 +4,9 @@
 
 use super::load_view;
 use crate::app::{DeskApp, Screen};
-use crate::domain::i18n::Msg;
+use std::path::Path;
+
+use crate::domain::i18n::{tr_args, Msg};
 use crate::pdf::DocKind;
 
 /// Prints into the PDF folder (every printout is kept and audited); returns the file.
@@ -21,7 +23,7 @@ fn print_kept(app: &mut DeskApp, id: &str, doc: DocKind) -> Option<std::path::Pa
     match crate::printing::print_to(&mut app.store, &app.machine, &user, id, doc, &out, now) {
         Ok(_) => Some(out),
         Err(e) => {
-            app.state.notify(e.message(lang), true);
+            app.state.notify_about(id, None, e.message(lang), true);
             None
         }
     }
@@ -35,10 +37,13 @@ pub(super) fn run_print(app: &mut DeskApp, id: &str, doc: DocKind) {
     };
     log::info!("request {id}: {} printed", doc.audit_action());
     match (app.viewer)(&out) {
-        Ok(()) => app
-            .state
-            .notify(format!("{}: {}", doc.label(lang), out.display()), false),
-        Err(e) => app.state.notify(format!("{}: {e}", out.display()), true),
+        Ok(()) => app.state.notify_about(
+            id,
+            None,
+            format!("{}: {}", doc.label(lang), out.display()),
+            false,
+        ),
+        Err(e) => viewer_failed(app, Some(id), &out, &e),
     }
     refresh_view(app, id);
 }
@@ -66,7 +71,19 @@ pub(super) fn save_as(app: &mut DeskApp, id: &str, doc: DocKind) {
                 format!("{}: {}", Msg("window-saved").get(lang), target.display()),
                 false,
             ),
-            Err(e) => app.state.notify(format!("{}: {e}", target.display()), true),
+            Err(e) => {
+                log::warn!("cannot copy to {}: {e}", target.display());
+                let text = tr_args(
+                    lang,
+                    "clerk-copy-failed",
+                    &[
+                        ("path", target.display().to_string().into()),
+                        ("kept", out.display().to_string().into()),
+                    ],
+                );
+                app.state
+                    .notify_with_folder(Some(id), text, folder_of(&out));
+            }
         }
     }
     refresh_view(app, id);
@@ -95,10 +112,45 @@ pub(super) fn print_register(app: &mut DeskApp, counter: Option<String>) {
     match result {
         Ok(_) => {
             if let Err(e) = (app.viewer)(&out) {
-                app.state.notify(format!("{}: {e}", out.display()), true);
+                viewer_failed(app, None, &out, &e);
             }
         }
         Err(e) => app.state.notify(e.message(lang), true),
+    }
+}
+
+/// No viewer opened the printed PDF: the clerk is told, in their language, where it was
+/// saved, with *Open folder*; the system's own words go to the log.
+fn viewer_failed(app: &mut DeskApp, id: Option<&str>, out: &Path, e: &std::io::Error) {
+    log::warn!("no viewer opened {}: {e}", out.display());
+    let lang = app.state.lang;
+    let folder = out
+        .parent()
+        .map_or_else(|| out.to_path_buf(), Path::to_path_buf);
+    let text = tr_args(
+        lang,
+        "clerk-viewer-failed",
+        &[("path", out.display().to_string().into())],
+    );
+    app.state.notify_with_folder(id, text, folder);
+}
+
+/// The folder a file is in.
+fn folder_of(file: &Path) -> std::path::PathBuf {
+    file.parent()
+        .map_or_else(|| file.to_path_buf(), Path::to_path_buf)
+}
+
+/// *Open folder*: the folder in the system's file manager.
+pub(super) fn open_folder(app: &mut DeskApp, dir: &Path) {
+    if let Err(e) = (app.viewer)(dir) {
+        log::warn!("cannot open the folder {}: {e}", dir.display());
+        let text = tr_args(
+            app.state.lang,
+            "clerk-folder-failed",
+            &[("path", dir.display().to_string().into())],
+        );
+        app.state.notify(text, true);
     }
 }
 

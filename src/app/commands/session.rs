@@ -20,6 +20,8 @@ pub(super) fn logout(app: &mut DeskApp, now: NaiveDateTime) {
     }
     app.close_store();
     app.state.editor = None;
+    app.state.draft_sessions.clear();
+    app.state.confirm_discard = None;
     app.state.locked = false;
     app.state.login = Default::default();
     app.state.screen = Screen::Dashboard;
@@ -185,6 +187,8 @@ fn locked_out(app: &mut DeskApp, e: crate::store::AuthError, now: NaiveDateTime)
     }
     app.close_store();
     app.state.editor = None;
+    app.state.draft_sessions.clear();
+    app.state.confirm_discard = None;
     app.state.locked = false;
     app.state.screen = Screen::Dashboard;
     app.state.login = Default::default();

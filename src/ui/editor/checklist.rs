@@ -150,12 +150,9 @@ pub(super) fn checklist_ui(
         )
         .on_hover_text(widgets::shortcut_tip(lang, "Ctrl+R"))
         .on_disabled_hover_text(widgets::shortcut_tip(lang, "Ctrl+R"));
-    // A mouse click on "…print receipt…" is deliberate; Enter or Space on the focused
-    // button (where the keyboard path may land) asks first.
-    if refuse.clicked_by(egui::PointerButton::Primary) {
-        ed.submit_tried = true;
-        commands.push(Command::RefuseToAccept);
-    } else if refuse.clicked() {
+    // A refusal prints a receipt: a click, Enter or Space on the button asks first,
+    // naming the missing documents, as Ctrl+R does.
+    if refuse.clicked() {
         ed.confirm_refuse = true;
     }
     let save = ui

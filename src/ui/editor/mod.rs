@@ -3,6 +3,7 @@
 //! actions. The editor keeps every typed text; the domain parses it.
 
 mod checklist;
+mod representative;
 
 pub use checklist::tab_order;
 
@@ -22,7 +23,7 @@ use crate::domain::request::RequestKind;
 use crate::state::editor::{applicant_text, raw_value, Editor, ORDER};
 use crate::state::{AppState, Command, Screen};
 
-fn field_id(field: Field) -> egui::Id {
+pub(super) fn field_id(field: Field) -> egui::Id {
     egui::Id::unique(("iin-desk-field", field.json_path()))
 }
 
@@ -86,7 +87,7 @@ pub fn editor_ui(state: &mut AppState, ui: &mut Ui) {
                     RequestKind::Correction => correction_ui(ed, lang, ui, &mut commands),
                     RequestKind::Formation => {}
                 }
-                representative_ui(ed, lang, ui);
+                representative::representative_ui(ed, lang, ui);
                 ui.add_space(40.0);
             });
         });
@@ -224,7 +225,12 @@ fn fields_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
         (Msg("window-section-contact").get(lang), &ORDER[14..]),
     ];
     let convicted = ed.kind() == RequestKind::FormationConvicted;
+    let documents = ed.shows_document_fields();
     for (i, (title, fields)) in sections.into_iter().enumerate() {
+        // A convicted person's request is for a person without an identity document.
+        if i == 1 && !documents {
+            continue;
+        }
         widgets::section(ui, title);
         egui::Grid::new(("fields", i))
             .num_columns(2)
@@ -283,79 +289,6 @@ fn sex_hint(lang: Lang) -> String {
         Sex::Male.label(lang),
         Sex::Female.label(lang)
     )
-}
-
-fn representative_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
-    let convicted = ed.kind() == RequestKind::FormationConvicted;
-    if !convicted {
-        ui.add_space(theme::SECTION_GAP);
-        let mut on = ed.form.representative.is_some();
-        if ui
-            .checkbox(&mut on, Msg("window-has-representative").get(lang))
-            .changed()
-        {
-            ed.set_representative(on);
-        }
-    }
-    if ed.form.representative.is_none() {
-        return;
-    }
-    widgets::section(ui, Msg("window-section-representative").get(lang));
-    let errors: Vec<(Field, Option<String>)> = [
-        Field::RepresentativeName,
-        Field::RepresentativeDocument,
-        Field::PowerOfAttorneyNumber,
-        Field::PowerOfAttorneyDate,
-        Field::PowerOfAttorneyNotary,
-        Field::PowerOfAttorneyValidUntil,
-    ]
-    .into_iter()
-    .map(|f| (f, ed.error_for(f, lang)))
-    .collect();
-    let Some(r) = ed.form.representative.as_mut() else {
-        return;
-    };
-    egui::Grid::new("representative")
-        .num_columns(2)
-        .min_col_width(theme::LABEL_WIDTH)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            for (field, error) in errors {
-                // The institution's officer acts without a power of attorney.
-                if convicted
-                    && !matches!(
-                        field,
-                        Field::RepresentativeName | Field::RepresentativeDocument
-                    )
-                {
-                    continue;
-                }
-                let text = match field {
-                    Field::RepresentativeName => &mut r.full_name,
-                    Field::RepresentativeDocument => &mut r.document,
-                    Field::PowerOfAttorneyNumber => &mut r.poa_number,
-                    Field::PowerOfAttorneyDate => &mut r.poa_date,
-                    Field::PowerOfAttorneyNotary => &mut r.poa_notary,
-                    _ => &mut r.poa_valid_until,
-                };
-                let h = if matches!(
-                    field,
-                    Field::PowerOfAttorneyDate | Field::PowerOfAttorneyValidUntil
-                ) {
-                    Msg("window-date-hint").get(lang)
-                } else {
-                    ""
-                };
-                widgets::text_row(
-                    ui,
-                    field_id(field),
-                    &field.label(lang),
-                    text,
-                    error.as_deref(),
-                    h,
-                );
-            }
-        });
 }
 
 fn institution_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {

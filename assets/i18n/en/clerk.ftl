@@ -1,0 +1,30 @@
+### The counter window as a clerk sees it: representatives, drafts, notices, history, the PDF viewer (issues 14, 15).
+
+clerk-basis-legal = Legal representative (parent, guardian)
+clerk-basis-power-of-attorney = By a notarized power of attorney
+clerk-discard-draft = Discard…
+clerk-discard-title = Discard the draft?
+clerk-discard-question = The draft of { $name } will be deleted; it cannot be restored.
+clerk-discard-confirm = Discard the draft
+clerk-discard-keep = Keep it
+clerk-draft-discarded = Draft discarded
+clerk-draft-no-name = (no name yet)
+clerk-event-draft-created = Draft started
+clerk-event-draft-discarded = Draft discarded
+clerk-event-imported = Imported from a file
+clerk-event-accepted = Documents accepted
+clerk-event-refused-to-accept = Refused to accept
+clerk-event-sent = Sent to the back office
+clerk-event-formed = IIN formed
+clerk-event-corrected = Data corrected
+clerk-event-refused = Service refused
+clerk-event-certificate-printed = Certificate printed
+clerk-event-receipt-printed = Receipt printed
+clerk-event-application-printed = Application printed
+clerk-event-refusal-printed = Refusal printed
+clerk-event-other = Other event ({ $code })
+clerk-submitted-at = Submitted
+clerk-viewer-failed = No program opened the PDF for printing. The document is saved as { $path }; open it from its folder to print it.
+clerk-open-folder = Open folder
+clerk-folder-failed = The folder { $path } could not be opened; open it in the file manager.
+clerk-copy-failed = The copy could not be written to { $path } (no access, or the disk is full). The document is kept as { $kept }.

@@ -1,0 +1,30 @@
+### Оператор терезесі: өкілдер, жобалар, хабарламалар, тарих, PDF қарау (14, 15-міндеттер).
+
+clerk-basis-legal = Заңды өкіл (ата-ана, қорғаншы)
+clerk-basis-power-of-attorney = Нотариат куәландырған сенімхат бойынша
+clerk-discard-draft = Жою…
+clerk-discard-title = Жобаны жою керек пе?
+clerk-discard-question = { $name } өтінішінің жобасы жойылады; оны қалпына келтіру мүмкін емес.
+clerk-discard-confirm = Жобаны жою
+clerk-discard-keep = Қалдыру
+clerk-draft-discarded = Жоба жойылды
+clerk-draft-no-name = (аты әлі енгізілмеген)
+clerk-event-draft-created = Жоба басталды
+clerk-event-draft-discarded = Жоба жойылды
+clerk-event-imported = Файлдан жүктелді
+clerk-event-accepted = Құжаттар қабылданды
+clerk-event-refused-to-accept = Құжаттарды қабылдаудан бас тартылды
+clerk-event-sent = Бэк-офиске жіберілді
+clerk-event-formed = ЖСН қалыптастырылды
+clerk-event-corrected = Деректер өзгертілді
+clerk-event-refused = Қызмет көрсетуден бас тартылды
+clerk-event-certificate-printed = Куәлік басып шығарылды
+clerk-event-receipt-printed = Қолхат басып шығарылды
+clerk-event-application-printed = Өтініш басып шығарылды
+clerk-event-refusal-printed = Бас тарту басып шығарылды
+clerk-event-other = Басқа оқиға ({ $code })
+clerk-submitted-at = Берілді
+clerk-viewer-failed = PDF басып шығаруға арналған бағдарлама ашылмады. Құжат сақталды: { $path }; басып шығару үшін оны қалтасынан ашыңыз.
+clerk-open-folder = Қалтаны ашу
+clerk-folder-failed = { $path } қалтасы ашылмады; оны файл менеджерінде ашыңыз.
+clerk-copy-failed = Көшірме { $path } ішіне жазылмады (рұқсат жоқ немесе диск толы). Құжат сақталды: { $kept }.

@@ -1,0 +1,30 @@
+### Окно оператора: представители, черновики, уведомления, история, просмотр PDF (задачи 14, 15).
+
+clerk-basis-legal = Законный представитель (родитель, опекун)
+clerk-basis-power-of-attorney = По нотариальной доверенности
+clerk-discard-draft = Удалить…
+clerk-discard-title = Удалить черновик?
+clerk-discard-question = Черновик заявителя { $name } будет удалён без возможности восстановления.
+clerk-discard-confirm = Удалить черновик
+clerk-discard-keep = Оставить
+clerk-draft-discarded = Черновик удалён
+clerk-draft-no-name = (имя ещё не введено)
+clerk-event-draft-created = Начат черновик
+clerk-event-draft-discarded = Черновик удалён
+clerk-event-imported = Загружено из файла
+clerk-event-accepted = Документы приняты
+clerk-event-refused-to-accept = Отказано в приёме документов
+clerk-event-sent = Передано в бэк-офис
+clerk-event-formed = ИИН сформирован
+clerk-event-corrected = Данные изменены
+clerk-event-refused = Отказано в оказании услуги
+clerk-event-certificate-printed = Напечатано свидетельство
+clerk-event-receipt-printed = Напечатана расписка
+clerk-event-application-printed = Напечатано заявление
+clerk-event-refusal-printed = Напечатан отказ
+clerk-event-other = Другое событие ({ $code })
+clerk-submitted-at = Подано
+clerk-viewer-failed = Не открылась программа для печати PDF. Документ сохранён: { $path }; откройте его из папки, чтобы напечатать.
+clerk-open-folder = Открыть папку
+clerk-folder-failed = Не удалось открыть папку { $path }; откройте её в проводнике.
+clerk-copy-failed = Не удалось записать копию в { $path } (нет доступа или диск заполнен). Документ сохранён: { $kept }.
