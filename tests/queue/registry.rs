@@ -1,8 +1,9 @@
-//! Duplicates at national scale: the server's candidate search uses its indexes (the
-//! pg_trgm GIN over the name skeletons, the btrees on birth date and document number),
-//! finds what the file finds on the same data, and the schema's version 2 upgrades a
-//! version 1 server.
+//! Duplicates at national scale: the server's candidate search uses its indexes (birth
+//! date with name key, document number, name key, the GIN over the name skeletons; see
+//! `queue::server::candidates`), finds what the file finds on the same data, and the
+//! schema's versions 2 and 3 upgrade older servers.
 
+use chrono::Datelike;
 use iin_desk::domain::dedup::transliterate;
 use iin_desk::queue::demo_registry::demo_persons;
 use iin_desk::queue::server::demo::fill_registry;
@@ -27,7 +28,12 @@ fn found(queue: &mut Queue, identity: &Identity) -> Vec<(String, u8)> {
 /// Requests that should find a registered person, made from the registry's own data:
 /// the person again, names in the other order with a new document, the name written
 /// from the Cyrillic by another transliteration, the same document with a birth date
-/// one typo away; and a few persons of another data set (mostly no candidates).
+/// one typo away and another surname; each branch of the server's search alone: the
+/// same name born one digit off (another document), the same document under another
+/// name and birth date, the same name of another citizenship (born one digit off, and
+/// born otherwise), the same name born otherwise with another document, the name without
+/// its patronymic born otherwise; and a few persons of another data set (mostly no
+/// candidates).
 fn queries(registry: &[(Iin, Identity)]) -> Vec<Identity> {
     let mut out = Vec::new();
     for (_, p) in registry.iter().step_by(97).take(25) {
@@ -48,8 +54,56 @@ fn queries(registry: &[(Iin, Identity)]) -> Vec<Identity> {
         near.birth_date = near.birth_date.succ_opt().unwrap_or(near.birth_date);
         near.surname = "OTHERNAME".into();
         out.push(near);
+        out.extend(branch_queries(p));
     }
     out.extend(demo_persons(999, 10).map(|(_, p)| p));
+    out
+}
+
+/// `date` with the last digit of its year one off (the day and month kept).
+fn year_one_digit_off(date: NaiveDate) -> NaiveDate {
+    date.with_year(date.year() ^ 1).unwrap_or(date)
+}
+
+/// `date` eleven years earlier: two digits of the year off, no typo.
+fn another_date(date: NaiveDate) -> NaiveDate {
+    date.with_year(date.year() - 11).unwrap_or(date)
+}
+
+fn new_document(p: &mut Identity) {
+    if let Some(d) = p.document.as_mut() {
+        d.number = "QQ1234567".into();
+    }
+}
+
+/// Requests that only one branch of the server's search finds `p` by.
+fn branch_queries(p: &Identity) -> Vec<Identity> {
+    let mut out = Vec::new();
+    let mut near_date = p.clone();
+    near_date.birth_date = year_one_digit_off(p.birth_date);
+    new_document(&mut near_date);
+    out.push(near_date.clone());
+    let mut same_doc = p.clone();
+    same_doc.surname = "OTHERNAME".into();
+    same_doc.name = "SOMEONE".into();
+    same_doc.patronymic = None;
+    same_doc.cyrillic = CyrillicName::default();
+    same_doc.birth_date = another_date(p.birth_date);
+    out.push(same_doc);
+    let mut citizenship = near_date.clone();
+    citizenship.citizenship = if p.citizenship == "TUR" { "IRN" } else { "TUR" }.into();
+    out.push(citizenship.clone());
+    citizenship.birth_date = another_date(p.birth_date);
+    out.push(citizenship);
+    let mut same_name = p.clone();
+    same_name.birth_date = another_date(p.birth_date);
+    new_document(&mut same_name);
+    out.push(same_name.clone());
+    if same_name.patronymic.is_some() {
+        same_name.patronymic = None;
+        same_name.cyrillic.patronymic = None;
+        out.push(same_name);
+    }
     out
 }
 
@@ -149,7 +203,7 @@ fn the_server_finds_a_person_whose_every_name_part_has_a_typo() {
 }
 
 #[test]
-fn the_candidate_search_uses_the_trigram_index_not_a_scan() {
+fn the_candidate_search_uses_the_registry_indexes_not_a_scan() {
     let server = Backend::server();
     let count = env_count("QUEUE_TEST_REGISTRY", 30_000) as u64;
     let report = fill_registry(&url_of(&server), count, 13, now(), &mut |_| {})
@@ -165,11 +219,17 @@ fn the_candidate_search_uses_the_trigram_index_not_a_scan() {
     let plan = pg
         .explain_candidates(&person)
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(plan.contains("persons_name_trgm"), "{plan}");
-    assert!(plan.contains("persons_birth"), "{plan}");
-    assert!(plan.contains("persons_doc"), "{plan}");
+    for index in [
+        "persons_birth_name",
+        "persons_doc",
+        "persons_name_key",
+        "persons_name_tokens",
+    ] {
+        assert!(plan.contains(index), "{index}: {plan}");
+    }
+    // No trigram search over the whole registry (750 ms at a million persons).
+    assert!(!plan.contains("persons_name_trgm"), "{plan}");
     assert!(!plan.contains("Seq Scan"), "{plan}");
-    // The trigram threshold is this program's, set for every connection.
     let db = queue_support::pg::database_of(&url_of(&server));
     let cluster = queue_support::pg::cluster();
     let mut admin = cluster.client(&db);
@@ -211,7 +271,8 @@ fn init_server_upgrades_a_version_1_registry_and_counters_wait_for_it() {
         .client(&db)
         .batch_execute(
             "SET search_path = iin_queue;
-             DROP INDEX persons_name_trgm; ALTER TABLE persons DROP COLUMN name_key;
+             ALTER TABLE persons DROP COLUMN name_key;
+             CREATE INDEX persons_birth ON persons(birth_date);
              DELETE FROM meta WHERE key = 'trgm_schema';
              UPDATE meta SET value = '1' WHERE key = 'schema_version';",
         )
@@ -246,4 +307,80 @@ fn init_server_upgrades_a_version_1_registry_and_counters_wait_for_it() {
     assert!(found(&mut queue, &query)
         .iter()
         .any(|(i, _)| i == iin.as_str()));
+}
+
+/// A version 2 server (name keys, the whole-registry trigram index) is brought to
+/// version 3: the trigram index gives way to the candidate search's indexes, and the
+/// registered persons are found as before.
+#[test]
+fn init_server_upgrades_a_version_2_registry_to_the_candidate_indexes() {
+    let server = Backend::server();
+    let url = url_of(&server);
+    let registry: Vec<(Iin, Identity)> = demo_persons(15, 50).collect();
+    server
+        .open()
+        .add_persons(&registry, "test", now())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let db = queue_support::pg::database_of(&url);
+    let cluster = queue_support::pg::cluster();
+    let mut admin = cluster.client(&db);
+    admin
+        .batch_execute(
+            "SET search_path = iin_queue;
+             DROP INDEX persons_birth_name; DROP INDEX persons_name_key;
+             DROP INDEX persons_name_tokens;
+             CREATE INDEX persons_birth ON persons(birth_date);
+             CREATE INDEX persons_name_trgm ON persons USING gin (name_key gin_trgm_ops);
+             UPDATE meta SET value = '2' WHERE key = 'schema_version';",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let refused = Queue::open(
+        &QueueLocation::parse(&url),
+        OpenMode::MustExist,
+        CentralOptions::default(),
+        None,
+    )
+    .err();
+    assert!(
+        matches!(refused, Some(QueueError::ServerTooOld { found: 2, .. })),
+        "{refused:?}"
+    );
+    let outcome = init_server(&url).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(outcome, InitOutcome::Upgraded { from: 2, to: 3, .. }),
+        "{outcome:?}"
+    );
+    let indexes: Vec<String> = admin
+        .query(
+            "SELECT indexname::text FROM pg_indexes
+             WHERE schemaname = 'iin_queue' AND tablename = 'persons' ORDER BY 1",
+            &[],
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(
+        indexes,
+        [
+            "persons_birth_name",
+            "persons_doc",
+            "persons_name_key",
+            "persons_name_tokens",
+            "persons_pkey"
+        ],
+        "{indexes:?}"
+    );
+    // Found by the name alone: born otherwise, without a document.
+    let (iin, person) = &registry[7];
+    let mut query = person.clone();
+    query.document = None;
+    query.birth_date = another_date(person.birth_date);
+    let mut queue = server.open();
+    let on_server = found(&mut queue, &query);
+    assert!(
+        on_server.iter().any(|(i, _)| i == iin.as_str()),
+        "{on_server:?}: {:?}",
+        compare(&query, person)
+    );
 }

@@ -35,10 +35,7 @@ pub(crate) use ops::{
     audit, counts, parse_request, person_history, push_one, results_for, stored_request, ts_opt,
     write_result,
 };
-pub(crate) use registry::{
-    apply_correction, candidates, is_known_iin, person, register, server_candidates_params,
-    server_candidates_sql,
-};
+pub(crate) use registry::{apply_correction, candidates, is_known_iin, person, register};
 
 /// Whether a missing central file may be created.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,8 +11,8 @@ use crate::domain::identity::Identity;
 use crate::domain::iin::Iin;
 use crate::domain::request::Request;
 use crate::queue::protocol::{format_ts, PersonRecord};
-use crate::queue::server::schema::name_key;
-use crate::queue::sql::{vals, Sql, Val};
+use crate::queue::server::{self, schema::name_key};
+use crate::queue::sql::{vals, Sql};
 use crate::queue::QueueError;
 
 /// A registered person.
@@ -179,38 +179,17 @@ pub(crate) fn apply_correction(
     history(tx, iin, version, &data, &request_id, actor, now)
 }
 
-/// The statement that fetches a server's candidates in one round trip: the same birth
-/// date or document number (btree indexes) or a similar name (the trigram GIN index);
-/// `trgm` is the schema of pg_trgm's `%` operator.
-pub(crate) fn server_candidates_sql(trgm: &str) -> String {
-    format!(
-        "SELECT iin, identity, version FROM persons
-         WHERE birth_date = $1 OR doc_number = $2 OR name_key OPERATOR({}.%) $3",
-        crate::queue::server::schema::quote_ident(trgm)
-    )
-}
-
-/// The parameters of [`server_candidates_sql`] for `identity`.
-pub(crate) fn server_candidates_params(identity: &Identity) -> [Val; 3] {
-    [
-        Val::from(identity.birth_date.to_string()),
-        Val::from(doc_number(identity).filter(|d| !d.is_empty())),
-        Val::from(name_key(identity)),
-    ]
-}
-
 /// Registered persons who may be the person `identity` describes, best first, scored by
 /// [`dedup::compare`] and kept from [`dedup::CANDIDATE_SCORE`] on. Fetched are those
 /// with the same birth date or document number and, in the file, those sharing a name
-/// skeleton; on a server, those whose name is similar by trigrams (its GIN index finds
-/// them among millions, also with a typo that leaves no skeleton equal).
+/// skeleton; on a server, by its indexes: see [`crate::queue::server::candidates`].
 pub(crate) fn candidates(
     tx: &mut dyn Sql,
     identity: &Identity,
 ) -> Result<Vec<(PersonRecord, Match)>, QueueError> {
-    let mut found = match tx.trigram_schema().map(server_candidates_sql) {
+    let mut found = match tx.trigram_schema().map(server::candidates::sql) {
         Some(sql) => {
-            let rows = tx.query(&sql, &server_candidates_params(identity))?;
+            let rows = tx.query(&sql, &server::candidates::params(identity))?;
             let mut persons = Vec::with_capacity(rows.len());
             for r in rows {
                 let iin = r.text(0)?;

@@ -17,13 +17,6 @@ use crate::queue::QueueError;
 /// The schema the queue's tables are in (set as the connection's `search_path`).
 pub const SCHEMA: &str = "iin_queue";
 
-/// The trigram similarity (pg_trgm's `%`) from which a registered person's name is
-/// fetched as a possible duplicate. Whether it *is* one, the `dedup` score decides; a
-/// name needs a `dedup` similarity of about 0.83 to make a candidate without the same
-/// birth date or document (both found by their own indexes), and such names share well
-/// over half their trigrams. Lower fetches more rows for nothing; higher may miss.
-pub const NAME_SIMILARITY: f64 = 0.45;
-
 /// How the server's certificate is checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Tls {
@@ -128,8 +121,10 @@ pub(crate) fn config(url: &str, timeout: Duration) -> Result<(Config, Tls), Queu
     config
         .connect_timeout(timeout)
         .application_name("iin-desk")
+        // The queue's statements read a few rows each: parallel workers only add their
+        // start-up to the candidate search.
         .options(&format!(
-            "-c search_path={SCHEMA} -c pg_trgm.similarity_threshold={NAME_SIMILARITY}"
+            "-c search_path={SCHEMA} -c max_parallel_workers_per_gather=0"
         ));
     Ok((config, tls))
 }

@@ -13,6 +13,7 @@
 //!   request id with `ON CONFLICT DO NOTHING`, returning what it inserted and the hashes
 //!   of what was there already.
 
+pub mod candidates;
 mod connect;
 pub mod demo;
 pub mod migrate;
@@ -27,9 +28,7 @@ use postgres::error::SqlState;
 use postgres::types::{ToSql, Type};
 use postgres::{Client, IsolationLevel, Statement};
 
-use super::central::{
-    parse_request, push_one, server_candidates_params, server_candidates_sql, CentralOptions,
-};
+use super::central::{parse_request, push_one, CentralOptions};
 use super::location::redact;
 use super::protocol::{format_ts, PushMessage, PushOutcome};
 use super::sql::{Row, Sql, Val};
@@ -116,11 +115,8 @@ impl PgQueue {
     /// one line per node): support checks with it that the search uses the registry's
     /// indexes, not a scan of millions of rows.
     pub fn explain_candidates(&mut self, identity: &Identity) -> Result<String, QueueError> {
-        let sql = format!(
-            "EXPLAIN (COSTS OFF) {}",
-            server_candidates_sql(&self.trgm_schema)
-        );
-        let params = server_candidates_params(identity);
+        let sql = format!("EXPLAIN (COSTS OFF) {}", candidates::sql(&self.trgm_schema));
+        let params = candidates::params(identity);
         let lines = self.read(|tx| {
             tx.query(&sql, &params)?
                 .iter()

@@ -14,8 +14,9 @@ use crate::queue::location::redact;
 use crate::queue::QueueError;
 
 /// The version of the server schema this program knows: the number of migrations
-/// (version 1 is the queue itself, version 2 the registry's trigram name index).
-pub const SERVER_SCHEMA_VERSION: i64 = 2;
+/// (version 1 is the queue itself, version 2 the registry's name keys, version 3 the
+/// indexes the candidate search uses: [`super::candidates`]).
+pub const SERVER_SCHEMA_VERSION: i64 = 3;
 
 /// The group role of counters: they push their own office's requests and read those
 /// requests' results, nothing else (row-level security on `requests.office`, which is
@@ -110,25 +111,39 @@ CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
 "#;
 
 /// Version 2: duplicates at national scale. Every person gets a `name_key` (the name's
-/// skeletons, as [`crate::domain::dedup::blocking_tokens`] makes them, joined by spaces)
-/// with a pg_trgm GIN index, so that the candidate search finds similar names — also
-/// with a typo, in another order — among millions without reading the registry. `{trgm}`
-/// is the schema pg_trgm is installed in. The keys of persons already registered are
-/// filled in by [`backfill_name_keys`] before the index is built.
+/// skeletons, as [`crate::domain::dedup::blocking_tokens`] makes them, joined by spaces),
+/// filled in by [`backfill_name_keys`] for persons already registered; pg_trgm's schema
+/// is recorded in `meta.trgm_schema`. (Version 2 also made a trigram GIN index over the
+/// keys, `persons_name_trgm`; version 3 drops it, so an upgrade no longer builds it.)
 const SCHEMA_V2: &str = r#"
 ALTER TABLE persons ADD COLUMN name_key text NOT NULL DEFAULT '';
 "#;
 
-/// The trigram index of version 2, made after the keys are filled in.
-pub(crate) fn name_index_sql(trgm: &str) -> String {
-    format!(
-        "CREATE INDEX IF NOT EXISTS {NAME_INDEX} ON persons USING gin (name_key {}.gin_trgm_ops)",
-        quote_ident(trgm)
-    )
-}
+/// Version 3: the candidate search's own indexes ([`super::candidates`]) in place of
+/// the whole-registry trigram index, which read tens of thousands of entries for a
+/// common given name. The birth date's btree gets the name key and IIN, so that the
+/// birth dates one typo away are searched by similar names in the index alone.
+const SCHEMA_V3: &str = r#"
+DROP INDEX IF EXISTS persons_name_trgm;
+DROP INDEX IF EXISTS persons_birth;
+"#;
 
-/// The name of the registry's trigram index.
-pub const NAME_INDEX: &str = "persons_name_trgm";
+/// The registry's indexes from version 3 on (also rebuilt by the demo registry's fill).
+pub(crate) const REGISTRY_INDEXES: &str = r#"
+CREATE INDEX IF NOT EXISTS persons_birth_name ON persons(birth_date, name_key) INCLUDE (iin);
+CREATE INDEX IF NOT EXISTS persons_doc ON persons(doc_number);
+CREATE INDEX IF NOT EXISTS persons_name_key ON persons(name_key);
+CREATE INDEX IF NOT EXISTS persons_name_tokens ON persons
+    USING gin (string_to_array(name_key, ' '));
+"#;
+
+/// The names of [`REGISTRY_INDEXES`] (the demo fill drops them to load faster).
+pub(crate) const REGISTRY_INDEX_NAMES: [&str; 4] = [
+    "persons_birth_name",
+    "persons_doc",
+    "persons_name_key",
+    "persons_name_tokens",
+];
 
 /// `name` as an SQL identifier.
 pub(crate) fn quote_ident(name: &str) -> String {
@@ -329,13 +344,16 @@ fn migrate(
             2 => {
                 tx.batch_execute(SCHEMA_V2).map_err(fail)?;
                 backfill_name_keys(tx, url)?;
-                tx.batch_execute(&name_index_sql(trgm)).map_err(fail)?;
                 tx.execute(
                     "INSERT INTO meta(key, value) VALUES ('trgm_schema', $1)
                      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                     &[&trgm],
                 )
                 .map_err(fail)?;
+            }
+            3 => {
+                tx.batch_execute(SCHEMA_V3).map_err(fail)?;
+                tx.batch_execute(REGISTRY_INDEXES).map_err(fail)?;
             }
             _ => {}
         }
