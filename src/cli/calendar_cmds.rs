@@ -19,7 +19,8 @@ pub(super) fn calendar(s: &mut Session, action: CalendarCommand) -> Result<u8, C
                     format!("{}: {}", file.display(), e.message(lang)),
                 )
             })?;
-            s.store
+            let report = s
+                .store
                 .import_calendar(&parsed, &s.user.login, s.ctx.now)
                 .map_err(|e| s.ctx.store_error(e))?;
             println!(
@@ -31,6 +32,14 @@ pub(super) fn calendar(s: &mut Session, action: CalendarCommand) -> Result<u8, C
                         ("days", parsed.days.len().into()),
                         ("year", parsed.year.to_string().into())
                     ]
+                )
+            );
+            println!(
+                "{}",
+                tr_args(
+                    lang,
+                    "deadlines-recomputed",
+                    &[("count", report.recomputed.into())]
                 )
             );
             Ok(exit::OK)

@@ -442,3 +442,50 @@ impl Store {
         Ok(out)
     }
 }
+
+/// Recomputes, under `calendar`, the due date of every open request (accepted or sent:
+/// handed to the provider, not final) whose deadline differs, inside the caller's
+/// transaction; each change is audited. Returns how many changed. A row whose
+/// submission time does not parse was edited by hand and is left as it is.
+pub(super) fn recompute_due_dates(
+    tx: &rusqlite::Transaction<'_>,
+    calendar: &WorkingCalendar,
+    actor: &str,
+    now: NaiveDateTime,
+) -> Result<usize, StoreError> {
+    let open: Vec<(String, String, Option<String>)> = {
+        let mut stmt = tx.prepare(
+            "SELECT id, submitted_at, due_at FROM requests
+             WHERE status IN ('accepted', 'sent') AND submitted_at IS NOT NULL ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let parse = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").ok();
+    let mut changed = 0;
+    for (id, submitted_at, due) in open {
+        let Some(submitted) = parse(&submitted_at) else {
+            continue;
+        };
+        let stored = due.as_deref().and_then(parse);
+        let Some(deadline) = calendar.revised_deadline(submitted, stored) else {
+            continue;
+        };
+        let new_due = ts(deadline.due);
+        tx.execute(
+            "UPDATE requests SET due_at = ?1 WHERE id = ?2",
+            params![new_due, id],
+        )?;
+        let old = due.unwrap_or_default();
+        audit::append(
+            tx,
+            now,
+            actor,
+            "request.due",
+            Some(&id),
+            &format!("due={old}->{new_due}"),
+        )?;
+        changed += 1;
+    }
+    Ok(changed)
+}

@@ -13,6 +13,7 @@ mod support;
 
 mod calendar;
 mod check_iin;
+mod deadlines;
 mod eligibility;
 mod export;
 mod general;

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use super::actor;
 use crate::app::DeskApp;
 use crate::domain::account::{check_password, valid_login, Role};
-use crate::domain::i18n::{tr, Msg};
+use crate::domain::i18n::{tr, tr_args, Msg};
 use crate::store::NewUser;
 
 /// Saves the settings form.
@@ -162,7 +162,18 @@ pub(super) fn import_calendar(app: &mut DeskApp, now: NaiveDateTime) {
         Ok(file) => {
             let actor = actor(app);
             match app.store.import_calendar(&file, &actor, now) {
-                Ok(()) => app.state.notify(tr(lang, "window-saved"), false),
+                Ok(report) => app.state.notify(
+                    format!(
+                        "{}; {}",
+                        tr(lang, "window-saved"),
+                        tr_args(
+                            lang,
+                            "deadlines-recomputed",
+                            &[("count", report.recomputed.into())]
+                        )
+                    ),
+                    false,
+                ),
                 Err(e) => app.state.notify(e.message(lang), true),
             }
         }

@@ -43,6 +43,14 @@ impl WorkingCalendar {
     /// * The deadline is 18:30 on the first working day after the day of
     ///   receipt: Monday 10:00 is due Tuesday 18:30, Monday 17:45 Wednesday
     ///   18:30, Friday 19:00 and Saturday 11:00 both Tuesday 18:30.
+    /// * The same rule serves both channels. For the portal the order
+    ///   (Appendix 3, item 7, 3)) says: «демалыс және мереке күндері, жұмыс
+    ///   уақыты аяқталғаннан кейін көрсетілетін қызметті алушының өтініші
+    ///   кезінде, мемлекеттік көрсетілетін қызмет нәтижелерін беру келесі
+    ///   жұмыс күні жүзеге асырылады» — a portal request made on a day off or
+    ///   after working hours is counted from the next working day; the working
+    ///   hours that end are the provider's hours for receiving applications
+    ///   (9:00–17:30, item 7, 1)). See `docs/rules-decisions.md`.
     pub fn service_deadline(&self, submitted_at: NaiveDateTime) -> Deadline {
         let date = submitted_at.date();
         let received_on = if self.is_working_day(date) && submitted_at.time() < RECEPTION_CLOSES {
@@ -52,6 +60,20 @@ impl WorkingCalendar {
         };
         let due = self.next_working_day(received_on).and_time(PROVIDER_CLOSES);
         Deadline { received_on, due }
+    }
+
+    /// The deadline of a request submitted at `submitted_at` under this
+    /// calendar, when it differs from the one stored (`stored_due`), else
+    /// `None`. Used after a calendar import to find the open requests whose
+    /// deadline the change affects; a request with no stored deadline counts
+    /// as affected.
+    pub fn revised_deadline(
+        &self,
+        submitted_at: NaiveDateTime,
+        stored_due: Option<NaiveDateTime>,
+    ) -> Option<Deadline> {
+        let deadline = self.service_deadline(submitted_at);
+        (stored_due != Some(deadline.due)).then_some(deadline)
     }
 }
 

@@ -37,6 +37,8 @@ mod import;
 mod working_days;
 
 #[cfg(test)]
+mod deadline_tests;
+#[cfg(test)]
 mod tests;
 
 use chrono::NaiveTime;
