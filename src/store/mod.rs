@@ -29,6 +29,7 @@ use crate::domain::lang::Lang;
 use crate::sqlite_file::{self, Sniff, Stamp};
 
 pub use audit::{AuditEntry, AuditQuery};
+pub use calendar::CalendarImport;
 pub use journal::{Cursor, JournalPage, MIN_NAME_CHARS};
 pub use requests::{ImportReport, RequestFilter, RequestRow, StoredRequest};
 pub use settings::QUEUE_KEY_SETTING;
