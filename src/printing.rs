@@ -8,6 +8,7 @@ use chrono::NaiveDateTime;
 use thiserror::Error;
 use uuid::Uuid;
 
+use crate::domain::account::Role;
 use crate::domain::field::FieldError;
 use crate::domain::form::parse_date_time;
 use crate::domain::form::{validate_record, Record};
@@ -248,7 +249,14 @@ pub fn build_register(
         date: day,
         counter: counter.map(str::to_string),
         rows,
+        supervisor: None,
     })
+}
+
+/// Who the register names as its supervisor when `user` prints it: the user, if a
+/// supervisor or an administrator; nobody (a blank for the signature) otherwise.
+pub fn signing_supervisor(user: &User) -> Option<String> {
+    matches!(user.role, Role::Supervisor | Role::Administrator).then(|| user.full_name.clone())
 }
 
 /// Prints the day's register into `out` and records it; returns how many requests it lists.
@@ -261,7 +269,8 @@ pub fn print_register_to(
     out: &Path,
     now: NaiveDateTime,
 ) -> Result<usize, PrintError> {
-    let register = build_register(store, day, counter)?;
+    let mut register = build_register(store, day, counter)?;
+    register.supervisor = signing_supervisor(clerk);
     let office_name = match machine.value_in_force(store, Setting::OfficeName)? {
         Some(n) => n,
         None => match register.rows.first() {

@@ -46,6 +46,9 @@ pub struct Register {
     pub counter: Option<String>,
     /// The requests, in the order to print (usually by submission time).
     pub rows: Vec<RegisterRow>,
+    /// The supervisor who signs it, when the person printing it is one (a supervisor or
+    /// an administrator); `None` leaves a blank line for the supervisor's name.
+    pub supervisor: Option<String>,
 }
 
 /// The outcomes counted in the totals, in this order.
@@ -73,7 +76,7 @@ pub fn daily_register(register: &Register, ctx: &PrintContext) -> Result<Vec<u8>
     heading(&mut w, register, ctx, &date);
     table(&mut w, register);
     totals(&mut w, register);
-    signature(&mut w, ctx);
+    signature(&mut w, register, ctx);
     let pages = w.finish()?;
     Ok(save(
         doc,
@@ -232,19 +235,24 @@ fn totals(w: &mut Writer, register: &Register) {
     }
 }
 
-/// The supervisor's signature and the date.
-fn signature(w: &mut Writer, ctx: &PrintContext) {
+/// The supervisor's signature and the date: the supervisor's name when the register
+/// names one, else a blank line for it (a clerk who prints it is not the supervisor).
+fn signature(w: &mut Writer, register: &Register, ctx: &PrintContext) {
+    let name = register
+        .supervisor
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .unwrap_or(wording::BLANK);
     w.gap(16.0);
     w.side_by_side(
         &format!(
-            "Супервайзер: {} {} (қолы)\n{}",
-            wording::or_dash(&ctx.clerk_name),
+            "Супервайзер: {name} {} (қолы)\n{}",
             wording::BLANK,
             wording::date_words(ctx.printed_at.date()).0
         ),
         &format!(
-            "Супервайзер: {} {} (подпись)\n{}",
-            wording::or_dash(&ctx.clerk_name),
+            "Супервайзер: {name} {} (подпись)\n{}",
             wording::BLANK,
             wording::date_words(ctx.printed_at.date()).1
         ),

@@ -152,6 +152,11 @@ pub const MIGRATIONS: Migrations = Migrations::new(&[
     CREATE INDEX requests_clerk_journal ON requests(clerk, submitted_at) WHERE status <> 'draft';
     "
     ),
+    // 4: synthetic requests (`demo-data`): marked, so that the sync never pushes them to
+    //    the central queue nor waits for their results.
+    r#"
+    ALTER TABLE requests ADD COLUMN synthetic INTEGER NOT NULL DEFAULT 0;
+    "#,
 ]);
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod support;
 
 mod calendar;
 mod check_iin;
+mod demo_sync;
 mod eligibility;
 mod export;
 mod general;

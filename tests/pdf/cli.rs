@@ -223,6 +223,8 @@ fn print_register_and_verify() {
     assert_eq!(code, 0, "{out}{err}");
     let text = text_of(&std::fs::read(&reg).unwrap_or_default());
     has(&text, "Өтінімдер: 3");
+    // Printed by a supervisor: the register names them in the supervisor's place.
+    has(&text, "Супервайзер: Жұмабаева Гүлнәр");
 
     check_audit(&data, admin_pw, &genuine);
 }
