@@ -281,7 +281,12 @@ mod tests {
         Migrations::new(&MIGRATIONS.scripts()[..n])
             .apply(&tx, 0)
             .unwrap();
-        for table in tables(&tx) {
+        // The search index (`requests_fts` and its shadow tables) is the migrations' and
+        // the triggers' to fill: copying it too would insert its configuration twice.
+        for table in tables(&tx)
+            .into_iter()
+            .filter(|t| !t.starts_with("requests_fts"))
+        {
             let cols = columns(&tx, &table);
             let list: Vec<String> = cols.iter().map(|c| quoted(c)).collect();
             let marks = vec!["?"; cols.len()].join(", ");
