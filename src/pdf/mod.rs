@@ -36,7 +36,7 @@ use crate::domain::lang::Lang;
 use crate::domain::request::Status;
 
 pub use application::application;
-pub use certificate::certificate;
+pub use certificate::{certificate, certificate_decided_by};
 pub use receipt::refusal_receipt;
 pub use refusal::reasoned_refusal;
 pub use register::{daily_register, Register, RegisterRow};

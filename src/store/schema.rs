@@ -153,9 +153,11 @@ pub const MIGRATIONS: Migrations = Migrations::new(&[
     "
     ),
     // 4: synthetic requests (`demo-data`): marked, so that the sync never pushes them to
-    //    the central queue nor waits for their results.
+    //    the central queue nor waits for their results; and the MIA operator who decided
+    //    a request, as its result brought it (printed on the certificate).
     r#"
     ALTER TABLE requests ADD COLUMN synthetic INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE requests ADD COLUMN decided_by TEXT;
     "#,
 ]);
 

@@ -216,6 +216,37 @@ impl Store {
         })
     }
 
+    /// Keeps the MIA operator who decided request `id`, as its result brought it (no
+    /// audit entry: the result's arrival is audited where it is applied). A blank
+    /// operator is not kept.
+    pub fn set_decided_by(&mut self, id: &str, operator: &str) -> Result<(), StoreError> {
+        let operator = operator.trim();
+        if operator.is_empty() {
+            return Ok(());
+        }
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE requests SET decided_by = ?2 WHERE id = ?1",
+                params![id, operator],
+            )?;
+            if n == 0 {
+                return Err(StoreError::RequestNotFound(id.to_string()));
+            }
+            Ok(())
+        })
+    }
+
+    /// The MIA operator who decided request `id`, when its result said so.
+    pub fn decided_by(&self, id: &str) -> Result<Option<String>, StoreError> {
+        let v: Option<Option<String>> = self
+            .conn
+            .query_row("SELECT decided_by FROM requests WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(v.flatten().filter(|s| !s.trim().is_empty()))
+    }
+
     /// Whether a decided request's result came after its deadline (`None` while unknown).
     pub fn result_overdue(&self, id: &str) -> Result<Option<bool>, StoreError> {
         let v: Option<Option<i64>> = self
