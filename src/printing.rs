@@ -279,7 +279,6 @@ pub fn build_register(
         date: day,
         counter: counter.map(str::to_string),
         rows,
-        supervisor: None,
     })
 }
 
@@ -299,8 +298,7 @@ pub fn print_register_to(
     out: &Path,
     now: NaiveDateTime,
 ) -> Result<usize, PrintError> {
-    let mut register = build_register(store, day, counter)?;
-    register.supervisor = signing_supervisor(clerk);
+    let register = build_register(store, day, counter)?;
     let office_name = match machine.value_in_force(store, Setting::OfficeName)? {
         Some(n) => n,
         None => match register.rows.first() {
@@ -320,7 +318,8 @@ pub fn print_register_to(
             .unwrap_or_default(),
         printed_at: now,
     };
-    let bytes = pdf::daily_register(&register, &ctx)?;
+    let supervisor = signing_supervisor(clerk);
+    let bytes = pdf::daily_register_signed(&register, &ctx, supervisor.as_deref())?;
     if let Some(dir) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| PrintError::Io {
             path: dir.to_path_buf(),

@@ -34,7 +34,6 @@ fn the_daily_register_lists_and_totals() {
         date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default(),
         counter: Some("7".into()),
         rows,
-        supervisor: None,
     };
     let bytes = pdf::daily_register(&register, &ctx()).unwrap_or_else(|e| panic!("{e}"));
     preview("register", &bytes);
@@ -62,7 +61,7 @@ fn the_daily_register_lists_and_totals() {
     );
 }
 
-fn small_register(supervisor: Option<&str>) -> Register {
+fn small_register() -> Register {
     Register {
         date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default(),
         counter: None,
@@ -75,7 +74,6 @@ fn small_register(supervisor: Option<&str>) -> Register {
             clerk: "Clerk Name".into(),
             service_minutes: Some(12),
         }],
-        supervisor: supervisor.map(str::to_string),
     }
 }
 
@@ -83,9 +81,8 @@ fn small_register(supervisor: Option<&str>) -> Register {
 fn the_register_names_the_supervisor_or_leaves_a_blank() {
     // The print context's clerk is whoever printed; the register never names them as
     // the supervisor by itself.
-    let blank = text_of(
-        &pdf::daily_register(&small_register(None), &ctx()).unwrap_or_else(|e| panic!("{e}")),
-    );
+    let blank =
+        text_of(&pdf::daily_register(&small_register(), &ctx()).unwrap_or_else(|e| panic!("{e}")));
     has_all(
         &blank,
         &[
@@ -98,7 +95,7 @@ fn the_register_names_the_supervisor_or_leaves_a_blank() {
         "the printing clerk is not the supervisor: {blank}"
     );
     let named = text_of(
-        &pdf::daily_register(&small_register(Some("Сейткали Асхат")), &ctx())
+        &pdf::daily_register_signed(&small_register(), &ctx(), Some("Сейткали Асхат"))
             .unwrap_or_else(|e| panic!("{e}")),
     );
     has_all(
