@@ -8,6 +8,7 @@ use chrono::NaiveDateTime;
 use thiserror::Error;
 use uuid::Uuid;
 
+use crate::domain::account::Role;
 use crate::domain::field::FieldError;
 use crate::domain::form::parse_date_time;
 use crate::domain::form::{validate_record, Record};
@@ -139,8 +140,19 @@ pub fn print_to(
     now: NaiveDateTime,
 ) -> Result<Record, PrintError> {
     let record = load_record(store, id, now)?;
-    let ctx = context(store, machine, &record, &clerk.full_name, now)?;
-    let bytes = pdf::render(doc, &record, &ctx)?;
+    let request_id = record.request.id.to_string();
+    let bytes = if doc == DocKind::Certificate {
+        // A reprint names the State Corporation operator who issued it first, and the
+        // MIA operator who decided: never the clerk who happens to reprint it.
+        let issuer = first_issuer(store, &request_id)?;
+        let issuer = issuer.as_deref().unwrap_or(&clerk.full_name);
+        let ctx = context(store, machine, &record, issuer, now)?;
+        let decided_by = store.decided_by(&request_id)?;
+        pdf::certificate_decided_by(&record, &ctx, decided_by.as_deref())?
+    } else {
+        let ctx = context(store, machine, &record, &clerk.full_name, now)?;
+        pdf::render(doc, &record, &ctx)?
+    };
     if let Some(dir) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| PrintError::Io {
             path: dir.to_path_buf(),
@@ -151,7 +163,6 @@ pub fn print_to(
         path: out.to_path_buf(),
         source,
     })?;
-    let request_id = record.request.id.to_string();
     if let Err(e) = store.audit(
         now,
         &clerk.login,
@@ -163,6 +174,26 @@ pub fn print_to(
         return Err(e.into());
     }
     Ok(record)
+}
+
+/// Who first printed request `id`'s certificate (full name, or login when the account is
+/// gone), from the audit log; `None` before its first print.
+pub fn first_issuer(store: &Store, id: &str) -> Result<Option<String>, StoreError> {
+    let action = DocKind::Certificate.audit_action();
+    let entries = store.audit_entries(&AuditQuery {
+        request_id: Some(id.to_string()),
+        limit: None,
+    })?;
+    let Some(login) = entries
+        .into_iter()
+        .find(|e| e.action == action)
+        .map(|e| e.actor)
+    else {
+        return Ok(None);
+    };
+    Ok(Some(
+        store.user(&login)?.map(|u| u.full_name).unwrap_or(login),
+    ))
 }
 
 /// Where the window keeps a printed document: `<pdf dir>/<date>/<doc>-<id>-<time>.pdf`.
@@ -251,6 +282,12 @@ pub fn build_register(
     })
 }
 
+/// Who the register names as its supervisor when `user` prints it: the user, if a
+/// supervisor or an administrator; nobody (a blank for the signature) otherwise.
+pub fn signing_supervisor(user: &User) -> Option<String> {
+    matches!(user.role, Role::Supervisor | Role::Administrator).then(|| user.full_name.clone())
+}
+
 /// Prints the day's register into `out` and records it; returns how many requests it lists.
 pub fn print_register_to(
     store: &mut Store,
@@ -281,7 +318,8 @@ pub fn print_register_to(
             .unwrap_or_default(),
         printed_at: now,
     };
-    let bytes = pdf::daily_register(&register, &ctx)?;
+    let supervisor = signing_supervisor(clerk);
+    let bytes = pdf::daily_register_signed(&register, &ctx, supervisor.as_deref())?;
     if let Some(dir) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| PrintError::Io {
             path: dir.to_path_buf(),

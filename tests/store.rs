@@ -530,5 +530,59 @@ fn the_calendar_is_replaced_per_year() {
     assert_eq!(dates, ["2024-06-16"]);
 }
 
+#[test]
+fn the_deciding_operator_is_kept_with_the_request() {
+    let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    let recs = records();
+    store
+        .import_records(&recs, "admin", now())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let id = recs[0].request.id.to_string();
+    assert_eq!(store.decided_by(&id).unwrap_or_default(), None);
+    // A blank operator is not kept.
+    store
+        .set_decided_by(&id, "  ")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(store.decided_by(&id).unwrap_or_default(), None);
+    store
+        .set_decided_by(&id, "mia.operator")
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        store.decided_by(&id).unwrap_or_default().as_deref(),
+        Some("mia.operator")
+    );
+    let missing = Uuid::nil().to_string();
+    assert!(matches!(
+        store.set_decided_by(&missing, "mia.operator"),
+        Err(StoreError::RequestNotFound(_))
+    ));
+}
+
+#[test]
+fn synthetic_requests_are_never_in_the_outbox() {
+    let recs = records();
+    let mut real = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    real.insert_records_bulk(&recs, "admin", "test", now())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let to_push = real.outbox(true, 100).unwrap_or_default().len();
+    assert!(
+        to_push > 0,
+        "the fixture has requests that left the counter"
+    );
+    let mut synthetic = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    synthetic
+        .insert_synthetic_records_bulk(&recs, "admin", "test", now())
+        .unwrap_or_else(|e| panic!("{e}"));
+    for everything in [false, true] {
+        assert!(synthetic
+            .outbox(everything, 100)
+            .unwrap_or_default()
+            .is_empty());
+    }
+    assert!(synthetic.awaiting_results().unwrap_or_default().is_empty());
+    let counts = synthetic.sync_counts().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((counts.to_push, counts.awaiting_result), (0, 0));
+}
+
 #[path = "store/journal.rs"]
 mod journal;

@@ -698,7 +698,8 @@ pub fn demo_records(
         .collect()
 }
 
-/// Stores `count` synthetic requests of data set `seed` in batches of [`BATCH`]; calls
+/// Stores `count` synthetic requests of data set `seed` in batches of [`BATCH`], marked
+/// synthetic so that the sync never pushes them to a central queue; calls
 /// `progress` with the running total after each batch. Returns how many were stored.
 pub fn fill_store(
     store: &mut Store,
@@ -713,7 +714,7 @@ pub fn fill_store(
         let n = (count - done).min(BATCH as u64);
         let records = demo_records(seed, done, n, now)?;
         store
-            .insert_records_bulk(&records, actor, AUDIT_ACTION, now)
+            .insert_synthetic_records_bulk(&records, actor, AUDIT_ACTION, now)
             .map_err(|e| e.message(Lang::En))?;
         done += n;
         progress(done);

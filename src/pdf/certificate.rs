@@ -20,8 +20,20 @@ use super::{footer, qr, save, PrintContext};
 /// The label column's width.
 const LABEL_W: f32 = 62.0 * MM;
 
-/// Prints the registration certificate of a formed or corrected request.
+/// Prints the registration certificate of a formed or corrected request, with a blank
+/// for the MIA operator who decided (see [`certificate_decided_by`]).
 pub fn certificate(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, super::PdfError> {
+    certificate_decided_by(record, ctx, None)
+}
+
+/// Prints the registration certificate naming `decided_by`, the MIA operator who formed
+/// or corrected the IIN (a blank line when unknown). `ctx.clerk_name` is the State
+/// Corporation operator who issued it.
+pub fn certificate_decided_by(
+    record: &Record,
+    ctx: &PrintContext,
+    decided_by: Option<&str>,
+) -> Result<Vec<u8>, super::PdfError> {
     let seal = Seal::for_record(record)?;
     let payload = seal.payload();
     let corrected = record.status == Status::Corrected;
@@ -39,6 +51,7 @@ pub fn certificate(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, super
     header(&mut w, &payload, &seal.iin)?;
     identity_fields(&mut w, record);
     decision_fields(&mut w, record, ctx, corrected);
+    decider_field(&mut w, decided_by);
     seal_text(&mut w, &payload, ctx);
 
     let pages = w.finish()?;
@@ -254,6 +267,20 @@ fn decision_fields(w: &mut Writer, record: &Record, ctx: &PrintContext, correcte
             (wording::or_dash(&ctx.clerk_name), value),
             (format!("{BLANK} (қолы / подпись)"), Style::regular(8.0)),
         ],
+    );
+}
+
+/// The MIA operator who formed or corrected the IIN, or a blank line for the name.
+fn decider_field(w: &mut Writer, decided_by: Option<&str>) {
+    let name = decided_by
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .unwrap_or(BLANK);
+    w.field(
+        LABEL_W,
+        "Шешім қабылдаған ІІМ операторы",
+        "Оператор МВД, принявший решение",
+        &[(name.to_string(), Style::regular(10.0))],
     );
 }
 

@@ -36,10 +36,10 @@ use crate::domain::lang::Lang;
 use crate::domain::request::Status;
 
 pub use application::application;
-pub use certificate::certificate;
+pub use certificate::{certificate, certificate_decided_by};
 pub use receipt::refusal_receipt;
 pub use refusal::reasoned_refusal;
-pub use register::{daily_register, Register, RegisterRow};
+pub use register::{daily_register, daily_register_signed, Register, RegisterRow};
 pub use seal::{
     check_value, issued_iin, read_certificate, verify, CertificateReading, NotGenuine, Seal,
     PAYLOAD_PREFIX, PAYLOAD_VERSION,

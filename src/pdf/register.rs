@@ -58,8 +58,20 @@ const OUTCOMES: [Status; 6] = [
     Status::RefusedToAccept,
 ];
 
-/// Prints the register. `ctx.printed_at` and the office come from the caller.
+/// Prints the register with a blank line for the supervisor's name (see
+/// [`daily_register_signed`]). `ctx.printed_at` and the office come from the caller.
 pub fn daily_register(register: &Register, ctx: &PrintContext) -> Result<Vec<u8>, PdfError> {
+    daily_register_signed(register, ctx, None)
+}
+
+/// Prints the register naming `supervisor` in the supervisor's place, when the person
+/// printing it is one (a supervisor or an administrator); `None` leaves a blank line for
+/// the name. `ctx.clerk_name`, whoever printed it, is never taken for the supervisor.
+pub fn daily_register_signed(
+    register: &Register,
+    ctx: &PrintContext,
+    supervisor: Option<&str>,
+) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new("Күнделікті тізілім / Ежедневный реестр");
     let date = wording::date(register.date);
     let mut w = Writer::with_orientation(
@@ -73,7 +85,7 @@ pub fn daily_register(register: &Register, ctx: &PrintContext) -> Result<Vec<u8>
     heading(&mut w, register, ctx, &date);
     table(&mut w, register);
     totals(&mut w, register);
-    signature(&mut w, ctx);
+    signature(&mut w, supervisor, ctx);
     let pages = w.finish()?;
     Ok(save(
         doc,
@@ -232,19 +244,22 @@ fn totals(w: &mut Writer, register: &Register) {
     }
 }
 
-/// The supervisor's signature and the date.
-fn signature(w: &mut Writer, ctx: &PrintContext) {
+/// The supervisor's signature and the date: the supervisor's name when the register
+/// is named, else a blank line for it (a clerk who prints it is not the supervisor).
+fn signature(w: &mut Writer, supervisor: Option<&str>, ctx: &PrintContext) {
+    let name = supervisor
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .unwrap_or(wording::BLANK);
     w.gap(16.0);
     w.side_by_side(
         &format!(
-            "Супервайзер: {} {} (қолы)\n{}",
-            wording::or_dash(&ctx.clerk_name),
+            "Супервайзер: {name} {} (қолы)\n{}",
             wording::BLANK,
             wording::date_words(ctx.printed_at.date()).0
         ),
         &format!(
-            "Супервайзер: {} {} (подпись)\n{}",
-            wording::or_dash(&ctx.clerk_name),
+            "Супервайзер: {name} {} (подпись)\n{}",
             wording::BLANK,
             wording::date_words(ctx.printed_at.date()).1
         ),

@@ -2,6 +2,9 @@
 //! benchmarks: the same row layout as an import (`requests.rs`), but one prepared
 //! statement for the whole batch and one audit entry per batch instead of one per request.
 //!
+//! Synthetic requests ([`Store::insert_synthetic_records_bulk`]) are marked as such: the
+//! sync never pushes them to the central queue.
+//!
 //! A batch is one transaction: all of its requests are stored, or none (a duplicate id
 //! rolls it back and is reported by its id).
 
@@ -44,6 +47,16 @@ fn key_iin(f: &RequestForm) -> Option<String> {
         })
 }
 
+/// What every row of a batch shares.
+struct Batch<'a> {
+    actor: &'a str,
+    action: &'a str,
+    now: NaiveDateTime,
+    calendar: &'a crate::domain::calendar::WorkingCalendar,
+    created: &'a str,
+    synthetic: bool,
+}
+
 impl Store {
     /// Stores validated records in one transaction with one audit entry (`action`, with
     /// the count) for the batch. The rows are laid out exactly as an import lays them out,
@@ -55,6 +68,29 @@ impl Store {
         actor: &str,
         action: &str,
         now: NaiveDateTime,
+    ) -> Result<usize, StoreError> {
+        self.insert_bulk(records, actor, action, now, false)
+    }
+
+    /// As [`Store::insert_records_bulk`], with every request marked synthetic (made up by
+    /// `demo-data`): the sync never pushes them nor waits for their results.
+    pub fn insert_synthetic_records_bulk(
+        &mut self,
+        records: &[Record],
+        actor: &str,
+        action: &str,
+        now: NaiveDateTime,
+    ) -> Result<usize, StoreError> {
+        self.insert_bulk(records, actor, action, now, true)
+    }
+
+    fn insert_bulk(
+        &mut self,
+        records: &[Record],
+        actor: &str,
+        action: &str,
+        now: NaiveDateTime,
+        synthetic: bool,
     ) -> Result<usize, StoreError> {
         let calendar = self.working_calendar()?;
         let created = ts(now);
@@ -69,27 +105,36 @@ impl Store {
         // Fewer, larger checkpoints: each one ends in an fsync of the database file.
         self.conn
             .pragma_update(None, "wal_autocheckpoint", 16_384)?;
-        let stored = self.insert_batch(records, actor, action, now, &calendar, &created);
+        let batch = Batch {
+            actor,
+            action,
+            now,
+            calendar: &calendar,
+            created: &created,
+            synthetic,
+        };
+        let stored = self.insert_batch(records, &batch);
         self.conn
             .pragma_update(None, "wal_autocheckpoint", checkpoint)?;
         self.conn.pragma_update(None, "cache_size", cache)?;
         stored
     }
 
-    fn insert_batch(
-        &mut self,
-        records: &[Record],
-        actor: &str,
-        action: &str,
-        now: NaiveDateTime,
-        calendar: &crate::domain::calendar::WorkingCalendar,
-        created: &str,
-    ) -> Result<usize, StoreError> {
+    fn insert_batch(&mut self, records: &[Record], batch: &Batch) -> Result<usize, StoreError> {
+        let Batch {
+            actor,
+            action,
+            now,
+            calendar,
+            created,
+            synthetic,
+        } = *batch;
         self.write(|tx| {
             let mut stmt = tx.prepare_cached(
                 "INSERT INTO requests(id, kind, channel, status, submitted_at, due_at, office, counter, clerk,
-                                      iin, doc_number, birth_date, search_name, data, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+                                      iin, doc_number, birth_date, search_name, data, created_at, updated_at,
+                                      synthetic)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
             )?;
             for record in records {
                 let f = form::record_to_form(record);
@@ -119,6 +164,7 @@ impl Store {
                     search_name(&f),
                     data,
                     created,
+                    synthetic,
                 ]);
                 match inserted {
                     Ok(_) => {}

@@ -82,15 +82,16 @@ impl Store {
         })
     }
 
-    /// Requests to push, oldest first: accepted ones, and sent ones never pushed from
+    /// Requests to push, oldest first (never synthetic ones): accepted ones, and sent ones never pushed from
     /// here (imported as sent, or sent before the sync existed); with `everything`,
     /// every request that left the counter (all but drafts and refusals to accept), for
     /// a rebuild of the central file.
     pub fn outbox(&self, everything: bool, limit: u64) -> Result<Vec<OutboxItem>, StoreError> {
+        // Synthetic requests (`demo-data`) never leave the counter.
         let which = if everything {
-            "status NOT IN ('draft', 'refused_to_accept')"
+            "status NOT IN ('draft', 'refused_to_accept') AND synthetic = 0"
         } else {
-            "(status = 'accepted' OR (status = 'sent' AND pushed_at IS NULL))"
+            "(status = 'accepted' OR (status = 'sent' AND pushed_at IS NULL)) AND synthetic = 0"
         };
         let mut stmt = self.conn.prepare(&format!(
             "SELECT id, status, data, due_at FROM requests WHERE {which}
@@ -122,21 +123,22 @@ impl Store {
         Ok(out)
     }
 
-    /// Ids of the requests sent and waiting for a result.
+    /// Ids of the requests sent and waiting for a result (never synthetic ones).
     pub fn awaiting_results(&self) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id FROM requests WHERE status = 'sent' ORDER BY submitted_at, id")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT id FROM requests WHERE status = 'sent' AND synthetic = 0
+             ORDER BY submitted_at, id",
+        )?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// How many requests wait to be pushed and for a result.
+    /// How many requests wait to be pushed and for a result (synthetic ones never do).
     pub fn sync_counts(&self) -> Result<SyncCounts, StoreError> {
         let (to_push, awaiting): (i64, i64) = self.conn.query_row(
             "SELECT coalesce(sum(status = 'accepted' OR (status = 'sent' AND pushed_at IS NULL)), 0),
                     coalesce(sum(status = 'sent' AND pushed_at IS NOT NULL), 0)
-             FROM requests",
+             FROM requests WHERE synthetic = 0",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
@@ -212,6 +214,37 @@ impl Store {
                 [],
             )?)
         })
+    }
+
+    /// Keeps the MIA operator who decided request `id`, as its result brought it (no
+    /// audit entry: the result's arrival is audited where it is applied). A blank
+    /// operator is not kept.
+    pub fn set_decided_by(&mut self, id: &str, operator: &str) -> Result<(), StoreError> {
+        let operator = operator.trim();
+        if operator.is_empty() {
+            return Ok(());
+        }
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE requests SET decided_by = ?2 WHERE id = ?1",
+                params![id, operator],
+            )?;
+            if n == 0 {
+                return Err(StoreError::RequestNotFound(id.to_string()));
+            }
+            Ok(())
+        })
+    }
+
+    /// The MIA operator who decided request `id`, when its result said so.
+    pub fn decided_by(&self, id: &str) -> Result<Option<String>, StoreError> {
+        let v: Option<Option<String>> = self
+            .conn
+            .query_row("SELECT decided_by FROM requests WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(v.flatten().filter(|s| !s.trim().is_empty()))
     }
 
     /// Whether a decided request's result came after its deadline (`None` while unknown).

@@ -14,6 +14,7 @@ mod support;
 mod calendar;
 mod check_iin;
 mod deadlines;
+mod demo_sync;
 mod eligibility;
 mod export;
 mod general;

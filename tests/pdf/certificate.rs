@@ -94,3 +94,24 @@ fn a_certificate_needs_a_formed_or_corrected_request() {
     .message(Lang::Kk);
     assert!(msg.contains("Тіркеу куәлігі"), "{msg}");
 }
+
+#[test]
+fn the_certificate_names_the_deciding_operator_or_leaves_a_blank() {
+    let rec = record(&formed_form());
+    let named = text_of(
+        &pdf::certificate_decided_by(&rec, &ctx(), Some("Серікбаев Нұрлан"))
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
+    has_all(
+        &named,
+        &[
+            "Шешім қабылдаған ІІМ операторы",
+            "Оператор МВД, принявший решение",
+            "Серікбаев Нұрлан",
+            &ctx().clerk_name,
+        ],
+    );
+    let blank = text_of(&pdf::certificate(&rec, &ctx()).unwrap_or_else(|e| panic!("{e}")));
+    has(&blank, "Шешім қабылдаған ІІМ операторы");
+    assert!(!blank.contains("Серікбаев"), "{blank}");
+}

@@ -223,6 +223,69 @@ fn print_register_and_verify() {
     assert_eq!(code, 0, "{out}{err}");
     let text = text_of(&std::fs::read(&reg).unwrap_or_default());
     has(&text, "Өтінімдер: 3");
+    // Printed by a supervisor: the register names them in the supervisor's place.
+    has(&text, "Супервайзер: Жұмабаева Гүлнәр");
 
     check_audit(&data, admin_pw, &genuine);
+}
+
+#[test]
+fn a_reprinted_certificate_names_the_clerk_who_issued_it() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data");
+    let data = data.to_string_lossy().to_string();
+    let admin_pw = "Admin-passphrase-1";
+    let clerk_pw = "Clerk-passphrase-1";
+    set_up(dir.path(), &data, admin_pw, clerk_pw);
+    let (code, _, err) = run(
+        bin()
+            .args(["--data-dir", &data, "--user", "admin"])
+            .args(["user", "add", "b.clerk", "--name", "Серікова Айгүл"])
+            .args(["--role", "clerk", "--password-stdin"])
+            .env("IIN_DESK_PASSWORD", admin_pw),
+        Some(&format!("{clerk_pw}\n")),
+    );
+    assert_eq!(code, 0, "{err}");
+    let id = "5a1c2e4f-0000-4000-8000-000000000001";
+    let print = |login: &str, name: &str| {
+        let out = dir.path().join(name);
+        let (code, stdout, err) = run(
+            bin()
+                .args(["--data-dir", &data, "--user", login])
+                .args(["print", id, "--doc", "certificate", "--out"])
+                .arg(&out)
+                .env("IIN_DESK_PASSWORD", clerk_pw),
+            None,
+        );
+        assert_eq!(code, 0, "{stdout}{err}");
+        text_of(&std::fs::read(&out).unwrap_or_default())
+    };
+    let first = print("a.clerk", "first.pdf");
+    has(&first, "Жұмабаева Гүлнәр");
+    let reprint = print("b.clerk", "reprint.pdf");
+    has(&reprint, "Жұмабаева Гүлнәр");
+    assert!(!reprint.contains("Серікова"), "{reprint}");
+    // The result carried no deciding operator here: a blank for the name.
+    has(&reprint, "Шешім қабылдаған ІІМ операторы");
+
+    // Both prints are in the audit log, each under who printed it.
+    let store = iin_desk::store::Store::unlock_in(
+        std::path::Path::new(&data),
+        "admin",
+        admin_pw,
+        chrono::Local::now().naive_local(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+    .store;
+    let actors: Vec<String> = store
+        .audit_entries(&iin_desk::store::AuditQuery {
+            request_id: Some(id.to_string()),
+            limit: None,
+        })
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .filter(|e| e.action == "print.certificate")
+        .map(|e| e.actor)
+        .collect();
+    assert_eq!(actors, ["a.clerk", "b.clerk"]);
 }

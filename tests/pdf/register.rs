@@ -60,3 +60,73 @@ fn the_daily_register_lists_and_totals() {
         ],
     );
 }
+
+fn small_register() -> Register {
+    Register {
+        date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default(),
+        counter: None,
+        rows: vec![RegisterRow {
+            request_id: "5a1c2e4f-0000-4000-8000-000000000001".into(),
+            submitted_at: at(2026, 11, 20, 10, 0),
+            kind: RequestKind::Formation,
+            status: Status::Accepted,
+            counter: "7".into(),
+            clerk: "Clerk Name".into(),
+            service_minutes: Some(12),
+        }],
+    }
+}
+
+#[test]
+fn the_register_names_the_supervisor_or_leaves_a_blank() {
+    // The print context's clerk is whoever printed; the register never names them as
+    // the supervisor by itself.
+    let blank =
+        text_of(&pdf::daily_register(&small_register(), &ctx()).unwrap_or_else(|e| panic!("{e}")));
+    has_all(
+        &blank,
+        &[
+            "Супервайзер: ____________________ ____________________ (қолы)",
+            "Супервайзер: ____________________ ____________________ (подпись)",
+        ],
+    );
+    assert!(
+        !blank.contains("Супервайзер: Жұмабаева"),
+        "the printing clerk is not the supervisor: {blank}"
+    );
+    let named = text_of(
+        &pdf::daily_register_signed(&small_register(), &ctx(), Some("Сейткали Асхат"))
+            .unwrap_or_else(|e| panic!("{e}")),
+    );
+    has_all(
+        &named,
+        &[
+            "Супервайзер: Сейткали Асхат ____________________ (қолы)",
+            "Супервайзер: Сейткали Асхат ____________________ (подпись)",
+        ],
+    );
+}
+
+#[test]
+fn only_a_supervisor_or_an_administrator_signs_the_register() {
+    use iin_desk::domain::account::Role;
+    use iin_desk::printing::signing_supervisor;
+    use iin_desk::store::User;
+    let table = [
+        (Role::Clerk, false),
+        (Role::Supervisor, true),
+        (Role::BackOffice, false),
+        (Role::Administrator, true),
+    ];
+    for (role, signs) in table {
+        let user = User {
+            login: "u".into(),
+            full_name: "Сейткали Асхат".into(),
+            role,
+            active: true,
+            must_change_password: false,
+        };
+        let expected = signs.then(|| "Сейткали Асхат".to_string());
+        assert_eq!(signing_supervisor(&user), expected, "{role:?}");
+    }
+}
