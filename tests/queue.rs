@@ -429,6 +429,12 @@ fn worker_round(
         assert_eq!(stored.status, Status::Formed);
         assert!(stored.form.result.is_some_and(|r| !r.iin.is_empty()));
         assert_eq!(store.result_overdue(&f.id).unwrap_or_default(), Some(true));
+        // Who decided came back with the result (the certificate names them).
+        let by = store.decided_by(&f.id).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            by.as_deref().is_some_and(|b| b.contains("operator.a")),
+            "decided by {by:?}"
+        );
     }
 
     // The share goes away: the worker reports it, in three languages, and keeps going.

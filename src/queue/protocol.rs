@@ -189,6 +189,9 @@ pub struct ResultMessage {
     pub comment: String,
     /// When it was decided.
     pub decided_at: NaiveDateTime,
+    /// The MIA operator who decided (printed on the certificate); empty when not known.
+    #[serde(default)]
+    pub decided_by: String,
 }
 
 impl ResultMessage {
@@ -219,6 +222,7 @@ impl ResultMessage {
             },
             comment,
             decided_at,
+            decided_by: String::new(),
         })
     }
 

@@ -265,7 +265,11 @@ fn round(
             &config.actor,
             clock(),
         ) {
-            Ok(status) => report.results.push(ArrivedResult { id, status }),
+            Ok(status) => {
+                // Who decided, for the certificate (a blank line there when not known).
+                store.set_decided_by(&id, &result.decided_by)?;
+                report.results.push(ArrivedResult { id, status });
+            }
             Err(StoreError::Transition(_)) => continue,
             Err(e) => return Err(e.into()),
         }

@@ -66,7 +66,8 @@ pub(crate) fn results_for(tx: &mut dyn Sql, ids: &[Uuid]) -> Result<Pulled, Queu
         let keys: Vec<Val> = chunk.iter().map(|u| Val::Text(u.to_string())).collect();
         let rows = tx.query(
             &format!(
-                "SELECT id, result_status, result_iin, result_ground, result_comment, decided_at
+                "SELECT id, result_status, result_iin, result_ground, result_comment, decided_at,
+                        decided_by
                  FROM requests WHERE state = 'done' AND id IN ({})",
                 marks(1, chunk.len())
             ),
@@ -81,6 +82,7 @@ pub(crate) fn results_for(tx: &mut dyn Sql, ids: &[Uuid]) -> Result<Pulled, Queu
             let ground = row.opt_text(3)?;
             let comment = row.text(4)?;
             let decided = row.opt_text(5)?;
+            let decided_by = row.opt_text(6)?.unwrap_or_default();
             match ResultMessage::from_columns(
                 id,
                 status.as_deref().unwrap_or(""),
@@ -89,7 +91,7 @@ pub(crate) fn results_for(tx: &mut dyn Sql, ids: &[Uuid]) -> Result<Pulled, Queu
                 &comment,
                 decided.as_deref(),
             ) {
-                Ok(r) => pulled.results.push(r),
+                Ok(r) => pulled.results.push(ResultMessage { decided_by, ..r }),
                 Err(_) => pulled.damaged.push(id),
             }
         }
