@@ -1,16 +1,22 @@
 //! `import` and `export`: requests in and out as JSON in the import schema.
 
+use std::cell::RefCell;
 use std::path::Path;
 
 use chrono::NaiveDate;
+use serde::ser::{Serialize, SerializeSeq, Serializer};
 use uuid::Uuid;
 
 use super::context::Session;
+use super::progress::{Progress, Unit, QUIET_UP_TO};
 use super::{exit, CliError};
 use crate::domain::form::{unknown_keys, validate_record, RequestForm};
 use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
 use crate::files::write_atomically;
+
+/// Requests between two progress updates while checking or writing a file.
+const PROGRESS_STEP: usize = 1_000;
 
 /// `import FILE [--dry-run]`: every request valid and new, all stored in one
 /// transaction, or none.
@@ -47,7 +53,12 @@ pub(super) fn import(s: &mut Session, file: &Path, dry_run: bool) -> Result<u8, 
         })
         .collect();
     let mut seen = std::collections::HashSet::new();
+    // Checking looks every id up in the store: the long part of a big file's import.
+    let mut progress = Progress::start(lang, Unit::Requests, forms.len() as u64);
     for (index, form) in forms.iter().enumerate() {
+        if index % PROGRESS_STEP == 0 {
+            progress.set(index as u64);
+        }
         match validate_record(form, Uuid::new_v4(), t) {
             Ok(r) => {
                 let id = r.request.id.to_string();
@@ -75,6 +86,8 @@ pub(super) fn import(s: &mut Session, file: &Path, dry_run: bool) -> Result<u8, 
             }
         }
     }
+    progress.set(forms.len() as u64);
+    progress.finish();
     if !lines.is_empty() {
         let n = lines.len();
         lines.push(tr_args(
@@ -97,6 +110,16 @@ pub(super) fn import(s: &mut Session, file: &Path, dry_run: bool) -> Result<u8, 
             )
         );
         return Ok(exit::OK);
+    }
+    if records.len() as u64 > QUIET_UP_TO {
+        eprintln!(
+            "{}",
+            tr_args(
+                lang,
+                "progress-import-storing",
+                &[("n", records.len().into())]
+            )
+        );
     }
     let report = s
         .store
@@ -133,6 +156,26 @@ fn parse_cli_date(
     .transpose()
 }
 
+/// The forms as a JSON array, exactly as the `Vec` would be written, with the progress
+/// set every [`PROGRESS_STEP`] forms.
+struct Counted<'a> {
+    forms: &'a [RequestForm],
+    progress: &'a RefCell<Progress>,
+}
+
+impl Serialize for Counted<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.forms.len()))?;
+        for (index, form) in self.forms.iter().enumerate() {
+            if index % PROGRESS_STEP == 0 {
+                self.progress.borrow_mut().set(index as u64);
+            }
+            seq.serialize_element(form)?;
+        }
+        seq.end()
+    }
+}
+
 /// `export --out FILE [--from DATE] [--to DATE]`.
 pub(super) fn export(
     s: &Session,
@@ -147,8 +190,14 @@ pub(super) fn export(
         .store
         .export_forms(from, to)
         .map_err(|e| s.ctx.store_error(e))?;
-    let text = serde_json::to_string_pretty(&forms)
-        .map_err(|e| CliError::new(exit::FILE, e.to_string()))?;
+    let progress = RefCell::new(Progress::start(lang, Unit::Requests, forms.len() as u64));
+    let text = serde_json::to_string_pretty(&Counted {
+        forms: &forms,
+        progress: &progress,
+    })
+    .map_err(|e| CliError::new(exit::FILE, e.to_string()))?;
+    progress.borrow_mut().set(forms.len() as u64);
+    progress.borrow_mut().finish();
     write_atomically(out, text.as_bytes()).map_err(|e| {
         CliError::new(
             exit::FILE,
