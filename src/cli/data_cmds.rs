@@ -221,3 +221,36 @@ pub(super) fn export(
     );
     Ok(exit::OK)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counted_forms_are_written_exactly_as_the_plain_array() {
+        let form = |id: &str, surname: &str| {
+            let mut f = RequestForm {
+                id: id.into(),
+                ..RequestForm::default()
+            };
+            f.applicant.surname = surname.into();
+            f
+        };
+        let cases: Vec<Vec<RequestForm>> = vec![
+            vec![],
+            vec![form("a", "ERIKSSON")],
+            (0..2_500)
+                .map(|i| form(&i.to_string(), "НҰРЛАНОВА"))
+                .collect(),
+        ];
+        for forms in cases {
+            let progress = RefCell::new(Progress::start(Lang::En, Unit::Requests, 0));
+            let counted = serde_json::to_string_pretty(&Counted {
+                forms: &forms,
+                progress: &progress,
+            })
+            .unwrap();
+            assert_eq!(counted, serde_json::to_string_pretty(&forms).unwrap());
+        }
+    }
+}

@@ -21,5 +21,6 @@ mod init;
 mod keys;
 mod login;
 mod mrz;
+mod progress;
 mod search;
 mod users;
