@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::context::Session;
 use super::progress::{Progress, Unit, QUIET_UP_TO};
 use super::{exit, CliError};
-use crate::domain::form::{unknown_keys, validate_record, RequestForm};
+use crate::domain::form::{unknown_keys, validate_record, Record, RequestForm};
 use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
 use crate::files::write_atomically;
@@ -18,42 +18,12 @@ use crate::files::write_atomically;
 /// Requests between two progress updates while checking or writing a file.
 const PROGRESS_STEP: usize = 1_000;
 
-/// `import FILE [--dry-run]`: every request valid and new, all stored in one
-/// transaction, or none.
-pub(super) fn import(s: &mut Session, file: &Path, dry_run: bool) -> Result<u8, CliError> {
-    let lang = s.ctx.lang;
-    let text = s.ctx.read_file(file)?;
-    let forms: Vec<RequestForm> = serde_json::from_str(&text).map_err(|e| {
-        CliError::new(
-            exit::INVALID_INPUT,
-            tr_args(
-                lang,
-                "cli-import-not-json",
-                &[
-                    ("column", e.column().to_string().into()),
-                    ("e", e.to_string().into()),
-                    ("file", file.display().to_string().into()),
-                    ("line", e.line().to_string().into()),
-                ],
-            ),
-        )
-    })?;
-    let t = s.ctx.now;
+/// Validates the forms and looks their ids up in the store (the long part of a big
+/// file's import, shown as progress), adding a line per problem to `lines`.
+fn check_forms(s: &Session, forms: &[RequestForm], lines: &mut Vec<String>) -> Vec<Record> {
+    let (lang, t) = (s.ctx.lang, s.ctx.now);
     let mut records = Vec::new();
-    // A key the schema does not know is refused, not dropped: the file parsed as forms,
-    // so it parses as values too.
-    let values: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap_or_default();
-    let mut lines: Vec<String> = values
-        .iter()
-        .enumerate()
-        .flat_map(|(index, value)| {
-            unknown_keys(value)
-                .into_iter()
-                .map(move |u| format!("[{index}] {}: {}", u.path(), u.message(lang)))
-        })
-        .collect();
     let mut seen = std::collections::HashSet::new();
-    // Checking looks every id up in the store: the long part of a big file's import.
     let mut progress = Progress::start(lang, Unit::Requests, forms.len() as u64);
     for (index, form) in forms.iter().enumerate() {
         if index % PROGRESS_STEP == 0 {
@@ -88,6 +58,43 @@ pub(super) fn import(s: &mut Session, file: &Path, dry_run: bool) -> Result<u8, 
     }
     progress.set(forms.len() as u64);
     progress.finish();
+    records
+}
+
+/// `import FILE [--dry-run]`: every request valid and new, all stored in one
+/// transaction, or none.
+pub(super) fn import(s: &mut Session, file: &Path, dry_run: bool) -> Result<u8, CliError> {
+    let lang = s.ctx.lang;
+    let text = s.ctx.read_file(file)?;
+    let forms: Vec<RequestForm> = serde_json::from_str(&text).map_err(|e| {
+        CliError::new(
+            exit::INVALID_INPUT,
+            tr_args(
+                lang,
+                "cli-import-not-json",
+                &[
+                    ("column", e.column().to_string().into()),
+                    ("e", e.to_string().into()),
+                    ("file", file.display().to_string().into()),
+                    ("line", e.line().to_string().into()),
+                ],
+            ),
+        )
+    })?;
+    let t = s.ctx.now;
+    // A key the schema does not know is refused, not dropped: the file parsed as forms,
+    // so it parses as values too.
+    let values: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap_or_default();
+    let mut lines: Vec<String> = values
+        .iter()
+        .enumerate()
+        .flat_map(|(index, value)| {
+            unknown_keys(value)
+                .into_iter()
+                .map(move |u| format!("[{index}] {}: {}", u.path(), u.message(lang)))
+        })
+        .collect();
+    let records = check_forms(s, &forms, &mut lines);
     if !lines.is_empty() {
         let n = lines.len();
         lines.push(tr_args(

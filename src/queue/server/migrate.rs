@@ -261,6 +261,21 @@ struct FileRows {
     audit: Vec<(i64, Row)>,
 }
 
+impl FileRows {
+    /// Rows of all kinds: what the progress counts to.
+    fn len(&self) -> u64 {
+        [
+            self.requests.len(),
+            self.persons.len(),
+            self.history.len(),
+            self.known_iins.len(),
+            self.audit.len(),
+        ]
+        .iter()
+        .sum::<usize>() as u64
+    }
+}
+
 fn cols(columns: &[Column]) -> String {
     columns.iter().map(|c| c.0).collect::<Vec<_>>().join(", ")
 }
@@ -384,18 +399,9 @@ pub fn migrate_file(
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<MigrateReport, QueueError> {
     let rows = read_file(central)?;
-    let total = [
-        rows.requests.len(),
-        rows.persons.len(),
-        rows.history.len(),
-        rows.known_iins.len(),
-        rows.audit.len(),
-    ]
-    .iter()
-    .sum::<usize>() as u64;
     let mut tally = Tally {
         done: 0,
-        total,
+        total: rows.len(),
         report: progress,
     };
     tally.add(0);
