@@ -54,7 +54,7 @@ fn final_line(line: &str, unit: &str) -> u64 {
 }
 
 #[test]
-fn demo_data_and_export_show_plain_progress_lines_when_not_on_a_terminal() {
+fn demo_data_export_and_import_show_plain_progress_lines_when_not_on_a_terminal() {
     let desk = Desk::set_up();
     let out = desk
         .admin()
@@ -98,6 +98,24 @@ fn demo_data_and_export_show_plain_progress_lines_when_not_on_a_terminal() {
         assert!(done < written as u64, "{out}");
     }
     assert_eq!(final_line(last, "requests"), written as u64, "{out}");
+
+    // Import shows the check of the file's requests, then says it stores them.
+    let other = Desk::set_up();
+    let out = other.admin().arg("import").arg(&file).run();
+    out.code(OK)
+        .stdout_has(&format!("{written} "))
+        .stderr_has(&format!("storing {written} requests in one transaction…"));
+    let lines = out.stderr_lines();
+    let checked = lines
+        .iter()
+        .position(|l| l.starts_with(&format!("{written} requests in ")))
+        .unwrap_or_else(|| panic!("no end of the check\n{out}"));
+    assert_eq!(final_line(lines[checked], "requests"), written as u64);
+    assert!(checked >= 1, "no progress line before the end\n{out}");
+    for line in &lines[..checked] {
+        progress_line(line, written as u64, "requests");
+    }
+    assert_eq!(lines.len(), checked + 2, "{out}");
 }
 
 #[test]
