@@ -147,8 +147,9 @@ impl Progress {
             )
         };
         if let Some(bar) = &self.bar {
-            bar.set_position(done);
+            // The message first: setting the position draws.
             bar.set_message(line());
+            bar.set_position(done);
             return;
         }
         let due = self.last_line.is_none_or(|t| t.elapsed() >= INTERVAL);
