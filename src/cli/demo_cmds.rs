@@ -732,21 +732,19 @@ pub(super) fn demo_data(s: &mut Session, count: u64, seed: Option<u64>) -> Resul
             .unwrap_or(1)
     });
     let started = Instant::now();
+    let mut progress =
+        super::progress::Progress::start(s.ctx.lang, super::progress::Unit::Requests, count);
     let stored = fill_store(
         &mut s.store,
         count,
         seed,
         &s.user.login,
         s.ctx.now,
-        |done| {
-            if count > BATCH as u64 {
-                eprint!("\r{done}/{count}");
-            }
-        },
+        |done| progress.set(done),
     )
     .map_err(|e| CliError::new(exit::STORE, e))?;
+    progress.finish();
     if count > BATCH as u64 {
-        eprintln!();
         // Many small index segments slow the name search (41 ms against 27 ms over a
         // million requests): merge them once at the end of a big fill.
         s.store

@@ -13,6 +13,7 @@ pub mod demo_cmds;
 mod key_cmds;
 mod pg_cmds;
 mod print_cmds;
+mod progress;
 mod queue_cmds;
 mod search_cmds;
 mod user_cmds;

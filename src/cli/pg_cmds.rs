@@ -9,6 +9,7 @@ use std::time::Instant;
 use clap::Subcommand;
 
 use super::context::{wall_clock, CliContext};
+use super::progress::{Progress, Unit};
 use super::{exit, CliError};
 use crate::domain::account::Role;
 use crate::domain::i18n::{tr_args, Arg};
@@ -178,8 +179,23 @@ fn migrate(
         })?;
     let mut central = Central::open(from, OpenMode::MustExist, CentralOptions::default(), &key)
         .map_err(|e| queue_error(e, lang))?;
-    let report = migrate_file(&mut central, to, office, &session.user.login, ctx.now)
-        .map_err(|e| queue_error(e, lang))?;
+    let mut progress: Option<Progress> = None;
+    let report = migrate_file(
+        &mut central,
+        to,
+        office,
+        &session.user.login,
+        ctx.now,
+        &mut |done, total| {
+            progress
+                .get_or_insert_with(|| Progress::start(lang, Unit::Rows, total))
+                .set(done);
+        },
+    )
+    .map_err(|e| queue_error(e, lang))?;
+    if let Some(p) = progress.as_mut() {
+        p.finish();
+    }
     log::info!(
         "queue migrate: {} -> {server}: {} requests, {} persons added",
         from.display(),

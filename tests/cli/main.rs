@@ -23,5 +23,6 @@ mod init;
 mod keys;
 mod login;
 mod mrz;
+mod progress;
 mod search;
 mod users;

@@ -201,6 +201,21 @@ fn insert_sql(table: &str, columns: &[Column], extra: &[(&str, &str)], tail: &st
     )
 }
 
+/// The rows copied so far out of all the file's rows, told to the caller's progress
+/// callback (`done`, `total`) after each batch.
+struct Tally<'a> {
+    done: u64,
+    total: u64,
+    report: &'a mut dyn FnMut(u64, u64),
+}
+
+impl Tally<'_> {
+    fn add(&mut self, n: u64) {
+        self.done += n;
+        (self.report)(self.done, self.total);
+    }
+}
+
 /// Copies `rows` in batches with `sql` (which returns `xmax = 0` per changed row, or
 /// nothing), counting what was added, updated and left.
 fn copy_rows(
@@ -210,6 +225,7 @@ fn copy_rows(
     rows: &[Row],
     columns: &[Column],
     scalars: &[&(dyn ToSql + Sync)],
+    tally: &mut Tally<'_>,
 ) -> Result<Copied, QueueError> {
     let fail = |e: postgres::Error| pg_error(url, &e);
     let stmt = tx.prepare(sql).map_err(fail)?;
@@ -229,6 +245,7 @@ fn copy_rows(
         copied.added += added;
         copied.updated += updated;
         copied.unchanged += batch.len() as u64 - added - updated;
+        tally.add(batch.len() as u64);
     }
     Ok(copied)
 }
@@ -242,6 +259,21 @@ struct FileRows {
     history: Vec<Row>,
     known_iins: Vec<Row>,
     audit: Vec<(i64, Row)>,
+}
+
+impl FileRows {
+    /// Rows of all kinds: what the progress counts to.
+    fn len(&self) -> u64 {
+        [
+            self.requests.len(),
+            self.persons.len(),
+            self.history.len(),
+            self.known_iins.len(),
+            self.audit.len(),
+        ]
+        .iter()
+        .sum::<usize>() as u64
+    }
 }
 
 fn cols(columns: &[Column]) -> String {
@@ -314,6 +346,7 @@ fn copy_audit(
     tx: &mut postgres::Transaction<'_>,
     url: &str,
     rows: &FileRows,
+    tally: &mut Tally<'_>,
 ) -> Result<Copied, QueueError> {
     let fail = |e: postgres::Error| pg_error(url, &e);
     let mark = format!("migrated_audit_seq:{}", rows.file_id);
@@ -336,7 +369,10 @@ fn copy_audit(
         &new_audit,
         AUDIT_COLUMNS,
         &[],
+        tally,
     )?;
+    // The entries copied before count as done too.
+    tally.add((rows.audit.len() - new_audit.len()) as u64);
     copied.unchanged = rows.audit.len() as u64 - copied.added;
     if let Some(last) = rows.audit.last().map(|(seq, _)| *seq) {
         tx.execute(
@@ -352,14 +388,23 @@ fn copy_audit(
 /// Copies the open queue file `central` to the server at `url` (an administrator's
 /// connection to a server with this program's schema). `office` is the server login of
 /// the office's counters: their requests are theirs there (row-level security).
+/// `progress` is told (rows copied, rows in all) once before the first batch and after
+/// each batch.
 pub fn migrate_file(
     central: &mut Central,
     url: &str,
     office: &str,
     actor: &str,
     now: NaiveDateTime,
+    progress: &mut dyn FnMut(u64, u64),
 ) -> Result<MigrateReport, QueueError> {
     let rows = read_file(central)?;
+    let mut tally = Tally {
+        done: 0,
+        total: rows.len(),
+        report: progress,
+    };
+    tally.add(0);
     let mut client = connect_client(url, Duration::from_secs(10))?;
     check_current(&mut client, url)?;
     let fail = |e: postgres::Error| pg_error(url, &e);
@@ -378,6 +423,7 @@ pub fn migrate_file(
             &rows.requests,
             REQUEST_COLUMNS,
             &[&office],
+            &mut tally,
         )?,
         ..MigrateReport::default()
     };
@@ -400,6 +446,7 @@ pub fn migrate_file(
         &persons,
         &person_columns,
         &[],
+        &mut tally,
     )?;
     report.history = copy_rows(
         &mut tx,
@@ -413,6 +460,7 @@ pub fn migrate_file(
         &rows.history,
         HISTORY_COLUMNS,
         &[],
+        &mut tally,
     )?;
     report.known_iins = copy_rows(
         &mut tx,
@@ -426,8 +474,9 @@ pub fn migrate_file(
         &rows.known_iins,
         KNOWN_COLUMNS,
         &[],
+        &mut tally,
     )?;
-    report.audit = copy_audit(&mut tx, url, &rows)?;
+    report.audit = copy_audit(&mut tx, url, &rows, &mut tally)?;
     if report.changed() {
         let details = format!(
             "from={} requests=+{}/~{} persons=+{}/~{} history=+{} known_iins=+{} audit=+{}",
