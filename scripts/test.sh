@@ -8,6 +8,10 @@ need_apt=()
 # The real window is started under Xvfb and photographed with ImageMagick.
 command -v Xvfb >/dev/null || need_apt+=(xvfb)
 command -v import >/dev/null || need_apt+=(imagemagick)
+# tests/window.rs types as a passport reader does (xdotool) under the us, ru and kz layouts.
+command -v xdotool >/dev/null || need_apt+=(xdotool)
+command -v setxkbmap >/dev/null || need_apt+=(x11-xkb-utils)
+[ -f /usr/share/X11/xkb/symbols/kz ] || need_apt+=(xkb-data)
 for lib in libxcursor.so.1 libXi.so.6 libxkbcommon-x11.so.0; do
   ldconfig -p | grep -q "$lib" || need_apt+=(libxcursor1 libxi6 libxkbcommon-x11-0)
 done
