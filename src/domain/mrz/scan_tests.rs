@@ -2,20 +2,8 @@ use std::time::Duration;
 
 use super::super::layout::tests::{typed_kazakh, typed_russian};
 use super::*;
-
-const TD3: [&str; 2] = [
-    "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
-    "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
-];
-const TD2: [&str; 2] = [
-    "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<",
-    "D231458907UTO7408122F1204159<<<<<<<6",
-];
-const TD1: [&str; 3] = [
-    "I<UTOD231458907<<<<<<<<<<<<<<<",
-    "7408122F1204159UTO<<<<<<<<<<<6",
-    "ERIKSSON<<ANNA<MARIA<<<<<<<<<<",
-];
+// The zones of the reading tests (ICAO 9303 specimens).
+use crate::domain::mrz::tests::{TD1, TD2, TD3};
 
 /// How a reader sends the zone: the text of each key and the pause before it.
 struct Reader {
