@@ -67,21 +67,8 @@ fn the_login_window_renders_under_xvfb() {
             .unwrap(),
     );
     std::thread::sleep(Duration::from_millis(800));
-    let data = tempfile::tempdir().unwrap();
+    let data = data_with_admin();
     let bin = env!("CARGO_BIN_EXE_iin-desk");
-    let mut init = Command::new(bin)
-        .args(["--data-dir"])
-        .arg(data.path())
-        .args(["--lang", "en", "init", "--password-stdin"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    if let Some(mut stdin) = init.stdin.take() {
-        use std::io::Write;
-        stdin.write_all(b"Admin12345\n").unwrap();
-    }
-    assert!(init.wait().unwrap().success());
     let mut app = Killed(
         Command::new(bin)
             .arg("--data-dir")
@@ -178,12 +165,10 @@ fn reader_scans(display: &str) {
     }
 }
 
-/// A new data folder with the administrator, and the window on `display` with the
-/// administrator logged in by keyboard (Enter in the login moves to the password).
-fn desk_logged_in(display: &str) -> (tempfile::TempDir, Killed) {
+/// A new data folder with the administrator `admin` (password `Admin12345`).
+fn data_with_admin() -> tempfile::TempDir {
     let data = tempfile::tempdir().unwrap();
-    let bin = env!("CARGO_BIN_EXE_iin-desk");
-    let mut init = Command::new(bin)
+    let mut init = Command::new(env!("CARGO_BIN_EXE_iin-desk"))
         .arg("--data-dir")
         .arg(data.path())
         .args(["--lang", "en", "init", "--password-stdin"])
@@ -196,6 +181,14 @@ fn desk_logged_in(display: &str) -> (tempfile::TempDir, Killed) {
         stdin.write_all(b"Admin12345\n").unwrap();
     }
     assert!(init.wait().unwrap().success());
+    data
+}
+
+/// A new data folder with the administrator, and the window on `display` with the
+/// administrator logged in by keyboard (Enter in the login moves to the password).
+fn desk_logged_in(display: &str) -> (tempfile::TempDir, Killed) {
+    let data = data_with_admin();
+    let bin = env!("CARGO_BIN_EXE_iin-desk");
     let mut app = Killed(
         Command::new(bin)
             .arg("--data-dir")
