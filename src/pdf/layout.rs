@@ -137,6 +137,12 @@ pub(crate) fn fonts() -> Result<&'static Fonts, PdfError> {
 }
 
 impl Fonts {
+    /// The regular face, for the subsetting tests.
+    #[cfg(test)]
+    pub(crate) fn face_for_tests(&self) -> &ParsedFont {
+        &self.regular
+    }
+
     fn face(&self, weight: Weight) -> &ParsedFont {
         match weight {
             Weight::Regular => &self.regular,
@@ -159,7 +165,7 @@ impl Fonts {
             .chars()
             .map(|c| {
                 let gid = face.lookup_glyph_index(c as u32).unwrap_or(0);
-                u32::from(face.get_horizontal_advance(gid))
+                u32::from(face.get_glyph_width(gid).unwrap_or(0))
             })
             .sum();
         units as f32 * style.size / upem

@@ -22,6 +22,7 @@ mod receipt;
 mod refusal;
 mod register;
 mod seal;
+mod subset;
 mod wording;
 
 use chrono::NaiveDateTime;
@@ -259,6 +260,7 @@ fn save(
         doc.metadata.info.modification_date = t;
         doc.metadata.info.metadata_date = t;
     }
+    subset::subset_fonts(&mut doc, &pages);
     doc.with_pages(pages);
     doc.save(&PdfSaveOptions::default(), &mut Vec::new())
 }
