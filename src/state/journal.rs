@@ -51,6 +51,27 @@ pub struct JournalState {
     pub focus_search: bool,
     /// A search field that does not parse.
     pub error: Option<String>,
+    /// The row chosen with the keyboard (Enter opens it).
+    pub selected: Option<u64>,
+    /// The row the table scrolls to on the next frame.
+    pub scroll_to: Option<u64>,
+}
+
+/// A key of the journal table's keyboard path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKey {
+    /// One row up.
+    Up,
+    /// One row down.
+    Down,
+    /// One screen up.
+    PageUp,
+    /// One screen down.
+    PageDown,
+    /// The first (newest) row.
+    Home,
+    /// The last row.
+    End,
 }
 
 impl JournalState {
@@ -105,7 +126,38 @@ impl JournalState {
         self.pages.clear();
         self.missing.clear();
         self.requested.clear();
+        self.selected = None;
+        self.scroll_to = Some(0);
         self.generation
+    }
+
+    /// Moves the selection by `key` over the rows found, `page` rows to a screen; the first
+    /// key selects the first row. The table is scrolled to the new selection.
+    pub fn select(&mut self, key: TableKey, page: u64) {
+        let Some(last) = self.total.checked_sub(1) else {
+            self.selected = None;
+            return;
+        };
+        let page = page.max(1);
+        let at = match (self.selected, key) {
+            (None, TableKey::End) => last,
+            (None, _) => 0,
+            (Some(i), TableKey::Up) => i.saturating_sub(1),
+            (Some(i), TableKey::Down) => i.saturating_add(1),
+            (Some(i), TableKey::PageUp) => i.saturating_sub(page),
+            (Some(i), TableKey::PageDown) => i.saturating_add(page),
+            (Some(_), TableKey::Home) => 0,
+            (Some(_), TableKey::End) => last,
+        }
+        .min(last);
+        self.selected = Some(at);
+        self.scroll_to = Some(at);
+    }
+
+    /// The id of the selected row, when it is loaded.
+    pub fn selected_id(&mut self) -> Option<String> {
+        let i = self.selected?;
+        self.row(i).map(|r| r.id.clone())
     }
 
     /// Takes in what the worker found for the search in force (older news is dropped).
@@ -187,6 +239,43 @@ mod tests {
             doc_number: String::new(),
             created_at: String::new(),
         }
+    }
+
+    #[test]
+    fn the_keyboard_moves_the_selection_within_the_rows() {
+        let mut j = JournalState::default();
+        j.select(TableKey::Down, 10);
+        assert_eq!(j.selected, None, "nothing to select");
+        j.begin(RequestFilter::default());
+        j.total = 25;
+        // (key, page, selected after)
+        let table = [
+            (TableKey::Down, 10, 0),
+            (TableKey::Down, 10, 1),
+            (TableKey::Up, 10, 0),
+            (TableKey::Up, 10, 0),
+            (TableKey::PageDown, 10, 10),
+            (TableKey::PageDown, 10, 20),
+            (TableKey::PageDown, 10, 24),
+            (TableKey::PageUp, 10, 14),
+            (TableKey::Home, 10, 0),
+            (TableKey::End, 10, 24),
+            (TableKey::Down, 10, 24),
+            (TableKey::PageUp, 0, 23),
+        ];
+        for (key, page, want) in table {
+            j.select(key, page);
+            assert_eq!(j.selected, Some(want), "{key:?}");
+            assert_eq!(j.scroll_to, Some(want));
+        }
+        j.begin(RequestFilter::default());
+        assert_eq!(j.selected, None, "a new search starts unselected");
+        j.total = 3;
+        j.select(TableKey::End, 10);
+        assert_eq!(j.selected, Some(2));
+        assert_eq!(j.selected_id(), None, "its page has not arrived");
+        j.pages.insert(0, vec![row("a"), row("b"), row("c")]);
+        assert_eq!(j.selected_id().as_deref(), Some("c"));
     }
 
     #[test]

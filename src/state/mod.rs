@@ -25,7 +25,7 @@ use crate::store::{RequestRow, User};
 pub use backoffice::BackOfficeState;
 pub use editor::DraftSession;
 pub use editor::Editor;
-pub use journal::{JournalState, PAGE_ROWS};
+pub use journal::{JournalState, TableKey, PAGE_ROWS};
 pub use notices::Notice;
 pub use request_view::RequestView;
 

@@ -11,7 +11,7 @@ use super::{theme, widgets};
 use crate::domain::i18n::{tr_args, Msg};
 use crate::domain::lang::Lang;
 use crate::domain::request::{RequestKind, Status};
-use crate::state::{AppState, Command, JournalState, Screen};
+use crate::state::{AppState, Command, JournalState, Screen, TableKey};
 
 /// Draws the journal.
 pub fn journal_ui(state: &mut AppState, ui: &mut Ui) {
@@ -120,6 +120,46 @@ fn status_filter(status: &mut Option<Status>, lang: Lang, ui: &mut Ui) {
         .labelled_by(l.id);
 }
 
+/// The keys of the table's keyboard path, when no text field has the focus: arrows,
+/// PageUp/PageDown, Home/End move the selection; Enter opens the selected request.
+fn keys_ui(j: &mut JournalState, page: u64, ui: &mut Ui, commands: &mut Vec<Command>) {
+    if ui.memory(|m| m.focused().is_some()) {
+        return;
+    }
+    let keys = [
+        (egui::Key::ArrowUp, TableKey::Up),
+        (egui::Key::ArrowDown, TableKey::Down),
+        (egui::Key::PageUp, TableKey::PageUp),
+        (egui::Key::PageDown, TableKey::PageDown),
+        (egui::Key::Home, TableKey::Home),
+        (egui::Key::End, TableKey::End),
+    ];
+    for (key, step) in keys {
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+            j.select(step, page);
+        }
+    }
+    if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)) {
+        if let Some(id) = j.selected_id() {
+            commands.push(Command::Show(Screen::Request(id)));
+        }
+    }
+}
+
+/// The width of the longest of `texts` in the body font, plus the cell's padding.
+fn column_width<'a>(ui: &Ui, texts: impl Iterator<Item = &'a str>) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let widest = texts
+        .map(|t| {
+            ui.painter()
+                .layout_no_wrap(t.to_string(), font.clone(), egui::Color32::PLACEHOLDER)
+                .size()
+                .x
+        })
+        .fold(0.0_f32, f32::max);
+    widest + 2.0 * ui.spacing().item_spacing.x + 4.0
+}
+
 fn table_ui(
     j: &mut JournalState,
     lang: Lang,
@@ -128,76 +168,114 @@ fn table_ui(
     commands: &mut Vec<Command>,
 ) {
     let total = usize::try_from(j.total).unwrap_or(usize::MAX);
-    TableBuilder::new(ui)
-        .striped(true)
-        .sense(egui::Sense::click())
-        .column(Column::exact(140.0))
-        .column(Column::exact(90.0))
-        .column(Column::remainder().at_least(220.0))
-        .column(Column::exact(200.0))
-        .column(Column::exact(210.0))
-        .column(Column::exact(130.0))
-        .column(Column::exact(140.0))
-        .column(Column::exact(90.0))
-        .header(theme::ROW_HEIGHT, |mut h| {
-            for c in [
-                Msg("window-col-time"),
-                Msg("window-col-id"),
-                Msg("window-col-applicant"),
-                Msg("window-col-kind"),
-                Msg("window-col-status"),
-                Msg("window-col-iin"),
-                Msg("window-col-due"),
-                Msg("window-col-clerk"),
-            ] {
-                h.col(|ui| {
-                    ui.label(RichText::new(c.get(lang)).strong());
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(theme::ROW_HEIGHT, total, |mut row| {
-                let i = row.index() as u64;
-                let Some(r) = j.row(i).cloned() else {
-                    row.col(|ui| {
-                        ui.label("…");
+    let visible = (ui.available_height() / theme::ROW_HEIGHT).floor().max(1.0) as u64;
+    keys_ui(j, visible.saturating_sub(1), ui, commands);
+    // A click anywhere on a row opens it: the cells' labels must not take the click for
+    // text selection.
+    ui.style_mut().interaction.selectable_labels = false;
+    let headers = [
+        Msg("window-col-time"),
+        Msg("window-col-id"),
+        Msg("window-col-applicant"),
+        Msg("window-col-kind"),
+        Msg("window-col-status"),
+        Msg("window-col-iin"),
+        Msg("window-col-due"),
+        Msg("window-col-clerk"),
+    ];
+    let kind_w = column_width(
+        ui,
+        RequestKind::ALL
+            .iter()
+            .map(|k| k.label(lang))
+            .chain([headers[3].get(lang)]),
+    );
+    let status_w = column_width(
+        ui,
+        Status::ALL
+            .iter()
+            .map(|s| s.label(lang))
+            .chain([headers[4].get(lang)]),
+    );
+    let selected = j.selected;
+    let scroll_to = j.scroll_to.take();
+    // Narrow windows scroll sideways rather than cut a column.
+    egui::ScrollArea::horizontal().show(ui, |ui| {
+        let mut table = TableBuilder::new(ui)
+            .striped(true)
+            .sense(egui::Sense::click())
+            .column(Column::exact(130.0))
+            .column(Column::exact(80.0))
+            .column(Column::remainder().at_least(220.0))
+            .column(Column::exact(kind_w))
+            .column(Column::exact(status_w))
+            .column(Column::exact(120.0))
+            .column(Column::exact(130.0))
+            .column(Column::exact(90.0));
+        if let Some(row) = scroll_to {
+            table = table.scroll_to_row(usize::try_from(row).unwrap_or(0), None);
+        }
+        table
+            .header(theme::ROW_HEIGHT, |mut h| {
+                for c in headers {
+                    h.col(|ui| {
+                        ui.label(RichText::new(c.get(lang)).strong());
                     });
-                    return;
-                };
-                row.col(|ui| {
-                    ui.label(show_time(r.submitted_at.as_deref()));
-                });
-                row.col(|ui| {
-                    ui.label(short_id(&r.id));
-                });
-                row.col(|ui| {
-                    ui.label(&r.name);
-                });
-                row.col(|ui| {
-                    ui.label(RequestKind::from_key(&r.kind).map_or("", |k| k.label(lang)));
-                });
-                row.col(|ui| {
-                    ui.label(
-                        RichText::new(r.status.label(lang)).color(widgets::status_color(r.status)),
-                    );
-                });
-                row.col(|ui| {
-                    ui.label(r.iin.clone().unwrap_or_default());
-                });
-                row.col(|ui| {
-                    let due = show_time(r.due_at.as_deref());
-                    if is_overdue(&r, now) {
-                        ui.label(RichText::new(due).color(theme::ERROR).strong());
-                    } else {
-                        ui.label(due);
+                }
+            })
+            .body(|body| {
+                body.rows(theme::ROW_HEIGHT, total, |mut row| {
+                    let i = row.index() as u64;
+                    row.set_selected(selected == Some(i));
+                    let Some(r) = j.row(i).cloned() else {
+                        row.col(|ui| {
+                            ui.label("…");
+                        });
+                        return;
+                    };
+                    row_ui(&mut row, &r, lang, now);
+                    if row.response().clicked() {
+                        commands.push(Command::Show(Screen::Request(r.id.clone())));
                     }
                 });
-                row.col(|ui| {
-                    ui.label(&r.clerk);
-                });
-                if row.response().clicked() {
-                    commands.push(Command::Show(Screen::Request(r.id.clone())));
-                }
             });
-        });
+    });
+}
+
+/// The cells of one loaded row.
+fn row_ui(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    r: &crate::store::RequestRow,
+    lang: Lang,
+    now: chrono::NaiveDateTime,
+) {
+    row.col(|ui| {
+        ui.label(show_time(r.submitted_at.as_deref()));
+    });
+    row.col(|ui| {
+        ui.label(short_id(&r.id));
+    });
+    row.col(|ui| {
+        ui.label(&r.name);
+    });
+    row.col(|ui| {
+        ui.label(RequestKind::from_key(&r.kind).map_or("", |k| k.label(lang)));
+    });
+    row.col(|ui| {
+        ui.label(RichText::new(r.status.label(lang)).color(widgets::status_color(r.status)));
+    });
+    row.col(|ui| {
+        ui.label(r.iin.clone().unwrap_or_default());
+    });
+    row.col(|ui| {
+        let due = show_time(r.due_at.as_deref());
+        if is_overdue(r, now) {
+            ui.label(RichText::new(due).color(theme::ERROR).strong());
+        } else {
+            ui.label(due);
+        }
+    });
+    row.col(|ui| {
+        ui.label(&r.clerk);
+    });
 }

@@ -136,3 +136,65 @@ fn the_daily_register_prints_from_the_dashboard() {
         .collect();
     assert!(actions.contains(&"print.register".to_string()));
 }
+
+#[test]
+fn the_journal_by_keyboard_and_by_a_click_on_a_row() {
+    let mut f = app_with(with_fixture_records);
+    f.harness.run();
+    log_in(&mut f, "a.clerk", "Clerk12345");
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    f.harness.run();
+    f.harness.run();
+    assert!(f.harness.query_by_label("Found: 5").is_some());
+    // Enter in the search field searches and leaves the field; the arrows then move in
+    // the table and Enter opens the selected request.
+    f.harness.key_press(Key::Enter);
+    f.harness.run();
+    f.harness.run();
+    for key in [
+        Key::ArrowDown,
+        Key::ArrowDown,
+        Key::End,
+        Key::Home,
+        Key::ArrowDown,
+    ] {
+        f.harness.key_press(key);
+        f.harness.run();
+    }
+    let second = {
+        let j = &mut f.harness.state_mut().state.journal;
+        assert_eq!(j.selected, Some(1));
+        j.selected_id().unwrap()
+    };
+    f.harness.key_press(Key::Enter);
+    f.harness.run();
+    assert_eq!(
+        f.harness.state().state.screen,
+        iin_desk::state::Screen::Request(second)
+    );
+    // Back to the journal: counted again, the selection kept.
+    f.harness.key_press(Key::Escape);
+    f.harness.run();
+    f.harness.run();
+    assert_eq!(
+        f.harness.state().state.screen,
+        iin_desk::state::Screen::Journal
+    );
+    assert!(f.harness.query_by_label("Found: 5").is_some());
+    assert_eq!(f.harness.state().state.journal.selected, Some(1));
+    // A click on the text of a row (the applicant's name) opens that row.
+    let name = f
+        .harness
+        .state_mut()
+        .state
+        .journal
+        .row(0)
+        .map(|r| (r.id.clone(), r.name.clone()))
+        .unwrap();
+    f.harness.get_by_label(&name.1).click();
+    f.harness.run();
+    assert_eq!(
+        f.harness.state().state.screen,
+        iin_desk::state::Screen::Request(name.0)
+    );
+}

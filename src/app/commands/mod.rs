@@ -77,9 +77,16 @@ fn show(app: &mut DeskApp, screen: Screen) {
     match &screen {
         Screen::Dashboard => app.refresh_dashboard(),
         Screen::Journal => {
-            if app.state.journal.total == 0 && app.state.journal.pages.is_empty() {
-                search(app);
-            }
+            // Coming back counts again and refetches (what was accepted meanwhile is on
+            // top); the selection stays where it was.
+            let journal = &mut app.state.journal;
+            let selected = journal.selected;
+            let generation = journal.begin(journal.filter.clone());
+            journal.selected = selected;
+            journal.scroll_to = selected.or(Some(0));
+            let filter = journal.filter.clone();
+            app.journal_worker
+                .send(JournalJob::Search { generation, filter });
         }
         Screen::Request(id) => match load_view(app, id) {
             Ok(v) => app.state.viewed = Some(v),
