@@ -12,6 +12,7 @@ pub mod cli;
 pub mod domain;
 pub mod eventlog;
 pub mod files;
+pub mod licences;
 pub mod machine_config;
 pub mod pdf;
 pub mod printing;

@@ -250,11 +250,7 @@ fn about_ui(state: &mut AppState, ui: &mut Ui) {
             }
         });
         ui.label(RichText::new(about.third_party_heading).strong());
-        egui::ScrollArea::vertical()
-            .max_height(320.0)
-            .show(ui, |ui| {
-                ui.label(RichText::new(about.third_party).small());
-            });
+        licences_ui(ui);
         if ui.button(Msg("window-close").get(lang)).clicked() {
             close = true;
         }
@@ -262,6 +258,31 @@ fn about_ui(state: &mut AppState, ui: &mut Ui) {
     if close {
         state.show_about = false;
     }
+}
+
+/// The third-party licences: the crates as a table, then the fonts and data as text.
+fn licences_ui(ui: &mut Ui) {
+    let crates = crate::licences::crates();
+    egui::ScrollArea::vertical()
+        .max_height(320.0)
+        .show(ui, |ui| {
+            egui::Grid::new("about-crates")
+                .num_columns(3)
+                .striped(true)
+                .show(ui, |ui| {
+                    for c in &crates {
+                        ui.label(RichText::new(&c.name).small());
+                        ui.label(RichText::new(&c.version).small().color(theme::TEXT_WEAK));
+                        ui.label(RichText::new(&c.licence).small());
+                        ui.end_row();
+                    }
+                });
+            for n in crate::licences::notices() {
+                ui.add_space(6.0);
+                ui.label(RichText::new(n.heading).small().strong());
+                ui.label(RichText::new(n.text).small());
+            }
+        });
 }
 
 fn notices_ui(state: &mut AppState, ui: &mut Ui) {
