@@ -31,6 +31,15 @@ pub enum Setting {
     /// `office.phone`: the executor's phone printed on the receipt (per user, not in the
     /// machine configuration).
     OfficePhone,
+    /// `reader.port`: the serial port of a passport reader (`COM3`, `/dev/ttyUSB0`);
+    /// empty when the reader types like a keyboard.
+    ReaderPort,
+    /// `reader.baud`: the serial reader's baud rate.
+    ReaderBaud,
+    /// `reader.parity`: the serial reader's parity, `none`, `even` or `odd`.
+    ReaderParity,
+    /// `reader.framing`: how the serial reader marks a zone, `crlf` or `stx-etx`.
+    ReaderFraming,
 }
 
 /// The form of a setting's value.
@@ -77,7 +86,7 @@ pub struct Spec {
 }
 
 /// Every setting, declared once, in the order of [`Setting`].
-const SPECS: [Spec; 8] = [
+const SPECS: [Spec; 12] = [
     Spec {
         setting: Setting::OfficeName,
         store_key: "office.name",
@@ -134,11 +143,39 @@ const SPECS: [Spec; 8] = [
         kind: Kind::Text,
         fallback: Fallback::Empty,
     },
+    Spec {
+        setting: Setting::ReaderPort,
+        store_key: "reader.port",
+        machine_name: None,
+        kind: Kind::Text,
+        fallback: Fallback::Empty,
+    },
+    Spec {
+        setting: Setting::ReaderBaud,
+        store_key: "reader.baud",
+        machine_name: None,
+        kind: Kind::Text,
+        fallback: Fallback::Text("9600"),
+    },
+    Spec {
+        setting: Setting::ReaderParity,
+        store_key: "reader.parity",
+        machine_name: None,
+        kind: Kind::Text,
+        fallback: Fallback::Text("none"),
+    },
+    Spec {
+        setting: Setting::ReaderFraming,
+        store_key: "reader.framing",
+        machine_name: None,
+        kind: Kind::Text,
+        fallback: Fallback::Text("crlf"),
+    },
 ];
 
 impl Setting {
     /// Every setting.
-    pub const ALL: [Setting; 8] = [
+    pub const ALL: [Setting; 12] = [
         Setting::OfficeName,
         Setting::OfficeAddress,
         Setting::Counter,
@@ -147,6 +184,10 @@ impl Setting {
         Setting::PdfDir,
         Setting::IdleLockMinutes,
         Setting::OfficePhone,
+        Setting::ReaderPort,
+        Setting::ReaderBaud,
+        Setting::ReaderParity,
+        Setting::ReaderFraming,
     ];
 
     /// The settings the machine configuration file may set and lock, in the order the
@@ -255,6 +296,10 @@ mod tests {
         assert_eq!(Setting::IdleLockMinutes.default_value(dir), "5");
         assert_eq!(Setting::Language.default_value(dir), "kk");
         assert_eq!(Setting::OfficeName.default_value(dir), "");
+        assert_eq!(Setting::ReaderPort.default_value(dir), "");
+        assert_eq!(Setting::ReaderBaud.default_value(dir), "9600");
+        assert_eq!(Setting::ReaderParity.default_value(dir), "none");
+        assert_eq!(Setting::ReaderFraming.default_value(dir), "crlf");
     }
 
     #[test]

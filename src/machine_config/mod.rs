@@ -93,7 +93,11 @@ impl MachineConfig {
             ConfigKey::Language => self.language.map(|l| l.code().to_string()),
             ConfigKey::PdfDir => self.pdf_dir.clone(),
             ConfigKey::IdleLockMinutes => self.idle_lock_minutes.map(|m| m.to_string()),
-            ConfigKey::OfficePhone => None,
+            ConfigKey::OfficePhone
+            | ConfigKey::ReaderPort
+            | ConfigKey::ReaderBaud
+            | ConfigKey::ReaderParity
+            | ConfigKey::ReaderFraming => None,
         }
     }
 

@@ -355,7 +355,13 @@ fn set(config: &mut MachineConfig, key: ConfigKey, value: Value) -> Result<(), L
         ConfigKey::QueuePath => &mut config.queue_path,
         ConfigKey::PdfDir => &mut config.pdf_dir,
         // Not in the file (from_machine_name never gives them) or stored above.
-        ConfigKey::Language | ConfigKey::IdleLockMinutes | ConfigKey::OfficePhone => {
+        ConfigKey::Language
+        | ConfigKey::IdleLockMinutes
+        | ConfigKey::OfficePhone
+        | ConfigKey::ReaderPort
+        | ConfigKey::ReaderBaud
+        | ConfigKey::ReaderParity
+        | ConfigKey::ReaderFraming => {
             return Err(LineProblem::Invalid(key));
         }
     };
