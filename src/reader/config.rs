@@ -110,12 +110,16 @@ impl ReaderConfigError {
                     ("max", BAUD_RANGE.end().to_string().into()),
                 ],
             ),
-            ReaderConfigError::Parity(value) => {
-                tr_args(lang, "reader-bad-parity", &[("value", value.clone().into())])
-            }
-            ReaderConfigError::Framing(value) => {
-                tr_args(lang, "reader-bad-framing", &[("value", value.clone().into())])
-            }
+            ReaderConfigError::Parity(value) => tr_args(
+                lang,
+                "reader-bad-parity",
+                &[("value", value.clone().into())],
+            ),
+            ReaderConfigError::Framing(value) => tr_args(
+                lang,
+                "reader-bad-framing",
+                &[("value", value.clone().into())],
+            ),
         }
     }
 }
@@ -185,14 +189,62 @@ mod tests {
         let cases: [(&str, &str, &str, &str, Expected); 11] = [
             ("", "", "", "", Ok(None)),
             ("  ", "9600", "none", "crlf", Ok(None)),
-            ("COM3", "", "", "", ok("COM3", 9600, Parity::None, Framing::CrLf)),
-            (" /dev/ttyUSB0 ", "115200", "Even", "stx-etx", ok("/dev/ttyUSB0", 115_200, Parity::Even, Framing::StxEtx)),
-            ("COM1", "300", "odd", "CRLF", ok("COM1", 300, Parity::Odd, Framing::CrLf)),
-            ("COM1", "96OO", "", "", Err(ReaderConfigError::Baud("96OO".into()))),
-            ("COM1", "299", "", "", Err(ReaderConfigError::Baud("299".into()))),
-            ("COM1", "+9600", "", "", Err(ReaderConfigError::Baud("+9600".into()))),
-            ("COM1", "9600", "mark", "", Err(ReaderConfigError::Parity("mark".into()))),
-            ("COM1", "9600", "", "etx", Err(ReaderConfigError::Framing("etx".into()))),
+            (
+                "COM3",
+                "",
+                "",
+                "",
+                ok("COM3", 9600, Parity::None, Framing::CrLf),
+            ),
+            (
+                " /dev/ttyUSB0 ",
+                "115200",
+                "Even",
+                "stx-etx",
+                ok("/dev/ttyUSB0", 115_200, Parity::Even, Framing::StxEtx),
+            ),
+            (
+                "COM1",
+                "300",
+                "odd",
+                "CRLF",
+                ok("COM1", 300, Parity::Odd, Framing::CrLf),
+            ),
+            (
+                "COM1",
+                "96OO",
+                "",
+                "",
+                Err(ReaderConfigError::Baud("96OO".into())),
+            ),
+            (
+                "COM1",
+                "299",
+                "",
+                "",
+                Err(ReaderConfigError::Baud("299".into())),
+            ),
+            (
+                "COM1",
+                "+9600",
+                "",
+                "",
+                Err(ReaderConfigError::Baud("+9600".into())),
+            ),
+            (
+                "COM1",
+                "9600",
+                "mark",
+                "",
+                Err(ReaderConfigError::Parity("mark".into())),
+            ),
+            (
+                "COM1",
+                "9600",
+                "",
+                "etx",
+                Err(ReaderConfigError::Framing("etx".into())),
+            ),
             ("COM\n1", "", "", "", Err(ReaderConfigError::Port)),
         ];
         for (port, baud, parity, framing, expected) in cases {

@@ -23,7 +23,9 @@ use crate::domain::i18n::tr_args;
 use crate::domain::lang::Lang;
 use crate::domain::mrz::frame::{Decoded, FrameDecoder};
 
-pub use config::{framing_label, Parity, ReaderConfig, ReaderConfigError, BAUD_RANGE, DEFAULT_BAUD};
+pub use config::{
+    framing_label, Parity, ReaderConfig, ReaderConfigError, BAUD_RANGE, DEFAULT_BAUD,
+};
 
 /// How long the worker waits before opening a port again after a failure.
 pub const RETRY: Duration = Duration::from_secs(1);
@@ -59,12 +61,18 @@ impl ReaderError {
             ReaderError::Open { port, reason } => tr_args(
                 lang,
                 "reader-open-failed",
-                &[("port", port.clone().into()), ("reason", reason.clone().into())],
+                &[
+                    ("port", port.clone().into()),
+                    ("reason", reason.clone().into()),
+                ],
             ),
             ReaderError::Lost { port, reason } => tr_args(
                 lang,
                 "reader-lost",
-                &[("port", port.clone().into()), ("reason", reason.clone().into())],
+                &[
+                    ("port", port.clone().into()),
+                    ("reason", reason.clone().into()),
+                ],
             ),
         }
     }

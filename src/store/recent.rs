@@ -245,6 +245,27 @@ mod tests {
     }
 
     #[test]
+    fn each_branch_uses_its_index() {
+        let store = Store::open_in_memory().unwrap();
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {RECENT_SQL}"))
+            .unwrap();
+        let plan: Vec<String> = stmt
+            .query_map(
+                params!["X", "1990-01-01", "id", "2026-01-01T00:00:00"],
+                |r| r.get::<_, String>(3),
+            )
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let text = plan.join("\n");
+        assert!(text.contains("USING INDEX requests_doc"), "{text}");
+        assert!(text.contains("USING INDEX requests_birth"), "{text}");
+        assert!(!text.contains("SCAN requests"), "{text}");
+    }
+
+    #[test]
     fn the_probe_reads_the_typed_values() {
         let probe = RecentProbe {
             doc_number: " fa 123 ".into(),

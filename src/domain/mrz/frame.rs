@@ -284,7 +284,11 @@ mod tests {
         let mut bytes = vec![STX];
         bytes.extend(b"P<UTOERIKS");
         bytes.extend(stx(&TD2, "\n"));
-        cases.push((Framing::StxEtx, bytes, vec![Decoded::Dropped(10), zone(&TD2)]));
+        cases.push((
+            Framing::StxEtx,
+            bytes,
+            vec![Decoded::Dropped(10), zone(&TD2)],
+        ));
         // STX/ETX: a frame without a whole zone.
         cases.push((
             Framing::StxEtx,
