@@ -173,7 +173,7 @@ fn reader_ui(state: &mut AppState, ui: &mut Ui) {
                 .labelled_by(l.id);
             ui.end_row();
             let parity = Parity::from_key(&s.reader_parity).unwrap_or_default();
-            ui.label(Msg("reader-parity").get(lang));
+            let l = ui.label(Msg("reader-parity").get(lang));
             egui::ComboBox::from_id_salt("reader-parity")
                 .selected_text(parity.label(lang))
                 .show_ui(ui, |ui| {
@@ -182,10 +182,12 @@ fn reader_ui(state: &mut AppState, ui: &mut Ui) {
                             s.reader_parity = p.key().to_string();
                         }
                     }
-                });
+                })
+                .response
+                .labelled_by(l.id);
             ui.end_row();
             let framing = Framing::from_key(&s.reader_framing).unwrap_or_default();
-            ui.label(Msg("reader-framing").get(lang));
+            let l = ui.label(Msg("reader-framing").get(lang));
             egui::ComboBox::from_id_salt("reader-framing")
                 .selected_text(framing_label(framing, lang))
                 .show_ui(ui, |ui| {
@@ -197,7 +199,9 @@ fn reader_ui(state: &mut AppState, ui: &mut Ui) {
                             s.reader_framing = f.key().to_string();
                         }
                     }
-                });
+                })
+                .response
+                .labelled_by(l.id);
             ui.end_row();
         });
     if let Err(e) = ReaderConfig::parse(
