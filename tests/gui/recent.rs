@@ -63,20 +63,16 @@ fn run_until(f: &mut Fixture, what: &str, done: impl Fn(&Fixture) -> bool) {
     }
 }
 
-#[test]
-fn a_zone_from_the_serial_reader_opens_a_formation_on_today() {
-    let mut f = app_with(with_clerk);
-    f.harness.run();
-    log_in(&mut f, "a.clerk", "Clerk12345");
-    let pty = Pty::start(f._dir.path());
-
+/// Names `port` on the Settings screen: a wrong baud rate is named and not saved; then
+/// saved, the reader starts.
+fn configure_reader(f: &mut Fixture, port: &Path) {
     // Settings: a wrong baud rate is named and not saved.
     f.harness
         .state_mut()
         .state
         .ask(Command::Show(Screen::Settings));
     f.harness.run();
-    let port = pty.port.display().to_string();
+    let port = port.display().to_string();
     type_into(&mut f.harness, Role::TextInput, "Serial port", &port);
     let baud = f
         .harness
@@ -118,13 +114,16 @@ fn a_zone_from_the_serial_reader_opens_a_formation_on_today() {
         Some(port.as_str())
     );
     assert!(f.harness.state().reader.is_some());
+}
 
-    // On Today, the reader sends the zone line by line, with noise before it.
-    f.harness
-        .state_mut()
-        .state
-        .ask(Command::Show(Screen::Dashboard));
+#[test]
+fn a_zone_from_the_serial_reader_opens_a_formation_on_today() {
+    let mut f = app_with(with_clerk);
     f.harness.run();
+    log_in(&mut f, "a.clerk", "Clerk12345");
+    let pty = Pty::start(f._dir.path());
+
+    configure_reader(&mut f, &pty.port);
     let mut device = std::fs::OpenOptions::new()
         .write(true)
         .open(&pty.device)
@@ -132,6 +131,46 @@ fn a_zone_from_the_serial_reader_opens_a_formation_on_today() {
     let text = zone();
     let mut lines = text.lines();
     let (line1, line2) = (lines.next().unwrap(), lines.next().unwrap());
+
+    // In a new request's editor, the zone fills the MRZ box and is read.
+    f.harness
+        .state_mut()
+        .state
+        .ask(Command::Show(Screen::Dashboard));
+    f.harness.run();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    f.harness.run();
+    assert_eq!(f.harness.state().state.screen, Screen::Editor);
+    let blank = f
+        .harness
+        .state()
+        .state
+        .editor
+        .as_ref()
+        .map(|e| e.form.id.clone());
+    device
+        .write_all(format!("{line1}\r\n{line2}\r\n").as_bytes())
+        .unwrap();
+    run_until(&mut f, "the MRZ box filled", |f| {
+        f.harness
+            .state()
+            .state
+            .editor
+            .as_ref()
+            .is_some_and(|e| e.form.applicant.surname == "TESTOVA")
+    });
+    let ed = f.harness.state().state.editor.as_ref().unwrap();
+    assert_eq!(Some(ed.form.id.clone()), blank);
+    assert_eq!(ed.mrz_text, text);
+
+    // On Today, the reader sends the zone line by line, with noise before it: a new
+    // formation opens.
+    f.harness
+        .state_mut()
+        .state
+        .ask(Command::Show(Screen::Dashboard));
+    f.harness.run();
     device.write_all(b"\x00READY\r\n").unwrap();
     device.write_all(format!("{line1}\r\n").as_bytes()).unwrap();
     std::thread::sleep(Duration::from_millis(100));
@@ -139,16 +178,10 @@ fn a_zone_from_the_serial_reader_opens_a_formation_on_today() {
     run_until(&mut f, "the formation", |f| {
         f.harness.state().state.screen == Screen::Editor
     });
-    let applicant = f
-        .harness
-        .state()
-        .state
-        .editor
-        .as_ref()
-        .map(|e| e.form.applicant.clone())
-        .unwrap();
-    assert_eq!(applicant.surname, "TESTOVA");
-    assert_eq!(applicant.document_number, "FA1234567");
+    let ed = f.harness.state().state.editor.as_ref().unwrap();
+    assert_ne!(Some(ed.form.id.clone()), blank);
+    assert_eq!(ed.form.applicant.surname, "TESTOVA");
+    assert_eq!(ed.form.applicant.document_number, "FA1234567");
     assert!(f
         .harness
         .query_by_label_contains("every check digit is correct")
