@@ -31,14 +31,14 @@ pub enum Setting {
     /// `office.phone`: the executor's phone printed on the receipt (per user, not in the
     /// machine configuration).
     OfficePhone,
-    /// `reader.port`: the serial port of a passport reader (`COM3`, `/dev/ttyUSB0`);
+    /// `reader.port` / `reader_port`: the serial port of a passport reader (`COM3`, `/dev/ttyUSB0`);
     /// empty when the reader types like a keyboard.
     ReaderPort,
-    /// `reader.baud`: the serial reader's baud rate.
+    /// `reader.baud` / `reader_baud`: the serial reader's baud rate.
     ReaderBaud,
-    /// `reader.parity`: the serial reader's parity, `none`, `even` or `odd`.
+    /// `reader.parity` / `reader_parity`: the serial reader's parity, `none`, `even` or `odd`.
     ReaderParity,
-    /// `reader.framing`: how the serial reader marks a zone, `crlf` or `stx-etx`.
+    /// `reader.framing` / `reader_framing`: how the serial reader marks a zone, `crlf` or `stx-etx`.
     ReaderFraming,
 }
 
@@ -56,6 +56,12 @@ pub enum Kind {
     /// Whole minutes from 1 to [`crate::machine_config::MAX_IDLE_LOCK_MINUTES`], as an
     /// integer or its text.
     Minutes,
+    /// A serial line's baud rate ([`crate::reader::BAUD_RANGE`]), as an integer or its text.
+    Baud,
+    /// A serial line's parity: `none`, `even` or `odd`.
+    Parity,
+    /// How a serial reader marks a zone: `crlf` or `stx-etx`.
+    Framing,
 }
 
 /// What a setting is when nobody set it.
@@ -146,29 +152,29 @@ const SPECS: [Spec; 12] = [
     Spec {
         setting: Setting::ReaderPort,
         store_key: "reader.port",
-        machine_name: None,
+        machine_name: Some("reader_port"),
         kind: Kind::Text,
         fallback: Fallback::Empty,
     },
     Spec {
         setting: Setting::ReaderBaud,
         store_key: "reader.baud",
-        machine_name: None,
-        kind: Kind::Text,
+        machine_name: Some("reader_baud"),
+        kind: Kind::Baud,
         fallback: Fallback::Text("9600"),
     },
     Spec {
         setting: Setting::ReaderParity,
         store_key: "reader.parity",
-        machine_name: None,
-        kind: Kind::Text,
+        machine_name: Some("reader_parity"),
+        kind: Kind::Parity,
         fallback: Fallback::Text("none"),
     },
     Spec {
         setting: Setting::ReaderFraming,
         store_key: "reader.framing",
-        machine_name: None,
-        kind: Kind::Text,
+        machine_name: Some("reader_framing"),
+        kind: Kind::Framing,
         fallback: Fallback::Text("crlf"),
     },
 ];
@@ -192,7 +198,7 @@ impl Setting {
 
     /// The settings the machine configuration file may set and lock, in the order the
     /// example file lists them.
-    pub const MACHINE: [Setting; 7] = [
+    pub const MACHINE: [Setting; 11] = [
         Setting::OfficeName,
         Setting::OfficeAddress,
         Setting::Counter,
@@ -200,6 +206,10 @@ impl Setting {
         Setting::Language,
         Setting::PdfDir,
         Setting::IdleLockMinutes,
+        Setting::ReaderPort,
+        Setting::ReaderBaud,
+        Setting::ReaderParity,
+        Setting::ReaderFraming,
     ];
 
     /// The setting's declaration.

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use egui::accesskit::Role;
 use egui::Event;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use iin_desk::app::{Command, Screen};
 use iin_desk::domain::request::Status;
 
@@ -262,4 +262,38 @@ fn the_same_person_twice_is_shown_before_accepting() {
     f.harness.get_by_role_and_label(Role::Link, "Open").click();
     f.harness.run();
     assert_eq!(f.harness.state().state.screen, Screen::Request(first));
+}
+
+#[test]
+fn a_port_the_machine_sets_is_locked_and_named_when_it_cannot_be_opened() {
+    let machine = iin_desk::machine_config::parse_machine_config(
+        "language = \"en\"\nreader_port = '/dev/iin-desk-no-such-reader'\nlocked = ['reader_port']\n",
+    )
+    .unwrap();
+    let mut f = app_with_machine(with_clerk, &machine);
+    f.harness.run();
+    log_in(&mut f, "a.clerk", "Clerk12345");
+    assert!(f.harness.state().reader.is_some());
+    run_until(&mut f, "the error", |f| {
+        f.harness
+            .query_by_label_contains(
+                "Cannot open the passport reader's port /dev/iin-desk-no-such-reader",
+            )
+            .is_some()
+    });
+    f.harness
+        .state_mut()
+        .state
+        .ask(Command::Show(Screen::Settings));
+    f.harness.run();
+    assert!(f
+        .harness
+        .get_by_role_and_label(Role::TextInput, "Serial port")
+        .accesskit_node()
+        .is_disabled());
+    assert!(!f
+        .harness
+        .get_by_role_and_label(Role::TextInput, "Baud rate")
+        .accesskit_node()
+        .is_disabled());
 }

@@ -24,3 +24,6 @@ recent-same-document = same document number
 recent-same-name-birth = same name and date of birth
 recent-row = { $name }, { $date }: { $status } ({ $why })
 recent-open = Open
+reader-expected-baud = expected a whole number from { $min } to { $max } (most readers use 9600)
+reader-expected-parity = expected none, even or odd
+reader-expected-framing = expected crlf (lines ending in CR/LF) or stx-etx (between STX and ETX)

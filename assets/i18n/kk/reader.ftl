@@ -24,3 +24,6 @@ recent-same-document = құжат нөмірі бірдей
 recent-same-name-birth = аты мен туған күні бірдей
 recent-row = { $name }, { $date }: { $status } ({ $why })
 recent-open = Ашу
+reader-expected-baud = { $min } мен { $max } аралығындағы бүтін сан күтіледі (әдетте 9600)
+reader-expected-parity = none, even немесе odd күтіледі
+reader-expected-framing = crlf (CR/LF-пен аяқталатын жолдар) немесе stx-etx (STX пен ETX арасында) күтіледі

@@ -24,3 +24,6 @@ recent-same-document = тот же номер документа
 recent-same-name-birth = те же имя и дата рождения
 recent-row = { $name }, { $date }: { $status } ({ $why })
 recent-open = Открыть
+reader-expected-baud = ожидается целое число от { $min } до { $max } (обычно 9600)
+reader-expected-parity = ожидается none, even или odd
+reader-expected-framing = ожидается crlf (строки, оканчивающиеся CR/LF) или stx-etx (между STX и ETX)
