@@ -17,6 +17,7 @@ pub mod machine_config;
 pub mod pdf;
 pub mod printing;
 pub mod queue;
+pub mod reader;
 pub mod settings;
 pub mod sqlite_file;
 pub mod state;

@@ -31,6 +31,15 @@ pub enum Setting {
     /// `office.phone`: the executor's phone printed on the receipt (per user, not in the
     /// machine configuration).
     OfficePhone,
+    /// `reader.port` / `reader_port`: the serial port of a passport reader (`COM3`, `/dev/ttyUSB0`);
+    /// empty when the reader types like a keyboard.
+    ReaderPort,
+    /// `reader.baud` / `reader_baud`: the serial reader's baud rate.
+    ReaderBaud,
+    /// `reader.parity` / `reader_parity`: the serial reader's parity, `none`, `even` or `odd`.
+    ReaderParity,
+    /// `reader.framing` / `reader_framing`: how the serial reader marks a zone, `crlf` or `stx-etx`.
+    ReaderFraming,
 }
 
 /// The form of a setting's value.
@@ -47,6 +56,12 @@ pub enum Kind {
     /// Whole minutes from 1 to [`crate::machine_config::MAX_IDLE_LOCK_MINUTES`], as an
     /// integer or its text.
     Minutes,
+    /// A serial line's baud rate ([`crate::reader::BAUD_RANGE`]), as an integer or its text.
+    Baud,
+    /// A serial line's parity: `none`, `even` or `odd`.
+    Parity,
+    /// How a serial reader marks a zone: `crlf` or `stx-etx`.
+    Framing,
 }
 
 /// What a setting is when nobody set it.
@@ -77,7 +92,7 @@ pub struct Spec {
 }
 
 /// Every setting, declared once, in the order of [`Setting`].
-const SPECS: [Spec; 8] = [
+const SPECS: [Spec; 12] = [
     Spec {
         setting: Setting::OfficeName,
         store_key: "office.name",
@@ -134,11 +149,39 @@ const SPECS: [Spec; 8] = [
         kind: Kind::Text,
         fallback: Fallback::Empty,
     },
+    Spec {
+        setting: Setting::ReaderPort,
+        store_key: "reader.port",
+        machine_name: Some("reader_port"),
+        kind: Kind::Text,
+        fallback: Fallback::Empty,
+    },
+    Spec {
+        setting: Setting::ReaderBaud,
+        store_key: "reader.baud",
+        machine_name: Some("reader_baud"),
+        kind: Kind::Baud,
+        fallback: Fallback::Text("9600"),
+    },
+    Spec {
+        setting: Setting::ReaderParity,
+        store_key: "reader.parity",
+        machine_name: Some("reader_parity"),
+        kind: Kind::Parity,
+        fallback: Fallback::Text("none"),
+    },
+    Spec {
+        setting: Setting::ReaderFraming,
+        store_key: "reader.framing",
+        machine_name: Some("reader_framing"),
+        kind: Kind::Framing,
+        fallback: Fallback::Text("crlf"),
+    },
 ];
 
 impl Setting {
     /// Every setting.
-    pub const ALL: [Setting; 8] = [
+    pub const ALL: [Setting; 12] = [
         Setting::OfficeName,
         Setting::OfficeAddress,
         Setting::Counter,
@@ -147,11 +190,15 @@ impl Setting {
         Setting::PdfDir,
         Setting::IdleLockMinutes,
         Setting::OfficePhone,
+        Setting::ReaderPort,
+        Setting::ReaderBaud,
+        Setting::ReaderParity,
+        Setting::ReaderFraming,
     ];
 
     /// The settings the machine configuration file may set and lock, in the order the
     /// example file lists them.
-    pub const MACHINE: [Setting; 7] = [
+    pub const MACHINE: [Setting; 11] = [
         Setting::OfficeName,
         Setting::OfficeAddress,
         Setting::Counter,
@@ -159,6 +206,10 @@ impl Setting {
         Setting::Language,
         Setting::PdfDir,
         Setting::IdleLockMinutes,
+        Setting::ReaderPort,
+        Setting::ReaderBaud,
+        Setting::ReaderParity,
+        Setting::ReaderFraming,
     ];
 
     /// The setting's declaration.
@@ -255,6 +306,10 @@ mod tests {
         assert_eq!(Setting::IdleLockMinutes.default_value(dir), "5");
         assert_eq!(Setting::Language.default_value(dir), "kk");
         assert_eq!(Setting::OfficeName.default_value(dir), "");
+        assert_eq!(Setting::ReaderPort.default_value(dir), "");
+        assert_eq!(Setting::ReaderBaud.default_value(dir), "9600");
+        assert_eq!(Setting::ReaderParity.default_value(dir), "none");
+        assert_eq!(Setting::ReaderFraming.default_value(dir), "crlf");
     }
 
     #[test]

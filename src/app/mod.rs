@@ -7,6 +7,7 @@
 //! apply the theme and draw the window (`ui::theme::apply`, `ui::root_ui`).
 
 mod commands;
+mod reader;
 mod settings;
 
 use std::path::PathBuf;
@@ -74,6 +75,10 @@ pub struct DeskApp {
     pub journal_in_background: bool,
     /// The journal's worker (`store::journal::worker`).
     pub journal_worker: JournalWorker,
+    /// The serial passport reader's worker, when the settings name a port (`reader.rs`).
+    pub reader: Option<crate::reader::ReaderHandle>,
+    /// Whether the serial reader's last report was a failure (its reconnection is shown).
+    reader_failed: bool,
 }
 
 impl DeskApp {
@@ -124,6 +129,8 @@ impl DeskApp {
             machine: machine.clone(),
             journal_in_background: false,
             journal_worker: JournalWorker::inline(crate::state::PAGE_ROWS),
+            reader: None,
+            reader_failed: false,
         })
     }
 
@@ -156,6 +163,7 @@ impl DeskApp {
                 Err(e) => log::warn!("journal worker not started: {e}"),
             }
         }
+        self.restart_reader();
         if self.sync_on_login && self.sync.is_none() {
             let repaint = self.repaint.clone();
             if let Err(e) = self.start_sync(repaint) {
@@ -172,6 +180,7 @@ impl DeskApp {
             h.stop();
         }
         self.back_office = None;
+        self.reader = None;
         self.journal_worker = JournalWorker::inline(crate::state::PAGE_ROWS);
         if let Ok(empty) = Store::open_in_memory() {
             self.store = empty;
@@ -244,6 +253,8 @@ impl DeskApp {
         }
         self.state.now = self.clock.now();
         self.poll_sync();
+        self.poll_reader();
+        self.check_recent();
         for news in self.journal_worker.poll(&self.store) {
             self.state.journal.take_news(news, self.state.lang);
         }

@@ -12,7 +12,7 @@ use crate::store::Store;
 use super::DeskApp;
 
 /// The settings the form edits, in the order it shows them.
-const EDITED: [Setting; 7] = [
+const EDITED: [Setting; 11] = [
     Setting::OfficeName,
     Setting::OfficeAddress,
     Setting::Counter,
@@ -20,6 +20,10 @@ const EDITED: [Setting; 7] = [
     Setting::QueuePath,
     Setting::PdfDir,
     Setting::IdleLockMinutes,
+    Setting::ReaderPort,
+    Setting::ReaderBaud,
+    Setting::ReaderParity,
+    Setting::ReaderFraming,
 ];
 
 /// The form's field for `setting`; `None` for the language, which the window's language
@@ -33,6 +37,10 @@ fn field(s: &mut Settings, setting: Setting) -> Option<&mut String> {
         Setting::QueuePath => Some(&mut s.queue_path),
         Setting::PdfDir => Some(&mut s.pdf_dir),
         Setting::IdleLockMinutes => Some(&mut s.idle_minutes),
+        Setting::ReaderPort => Some(&mut s.reader_port),
+        Setting::ReaderBaud => Some(&mut s.reader_baud),
+        Setting::ReaderParity => Some(&mut s.reader_parity),
+        Setting::ReaderFraming => Some(&mut s.reader_framing),
         Setting::Language => None,
     }
 }

@@ -11,12 +11,14 @@
 //! counter = "7"
 //! queue_path = '\\fileserver\iin-desk\central-queue.sqlite3' # single quotes: backslashes stay
 //! idle_lock_minutes = 5
+//! reader_port = "COM3"   # a serial passport reader; also reader_baud, reader_parity, reader_framing
 //! locked = ["queue_path"]
 //! ```
 //!
 //! Values are `"basic strings"` (TOML escapes such as `\\` and `\"`), `'literal strings'`
-//! (no escapes, the natural way to write a Windows path), integers for `counter` and
-//! `idle_lock_minutes`, and one line array of key names for `locked`. Keys listed in
+//! (no escapes, the natural way to write a Windows path), integers for `counter`,
+//! `idle_lock_minutes` and `reader_baud`, the keys `none`/`even`/`odd` for `reader_parity` and
+//! `crlf`/`stx-etx` for `reader_framing`, and one line array of key names for `locked`. Keys listed in
 //! `locked` win over what a user saved in the settings screen.
 //!
 //! Parsing ([`parse_machine_config`]) is pure: the `toml` crate reads each line (the subset
@@ -73,6 +75,14 @@ pub struct MachineConfig {
     pub pdf_dir: Option<String>,
     /// Minutes without input before the window locks (1 to a day).
     pub idle_lock_minutes: Option<u32>,
+    /// The serial passport reader's port (`COM3`, `/dev/ttyUSB0`).
+    pub reader_port: Option<String>,
+    /// The serial reader's baud rate.
+    pub reader_baud: Option<u32>,
+    /// The serial reader's parity key (`none`, `even`, `odd`).
+    pub reader_parity: Option<String>,
+    /// The serial reader's framing key (`crlf`, `stx-etx`).
+    pub reader_framing: Option<String>,
     /// Keys whose machine value wins over a user's saved setting.
     pub locked: BTreeSet<ConfigKey>,
 }
@@ -93,6 +103,10 @@ impl MachineConfig {
             ConfigKey::Language => self.language.map(|l| l.code().to_string()),
             ConfigKey::PdfDir => self.pdf_dir.clone(),
             ConfigKey::IdleLockMinutes => self.idle_lock_minutes.map(|m| m.to_string()),
+            ConfigKey::ReaderPort => self.reader_port.clone(),
+            ConfigKey::ReaderBaud => self.reader_baud.map(|b| b.to_string()),
+            ConfigKey::ReaderParity => self.reader_parity.clone(),
+            ConfigKey::ReaderFraming => self.reader_framing.clone(),
             ConfigKey::OfficePhone => None,
         }
     }

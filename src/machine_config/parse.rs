@@ -16,6 +16,8 @@ use super::{
     MAX_VALUE_CHARS,
 };
 use crate::domain::lang::Lang;
+use crate::domain::mrz::frame::Framing;
+use crate::reader::{Parity, BAUD_RANGE};
 use crate::settings::Kind;
 
 /// A value as written after `=`, in the forms the file accepts.
@@ -313,7 +315,9 @@ fn set(config: &mut MachineConfig, key: ConfigKey, value: Value) -> Result<(), L
     let text = match value {
         Value::Str(s) => s,
         // `counter = 7` and `idle_lock_minutes = 5` read naturally without quotes.
-        Value::Int(n) if matches!(kind, Kind::TextOrInteger | Kind::Minutes) => n.to_string(),
+        Value::Int(n) if matches!(kind, Kind::TextOrInteger | Kind::Minutes | Kind::Baud) => {
+            n.to_string()
+        }
         Value::Int(_) | Value::List(_) => return Err(LineProblem::Invalid(key)),
     };
     // Before trimming: a tab or line break at the end is no more text than one inside.
@@ -346,6 +350,25 @@ fn set(config: &mut MachineConfig, key: ConfigKey, value: Value) -> Result<(), L
             config.idle_lock_minutes = Some(minutes);
             return Ok(());
         }
+        Kind::Baud => {
+            config.reader_baud = Some(
+                text.parse::<u32>()
+                    .ok()
+                    .filter(|b| BAUD_RANGE.contains(b) && text.chars().all(|c| c.is_ascii_digit()))
+                    .ok_or(LineProblem::Invalid(key))?,
+            );
+            return Ok(());
+        }
+        Kind::Parity => {
+            let parity = Parity::from_key(text).ok_or(LineProblem::Invalid(key))?;
+            config.reader_parity = Some(parity.key().to_string());
+            return Ok(());
+        }
+        Kind::Framing => {
+            let framing = Framing::from_key(text).ok_or(LineProblem::Invalid(key))?;
+            config.reader_framing = Some(framing.key().to_string());
+            return Ok(());
+        }
         Kind::Text | Kind::TextOrInteger | Kind::Path => {}
     }
     let slot = match key {
@@ -354,8 +377,14 @@ fn set(config: &mut MachineConfig, key: ConfigKey, value: Value) -> Result<(), L
         ConfigKey::Counter => &mut config.counter,
         ConfigKey::QueuePath => &mut config.queue_path,
         ConfigKey::PdfDir => &mut config.pdf_dir,
+        ConfigKey::ReaderPort => &mut config.reader_port,
         // Not in the file (from_machine_name never gives them) or stored above.
-        ConfigKey::Language | ConfigKey::IdleLockMinutes | ConfigKey::OfficePhone => {
+        ConfigKey::Language
+        | ConfigKey::IdleLockMinutes
+        | ConfigKey::OfficePhone
+        | ConfigKey::ReaderBaud
+        | ConfigKey::ReaderParity
+        | ConfigKey::ReaderFraming => {
             return Err(LineProblem::Invalid(key));
         }
     };

@@ -177,6 +177,16 @@ fn invalid_message(key: ConfigKey, lang: Lang) -> String {
             &[("max", MAX_IDLE_LOCK_MINUTES.into())],
         ),
         Kind::Path => tr(lang, "config-expected-path"),
+        Kind::Baud => tr_args(
+            lang,
+            "reader-expected-baud",
+            &[
+                ("min", crate::reader::BAUD_RANGE.start().to_string().into()),
+                ("max", crate::reader::BAUD_RANGE.end().to_string().into()),
+            ],
+        ),
+        Kind::Parity => tr(lang, "reader-expected-parity"),
+        Kind::Framing => tr(lang, "reader-expected-framing"),
         _ => tr(lang, "config-expected-text"),
     };
     tr_args(

@@ -380,7 +380,11 @@ fn keys_map_to_the_store_settings() {
             "queue_path",
             "language",
             "pdf_dir",
-            "idle_lock_minutes"
+            "idle_lock_minutes",
+            "reader_port",
+            "reader_baud",
+            "reader_parity",
+            "reader_framing"
         ]
     );
     let stores = ConfigKey::MACHINE.map(ConfigKey::store_key);
@@ -393,7 +397,11 @@ fn keys_map_to_the_store_settings() {
             "queue.path",
             "ui.language",
             "pdf.dir",
-            "ui.idle_lock_minutes"
+            "ui.idle_lock_minutes",
+            "reader.port",
+            "reader.baud",
+            "reader.parity",
+            "reader.framing"
         ]
     );
     // The phone is a user's setting: the file neither sets nor locks it.
@@ -714,4 +722,49 @@ fn a_control_character_names_its_key() {
             assert!(m.contains(key), "{m}");
         }
     }
+}
+
+#[test]
+fn the_serial_reader_keys() {
+    let c = parse(
+        "reader_port = 'COM3'\nreader_baud = 19200\nreader_parity = \"Even\"\nreader_framing = 'STX-ETX'\nlocked = ['reader_port']\n",
+    );
+    assert_eq!(c.value(ConfigKey::ReaderPort).as_deref(), Some("COM3"));
+    assert_eq!(c.value(ConfigKey::ReaderBaud).as_deref(), Some("19200"));
+    assert_eq!(c.value(ConfigKey::ReaderParity).as_deref(), Some("even"));
+    assert_eq!(
+        c.value(ConfigKey::ReaderFraming).as_deref(),
+        Some("stx-etx")
+    );
+    assert!(c.is_locked(ConfigKey::ReaderPort));
+    assert_eq!(
+        parse("reader_baud = '9600'\n")
+            .value(ConfigKey::ReaderBaud)
+            .as_deref(),
+        Some("9600")
+    );
+    for (text, key) in [
+        ("reader_baud = 96000000", ConfigKey::ReaderBaud),
+        ("reader_baud = '96OO'", ConfigKey::ReaderBaud),
+        ("reader_baud = 299", ConfigKey::ReaderBaud),
+        ("reader_parity = 'mark'", ConfigKey::ReaderParity),
+        ("reader_parity = 1", ConfigKey::ReaderParity),
+        ("reader_framing = 'lf'", ConfigKey::ReaderFraming),
+        ("reader_port = 3", ConfigKey::ReaderPort),
+    ] {
+        let e = parse_machine_config(text).unwrap_err();
+        assert_eq!(
+            (e.line, &e.problem),
+            (1, &LineProblem::Invalid(key)),
+            "{text}"
+        );
+    }
+    let message = LineProblem::Invalid(ConfigKey::ReaderBaud).message(Lang::En);
+    assert!(
+        message.contains("reader_baud") && message.contains("921600"),
+        "{message}"
+    );
+    assert!(LineProblem::Invalid(ConfigKey::ReaderFraming)
+        .message(Lang::Ru)
+        .contains("stx-etx"));
 }

@@ -62,6 +62,8 @@ pub struct Editor {
     /// Whether the form is to be shown from its top on the next frame (a request or a
     /// draft just opened).
     pub scroll_top: bool,
+    /// The same person's requests of the last 30 days (looked up by the app).
+    pub recent: super::recent::RecentCheck,
     saved: Option<RequestForm>,
     stash_representative: Option<RepresentativeForm>,
     errors: Vec<FieldError>,
@@ -125,6 +127,7 @@ impl Editor {
             confirm_refuse: false,
             mrz_scan: ZoneScanner::new(),
             scroll_top: true,
+            recent: super::recent::RecentCheck::default(),
             stash_representative: None,
             errors: Vec::new(),
             validated: None,

@@ -11,6 +11,7 @@ pub mod backoffice;
 pub mod editor;
 pub mod journal;
 pub mod notices;
+pub mod recent;
 pub mod request_view;
 
 use std::collections::BTreeMap;
@@ -46,6 +47,15 @@ pub struct Settings {
     pub pdf_dir: String,
     /// Minutes without input before the window locks.
     pub idle_minutes: String,
+    /// The passport reader's serial port (empty: none), baud rate, parity and framing
+    /// (`crate::reader::ReaderConfig::parse` reads them).
+    pub reader_port: String,
+    /// The serial reader's baud rate, as typed.
+    pub reader_baud: String,
+    /// The serial reader's parity key (`none`, `even`, `odd`).
+    pub reader_parity: String,
+    /// The serial reader's framing key (`crlf`, `stx-etx`).
+    pub reader_framing: String,
     /// Keys the machine-wide configuration locks: shown read-only, never saved.
     pub locked: std::collections::BTreeSet<Setting>,
 }

@@ -9,6 +9,7 @@ mod audit;
 mod bulk;
 mod calendar;
 pub mod journal;
+mod recent;
 mod requests;
 mod schema;
 mod settings;
@@ -31,6 +32,7 @@ use crate::sqlite_file::{self, Sniff, Stamp};
 pub use audit::{AuditEntry, AuditQuery};
 pub use calendar::CalendarImport;
 pub use journal::{Cursor, JournalPage, MIN_NAME_CHARS};
+pub use recent::{RecentMatch, RecentProbe, RECENT_DAYS};
 pub use requests::{ImportReport, RequestFilter, RequestRow, StoredRequest};
 pub use settings::QUEUE_KEY_SETTING;
 pub use sync::{

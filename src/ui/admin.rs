@@ -132,6 +132,7 @@ pub fn settings_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
                         },
                     );
                 });
+            reader_ui(state, ui);
             if ui.button(Msg("window-save").get(lang)).clicked() {
                 commands.push(Command::SaveSettings);
             }
@@ -144,6 +145,90 @@ pub fn settings_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
     });
     for c in commands {
         state.ask(c);
+    }
+}
+
+/// The serial passport reader: port, baud rate, parity and framing; a wrong value is
+/// named under the fields as it is typed (and *Save* refuses it).
+fn reader_ui(state: &mut AppState, ui: &mut Ui) {
+    use crate::domain::mrz::frame::Framing;
+    use crate::reader::{framing_label, Parity, ReaderConfig};
+    let lang = state.lang;
+    let s = &mut state.settings;
+    let locked = [
+        Setting::ReaderPort,
+        Setting::ReaderBaud,
+        Setting::ReaderParity,
+        Setting::ReaderFraming,
+    ]
+    .map(|k| s.is_locked(k));
+    widgets::section(ui, Msg("reader-section").get(lang));
+    egui::Grid::new("reader-settings")
+        .num_columns(2)
+        .min_col_width(theme::LABEL_WIDTH)
+        .show(ui, |ui| {
+            let l = ui.label(Msg("reader-port").get(lang));
+            ui.add_enabled(
+                !locked[0],
+                TextEdit::singleline(&mut s.reader_port)
+                    .hint_text(Msg("reader-port-hint").get(lang))
+                    .desired_width(theme::FIELD_WIDTH * 1.4),
+            )
+            .labelled_by(l.id);
+            ui.end_row();
+            let l = ui.label(Msg("reader-baud").get(lang));
+            ui.add_enabled(
+                !locked[1],
+                TextEdit::singleline(&mut s.reader_baud).desired_width(theme::FIELD_WIDTH),
+            )
+            .labelled_by(l.id);
+            ui.end_row();
+            let parity = Parity::from_key(&s.reader_parity).unwrap_or_default();
+            let l = ui.label(Msg("reader-parity").get(lang));
+            ui.add_enabled_ui(!locked[2], |ui| {
+                egui::ComboBox::from_id_salt("reader-parity")
+                    .selected_text(parity.label(lang))
+                    .show_ui(ui, |ui| {
+                        for p in Parity::ALL {
+                            if ui.selectable_label(p == parity, p.label(lang)).clicked() {
+                                s.reader_parity = p.key().to_string();
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+            });
+            ui.end_row();
+            let framing = Framing::from_key(&s.reader_framing).unwrap_or_default();
+            let l = ui.label(Msg("reader-framing").get(lang));
+            ui.add_enabled_ui(!locked[3], |ui| {
+                egui::ComboBox::from_id_salt("reader-framing")
+                    .selected_text(framing_label(framing, lang))
+                    .show_ui(ui, |ui| {
+                        for f in Framing::ALL {
+                            if ui
+                                .selectable_label(f == framing, framing_label(f, lang))
+                                .clicked()
+                            {
+                                s.reader_framing = f.key().to_string();
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+            });
+            ui.end_row();
+        });
+    if let Err(e) = ReaderConfig::parse(
+        &s.reader_port,
+        &s.reader_baud,
+        &s.reader_parity,
+        &s.reader_framing,
+    ) {
+        ui.label(RichText::new(e.message(lang)).color(theme::ERROR));
+    }
+    if locked.iter().any(|l| *l) {
+        ui.label(RichText::new(Msg("window-locked-by-machine").get(lang)).italics());
     }
 }
 

@@ -15,6 +15,7 @@ mod editor;
 mod journal;
 mod keyboard;
 mod login;
+mod recent;
 mod representative;
 mod request_view;
 mod settings;

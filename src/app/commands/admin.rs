@@ -12,8 +12,14 @@ use crate::store::NewUser;
 /// Saves the settings form.
 pub(super) fn save_settings(app: &mut DeskApp) {
     let lang = app.state.lang;
+    if let Err(e) = app.reader_config() {
+        return app.state.notify(e.message(lang), true);
+    }
     match app.save_settings() {
-        Ok(()) => app.state.notify(tr(lang, "window-saved"), false),
+        Ok(()) => {
+            app.state.notify(tr(lang, "window-saved"), false);
+            app.restart_reader();
+        }
         Err(e) => app.state.notify(e.message(lang), true),
     }
 }

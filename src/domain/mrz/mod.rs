@@ -30,6 +30,7 @@
 
 mod check_digits;
 mod error;
+pub mod frame;
 mod layout;
 mod parse;
 mod repair;

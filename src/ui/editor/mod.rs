@@ -3,6 +3,7 @@
 //! actions. The editor keeps every typed text; the domain parses it.
 
 mod checklist;
+mod recent;
 mod representative;
 
 pub use checklist::tab_order;
@@ -103,6 +104,7 @@ pub fn editor_ui(state: &mut AppState, ui: &mut Ui) {
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     timer_ui(ed, now, lang, ui);
+                    recent::recent_ui(ed, lang, ui, &mut commands);
                     checklist::checklist_ui(ed, now, lang, ui, &mut commands);
                 });
         });
