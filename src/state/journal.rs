@@ -13,6 +13,32 @@ use crate::domain::request::Status;
 use crate::store::journal::worker::JournalNews;
 use crate::store::{RequestFilter, RequestRow, MIN_NAME_CHARS};
 
+/// The times of `row` over their limits, named for the journal's mark ("Over the
+/// limit: Service time: 20:01 — over 20 min"), by the one rule of
+/// [`crate::domain::timing`]; `None` when none is over (or none is known).
+pub fn over_limits(row: &RequestRow, lang: Lang) -> Option<String> {
+    use crate::domain::calendar::{MAX_SERVICE_MINUTES, MAX_WAITING_MINUTES};
+    use crate::domain::timing::{over_limit, time_text};
+    let times = row.times();
+    let named = [
+        (times.waiting, MAX_WAITING_MINUTES, Msg("times-waiting")),
+        (times.service, MAX_SERVICE_MINUTES, Msg("times-service")),
+    ]
+    .into_iter()
+    .filter_map(|(d, limit, label)| {
+        d.filter(|d| over_limit(*d, limit))
+            .map(|d| time_text(label.get(lang), d, limit, lang))
+    })
+    .collect::<Vec<_>>();
+    (!named.is_empty()).then(|| {
+        tr_args(
+            lang,
+            "times-journal-over",
+            &[("what", named.join("; ").into())],
+        )
+    })
+}
+
 /// Rows fetched in one query.
 pub const PAGE_ROWS: u64 = 100;
 
@@ -186,6 +212,8 @@ mod tests {
             name: String::new(),
             doc_number: String::new(),
             created_at: String::new(),
+            opened_at: None,
+            ticket_taken_at: None,
         }
     }
 
