@@ -18,3 +18,4 @@ mod login;
 mod representative;
 mod request_view;
 mod settings;
+mod times;
