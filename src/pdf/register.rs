@@ -153,7 +153,7 @@ fn table(w: &mut Writer, register: &Register) {
     let cell = Style::regular(8.0);
     let cell_ru = Style::regular(7.0).greyed();
     // Landscape: 257 mm between the margins; the clerk takes what is left.
-    let before = [9.0, 15.0, 58.0, 12.0, 44.0, 38.0];
+    let before = [9.0, 15.0, 57.0, 14.0, 42.0, 38.0];
     let after = [19.0, 19.0];
     let fixed = before.iter().chain(after.iter()).sum::<f32>() * MM;
     let mut widths: Vec<f32> = before.iter().map(|w| w * MM).collect();
