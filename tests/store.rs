@@ -586,3 +586,5 @@ fn synthetic_requests_are_never_in_the_outbox() {
 
 #[path = "store/journal.rs"]
 mod journal;
+#[path = "store/times.rs"]
+mod times;
