@@ -218,6 +218,54 @@ mod tests {
     }
 
     #[test]
+    fn the_journal_marks_a_time_over_its_limit_by_the_one_rule() {
+        let timed = |taken: Option<&str>, opened: Option<&str>, submitted: &str| RequestRow {
+            submitted_at: Some(submitted.into()),
+            opened_at: opened.map(str::to_string),
+            ticket_taken_at: taken.map(str::to_string),
+            ..row("id")
+        };
+        let table = [
+            (
+                timed(
+                    Some("09:45"),
+                    Some("2026-11-25T10:00:00"),
+                    "2026-11-25T10:20:00",
+                ),
+                None,
+            ),
+            (
+                timed(
+                    Some("09:44"),
+                    Some("2026-11-25T10:00:00"),
+                    "2026-11-25T10:20:00",
+                ),
+                Some("Over the limit: Waiting in the queue: 16:00 — over 15 min"),
+            ),
+            (
+                timed(None, Some("2026-11-25T10:00:00"), "2026-11-25T10:20:01"),
+                Some("Over the limit: Service time: 20:01 — over 20 min"),
+            ),
+            (
+                timed(
+                    Some("09:00"),
+                    Some("2026-11-25T10:00:00"),
+                    "2026-11-25T11:00:00",
+                ),
+                Some(
+                    "Over the limit: Waiting in the queue: 60:00 — over 15 min; \
+                     Service time: 60:00 — over 20 min",
+                ),
+            ),
+            // Imported: nothing measured, nothing marked.
+            (timed(None, None, "2026-11-25T11:00:00"), None),
+        ];
+        for (r, expected) in table {
+            assert_eq!(over_limits(&r, Lang::En).as_deref(), expected, "{r:?}");
+        }
+    }
+
+    #[test]
     fn news_of_the_search_in_force_fills_the_table_and_older_news_is_dropped() {
         let mut j = JournalState::default();
         let old = j.begin(RequestFilter::default());
