@@ -117,7 +117,8 @@ fn pdf(c: &mut Criterion) {
                 status: r.status,
                 counter: r.counter.clone(),
                 clerk: r.clerk.clone(),
-                service_minutes: Some(12),
+                waiting: Some(chrono::Duration::minutes(7)),
+                service: Some(chrono::Duration::minutes(12)),
             })
             .collect(),
     };

@@ -211,9 +211,10 @@ pub fn output_path(pdf_dir: &Path, id: &str, doc: DocKind, now: NaiveDateTime) -
 /// Most requests a register lists.
 const MAX_REGISTER_ROWS: u64 = 10_000;
 
-/// Minutes from opening the request at the counter (its draft) to the clerk's decision,
-/// from the audit log; `None` for requests that did not start as a draft here.
-fn service_minutes(store: &Store, id: &str) -> Result<Option<i64>, StoreError> {
+/// From opening the request at the counter (its draft) to the clerk's decision, from
+/// the audit log: the service time of a request stored before the first opening was
+/// stored with it; `None` for requests that did not start as a draft here.
+fn service_from_audit(store: &Store, id: &str) -> Result<Option<chrono::Duration>, StoreError> {
     let entries = store.audit_entries(&AuditQuery {
         request_id: Some(id.to_string()),
         limit: None,
@@ -227,7 +228,7 @@ fn service_minutes(store: &Store, id: &str) -> Result<Option<i64>, StoreError> {
     let opened = time_of(&["request.draft_created"]);
     let decided = time_of(&["request.accepted", "request.refused_to_accept"]);
     Ok(match (opened, decided) {
-        (Some(a), Some(b)) if b >= a => Some((b - a).num_minutes()),
+        (Some(a), Some(b)) if b >= a => Some(b - a),
         _ => None,
     })
 }
@@ -261,6 +262,7 @@ pub fn build_register(
                 name
             }
         };
+        let times = r.times();
         rows.push(RegisterRow {
             request_id: r.id.clone(),
             submitted_at: r
@@ -272,7 +274,11 @@ pub fn build_register(
             status: r.status,
             counter: r.counter.clone(),
             clerk,
-            service_minutes: service_minutes(store, &r.id)?,
+            waiting: times.waiting,
+            service: match times.service {
+                Some(s) => Some(s),
+                None => service_from_audit(store, &r.id)?,
+            },
         });
     }
     Ok(Register {

@@ -588,3 +588,5 @@ fn synthetic_requests_are_never_in_the_outbox() {
 mod journal;
 #[path = "store/recent.rs"]
 mod recent;
+#[path = "store/times.rs"]
+mod times;

@@ -434,6 +434,7 @@ pub fn demo_form(seed: u64, index: u64, now: NaiveDateTime) -> RequestForm {
         correction,
         documents,
         result,
+        ..RequestForm::default()
     }
 }
 

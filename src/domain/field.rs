@@ -101,6 +101,12 @@ pub enum Field {
     /// The document that proves a legal representative's authority (a birth certificate,
     /// a guardianship decision).
     LegalRepresentativeDocument,
+    /// The electronic queue ticket's number.
+    Ticket,
+    /// When the queue ticket was taken.
+    TicketTakenAt,
+    /// When the request was first opened at the counter.
+    OpenedAt,
 }
 
 impl Field {
@@ -149,6 +155,9 @@ impl Field {
             Field::Comment => "result.comment",
             Field::RepresentativeBasis => "representative.basis",
             Field::LegalRepresentativeDocument => "representative.legal_document",
+            Field::Ticket => "ticket",
+            Field::TicketTakenAt => "ticket_taken_at",
+            Field::OpenedAt => "opened_at",
         };
         s.to_string()
     }
@@ -200,6 +209,9 @@ impl Field {
             Field::Comment => Msg("field-comment"),
             Field::RepresentativeBasis => Msg("field-representative-basis"),
             Field::LegalRepresentativeDocument => Msg("field-legal-representative-document"),
+            Field::Ticket => Msg("field-ticket"),
+            Field::TicketTakenAt => Msg("field-ticket-taken-at"),
+            Field::OpenedAt => Msg("field-opened-at"),
         };
         tr.get(lang).to_string()
     }
@@ -276,6 +288,17 @@ pub enum Problem {
     /// An identity document entered for a convicted person's request, which is for
     /// persons without one.
     NoDocumentExpected,
+    /// Not a queue ticket's number (letters, then digits).
+    NotATicket,
+    /// Not a time of day (`HH:MM`).
+    NotATimeOfDay,
+    /// A queue ticket taken after the request was opened.
+    TakenAfterOpening {
+        /// When the request was opened.
+        opened: chrono::NaiveTime,
+    },
+    /// A request opened after it was handed in.
+    OpenedAfterSubmission,
 }
 
 /// One problem with one field.
@@ -353,6 +376,14 @@ impl Problem {
             ),
             Problem::CitizenOfKazakhstan => tr(lang, "problem-citizen-of-kazakhstan"),
             Problem::NoDocumentExpected => tr(lang, "problem-no-document-expected"),
+            Problem::NotATicket => tr(lang, "problem-not-a-ticket"),
+            Problem::NotATimeOfDay => tr(lang, "problem-not-a-time-of-day"),
+            Problem::TakenAfterOpening { opened } => tr_args(
+                lang,
+                "problem-taken-after-opening",
+                &[("opened", opened.format("%H:%M").to_string().into())],
+            ),
+            Problem::OpenedAfterSubmission => tr(lang, "problem-opened-after-submission"),
         }
     }
 }

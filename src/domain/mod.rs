@@ -14,3 +14,4 @@ pub mod iin;
 pub mod lang;
 pub mod mrz;
 pub mod request;
+pub mod timing;

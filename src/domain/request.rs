@@ -13,6 +13,7 @@ use super::i18n::{tr_args, Msg};
 use super::identity::{Applicant, Identity, Parameter};
 use super::iin::Iin;
 use super::lang::{Lang, Tr};
+use super::timing::QueueTicket;
 
 /// The three kinds of request (Rules, para 3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -210,6 +211,14 @@ pub struct Request {
     pub correction: Option<Correction>,
     /// The documents the clerk confirmed as handed in.
     pub documents: BTreeMap<DocumentKind, bool>,
+    /// The electronic queue ticket, when one was entered (none for an import or the
+    /// portal: then no waiting time).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<QueueTicket>,
+    /// When the request was first opened at the counter (the service time runs from
+    /// here); none for an import or the portal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opened_at: Option<NaiveDateTime>,
 }
 
 impl Request {

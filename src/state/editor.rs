@@ -11,8 +11,14 @@ use crate::domain::form::{
 };
 use crate::domain::identity::Parameter;
 use crate::domain::lang::Lang;
-use crate::domain::mrz::{MrzReadError, MrzReading, ZoneScanner};
+use crate::domain::mrz::{read_mrz, MrzReadError, MrzReading, ZoneScanner};
 use crate::domain::request::{RepresentativeBasis, RequestKind, Status};
+use crate::domain::timing::{parse_time_of_day, split_ticket_entry, waiting_time};
+
+/// A time as the form stores it.
+fn stamp(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
 
 /// What the editor holds beside the form, kept when a draft is left so that *Continue*
 /// brings it back: the MRZ as the reader typed it, its verdict, and when the request was
@@ -86,6 +92,7 @@ impl Editor {
             clerk: clerk.into(),
             office: office.into(),
             counter: counter.into(),
+            opened_at: stamp(now),
             ..RequestForm::default()
         };
         match kind {
@@ -110,13 +117,20 @@ impl Editor {
         {
             form.representative = None;
         }
+        let opened_at = crate::domain::form::parse_date_time(&form.opened_at)
+            .filter(|t| *t <= now)
+            .unwrap_or(now);
+        // The zone lives in the editor's box; the saved form is what `form_for_save`
+        // gives back.
+        let saved = form.clone();
+        let zone = std::mem::take(&mut form.mrz);
         Editor {
-            saved: Some(form.clone()),
+            saved: Some(saved),
             form,
-            mrz_text: String::new(),
+            mrz_text: zone.clone(),
             mrz: None,
-            mrz_applied: String::new(),
-            opened_at: now,
+            mrz_applied: zone,
+            opened_at,
             last_edit: now,
             field_left: false,
             submit_tried: false,
@@ -139,14 +153,44 @@ impl Editor {
         RequestKind::from_key(&self.form.kind).unwrap_or(RequestKind::Formation)
     }
 
-    /// Whether the form differs from what was last saved.
+    /// Whether the form (or the zone read) differs from what was last saved.
     pub fn is_dirty(&self) -> bool {
-        self.saved.as_ref() != Some(&self.form)
+        self.saved.as_ref() != Some(&self.form_for_save())
     }
 
-    /// The form as it is saved.
+    /// The form as it is saved: with the zone as read, so that *Continue* brings it
+    /// back after a restart too.
     pub fn form_for_save(&self) -> RequestForm {
-        self.form.clone()
+        let mut f = self.form.clone();
+        f.mrz.clone_from(&self.mrz_applied);
+        f
+    }
+
+    /// How long the applicant waited in the queue, from the ticket typed so far to the
+    /// opening of the request: `None` while no time of a ticket reads (or when it is
+    /// later than the opening; the field's error says so).
+    pub fn waiting(&self) -> Option<chrono::Duration> {
+        let (_, scanned) = split_ticket_entry(&self.form.ticket);
+        let typed = self.form.ticket_taken_at.trim();
+        let text = if typed.is_empty() {
+            scanned.unwrap_or_default()
+        } else {
+            typed.to_string()
+        };
+        let taken = parse_time_of_day(&text)?;
+        waiting_time(taken, self.opened_at).ok()
+    }
+
+    /// Tidies the ticket field when the clerk (or the scanner) leaves it: a time typed
+    /// after the number (`A042 16:05`) moves to the time field, unless that holds one.
+    pub fn settle_ticket(&mut self) {
+        let (number, time) = split_ticket_entry(&self.form.ticket);
+        if let Some(time) = time {
+            if self.form.ticket_taken_at.trim().is_empty() {
+                self.form.ticket_taken_at = time;
+            }
+            self.form.ticket = number;
+        }
     }
 
     /// Records that `form` is what the store holds now.
@@ -278,8 +322,11 @@ impl Editor {
     }
 
     /// Continues a saved draft at `now`: with what was kept when it was left in this
-    /// session, else with the time it was first saved (`first_saved`), so the service
-    /// timer runs from the first opening, never from `now` when an earlier time is known.
+    /// session, else with what the stored draft carries (the zone as read, read again
+    /// for its verdict without touching the fields, and the first opening), else with
+    /// the time it was first saved (`first_saved`, for a draft stored by an older
+    /// version); so the service timer runs from the first opening, never from `now` when
+    /// an earlier time is known (a time after `now`, a wrong clock, is not believed).
     pub fn resume(
         form: RequestForm,
         now: NaiveDateTime,
@@ -287,8 +334,9 @@ impl Editor {
         first_saved: Option<NaiveDateTime>,
     ) -> Editor {
         let mut ed = Editor::from_form(form, now);
+        let stored_zone = ed.mrz_applied.clone();
         if let Some(opened) = first_saved.filter(|t| *t <= now) {
-            ed.opened_at = opened;
+            ed.opened_at = ed.opened_at.min(opened);
         }
         if let Some(k) = kept {
             ed.opened_at = k.opened_at.min(ed.opened_at);
@@ -298,6 +346,18 @@ impl Editor {
             }
             ed.mrz_text = k.mrz_text;
             ed.mrz = k.mrz;
+        } else if !stored_zone.trim().is_empty() {
+            ed.mrz = Some(read_mrz(&stored_zone, now.date()));
+            ed.mrz_scan.settle(&stored_zone);
+        }
+        // The first opening is stored with the draft from now on (an older draft lacks
+        // it); both the form and what counts as saved hold it, so this alone is no edit.
+        let opened = stamp(ed.opened_at);
+        if ed.form.opened_at != opened {
+            ed.form.opened_at.clone_from(&opened);
+            if let Some(saved) = ed.saved.as_mut() {
+                saved.opened_at = opened;
+            }
         }
         ed.last_edit = now;
         ed
@@ -390,20 +450,24 @@ pub fn raw_value(form: &mut RequestForm, p: Parameter) -> String {
 }
 
 #[cfg(test)]
+#[path = "editor_times_tests.rs"]
+mod times_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
-    const TD3: &str = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n\
+    pub(super) const TD3: &str = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n\
                        L898902C36UTO7408122F1204159ZE184226B<<<<<10";
 
-    fn now() -> NaiveDateTime {
+    pub(super) fn now() -> NaiveDateTime {
         chrono::NaiveDate::from_ymd_opt(2026, 3, 2)
             .unwrap()
             .and_hms_opt(10, 0, 0)
             .unwrap()
     }
 
-    fn editor(kind: RequestKind) -> Editor {
+    pub(super) fn editor(kind: RequestKind) -> Editor {
         Editor::new(kind, "id-1".into(), now(), "clerk", "Office", "3")
     }
 
@@ -562,9 +626,12 @@ mod tests {
         assert_eq!(back.mrz_text, TD3);
         assert!(matches!(&back.mrz, Some(Ok(r)) if r.all_checks_pass()));
         assert!(!back.mrz_unread(), "the zone is not read again");
-        // After a restart only the first save's time is known.
+        // After a restart, a draft stored by an older version (no first opening with
+        // it) knows only the first save's time.
         let saved = now() + chrono::Duration::minutes(1);
-        let back = Editor::resume(ed.form.clone(), later, None, Some(saved));
+        let mut older = ed.form.clone();
+        older.opened_at.clear();
+        let back = Editor::resume(older, later, None, Some(saved));
         assert_eq!(back.opened_at, saved);
         assert!(back.mrz.is_none());
         // A time in the future (a wrong clock) is not believed.

@@ -13,6 +13,32 @@ use crate::domain::request::Status;
 use crate::store::journal::worker::JournalNews;
 use crate::store::{RequestFilter, RequestRow, MIN_NAME_CHARS};
 
+/// The times of `row` over their limits, named for the journal's mark ("Over the
+/// limit: Service time: 20:01 — over 20 min"), by the one rule of
+/// [`crate::domain::timing`]; `None` when none is over (or none is known).
+pub fn over_limits(row: &RequestRow, lang: Lang) -> Option<String> {
+    use crate::domain::calendar::{MAX_SERVICE_MINUTES, MAX_WAITING_MINUTES};
+    use crate::domain::timing::{over_limit, time_text};
+    let times = row.times();
+    let named = [
+        (times.waiting, MAX_WAITING_MINUTES, Msg("times-waiting")),
+        (times.service, MAX_SERVICE_MINUTES, Msg("times-service")),
+    ]
+    .into_iter()
+    .filter_map(|(d, limit, label)| {
+        d.filter(|d| over_limit(*d, limit))
+            .map(|d| time_text(label.get(lang), d, limit, lang))
+    })
+    .collect::<Vec<_>>();
+    (!named.is_empty()).then(|| {
+        tr_args(
+            lang,
+            "times-journal-over",
+            &[("what", named.join("; ").into())],
+        )
+    })
+}
+
 /// Rows fetched in one query.
 pub const PAGE_ROWS: u64 = 100;
 
@@ -238,6 +264,56 @@ mod tests {
             name: String::new(),
             doc_number: String::new(),
             created_at: String::new(),
+            opened_at: None,
+            ticket_taken_at: None,
+        }
+    }
+
+    #[test]
+    fn the_journal_marks_a_time_over_its_limit_by_the_one_rule() {
+        let timed = |taken: Option<&str>, opened: Option<&str>, submitted: &str| RequestRow {
+            submitted_at: Some(submitted.into()),
+            opened_at: opened.map(str::to_string),
+            ticket_taken_at: taken.map(str::to_string),
+            ..row("id")
+        };
+        let table = [
+            (
+                timed(
+                    Some("09:45"),
+                    Some("2026-11-25T10:00:00"),
+                    "2026-11-25T10:20:00",
+                ),
+                None,
+            ),
+            (
+                timed(
+                    Some("09:44"),
+                    Some("2026-11-25T10:00:00"),
+                    "2026-11-25T10:20:00",
+                ),
+                Some("Over the limit: Waiting in the queue: 16:00 — over 15 min"),
+            ),
+            (
+                timed(None, Some("2026-11-25T10:00:00"), "2026-11-25T10:20:01"),
+                Some("Over the limit: Service time: 20:01 — over 20 min"),
+            ),
+            (
+                timed(
+                    Some("09:00"),
+                    Some("2026-11-25T10:00:00"),
+                    "2026-11-25T11:00:00",
+                ),
+                Some(
+                    "Over the limit: Waiting in the queue: 60:00 — over 15 min; \
+                     Service time: 60:00 — over 20 min",
+                ),
+            ),
+            // Imported: nothing measured, nothing marked.
+            (timed(None, None, "2026-11-25T11:00:00"), None),
+        ];
+        for (r, expected) in table {
+            assert_eq!(over_limits(&r, Lang::En).as_deref(), expected, "{r:?}");
         }
     }
 

@@ -37,6 +37,53 @@ impl RequestView {
         docs
     }
 
+    /// The request's times as the request screen shows them, each with whether it is
+    /// over its limit: the queue ticket, the waiting time and the service time (from
+    /// the first opening to the decision), by the one rule of [`crate::domain::timing`].
+    /// A request that was not opened at the counter (imported, portal) shows its service
+    /// time as not measured; one without a ticket shows no waiting time.
+    pub fn times(&self, lang: Lang) -> Vec<(String, bool)> {
+        use crate::domain::calendar::{MAX_SERVICE_MINUTES, MAX_WAITING_MINUTES};
+        use crate::domain::form::ticket_parts;
+        use crate::domain::timing::{over_limit, parse_time_of_day, time_text, Times};
+        let f = &self.form;
+        let (number, taken) = ticket_parts(f);
+        let decided = (self.status != Status::Draft)
+            .then(|| parse_date_time(&f.submitted_at))
+            .flatten();
+        let times = Times::of(
+            parse_time_of_day(&taken),
+            parse_date_time(&f.opened_at),
+            decided,
+        );
+        let mut lines = Vec::new();
+        if !number.trim().is_empty() {
+            lines.push((
+                format!("{}: {number} · {taken}", Msg("field-ticket").get(lang)),
+                false,
+            ));
+        }
+        if let Some(w) = times.waiting {
+            lines.push((
+                time_text(Msg("times-waiting").get(lang), w, MAX_WAITING_MINUTES, lang),
+                over_limit(w, MAX_WAITING_MINUTES),
+            ));
+        }
+        let service = Msg("times-service").get(lang);
+        match times.service {
+            Some(s) => lines.push((
+                time_text(service, s, MAX_SERVICE_MINUTES, lang),
+                over_limit(s, MAX_SERVICE_MINUTES),
+            )),
+            None if self.status != Status::Draft => lines.push((
+                format!("{service}: {}", Msg("times-unknown").get(lang)),
+                false,
+            )),
+            None => {}
+        }
+        lines
+    }
+
     /// The document Ctrl+P prints.
     pub fn primary_document(&self) -> Option<DocKind> {
         self.documents().first().copied()
@@ -135,6 +182,51 @@ mod tests {
             for (code, _) in EVENTS {
                 assert!(!event_label(code, lang).contains('.'), "{code} in {lang:?}");
             }
+        }
+    }
+
+    #[test]
+    fn the_request_shows_its_times_flagged_by_the_one_rule() {
+        let view = |ticket: &str, taken: &str, opened: &str, submitted: &str| RequestView {
+            id: "id".into(),
+            status: Status::Accepted,
+            form: RequestForm {
+                ticket: ticket.into(),
+                ticket_taken_at: taken.into(),
+                opened_at: opened.into(),
+                submitted_at: submitted.into(),
+                ..RequestForm::default()
+            },
+            due_at: None,
+            history: Vec::new(),
+        };
+        let table = [
+            (
+                view(
+                    "A042",
+                    "09:44",
+                    "2026-11-25T10:00:00",
+                    "2026-11-25T10:20:01",
+                ),
+                vec![
+                    ("Queue ticket: A042 · 09:44", false),
+                    ("Waiting in the queue: 16:00 — over 15 min", true),
+                    ("Service time: 20:01 — over 20 min", true),
+                ],
+            ),
+            (
+                view("", "", "2026-11-25T10:00:00", "2026-11-25T10:20:00"),
+                vec![("Service time: 20:00", false)],
+            ),
+            (
+                view("", "", "", "2026-11-25T10:20:00"),
+                vec![("Service time: not measured", false)],
+            ),
+        ];
+        for (v, expected) in table {
+            let got = v.times(Lang::En);
+            let got: Vec<(&str, bool)> = got.iter().map(|(t, f)| (t.as_str(), *f)).collect();
+            assert_eq!(got, expected);
         }
     }
 

@@ -46,6 +46,26 @@ pub struct RequestRow {
     pub doc_number: String,
     /// When the request was first stored (a draft: when it was started).
     pub created_at: String,
+    /// When the request was first opened at the counter, as stored (none for imported
+    /// and portal requests, and for requests stored by older versions).
+    pub opened_at: Option<String>,
+    /// When the applicant took the queue ticket, `HH:MM`, as stored (none without one).
+    pub ticket_taken_at: Option<String>,
+}
+
+impl RequestRow {
+    /// The request's waiting and service times, as far as it stores them (the service
+    /// runs from the first opening to the submission, which is the clerk's decision).
+    pub fn times(&self) -> crate::domain::timing::Times {
+        let at = |s: &Option<String>| s.as_deref().and_then(form::parse_date_time);
+        crate::domain::timing::Times::of(
+            self.ticket_taken_at
+                .as_deref()
+                .and_then(crate::domain::timing::parse_time_of_day),
+            at(&self.opened_at),
+            at(&self.submitted_at),
+        )
+    }
 }
 
 /// A journal search; every part optional.

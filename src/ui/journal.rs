@@ -251,6 +251,11 @@ fn row_ui(
 ) {
     row.col(|ui| {
         ui.label(show_time(r.submitted_at.as_deref()));
+        // A time over its limit, as the clerk's timer and the register mark it.
+        if let Some(over) = crate::state::journal::over_limits(r, lang) {
+            ui.label(RichText::new("!").strong().color(theme::ERROR))
+                .on_hover_text(over);
+        }
     });
     row.col(|ui| {
         ui.label(short_id(&r.id));

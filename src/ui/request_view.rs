@@ -49,6 +49,13 @@ pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
                     show_date(due)
                 ));
             }
+            for (text, over) in v.times(lang) {
+                if over {
+                    ui.label(RichText::new(text).strong().color(theme::ERROR));
+                } else {
+                    ui.label(text);
+                }
+            }
             ui.horizontal_wrapped(|ui| {
                 for doc in v.documents() {
                     // Each button names its document, for the clerk and for screen readers.

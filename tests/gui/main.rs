@@ -19,3 +19,4 @@ mod recent;
 mod representative;
 mod request_view;
 mod settings;
+mod times;

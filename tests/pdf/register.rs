@@ -1,6 +1,6 @@
 //! The daily register.
 
-use chrono::NaiveDate;
+use chrono::{Duration, NaiveDate};
 use iin_desk::domain::request::{RequestKind, Status};
 use iin_desk::pdf::{self, Register, RegisterRow};
 
@@ -27,7 +27,16 @@ fn the_daily_register_lists_and_totals() {
             status: statuses[i % 4],
             counter: "7".into(),
             clerk: "Жұмабаева Гүлнәр Серікқызы".into(),
-            service_minutes: if i % 5 == 0 { None } else { Some(i as i64) },
+            waiting: if i % 4 == 0 {
+                None
+            } else {
+                Some(Duration::minutes(i as i64 % 20) + Duration::seconds(30))
+            },
+            service: if i % 5 == 0 {
+                None
+            } else {
+                Some(Duration::minutes(i as i64))
+            },
         })
         .collect();
     let register = Register {
@@ -56,6 +65,13 @@ fn the_daily_register_lists_and_totals() {
             "Қабылданды: 10",
             "Құжаттарды қабылдаудан бас тартылды: 10",
             "20 минуттан асқаны (!): 16",
+            "15 минуттан көп күткені (!): 8",
+            "Ожидание дольше 15 минут (!): 8",
+            "Ожидание",
+            "(! > 15:00)",
+            "(! > 20:00)",
+            "15:30 !",
+            "39:00 !",
             "Жұмабаева Гүлнәр Серікқызы",
         ],
     );
@@ -72,7 +88,8 @@ fn small_register() -> Register {
             status: Status::Accepted,
             counter: "7".into(),
             clerk: "Clerk Name".into(),
-            service_minutes: Some(12),
+            waiting: None,
+            service: Some(Duration::minutes(12)),
         }],
     }
 }
@@ -128,5 +145,50 @@ fn only_a_supervisor_or_an_administrator_signs_the_register() {
         };
         let expected = signs.then(|| "Сейткали Асхат".to_string());
         assert_eq!(signing_supervisor(&user), expected, "{role:?}");
+    }
+}
+
+#[test]
+fn the_register_flags_a_time_over_its_limit_as_the_timer_does() {
+    // 20:00 is within 20 minutes, 20:01 over; 15:00 of waiting within 15, 15:01 over.
+    let table = [
+        (
+            Duration::seconds(900),
+            Duration::seconds(1200),
+            "15:00",
+            "20:00",
+            0,
+            0,
+        ),
+        (
+            Duration::seconds(901),
+            Duration::seconds(1201),
+            "15:01 !",
+            "20:01 !",
+            1,
+            1,
+        ),
+    ];
+    for (waiting, service, shown_waiting, shown_service, waited_over, served_over) in table {
+        let mut register = small_register();
+        register.rows[0].waiting = Some(waiting);
+        register.rows[0].service = Some(service);
+        let text =
+            text_of(&pdf::daily_register(&register, &ctx()).unwrap_or_else(|e| panic!("{e}")));
+        has_all(
+            &text,
+            &[
+                shown_waiting,
+                shown_service,
+                &format!("15 минуттан көп күткені (!): {waited_over}"),
+                &format!("20 минуттан асқаны (!): {served_over}"),
+            ],
+        );
+        if waited_over == 0 {
+            assert!(
+                !text.contains("15:00 !") && !text.contains("20:00 !"),
+                "{text}"
+            );
+        }
     }
 }

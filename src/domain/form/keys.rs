@@ -45,13 +45,18 @@ impl UnknownKey {
     }
 }
 
-/// The schema: a form with every optional part present, as JSON.
+/// The schema: a form with every optional part present, as JSON. The times' keys are
+/// written only when they hold something, so they hold something here; a draft's zone
+/// (`mrz`) is not part of it: an import file may not carry one.
 fn schema() -> Value {
     let full = RequestForm {
         representative: Some(RepresentativeForm::default()),
         institution: Some(InstitutionForm::default()),
         correction: Some(CorrectionForm::default()),
         result: Some(ResultForm::default()),
+        ticket: "A1".into(),
+        ticket_taken_at: "00:00".into(),
+        opened_at: "2000-01-01T00:00:00".into(),
         ..RequestForm::default()
     };
     serde_json::to_value(full).unwrap_or(Value::Null)
@@ -135,6 +140,15 @@ mod tests {
             &[],
         );
         check(r#"{"knid": "formation"}"#, &[("knid", "kind")]);
+        // The queue ticket and the first opening are known keys; a draft's zone is not.
+        check(
+            r#"{"ticket": "A042", "ticket_taken_at": "09:40", "opened_at": "2026-03-02T10:00:00"}"#,
+            &[],
+        );
+        check(r#"{"tiket": "A042"}"#, &[("tiket", "ticket")]);
+        let zone: Value = serde_json::from_str(r#"{"mrz": "P<UTO"}"#).unwrap_or(Value::Null);
+        let unknown: Vec<String> = unknown_keys(&zone).iter().map(UnknownKey::path).collect();
+        assert_eq!(unknown, ["mrz"]);
         check(
             r#"{"applicant": {"surnam": "A", "patronimic": "B"}}"#,
             &[

@@ -19,6 +19,7 @@ mod mrz_fill;
 mod record;
 mod representative;
 mod text;
+mod times;
 mod validation;
 
 pub use keys::{unknown_keys, UnknownKey};
@@ -26,6 +27,7 @@ pub use live::{live_checklist, ChecklistLine};
 pub use mrz_fill::{fill_from_mrz, next_after_mrz, read_mrz_into};
 pub use record::{decision, record_to_form, validate_record};
 pub use text::{control_character, Lines};
+pub use times::ticket_parts;
 pub use validation::validate;
 
 use std::collections::BTreeMap;
@@ -209,6 +211,26 @@ pub struct RequestForm {
     pub documents: BTreeMap<String, bool>,
     /// The back office's result, once one is recorded.
     pub result: Option<ResultForm>,
+    /// The electronic queue ticket's number as typed (`A042`: up to three letters, then
+    /// one to four digits); empty without a ticket (an import, the portal). A scanner
+    /// that types `A042 16:05` or `A042;16:05` here gives the time too
+    /// ([`crate::domain::timing::split_ticket_entry`]).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ticket: String,
+    /// When the ticket was taken: `HH:MM` on the application day; empty without a ticket.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ticket_taken_at: String,
+    /// When the request was first opened at the counter, `YYYY-MM-DDTHH:MM:SS`; empty
+    /// when it was not (an import, the portal). The service time runs from here and the
+    /// waiting time ends here. The three times' keys are written only when they hold
+    /// something, so a request stored before they existed keeps its JSON and its hash.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub opened_at: String,
+    /// A draft's machine-readable zone as the reader typed it and the clerk read it, so
+    /// *Continue* brings back the zone and its verdict. Kept only while the request is a
+    /// draft, and never written when empty: an import file may not carry it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub mrz: String,
 }
 
 impl Default for RequestForm {
@@ -228,6 +250,10 @@ impl Default for RequestForm {
             correction: None,
             documents: BTreeMap::new(),
             result: None,
+            ticket: String::new(),
+            ticket_taken_at: String::new(),
+            opened_at: String::new(),
+            mrz: String::new(),
         }
     }
 }

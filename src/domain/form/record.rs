@@ -278,5 +278,20 @@ pub fn record_to_form(record: &Record) -> RequestForm {
                 .map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string())
                 .unwrap_or_default(),
         }),
+        ticket: r
+            .ticket
+            .as_ref()
+            .map(|t| t.number.clone())
+            .unwrap_or_default(),
+        ticket_taken_at: r
+            .ticket
+            .as_ref()
+            .map(|t| super::times::time_text(t.taken_at))
+            .unwrap_or_default(),
+        opened_at: r
+            .opened_at
+            .map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string())
+            .unwrap_or_default(),
+        mrz: String::new(),
     }
 }

@@ -55,6 +55,9 @@ fn text_fields(form: &RequestForm) -> Vec<(Field, &str, Lines)> {
         (Field::IssuingCountry, &a.document_issuing_country, One),
         (Field::Address, &a.address, One),
         (Field::Phone, &a.phone, One),
+        (Field::Ticket, &form.ticket, One),
+        (Field::TicketTakenAt, &form.ticket_taken_at, One),
+        (Field::OpenedAt, &form.opened_at, One),
     ];
     if let Some(r) = &form.representative {
         fields.extend([

@@ -17,6 +17,7 @@ use crate::domain::request::{is_cyrillic, Channel, Correction, Institution, Requ
 use super::eligibility::applicant_of;
 use super::representative::validate_representative;
 use super::text::{control_character_errors, control_characters_first};
+use super::times::validate_times;
 use super::{
     parse_date, parse_date_time, tidy, ApplicantForm, CorrectionForm, RequestForm,
     MAX_ADDRESS_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS,
@@ -259,6 +260,7 @@ pub(super) fn validate_with(
         _ => None,
     };
     let documents = validate_documents(&mut c, &form.documents);
+    let (ticket, opened_at) = validate_times(&mut c, form, submitted_at);
 
     match (id, kind, channel, submitted_at, identity) {
         (Some(id), Some(kind), Some(channel), Some(submitted_at), Some(identity))
@@ -278,6 +280,8 @@ pub(super) fn validate_with(
                 institution,
                 correction,
                 documents,
+                ticket,
+                opened_at,
             };
             if check_expiry {
                 check_document_valid(&request, day).map_err(|e| vec![e])?;

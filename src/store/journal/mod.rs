@@ -127,10 +127,12 @@ const ROW_COLUMNS: &str = "r.id, r.kind, r.status, r.submitted_at, r.due_at, r.c
          || ' ' ||
          coalesce(nullif(json_extract(r.data, '$.applicant.name_cyr'), ''), json_extract(r.data, '$.applicant.name'), '')),
     coalesce(r.doc_number, json_extract(r.data, '$.applicant.document_number'), ''),
-    r.created_at";
+    r.created_at,
+    nullif(cast(json_extract(r.data, '$.opened_at') AS TEXT), ''),
+    nullif(cast(json_extract(r.data, '$.ticket_taken_at') AS TEXT), '')";
 
 /// How many columns [`ROW_COLUMNS`] has; the cursor's follow.
-const ROW_WIDTH: usize = 11;
+const ROW_WIDTH: usize = 13;
 
 fn row_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestRow> {
     let status: String = r.get(2)?;
@@ -146,6 +148,8 @@ fn row_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestRow> {
         name: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
         doc_number: r.get::<_, Option<String>>(9)?.unwrap_or_default(),
         created_at: r.get(10)?,
+        opened_at: r.get(11)?,
+        ticket_taken_at: r.get(12)?,
     })
 }
 

@@ -5,6 +5,7 @@
 mod checklist;
 mod recent;
 mod representative;
+mod times;
 
 pub use checklist::tab_order;
 
@@ -13,7 +14,6 @@ use egui::{RichText, TextEdit, Ui};
 
 use super::widgets::short_id;
 use super::{theme, widgets};
-use crate::domain::calendar::{service_timer_level, TimerLevel};
 use crate::domain::field::Field;
 use crate::domain::form::{CorrectionForm, InstitutionForm};
 use crate::domain::i18n::Msg;
@@ -82,6 +82,7 @@ pub fn editor_ui(state: &mut AppState, ui: &mut Ui) {
             area.show(ui, |ui| {
                 kind_ui(ed, lang, ui);
                 mrz_ui(ed, now, lang, ui);
+                times::queue_ui(ed, lang, ui);
                 fields_ui(ed, lang, ui);
                 match ed.kind() {
                     RequestKind::FormationConvicted => institution_ui(ed, lang, ui),
@@ -103,7 +104,7 @@ pub fn editor_ui(state: &mut AppState, ui: &mut Ui) {
                 .id_salt(("editor-actions-scroll", ed.form.id.as_str()))
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    timer_ui(ed, now, lang, ui);
+                    times::timer_ui(ed, now, lang, ui);
                     recent::recent_ui(ed, lang, ui, &mut commands);
                     checklist::checklist_ui(ed, now, lang, ui, &mut commands);
                 });
@@ -125,25 +126,6 @@ fn kind_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
                 .color(theme::TEXT_WEAK)
                 .small(),
         );
-    });
-}
-
-fn timer_ui(ed: &Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui) {
-    let elapsed = now - ed.opened_at;
-    let secs = elapsed.num_seconds().max(0);
-    let text = format!(
-        "{}: {:02}:{:02}",
-        Msg("window-service-time").get(lang),
-        secs / 60,
-        secs % 60
-    );
-    let (fill, stroke) = match service_timer_level(elapsed) {
-        TimerLevel::Normal => (theme::PANEL, theme::TEXT_WEAK),
-        TimerLevel::Warning => (theme::WARN_BG, theme::WARN),
-        TimerLevel::Exceeded => (theme::ERROR_BG, theme::ERROR),
-    };
-    theme::banner(ui, fill, stroke, |ui| {
-        ui.label(RichText::new(text).strong().color(stroke));
     });
 }
 
@@ -277,7 +259,7 @@ fn fields_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
 
 /// Gives `field` the focus it was promised (after a scan, or Enter in a field above),
 /// in the frame it is drawn, and scrolls it into view.
-fn take_focus(ed: &mut Editor, field: Field, response: &egui::Response) {
+pub(super) fn take_focus(ed: &mut Editor, field: Field, response: &egui::Response) {
     if ed.focus == Some(field) {
         ed.focus = None;
         response.request_focus();
