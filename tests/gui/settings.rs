@@ -79,15 +79,18 @@ fn the_about_dialog_shows_the_version_and_the_rules_edition() {
         .harness
         .query_by_label(env!("CARGO_PKG_VERSION"))
         .is_some());
+    // The edition in force on the day, by its name and start date.
     assert!(f
         .harness
-        .query_by_label_contains("order-146-2023")
+        .query_by_label_contains(
+            "The edition approved on 29 February 2024 (in force from 16.03.2024)"
+        )
         .is_some());
     f.harness.key_press(Key::Escape);
     f.harness.run();
     assert!(f
         .harness
-        .query_by_label_contains("order-146-2023")
+        .query_by_label_contains("The edition approved on 29 February 2024")
         .is_none());
     assert_eq!(
         f.harness.state().state.screen,
