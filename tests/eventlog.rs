@@ -217,6 +217,9 @@ fn accept_formation(h: &mut Harness<'static, DeskApp>) -> String {
         (2031, 3, 14),
     )));
     h.run();
+    // The edition of 2024: the date of birth and the citizenship from the visual zone.
+    type_into(h, Role::TextInput, "Date of birth", "15.03.1990");
+    type_into(h, Role::TextInput, "Citizenship", "UZB");
     // First an impossible issue date: the submission is blocked with a field error.
     type_into(h, Role::TextInput, "Place of birth", "TASHKENT");
     type_into(h, Role::TextInput, "Document issue date", "31.02.2021");
@@ -328,6 +331,8 @@ fn refuse_expired_passport(h: &mut Harness<'static, DeskApp>) {
         (2026, 5, 1),
     )));
     h.run();
+    type_into(h, Role::TextInput, "Date of birth", "15.03.1985");
+    type_into(h, Role::TextInput, "Citizenship", "GBR");
     type_into(h, Role::TextInput, "Place of birth", "LONDON");
     type_into(h, Role::TextInput, "Document issue date", "01.05.2016");
     type_into(

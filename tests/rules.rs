@@ -225,9 +225,15 @@ fn field_validation_table_request() {
         |f| f.submitted_at = "yesterday".into(),
         &[(F::SubmittedAt, P::NotADateTime)],
     );
+    // Before Order No. 22 of 2022, the first edition known: no rules to apply.
     check_errors(
-        |f| f.submitted_at = "2023-01-10T10:00".into(),
+        |f| f.submitted_at = "2022-01-10T10:00".into(),
         &[(F::SubmittedAt, P::NoEdition)],
+    );
+    // The edition of 2024 takes applications at the counter only.
+    check_errors(
+        |f| f.channel = "portal".into(),
+        &[(F::Channel, P::NotAllowed)],
     );
     check_errors(
         |f| f.kind = "renewal".into(),
@@ -400,31 +406,37 @@ struct Case {
     representative: bool,
     latin_or_cyrillic: bool,
     expired_passport: bool,
+    /// Submitted under Order No. 146 (2023), which has the portal, rather than under the
+    /// edition of 2024 in force today (the counter only).
+    in_2023: bool,
 }
 
 #[test]
 fn checklist_matrix() {
     let mut rows = 0;
-    for kind in ["formation", "correction"] {
-        for channel in ["counter", "portal"] {
-            for representative in [false, true] {
-                for latin_or_cyrillic in [true, false] {
-                    for expired_passport in [false, true] {
-                        let case = Case {
-                            kind,
-                            channel,
-                            representative,
-                            latin_or_cyrillic,
-                            expired_passport,
-                        };
-                        check_case(&case);
-                        rows += 1;
+    for in_2023 in [true, false] {
+        for kind in ["formation", "correction"] {
+            for channel in ["counter", "portal"] {
+                for representative in [false, true] {
+                    for latin_or_cyrillic in [true, false] {
+                        for expired_passport in [false, true] {
+                            let case = Case {
+                                kind,
+                                channel,
+                                representative,
+                                latin_or_cyrillic,
+                                expired_passport,
+                                in_2023,
+                            };
+                            check_case(&case);
+                            rows += 1;
+                        }
                     }
                 }
             }
         }
     }
-    assert_eq!(rows, 32);
+    assert_eq!(rows, 64);
 }
 
 /// Checks one row of [`checklist_matrix`]: validation, then the checklist's decision with
@@ -441,12 +453,32 @@ fn check_case(c: &Case) {
     if c.kind == "correction" {
         correction(&[("surname", "NEWNAME")])(&mut f);
     }
+    // The passport expires (and, when expired, expired) a few weeks before the day.
+    let expiry = if c.in_2023 {
+        "2023-06-01"
+    } else {
+        "2026-11-01"
+    };
+    if c.in_2023 {
+        f.submitted_at = "2023-06-20T10:15:00".into();
+        if let Some(r) = f.representative.as_mut() {
+            r.poa_date = "2023-06-01".into();
+        }
+        if !c.expired_passport {
+            f.applicant.document_expiry_date = "2030-02-28".into();
+        }
+    }
     if c.expired_passport {
-        f.applicant.document_expiry_date = "2026-11-01".into();
+        f.applicant.document_expiry_date = expiry.into();
     }
     // Nothing handed in: the decision lists exactly the required documents.
     f.documents.clear();
-    let allowed = !(c.kind == "correction" && c.channel == "portal");
+    // 2023: the portal for a formation only; 2024: the counter only.
+    let allowed = if c.in_2023 {
+        !(c.kind == "correction" && c.channel == "portal")
+    } else {
+        c.channel == "counter"
+    };
     let valid = validate(&f, id(), now());
     if !allowed {
         assert!(
@@ -484,7 +516,7 @@ fn check_case(c: &Case) {
             } else {
                 D::IdentityDocument
             },
-            valid_until: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default(),
+            valid_until: NaiveDate::parse_from_str(expiry, "%Y-%m-%d").unwrap_or_default(),
         }]
     } else {
         vec![]

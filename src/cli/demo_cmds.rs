@@ -367,6 +367,15 @@ pub fn demo_form(seed: u64, index: u64, now: NaiveDateTime) -> RequestForm {
         70..=79 => ("formation_convicted", "counter"),
         _ => ("correction", "counter"),
     };
+    // The edition in force on the day decides whether the portal takes applications
+    // (not since the edition of 2024): else the applicant came to the counter.
+    let portal_open = crate::domain::edition::edition_on(day).is_some_and(|e| {
+        e.allows(
+            crate::domain::request::RequestKind::Formation,
+            crate::domain::request::Channel::Portal,
+        )
+    });
+    let channel = if portal_open { channel } else { "counter" };
     let status = match rng.below(100) {
         0..=9 => "accepted",
         10..=24 => "sent",

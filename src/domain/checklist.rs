@@ -2,9 +2,9 @@
 //! decision: accept the package, or refuse to accept it with the exact list of missing
 //! and expired documents that the refusal receipt prints.
 //!
-//! The rules change by edition; each [`Edition`] is a table of data with the date it
-//! takes effect, and [`edition_on`] picks the one in force on the application's date.
-//! Adding an edition is a new table and one line in [`EDITIONS`].
+//! The rules change by edition: the document rows are the data of each [`Edition`]
+//! (`domain::edition`), and [`edition_on`] picks the one in force on the application's
+//! date.
 
 use std::collections::BTreeMap;
 
@@ -13,6 +13,10 @@ use serde::{Deserialize, Serialize};
 
 use super::lang::{Lang, Tr};
 use super::request::{Channel, RepresentativeBasis, RequestKind};
+
+pub use super::edition::{
+    edition_among, edition_on, Condition, Edition, Requirement, EDITIONS, ORDER_146_2023,
+};
 
 /// A document of the package.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -32,6 +36,9 @@ pub enum DocumentKind {
     IdentityDocumentCopy,
     /// Notarized translation of the identity document.
     NotarizedTranslation,
+    /// A copy of the identity document's translation (Order No. 22 of 2022: not
+    /// notarized).
+    TranslationCopy,
     /// Notarized power of attorney.
     PowerOfAttorney,
     /// Certificate of change of identifying data.
@@ -43,7 +50,7 @@ pub enum DocumentKind {
 
 impl DocumentKind {
     /// All documents.
-    pub const ALL: [DocumentKind; 10] = [
+    pub const ALL: [DocumentKind; 11] = [
         DocumentKind::ApplicationFormation,
         DocumentKind::ApplicationConvicted,
         DocumentKind::ApplicationCorrection,
@@ -51,6 +58,7 @@ impl DocumentKind {
         DocumentKind::IdentityDocument,
         DocumentKind::IdentityDocumentCopy,
         DocumentKind::NotarizedTranslation,
+        DocumentKind::TranslationCopy,
         DocumentKind::PowerOfAttorney,
         DocumentKind::ChangeCertificate,
         DocumentKind::LegalRepresentativeProof,
@@ -66,6 +74,7 @@ impl DocumentKind {
             DocumentKind::IdentityDocument => "identity_document",
             DocumentKind::IdentityDocumentCopy => "identity_document_copy",
             DocumentKind::NotarizedTranslation => "notarized_translation",
+            DocumentKind::TranslationCopy => "translation_copy",
             DocumentKind::PowerOfAttorney => "power_of_attorney",
             DocumentKind::ChangeCertificate => "change_certificate",
             DocumentKind::LegalRepresentativeProof => "legal_representative_proof",
@@ -81,6 +90,7 @@ impl DocumentKind {
         "identity_document",
         "identity_document_copy",
         "notarized_translation",
+        "translation_copy",
         "power_of_attorney",
         "change_certificate",
         "legal_representative_proof",
@@ -129,6 +139,11 @@ impl DocumentKind {
                 "Нотариально засвидетельствованная копия перевода документа",
                 "Notarized copy of the document's translation",
             ),
+            DocumentKind::TranslationCopy => Tr::new(
+                "Жеке басты куәландыратын құжат аудармасының көшірмесі",
+                "Копия перевода документа, удостоверяющего личность",
+                "Copy of the identity document's translation",
+            ),
             DocumentKind::PowerOfAttorney => Tr::new(
                 "Нотариалды куәландырылған сенімхат",
                 "Нотариально удостоверенная доверенность",
@@ -147,163 +162,6 @@ impl DocumentKind {
         }
         .get(lang)
     }
-}
-
-/// When a document of the table is required.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Condition {
-    /// Always.
-    Always,
-    /// When a representative by power of attorney applies on the applicant's behalf.
-    IfAttorney,
-    /// When a legal representative (a parent, a guardian) applies on the applicant's
-    /// behalf.
-    IfLegalRepresentative,
-    /// When the identity document lacks the identifying data in Cyrillic or Latin.
-    IfNoLatinOrCyrillic,
-}
-
-/// One row of an edition's table: kind × channel requires document under condition.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Requirement {
-    /// Request kind.
-    pub kind: RequestKind,
-    /// Channel.
-    pub channel: Channel,
-    /// The document.
-    pub document: DocumentKind,
-    /// When it is required.
-    pub condition: Condition,
-}
-
-/// An edition of the Rules: which channels each kind may use and the documents required.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Edition {
-    /// Short id, e.g. `order-146-2023`.
-    pub id: &'static str,
-    /// The day it takes effect.
-    pub effective_from: (i32, u32, u32),
-    /// Which (kind, channel) pairs are allowed.
-    pub channels: &'static [(RequestKind, Channel)],
-    /// The required documents, in the order the standard lists them.
-    pub requirements: &'static [Requirement],
-}
-
-impl Edition {
-    /// The day it takes effect.
-    pub fn effective_date(&self) -> NaiveDate {
-        let (y, m, d) = self.effective_from;
-        NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
-    }
-
-    /// Whether the kind may be requested through the channel.
-    pub fn allows(&self, kind: RequestKind, channel: Channel) -> bool {
-        self.channels.contains(&(kind, channel))
-    }
-}
-
-const fn req(
-    kind: RequestKind,
-    channel: Channel,
-    document: DocumentKind,
-    condition: Condition,
-) -> Requirement {
-    Requirement {
-        kind,
-        channel,
-        document,
-        condition,
-    }
-}
-
-use Channel::{Counter, Portal};
-use Condition::{Always, IfAttorney, IfLegalRepresentative, IfNoLatinOrCyrillic};
-use DocumentKind as D;
-use RequestKind::{Correction, Formation, FormationConvicted};
-
-/// Order No. 146 of 8 February 2023 (registered 10 February 2023, No. 31885), in force
-/// ten calendar days after its first official publication (para 4 of the order): from
-/// 25 February 2023 (docs/rules-decisions.md).
-///
-/// The seed gives no document list for the convicted person's request (Appendix 2): the
-/// certified application is the basis itself (para 3), so it is the one document.
-/// The portal list includes the certificate of change of identifying data as item 4,
-/// exactly as the seed prints it.
-pub const ORDER_146_2023: Edition = Edition {
-    id: "order-146-2023",
-    effective_from: (2023, 2, 25),
-    channels: &[
-        (Formation, Counter),
-        (Formation, Portal),
-        (FormationConvicted, Counter),
-        (Correction, Counter),
-    ],
-    requirements: &[
-        req(Formation, Counter, D::ApplicationFormation, Always),
-        req(Formation, Counter, D::IdentityDocument, Always),
-        req(
-            Formation,
-            Counter,
-            D::NotarizedTranslation,
-            IfNoLatinOrCyrillic,
-        ),
-        req(
-            Formation,
-            Counter,
-            D::LegalRepresentativeProof,
-            IfLegalRepresentative,
-        ),
-        req(Formation, Counter, D::PowerOfAttorney, IfAttorney),
-        req(Formation, Portal, D::ElectronicRequest, Always),
-        req(Formation, Portal, D::IdentityDocumentCopy, Always),
-        req(
-            Formation,
-            Portal,
-            D::NotarizedTranslation,
-            IfNoLatinOrCyrillic,
-        ),
-        req(
-            Formation,
-            Portal,
-            D::LegalRepresentativeProof,
-            IfLegalRepresentative,
-        ),
-        req(Formation, Portal, D::PowerOfAttorney, IfAttorney),
-        req(Formation, Portal, D::ChangeCertificate, Always),
-        req(FormationConvicted, Counter, D::ApplicationConvicted, Always),
-        req(Correction, Counter, D::ApplicationCorrection, Always),
-        req(Correction, Counter, D::IdentityDocument, Always),
-        req(
-            Correction,
-            Counter,
-            D::NotarizedTranslation,
-            IfNoLatinOrCyrillic,
-        ),
-        req(Correction, Counter, D::ChangeCertificate, Always),
-        req(
-            Correction,
-            Counter,
-            D::LegalRepresentativeProof,
-            IfLegalRepresentative,
-        ),
-        req(Correction, Counter, D::PowerOfAttorney, IfAttorney),
-    ],
-};
-
-/// Every edition this program knows, oldest first.
-pub const EDITIONS: &[Edition] = &[ORDER_146_2023];
-
-/// The edition in force on `date`, if any is known.
-pub fn edition_on(date: NaiveDate) -> Option<&'static Edition> {
-    edition_among(EDITIONS, date)
-}
-
-/// The latest edition of `editions` in force on `date`.
-pub fn edition_among(editions: &'static [Edition], date: NaiveDate) -> Option<&'static Edition> {
-    editions
-        .iter()
-        .filter(|e| e.effective_date() <= date)
-        .max_by_key(|e| e.effective_date())
 }
 
 /// The facts about a request that decide which documents it needs.
@@ -421,6 +279,8 @@ pub fn decide(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Channel::{Counter, Portal};
+    use RequestKind::{Correction, Formation, FormationConvicted};
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
@@ -641,17 +501,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn channels_allowed() {
-        let e = &ORDER_146_2023;
-        assert!(e.allows(Formation, Counter));
-        assert!(e.allows(Formation, Portal));
-        assert!(e.allows(FormationConvicted, Counter));
-        assert!(!e.allows(FormationConvicted, Portal));
-        assert!(e.allows(Correction, Counter));
-        assert!(!e.allows(Correction, Portal));
-    }
-
     #[track_caller]
     fn check_decision(
         required: &[DocumentKind],
@@ -755,42 +604,5 @@ mod tests {
             assert_eq!(DocumentKind::from_key(doc.key()), Some(doc));
             assert!(DocumentKind::KEYS.contains(&doc.key()));
         }
-    }
-
-    static TWO_EDITIONS: [Edition; 2] = [
-        ORDER_146_2023,
-        // A later edition shaped like the one of 29 February 2024 reported in the press:
-        // in person at the State Corporation only, no portal channel.
-        Edition {
-            id: "test-2024",
-            effective_from: (2024, 3, 10),
-            channels: &[
-                (Formation, Counter),
-                (FormationConvicted, Counter),
-                (Correction, Counter),
-            ],
-            requirements: &[req(Formation, Counter, D::ApplicationFormation, Always)],
-        },
-    ];
-
-    #[test]
-    fn edition_picked_by_date() {
-        // In force from 25 February 2023, not the day before.
-        assert_eq!(edition_on(day(2023, 2, 24)), None);
-        assert_eq!(
-            edition_on(day(2023, 2, 25)).map(|e| e.id),
-            Some("order-146-2023")
-        );
-        assert_eq!(
-            edition_on(day(2026, 11, 25)).map(|e| e.id),
-            Some("order-146-2023")
-        );
-        assert_eq!(
-            edition_among(&TWO_EDITIONS, day(2024, 3, 9)).map(|e| e.id),
-            Some("order-146-2023")
-        );
-        let later = edition_among(&TWO_EDITIONS, day(2024, 3, 10));
-        assert_eq!(later.map(|e| e.id), Some("test-2024"));
-        assert_eq!(later.map(|e| e.allows(Formation, Portal)), Some(false));
     }
 }

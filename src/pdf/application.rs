@@ -13,6 +13,7 @@
 
 use printpdf::PdfDocument;
 
+use crate::domain::edition::Edition;
 use crate::domain::form::Record;
 use crate::domain::identity::{Identity, Parameter};
 use crate::domain::lang::Lang;
@@ -29,6 +30,16 @@ const LABEL_W: f32 = 62.0 * MM;
 
 /// Prints the application on the form of the request's kind, for signature.
 pub fn application(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, PdfError> {
+    application_under(record, ctx, super::edition_of(record)?)
+}
+
+/// Prints the application under `edition`: the official corner where the edition gives
+/// the form's text (the correction's appendix), with its wording.
+pub(super) fn application_under(
+    record: &Record,
+    ctx: &PrintContext,
+    edition: &Edition,
+) -> Result<Vec<u8>, PdfError> {
     let request = &record.request;
     let id = request.id.to_string();
     let mut doc = PdfDocument::new("Өтініш / Заявление");
@@ -36,7 +47,7 @@ pub fn application(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, PdfEr
     match request.kind {
         RequestKind::Formation => formation(&mut w, request),
         RequestKind::FormationConvicted => convicted(&mut w, request),
-        RequestKind::Correction => correction(&mut w, request),
+        RequestKind::Correction => correction(&mut w, request, edition),
     }
     w.gap(8.0);
     w.side_by_side(
@@ -58,18 +69,20 @@ pub fn application(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, PdfEr
     Ok(save(doc, pages, "Өтініш / Заявление", vec![id], ctx))
 }
 
-/// The appendices whose form the order words, so that the application may carry the
-/// official corner: Appendix 2-1 only (the seed gives neither Appendix 1's nor 2's text;
-/// those are this program's layouts and say so by carrying no corner).
-const OFFICIAL_FORMS: &[&str] = &["2-1"];
-
-/// The corner and "Нысан" of an official form, and the header "кімге … кімнен …" on the
-/// right half.
-fn header(w: &mut Writer, appendix: &str, request: &Request, institution_from: Option<&str>) {
+/// The corner and "Нысан" of an official form (`official`: the edition and the number
+/// of its appendix; only the correction's form, Appendix 2-1, is worded by the order — the
+/// seed gives neither Appendix 1's nor 2's text, and those layouts carry no corner), and
+/// the header "кімге … кімнен …" on the right half.
+fn header(
+    w: &mut Writer,
+    official: Option<(&Edition, &str)>,
+    request: &Request,
+    institution_from: Option<&str>,
+) {
     let small = Style::regular(7.5);
     let (right_x, right_w) = (RIGHT_BLOCK_X, RIGHT_BLOCK_W);
-    if OFFICIAL_FORMS.contains(&appendix) {
-        let (kk, ru) = wording::corner(appendix);
+    if let Some((edition, appendix)) = official {
+        let (kk, ru) = wording::corner(edition.texts, appendix);
         let corner_x = MARGIN_LEFT + CONTENT_W * 0.5;
         let corner_w = CONTENT_W * 0.5;
         w.bilingual(corner_x, corner_w, &kk, &ru, small, Align::Left);
@@ -100,7 +113,7 @@ fn header(w: &mut Writer, appendix: &str, request: &Request, institution_from: O
         caption,
         Align::Left,
     );
-    if appendix == "2-1" {
+    if request.kind == RequestKind::Correction {
         w.para(
             right_x,
             right_w,
@@ -322,7 +335,7 @@ fn signature(w: &mut Writer, who_kk: &str, who_ru: &str) {
 }
 
 fn formation(w: &mut Writer, request: &Request) {
-    header(w, "1", request, None);
+    header(w, None, request, None);
     w.side_by_side(
         "Маған жеке сәйкестендіру нөмірін (ЖСН) қалыптастыруды сұраймын. Менің сәйкестендіру деректерім:",
         "Прошу сформировать мне индивидуальный идентификационный номер (ИИН). Мои идентификационные данные:",
@@ -344,7 +357,7 @@ fn convicted(w: &mut Writer, request: &Request) {
     let name = institution
         .map(|i| i.name.as_str())
         .filter(|n| !n.trim().is_empty());
-    header(w, "2", request, Some(name.unwrap_or(BLANK)));
+    header(w, None, request, Some(name.unwrap_or(BLANK)));
     let person = wording::full_name(&request.applicant.identity);
     w.side_by_side(
         &format!(
@@ -392,8 +405,9 @@ fn convicted(w: &mut Writer, request: &Request) {
     );
 }
 
-fn correction(w: &mut Writer, request: &Request) {
-    header(w, "2-1", request, None);
+fn correction(w: &mut Writer, request: &Request, edition: &Edition) {
+    let official = edition.texts.correction_appendix.map(|a| (edition, a));
+    header(w, official, request, None);
     let identity = &request.applicant.identity;
     let current_iin = request
         .correction

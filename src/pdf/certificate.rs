@@ -8,6 +8,7 @@
 
 use printpdf::PdfDocument;
 
+use crate::domain::edition::Edition;
 use crate::domain::form::Record;
 use crate::domain::identity::{Identity, Parameter};
 use crate::domain::request::Status;
@@ -34,6 +35,16 @@ pub fn certificate_decided_by(
     ctx: &PrintContext,
     decided_by: Option<&str>,
 ) -> Result<Vec<u8>, super::PdfError> {
+    certificate_under(record, ctx, decided_by, super::edition_of(record)?)
+}
+
+/// Prints the certificate under `edition` (the service's name it prints).
+pub(super) fn certificate_under(
+    record: &Record,
+    ctx: &PrintContext,
+    decided_by: Option<&str>,
+    edition: &Edition,
+) -> Result<Vec<u8>, super::PdfError> {
     let seal = Seal::for_record(record)?;
     let payload = seal.payload();
     let corrected = record.status == Status::Corrected;
@@ -48,7 +59,7 @@ pub fn certificate_decided_by(
         ),
     )?;
 
-    header(&mut w, &payload, &seal.iin)?;
+    header(&mut w, &payload, &seal.iin, edition)?;
     identity_fields(&mut w, record);
     decision_fields(&mut w, record, ctx, corrected);
     decider_field(&mut w, decided_by);
@@ -66,7 +77,12 @@ pub fn certificate_decided_by(
 
 /// The QR seal, the title and the IIN in large digits. The seed gives Appendix 7's
 /// corner but not its body, which is this program's layout: so no official corner.
-fn header(w: &mut Writer, payload: &str, iin: &str) -> Result<(), super::PdfError> {
+fn header(
+    w: &mut Writer,
+    payload: &str,
+    iin: &str,
+    edition: &Edition,
+) -> Result<(), super::PdfError> {
     // The QR seal on the top left.
     let qr_size = 30.0 * MM;
     let top = w.y;
@@ -84,8 +100,8 @@ fn header(w: &mut Writer, payload: &str, iin: &str) -> Result<(), super::PdfErro
     w.bilingual(
         MARGIN_LEFT,
         CONTENT_W,
-        &format!("{} қызметі", wording::SERVICE_KK),
-        &format!("Услуга «{}»", wording::SERVICE_RU),
+        &format!("{} қызметі", edition.texts.service.kk),
+        &format!("Услуга «{}»", edition.texts.service.ru),
         Style::regular(8.0),
         Align::Center,
     );

@@ -9,6 +9,10 @@
 //! - [`read_certificate`] and [`verify`] — reading a certificate back and checking it
 //!   against the stored request.
 //!
+//! The wording an amendment may change comes from the edition of the Rules in force on
+//! the request's application day ([`crate::domain::edition`]); [`render_under`] prints
+//! under a given edition.
+//!
 //! Legal text is bilingual whatever the UI language: Kazakh first (the seed's words),
 //! Russian below it. This module touches no files, no clock and no database: the
 //! printing office, clerk and time come in a [`PrintContext`], and the caller writes the
@@ -30,6 +34,7 @@ use printpdf::{PdfDocument, PdfSaveOptions};
 use thiserror::Error;
 use uuid::Uuid;
 
+use crate::domain::edition::{edition_on, Edition};
 use crate::domain::field::{FieldError, Problem};
 use crate::domain::form::{self, Record, RequestForm};
 use crate::domain::i18n::{tr, tr_args, Msg};
@@ -146,6 +151,9 @@ pub enum PdfError {
     /// The bytes are not a readable PDF.
     #[error("not a readable PDF: {0}")]
     NotAPdf(String),
+    /// No edition of the Rules was in force on the request's application day.
+    #[error("no edition of the rules was in force on the application day")]
+    NoEdition,
 }
 
 impl PdfError {
@@ -170,18 +178,35 @@ impl PdfError {
             PdfError::NoRefusalGround => tr(lang, "pdf-no-refusal-ground"),
             PdfError::QrCode(e) => tr_args(lang, "pdf-qr-code", &[("reason", e.into())]),
             PdfError::NotAPdf(e) => tr_args(lang, "pdf-not-a-pdf", &[("reason", e.into())]),
+            PdfError::NoEdition => tr(lang, "edition-pdf-none-in-force"),
         }
     }
 }
 
-/// Prints `kind` for `record`.
+/// Prints `kind` for `record` under the edition in force on its application day.
 pub fn render(kind: DocKind, record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, PdfError> {
+    render_under(kind, record, ctx, edition_of(record)?)
+}
+
+/// Prints `kind` for `record` under `edition`: its wording, appendix numbers and
+/// refusal grounds.
+pub fn render_under(
+    kind: DocKind,
+    record: &Record,
+    ctx: &PrintContext,
+    edition: &Edition,
+) -> Result<Vec<u8>, PdfError> {
     match kind {
-        DocKind::Certificate => certificate(record, ctx),
-        DocKind::Receipt => refusal_receipt(record, ctx),
-        DocKind::Application => application(record, ctx),
-        DocKind::Refusal => reasoned_refusal(record, ctx),
+        DocKind::Certificate => certificate::certificate_under(record, ctx, None, edition),
+        DocKind::Receipt => receipt::receipt_under(record, ctx, edition),
+        DocKind::Application => application::application_under(record, ctx, edition),
+        DocKind::Refusal => refusal::refusal_under(record, ctx, edition),
     }
+}
+
+/// The edition of the Rules in force on the day `record` was submitted.
+fn edition_of(record: &Record) -> Result<&'static Edition, PdfError> {
+    edition_on(record.request.submitted_at.date()).ok_or(PdfError::NoEdition)
 }
 
 /// A record for printing a draft (the application is printed before the package is

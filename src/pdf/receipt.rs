@@ -18,6 +18,7 @@
 
 use printpdf::PdfDocument;
 
+use crate::domain::edition::Edition;
 use crate::domain::form::Record;
 use crate::domain::lang::Lang;
 
@@ -28,6 +29,15 @@ use super::{footer, save, DocKind, PdfError, PrintContext};
 /// Prints the refusal receipt, two copies, for a request whose package the checklist
 /// refuses (status refused to accept, or a draft being refused).
 pub fn refusal_receipt(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, PdfError> {
+    receipt_under(record, ctx, super::edition_of(record)?)
+}
+
+/// Prints the refusal receipt under `edition`'s wording.
+pub(super) fn receipt_under(
+    record: &Record,
+    ctx: &PrintContext,
+    edition: &Edition,
+) -> Result<Vec<u8>, PdfError> {
     if record.decision.is_accept() {
         return Err(PdfError::WrongStatus {
             document: DocKind::Receipt,
@@ -37,28 +47,29 @@ pub fn refusal_receipt(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, P
     let id = record.request.id.to_string();
     let mut doc = PdfDocument::new("Қолхат / Расписка");
     let mut w = Writer::new(&mut doc, footer("Қолхат / Расписка", &id, ctx))?;
-    copy(&mut w, record, ctx);
+    copy(&mut w, record, ctx, edition);
     w.new_page();
-    copy(&mut w, record, ctx);
+    copy(&mut w, record, ctx, edition);
     let pages = w.finish()?;
     Ok(save(doc, pages, "Қолхат / Расписка", vec![id], ctx))
 }
 
 /// Draws one copy from the top of a page.
-fn copy(w: &mut Writer, record: &Record, ctx: &PrintContext) {
+fn copy(w: &mut Writer, record: &Record, ctx: &PrintContext, edition: &Edition) {
     let body = Style::regular(9.0);
-    heading(w, record, body);
-    text(w, record, ctx, body);
+    heading(w, record, body, edition);
+    text(w, record, ctx, body, edition);
     signatures(w, record, ctx, body);
 }
 
-/// The corner of Appendix 5, to whom (the applicant's name and address) and the title.
-fn heading(w: &mut Writer, record: &Record, body: Style) {
+/// The corner of the receipt's appendix (5), to whom (the applicant's name and address)
+/// and the title.
+fn heading(w: &mut Writer, record: &Record, body: Style, edition: &Edition) {
     let small = Style::regular(7.5);
     let identity = &record.request.applicant.identity;
     let address = record.request.applicant.address.trim();
 
-    let (corner_kk, corner_ru) = wording::corner("5");
+    let (corner_kk, corner_ru) = wording::corner(edition.texts, edition.texts.receipt_appendix);
     let corner_x = MARGIN_LEFT + CONTENT_W * 0.5;
     let corner_w = CONTENT_W * 0.5;
     w.bilingual(
@@ -117,29 +128,24 @@ fn heading(w: &mut Writer, record: &Record, body: Style) {
 }
 
 /// The refusal's text and the list of documents not handed in or expired.
-fn text(w: &mut Writer, record: &Record, ctx: &PrintContext, body: Style) {
+fn text(w: &mut Writer, record: &Record, ctx: &PrintContext, body: Style, edition: &Edition) {
     let office = wording::or_dash(&ctx.office_name);
     let office_address = if ctx.office_address.trim().is_empty() {
         BLANK.to_string()
     } else {
         ctx.office_address.trim().to_string()
     };
-    let kk = format!(
-        "\"Мемлекеттік көрсетілетін қызметтер туралы\" Қазақстан Республикасының Заңының 19-бабын және 20-бабының 2-тармағын басшылыққа ала отырып, \"Азаматтарға арналған үкімет\" мемлекеттік корпорациясы ({office}, мекенжайы: {office_address}) мемлекеттік көрсетілетін қызметке қойылатын негізгі талаптардың тізбесіне сәйкес Сіздің құжаттардың толық емес топтамасын және (немесе) жарамдылық мерзімі өткен құжаттарды ұсынуыңызға байланысты \"{}\" мемлекеттік қызметін көрсетуге құжаттар қабылдаудан бас тартады.",
-        wording::SERVICE_KK
-    );
-    let ru = format!(
-        "Руководствуясь статьёй 19 и пунктом 2 статьи 20 Закона Республики Казахстан \"О государственных услугах\", Государственная корпорация \"Правительство для граждан\" ({office}, адрес: {office_address}) отказывает в приёме документов на оказание государственной услуги \"{}\" ввиду представления Вами неполного пакета документов согласно перечню основных требований к оказанию государственной услуги и (или) документов с истёкшим сроком действия.",
-        wording::SERVICE_RU
+    let texts = edition.texts;
+    let (kk, ru) = wording::fill(
+        texts.receipt_body,
+        texts,
+        &[("office", &office), ("office_address", &office_address)],
     );
     w.side_by_side(&kk, &ru, body);
     w.gap(5.0);
 
     // The seed's heading, whatever the lines hold: an expired document says so itself.
-    let (head_kk, head_ru) = (
-        "Ұсынылмаған құжаттардың атауы:",
-        "Наименование непредставленных документов:",
-    );
+    let (head_kk, head_ru) = (texts.receipt_heading.kk, texts.receipt_heading.ru);
     w.side_by_side(head_kk, head_ru, Style::bold(body.size));
     let kk_lines = record.decision.receipt_lines(Lang::Kk);
     let ru_lines = record.decision.receipt_lines(Lang::Ru);

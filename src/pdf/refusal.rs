@@ -1,18 +1,18 @@
 //! The reasoned refusal of the service (мемлекеттік қызметті көрсетуден дәлелді бас
 //! тарту, Appendix 3 item 5): printed for a request the MIA operator refused, with the
-//! ground of para 15 of the Rules in the order's words ([`RefusalGround::text`]).
+//! ground of para 15 of the Rules in the words of the edition in force
+//! ([`crate::domain::edition::Ground`]).
 //!
 //! The seed prescribes no form for it; the letter names the applicant, the request and
 //! its date, the sub-item of para 15 and its text, the operator's comment, and the
 //! State Corporation officer who hands it over.
-//!
-//! [`RefusalGround::text`]: crate::domain::request::RefusalGround::text
 
 use printpdf::PdfDocument;
 
+use crate::domain::edition::{Edition, Ground};
 use crate::domain::form::Record;
 use crate::domain::lang::Lang;
-use crate::domain::request::{RefusalGround, Request, Status};
+use crate::domain::request::{Request, Status};
 
 use super::layout::{
     Align, Style, Writer, CONTENT_W, MARGIN_LEFT, MM, RIGHT_BLOCK_W, RIGHT_BLOCK_X,
@@ -22,6 +22,15 @@ use super::{footer, save, DocKind, PdfError, PrintContext};
 
 /// Prints the reasoned refusal of a refused request.
 pub fn reasoned_refusal(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, PdfError> {
+    refusal_under(record, ctx, super::edition_of(record)?)
+}
+
+/// Prints the reasoned refusal with `edition`'s ground and wording.
+pub(super) fn refusal_under(
+    record: &Record,
+    ctx: &PrintContext,
+    edition: &Edition,
+) -> Result<Vec<u8>, PdfError> {
     if record.status != Status::Refused {
         return Err(PdfError::WrongStatus {
             document: DocKind::Refusal,
@@ -31,6 +40,7 @@ pub fn reasoned_refusal(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, 
     let outcome = record.outcome.as_ref();
     let ground = outcome
         .and_then(|o| o.ground)
+        .and_then(|g| edition.ground(g))
         .ok_or(PdfError::NoRefusalGround)?;
     let id = record.request.id.to_string();
     let mut doc = PdfDocument::new("Дәлелді бас тарту / Мотивированный отказ");
@@ -41,7 +51,7 @@ pub fn reasoned_refusal(record: &Record, ctx: &PrintContext) -> Result<Vec<u8>, 
 
     let body = Style::regular(9.5);
     heading(&mut w, &record.request, body);
-    reasons(&mut w, record, ground, body);
+    reasons(&mut w, record, ground, edition, body);
     signatures(&mut w, ctx);
     let pages = w.finish()?;
     Ok(save(
@@ -102,7 +112,7 @@ fn heading(w: &mut Writer, request: &Request, body: Style) {
 }
 
 /// The refusal in both languages with its ground, and the operator's comment if any.
-fn reasons(w: &mut Writer, record: &Record, ground: RefusalGround, body: Style) {
+fn reasons(w: &mut Writer, record: &Record, ground: &Ground, edition: &Edition, body: Style) {
     let request = &record.request;
     let id = request.id.to_string();
     let outcome = record.outcome.as_ref();
@@ -111,11 +121,13 @@ fn reasons(w: &mut Writer, record: &Record, ground: RefusalGround, body: Style) 
         .and_then(|o| o.decided_at)
         .map(|t| wording::date(t.date()))
         .unwrap_or_else(|| BLANK.to_string());
-    let item = ground.item();
+    let item = ground.item;
+    let paragraph = edition.texts.refusal_paragraph;
+    let service = edition.texts.service;
     w.para_full(
         &format!(
-            "Сіздің {submitted} ж. берген № {id} өтініміңіз бойынша \"{}\" мемлекеттік қызметін көрсетуден {decided} ж. бас тартылды. Негіздеме: Қағидалардың 15-тармағының {item}) тармақшасы:",
-            wording::SERVICE_KK
+            "Сіздің {submitted} ж. берген № {id} өтініміңіз бойынша \"{}\" мемлекеттік қызметін көрсетуден {decided} ж. бас тартылды. Негіздеме: Қағидалардың {paragraph}-тармағының {item}) тармақшасы:",
+            service.kk
         ),
         body,
         Align::Left,
@@ -124,15 +136,15 @@ fn reasons(w: &mut Writer, record: &Record, ground: RefusalGround, body: Style) 
     w.para(
         MARGIN_LEFT + 8.0 * MM,
         CONTENT_W - 8.0 * MM,
-        &format!("«{}».", ground.text(Lang::Kk)),
+        &format!("«{}».", ground.text.get(Lang::Kk)),
         Style::bold(10.0),
         Align::Left,
     );
     w.gap(8.0);
     w.para_full(
         &format!(
-            "По Вашему заявлению № {id} от {submitted} в оказании государственной услуги \"{}\" {decided} отказано. Основание: подпункт {item}) пункта 15 Правил:",
-            wording::SERVICE_RU
+            "По Вашему заявлению № {id} от {submitted} в оказании государственной услуги \"{}\" {decided} отказано. Основание: подпункт {item}) пункта {paragraph} Правил:",
+            service.ru
         ),
         body.greyed(),
         Align::Left,
@@ -141,7 +153,7 @@ fn reasons(w: &mut Writer, record: &Record, ground: RefusalGround, body: Style) 
     w.para(
         MARGIN_LEFT + 8.0 * MM,
         CONTENT_W - 8.0 * MM,
-        &format!("«{}».", ground.text(Lang::Ru)),
+        &format!("«{}».", ground.text.get(Lang::Ru)),
         Style::bold(10.0).greyed(),
         Align::Left,
     );

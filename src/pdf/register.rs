@@ -115,11 +115,27 @@ fn heading(w: &mut Writer, register: &Register, ctx: &PrintContext, date: &str) 
         Align::Center,
     );
     w.gap(4.0);
-    w.para_full(
-        &format!("«{}» / «{}»", wording::SERVICE_KK, wording::SERVICE_RU),
-        Style::regular(7.5),
-        Align::Center,
-    );
+    // The service and the edition of the Rules in force on the register's day.
+    let edition = crate::domain::edition::edition_on(register.date);
+    let lines = match edition {
+        Some(e) => [
+            format!("«{}» / «{}»", e.texts.service.kk, e.texts.service.ru),
+            format!(
+                "Қағидалардың редакциясы / Редакция Правил: {}, {} / {}, {}",
+                e.name(Lang::Kk),
+                e.start_text(),
+                e.name(Lang::Ru),
+                e.start_text()
+            ),
+        ],
+        None => [
+            String::new(),
+            "Қағидалардың редакциясы / Редакция Правил: —".to_string(),
+        ],
+    };
+    for line in lines.iter().filter(|l| !l.is_empty()) {
+        w.para_full(line, Style::regular(7.5), Align::Center);
+    }
     w.gap(6.0);
     let counter = register
         .counter

@@ -1,27 +1,40 @@
-//! The fixed wording shared by the printed documents, Kazakh from the seed (Order
-//! No. 146 of 2023) and Russian as our translation, and the formatting of values as
-//! they are printed: dates `DD.MM.YYYY`, countries by name with their code, sex in words.
+//! The fixed wording shared by the printed documents, Kazakh from the seed and Russian as
+//! our translation, and the formatting of values as they are printed: dates
+//! `DD.MM.YYYY`, countries by name with their code, sex in words. The wording an edition
+//! of the Rules may change (the service's name, the corners, the receipt's body, the
+//! refusal grounds) is the edition's data ([`crate::domain::edition::PrintedTexts`]).
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::domain::country;
+use crate::domain::edition::{Printed, PrintedTexts};
 use crate::domain::identity::{Identity, Sex};
 use crate::domain::lang::Lang;
 
-/// The service's name (the Rules' title since Order No. 146), Kazakh.
-pub(crate) const SERVICE_KK: &str = "Қазақстан Республикасында уақытша болатын шетелдіктер мен азаматтығы жоқ адамдарға жеке сәйкестендіру нөмірін қалыптастыру және түзету";
-/// The service's name, Russian.
-pub(crate) const SERVICE_RU: &str = "Формирование и корректировка индивидуального идентификационного номера иностранцам и лицам без гражданства, временно пребывающим в Республике Казахстан";
-
-/// The top right corner of a form: "… қағидаларына N-қосымша" as the seed words it, and
-/// the Russian "Приложение N к Правилам …".
-pub(crate) fn corner(appendix: &str) -> (String, String) {
+/// Fills the places of an edition's text: `{service}` with the service's name of
+/// `texts` in the same language, `{name}` with the value of `values`.
+pub(crate) fn fill(
+    text: Printed,
+    texts: &PrintedTexts,
+    values: &[(&str, &str)],
+) -> (String, String) {
+    let one = |t: &str, service: &str| {
+        values
+            .iter()
+            .fold(t.replace("{service}", service), |t, (k, v)| {
+                t.replace(&format!("{{{k}}}"), v)
+            })
+    };
     (
-        format!("«{SERVICE_KK}» қағидаларына {appendix}-қосымша"),
-        format!(
-            "Приложение {appendix} к Правилам «Формирование и корректировка индивидуального идентификационного номера иностранцам и лицам без гражданства, временно пребывающим в Республике Казахстан»"
-        ),
+        one(text.kk, texts.service.kk),
+        one(text.ru, texts.service.ru),
     )
+}
+
+/// The top right corner of a form as the edition words it: "… қағидаларына N-қосымша"
+/// and the Russian "Приложение N к Правилам …".
+pub(crate) fn corner(texts: &PrintedTexts, appendix: &str) -> (String, String) {
+    fill(texts.corner, texts, &[("appendix", appendix)])
 }
 
 /// "Нысан" / "Форма" under the corner of a form.

@@ -506,7 +506,9 @@ mod tests {
         assert!(!ed.mrz_unread());
         assert!(matches!(ed.mrz, Some(Ok(_))));
         assert_eq!(ed.form.applicant.surname, "ERIKSSON");
-        assert_eq!(ed.focus, Some(Field::BirthPlace));
+        // The edition of 2024 leaves the date of birth to the visual zone: typed first.
+        assert_eq!(ed.form.applicant.birth_date, "");
+        assert_eq!(ed.focus, Some(Field::BirthDate));
     }
 
     #[test]
@@ -525,13 +527,19 @@ mod tests {
         ed.mrz_text = TD3.into();
         ed.apply_mrz(now().date());
         ed.refresh(now());
-        let mut visited = vec![Field::BirthPlace];
+        let mut visited = vec![Field::BirthDate];
         while let Some(next) = visited.last().and_then(|f| ed.next_required(*f)) {
             visited.push(next);
         }
         assert_eq!(
             visited,
-            [Field::BirthPlace, Field::DocumentIssueDate, Field::Address]
+            [
+                Field::BirthDate,
+                Field::BirthPlace,
+                Field::Citizenship,
+                Field::DocumentIssueDate,
+                Field::Address
+            ]
         );
         ed.form.applicant.address = "Astana".into();
         ed.refresh(now());

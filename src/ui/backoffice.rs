@@ -6,9 +6,10 @@ use egui::{RichText, TextEdit, Ui};
 
 use super::widgets::{short_id, show_time};
 use super::{theme, widgets};
+use crate::domain::edition::{edition_on, Edition, Ground};
 use crate::domain::i18n::Msg;
 use crate::domain::lang::Lang;
-use crate::domain::request::{RefusalGround, Request, RequestKind};
+use crate::domain::request::{Request, RequestKind};
 use crate::state::{AppState, BackOfficeState, Command};
 
 fn time(t: Option<chrono::NaiveDateTime>) -> String {
@@ -129,7 +130,9 @@ fn case_ui(bo: &mut BackOfficeState, lang: Lang, ui: &mut Ui, commands: &mut Vec
         });
     }
     let (kind, has_duplicates) = (r.kind, !case.duplicates.is_empty());
-    decision_ui(bo, kind, has_duplicates, lang, ui, commands);
+    // The grounds are those of the edition in force on the application day.
+    let edition = edition_on(r.submitted_at.date());
+    decision_ui(bo, (kind, edition), has_duplicates, lang, ui, commands);
 }
 
 /// The applicant's identifying data (after the correction, for a correction).
@@ -180,10 +183,10 @@ fn applicant_ui(r: &Request, lang: Lang, ui: &mut Ui) {
         });
 }
 
-/// The decision: comment, Form IIN or Correct, or Refuse with a ground.
+/// The decision: comment, Form IIN or Correct, or Refuse with a ground of the edition.
 fn decision_ui(
     bo: &mut BackOfficeState,
-    kind: RequestKind,
+    (kind, edition): (RequestKind, Option<&Edition>),
     has_duplicates: bool,
     lang: Lang,
     ui: &mut Ui,
@@ -212,19 +215,21 @@ fn decision_ui(
         }
     }
     ui.add_space(theme::ROW_GAP);
+    let grounds: Vec<&Ground> = edition
+        .map(|e| e.grounds_for(kind).collect())
+        .unwrap_or_default();
+    let paragraph = edition.map_or(15, |e| e.texts.refusal_paragraph);
+    let chosen = grounds.iter().find(|g| g.ground == bo.ground).copied();
     ui.horizontal(|ui| {
         let l = ui.label(Msg("window-refusal-ground").get(lang));
         egui::ComboBox::from_id_salt("ground")
-            .selected_text(format!("15.{}", bo.ground.item()))
+            .selected_text(chosen.map_or_else(String::new, |g| format!("{paragraph}.{}", g.item)))
             .show_ui(ui, |ui| {
-                for g in RefusalGround::ALL {
-                    if kind == RequestKind::Correction && g == RefusalGround::IinAlreadyRegistered {
-                        continue;
-                    }
+                for g in &grounds {
                     ui.selectable_value(
                         &mut bo.ground,
-                        g,
-                        format!("15.{} {}", g.item(), g.text(lang)),
+                        g.ground,
+                        format!("{paragraph}.{} {}", g.item, g.text.get(lang)),
                     );
                 }
             })
@@ -235,7 +240,7 @@ fn decision_ui(
         }
     });
     ui.label(
-        RichText::new(bo.ground.text(lang))
+        RichText::new(chosen.map_or("", |g| g.text.get(lang)))
             .small()
             .color(theme::TEXT_WEAK),
     );

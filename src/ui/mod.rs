@@ -234,7 +234,7 @@ fn recovery_key_ui(state: &mut AppState, ui: &mut Ui) {
 }
 
 fn about_ui(state: &mut AppState, ui: &mut Ui) {
-    let about = crate::about::about_text(state.lang);
+    let about = crate::about::about_text(state.lang, state.now.date());
     let lang = state.lang;
     let mut close = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
     egui::Modal::new(egui::Id::unique("about")).show(ui.ctx(), |ui| {

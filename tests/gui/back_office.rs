@@ -87,6 +87,12 @@ fn round_trip_counter_back_office_certificate() {
     counter.harness.state_mut().start_sync(None).unwrap();
     counter.harness.event(Event::Paste(zone()));
     counter.harness.run();
+    type_visual_zone(&mut counter, "15.03.1990", "UZB");
+    counter
+        .harness
+        .get_by_role_and_label(Role::TextInput, "Place of birth")
+        .focus();
+    counter.harness.run();
     counter
         .harness
         .get_by_role_and_label(Role::TextInput, "Place of birth")

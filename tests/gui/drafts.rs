@@ -149,6 +149,7 @@ fn a_notice_naming_a_field_goes_when_the_field_is_fixed() {
     log_in(&mut f, "a.clerk", "Clerk12345");
     f.harness.event(Event::Paste(zone()));
     f.harness.run();
+    type_visual_zone(&mut f, "15.03.1990", "UZB");
     // Ctrl+Enter with the place of birth empty: the notice names it.
     f.harness
         .key_press_modifiers(Modifiers::COMMAND, Key::Enter);

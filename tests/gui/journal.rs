@@ -34,7 +34,7 @@ fn correction_from_a_local_record() {
         .get_by_role_and_label(Role::Button, "IIN correction")
         .click();
     f.harness.run();
-    // The formed portal request in the fixture holds IIN 850315300029.
+    // The formed request taken after hours in the fixture holds IIN 850315300029.
     type_into(
         &mut f.harness,
         Role::TextInput,

@@ -75,9 +75,14 @@ fn logged_in_clerk() -> Fixture {
     f
 }
 
+/// Under Order No. 146 (2023), whose zone fills the date of birth and the citizenship.
 #[test]
 fn a_reader_typing_line_by_line_on_today_leads_to_accepted_in_six_actions() {
-    let mut f = logged_in_clerk();
+    let mut f = app_with(with_clerk);
+    under_the_2023_edition(&f);
+    f.harness.run();
+    log_in(&mut f, "a.clerk", "Clerk12345");
+    assert_eq!(f.harness.state().state.screen, Screen::Dashboard);
     let mut actions = Actions(0);
 
     reader_types(&mut f, &zone(), "us");
@@ -153,7 +158,7 @@ fn a_zone_typed_under_a_russian_or_kazakh_layout_opens_the_same_formation() {
                 a.name.as_str(),
                 a.document_number.as_str(),
                 a.document_expiry_date.as_str(),
-                a.citizenship.as_str()
+                a.document_issuing_country.as_str()
             ),
             ("TESTOVA", "MALIKA", "FA1234567", "14.03.2031", "UZB"),
             "{layout}"
@@ -306,7 +311,10 @@ fn enter_in_login_goes_to_the_password_and_the_lock_screen_takes_the_password() 
 fn after_the_last_required_field_enter_goes_to_the_decision() {
     let mut f = logged_in_clerk();
     reader_types(&mut f, &zone(), "us");
+    // The edition of 2024: the visual zone's fields first, in the form's order.
+    type_and_enter(&mut f, "15.03.1990");
     type_and_enter(&mut f, "TASHKENT");
+    type_and_enter(&mut f, "UZB");
     type_and_enter(&mut f, "15.03.2021");
     type_and_enter(&mut f, "Astana, Kabanbay batyr 1");
     // Nothing handed in yet: the focus is on "All handed in" …
@@ -328,4 +336,92 @@ fn after_the_last_required_field_enter_goes_to_the_decision() {
     let all = requests(&f);
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].1, Status::Accepted);
+}
+
+/// The edition of 2024, in force today: the zone fills the names and the document, and
+/// the clerk types the date of birth, the place of birth and the citizenship from the
+/// visual zone — Enter leads through them, then the issue date and the address. Counted
+/// by the rule above: the scan, five fields with their Enter, two shortcuts.
+#[test]
+fn under_the_2024_edition_the_visual_zone_is_typed_and_leads_to_accepted_in_eight_actions() {
+    let mut f = logged_in_clerk();
+    let mut actions = Actions(0);
+    reader_types(&mut f, &zone(), "us");
+    actions.act();
+    let a = applicant(&f);
+    assert_eq!(
+        (
+            a.surname.as_str(),
+            a.birth_date.as_str(),
+            a.citizenship.as_str()
+        ),
+        ("TESTOVA", "", ""),
+        "the zone fills the names, not the visual zone's fields"
+    );
+    for text in [
+        "15.03.1990",
+        "TASHKENT",
+        "UZB",
+        "15.03.2021",
+        "Astana, Kabanbay batyr 1",
+    ] {
+        type_and_enter(&mut f, text);
+        actions.act();
+    }
+    let a = applicant(&f);
+    assert_eq!(
+        (
+            a.birth_date.as_str(),
+            a.birth_place.as_str(),
+            a.citizenship.as_str(),
+            a.document_issue_date.as_str(),
+            a.address.as_str()
+        ),
+        (
+            "15.03.1990",
+            "TASHKENT",
+            "UZB",
+            "15.03.2021",
+            "Astana, Kabanbay batyr 1"
+        ),
+        "each text went into the field the focus moved to"
+    );
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    f.harness.run();
+    actions.act();
+    f.harness
+        .key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    f.harness.run();
+    actions.act();
+    let all = requests(&f);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].1, Status::Accepted);
+    println!(
+        "keyboard actions from scan to Accepted (2024): {}",
+        actions.0
+    );
+    assert!(actions.0 <= 8, "a formation takes {} actions", actions.0);
+}
+
+#[test]
+fn a_typed_date_of_birth_the_zone_reads_otherwise_is_noticed() {
+    let mut f = logged_in_clerk();
+    reader_types(&mut f, &zone(), "us");
+    // Nothing typed yet: nothing to notice.
+    assert!(f
+        .harness
+        .query_by_label_contains("The MRZ reads otherwise")
+        .is_none());
+    type_and_enter(&mut f, "16.03.1990");
+    assert!(f
+        .harness
+        .query_by_label_contains("The MRZ reads otherwise: 15.03.1990")
+        .is_some());
+    // The citizenship typed as the zone reads it is no notice of its own.
+    type_and_enter(&mut f, "TASHKENT");
+    type_and_enter(&mut f, "uzb");
+    assert!(f
+        .harness
+        .query_by_label_contains("The MRZ reads otherwise: UZB")
+        .is_none());
 }

@@ -30,7 +30,10 @@ fn refuse_expired(f: &mut Fixture) {
             ..Default::default()
         })));
     f.harness.run();
+    // The edition of 2024: the visual zone's date of birth and citizenship are typed.
     for (label, text) in [
+        ("Date of birth", "15.03.1985"),
+        ("Citizenship", "GBR"),
         ("Place of birth", "LONDON"),
         ("Document issue date", "01.05.2016"),
         ("Address of stay in Kazakhstan", "Astana, Mangilik El 5"),

@@ -81,9 +81,12 @@ fn the_about_dialog_shows_the_version_and_the_rules_edition() {
         .query_all_by_label(env!("CARGO_PKG_VERSION"))
         .next()
         .is_some());
+    // The edition in force on the day, by its name and start date.
     assert!(f
         .harness
-        .query_by_label_contains("order-146-2023")
+        .query_by_label_contains(
+            "The edition approved on 29 February 2024 (in force from 16.03.2024)"
+        )
         .is_some());
     // The licences are a readable list: a crate is a row of its own, no Markdown.
     assert!(f.harness.query_by_label("eframe").is_some());
@@ -93,7 +96,7 @@ fn the_about_dialog_shows_the_version_and_the_rules_edition() {
     f.harness.run();
     assert!(f
         .harness
-        .query_by_label_contains("order-146-2023")
+        .query_by_label_contains("The edition approved on 29 February 2024")
         .is_none());
     assert_eq!(
         f.harness.state().state.screen,

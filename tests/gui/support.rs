@@ -161,3 +161,21 @@ pub fn requests(f: &Fixture) -> Vec<(String, Status)> {
         .map(|r| (r.id, r.status))
         .collect()
 }
+
+/// Under the edition of 2024 (in force on the fixture's day) the clerk types the date of
+/// birth and the citizenship from the passport's visual zone: the MRZ fills neither.
+pub fn type_visual_zone(f: &mut Fixture, birth_date: &str, citizenship: &str) {
+    type_into(&mut f.harness, Role::TextInput, "Date of birth", birth_date);
+    type_into(&mut f.harness, Role::TextInput, "Citizenship", citizenship);
+}
+
+/// Sets the clock to Monday 4 March 2024, 10:00: a day under Order No. 146 (2023), whose
+/// MRZ fills the date of birth and the citizenship too.
+pub fn under_the_2023_edition(f: &Fixture) {
+    if let (Ok(mut t), Some(day)) = (
+        f.clock.0.lock(),
+        NaiveDate::from_ymd_opt(2024, 3, 4).and_then(|d| d.and_hms_opt(10, 0, 0)),
+    ) {
+        *t = day;
+    }
+}

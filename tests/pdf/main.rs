@@ -11,6 +11,7 @@ mod support;
 mod application;
 mod certificate;
 mod cli;
+mod editions;
 mod official;
 mod receipt;
 mod refusal;

@@ -24,7 +24,7 @@ mod validation;
 
 pub use keys::{unknown_keys, UnknownKey};
 pub use live::{live_checklist, ChecklistLine};
-pub use mrz_fill::{fill_from_mrz, next_after_mrz, read_mrz_into};
+pub use mrz_fill::{fill_from_mrz, mrz_disagreements, next_after_mrz, read_mrz_into};
 pub use record::{decision, record_to_form, validate_record};
 pub use text::{control_character, Lines};
 pub use times::ticket_parts;

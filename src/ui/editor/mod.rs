@@ -15,8 +15,8 @@ use egui::{RichText, TextEdit, Ui};
 use super::widgets::short_id;
 use super::{theme, widgets};
 use crate::domain::field::Field;
-use crate::domain::form::{CorrectionForm, InstitutionForm};
-use crate::domain::i18n::Msg;
+use crate::domain::form::{mrz_disagreements, CorrectionForm, InstitutionForm};
+use crate::domain::i18n::{tr_args, Msg};
 use crate::domain::identity::{Parameter, Sex};
 use crate::domain::lang::Lang;
 use crate::domain::mrz::MrzReading;
@@ -241,6 +241,9 @@ fn fields_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
                     }
                 }
             });
+        if i == 0 {
+            mrz_notices(ed, lang, ui);
+        }
         if i == 1 {
             ui.checkbox(
                 &mut ed.form.applicant.document_has_latin_or_cyrillic,
@@ -254,6 +257,18 @@ fn fields_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
                 .small()
                 .color(theme::TEXT_WEAK),
         );
+    }
+}
+
+/// Under the identity fields: each field typed from the visual zone that the read zone
+/// reads otherwise, with the zone's value (a notice, not an error: the clerk checks).
+fn mrz_notices(ed: &Editor, lang: Lang, ui: &mut Ui) {
+    let Some(Ok(reading)) = &ed.mrz else {
+        return;
+    };
+    for (field, value) in mrz_disagreements(&ed.form.applicant, reading) {
+        let notice = tr_args(lang, "edition-mrz-differs", &[("value", value.into())]);
+        ui.label(RichText::new(format!("⚠ {}: {notice}", field.label(lang))).color(theme::WARN));
     }
 }
 
