@@ -132,14 +132,8 @@ pub struct Times {
     pub service: Option<Duration>,
 }
 
-/// The counter's limits, in minutes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// Longest wait in the queue.
-    pub waiting_minutes: i64,
-    /// Longest service.
-    pub service_minutes: i64,
-}
+/// The counter's limits: those of the edition in force ([`crate::domain::edition::Limits`]).
+pub use crate::domain::edition::Limits;
 
 impl Times {
     /// The times of a request from what it stores: the ticket's time, the first opening
@@ -161,13 +155,13 @@ impl Times {
     /// Whether the waiting time is over its limit (unknown: not over).
     pub fn waiting_over(&self, limits: Limits) -> bool {
         self.waiting
-            .is_some_and(|w| over_limit(w, limits.waiting_minutes))
+            .is_some_and(|w| over_limit(w, limits.max_waiting_minutes))
     }
 
     /// Whether the service time is over its limit (unknown: not over).
     pub fn service_over(&self, limits: Limits) -> bool {
         self.service
-            .is_some_and(|s| over_limit(s, limits.service_minutes))
+            .is_some_and(|s| over_limit(s, limits.max_service_minutes))
     }
 }
 
@@ -338,8 +332,9 @@ mod tests {
     #[test]
     fn the_times_of_a_request_and_their_flags() {
         let limits = Limits {
-            waiting_minutes: 15,
-            service_minutes: 20,
+            max_waiting_minutes: 15,
+            max_service_minutes: 20,
+            result_working_days: 1,
         };
         let table = [
             // ticket, opened, decided → waiting, service, waiting over, service over

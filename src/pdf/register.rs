@@ -11,7 +11,6 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use printpdf::PdfDocument;
 
-use crate::domain::calendar::{MAX_SERVICE_MINUTES, MAX_WAITING_MINUTES};
 use crate::domain::lang::Lang;
 use crate::domain::request::{RequestKind, Status};
 use crate::domain::timing::{mm_ss, over_limit};
@@ -164,6 +163,9 @@ fn time_cell(d: Option<Duration>, limit: i64) -> String {
 
 /// The table of the day's requests, one row each.
 fn table(w: &mut Writer, register: &Register) {
+    // The limits of the edition in force on the register's day.
+    let limits = crate::domain::edition::limits_on(register.date);
+    let (max_waiting, max_service) = (limits.max_waiting_minutes, limits.max_service_minutes);
     let head = Style::bold(7.5);
     let head_ru = Style::regular(7.0).greyed();
     let cell = Style::regular(8.0);
@@ -192,8 +194,8 @@ fn table(w: &mut Writer, register: &Register) {
         h("Түрі", "Вид"),
         h("Нәтиже", "Результат"),
         h("Қызметкер", "Сотрудник"),
-        limit("Күту", "Ожидание", MAX_WAITING_MINUTES),
-        limit("Қызмет", "Обслуж.", MAX_SERVICE_MINUTES),
+        limit("Күту", "Ожидание", max_waiting),
+        limit("Қызмет", "Обслуж.", max_service),
     ];
     let rows: Vec<Vec<Cell>> = register
         .rows
@@ -214,8 +216,8 @@ fn table(w: &mut Writer, register: &Register) {
                     (r.status.label(Lang::Ru).to_string(), cell_ru),
                 ],
                 vec![(wording::or_dash(&r.clerk), Style::regular(7.5))],
-                vec![(time_cell(r.waiting, MAX_WAITING_MINUTES), cell)],
-                vec![(time_cell(r.service, MAX_SERVICE_MINUTES), cell)],
+                vec![(time_cell(r.waiting, max_waiting), cell)],
+                vec![(time_cell(r.service, max_service), cell)],
             ]
         })
         .collect();
@@ -225,6 +227,9 @@ fn table(w: &mut Writer, register: &Register) {
 
 /// The totals: requests by outcome, the average service time and how many exceeded it.
 fn totals(w: &mut Writer, register: &Register) {
+    // The limits of the edition in force on the register's day.
+    let limits = crate::domain::edition::limits_on(register.date);
+    let (max_waiting, max_service) = (limits.max_waiting_minutes, limits.max_service_minutes);
     // Totals.
     w.side_by_side("Барлығы", "Итого", Style::bold(10.0));
     w.gap(2.0);
@@ -248,7 +253,7 @@ fn totals(w: &mut Writer, register: &Register) {
     if !waited.is_empty() {
         let over = waited
             .iter()
-            .filter(|d| over_limit(**d, MAX_WAITING_MINUTES))
+            .filter(|d| over_limit(**d, max_waiting))
             .count();
         let average = average_minutes(&waited);
         w.side_by_side(
@@ -257,8 +262,8 @@ fn totals(w: &mut Writer, register: &Register) {
             Style::regular(9.0),
         );
         w.side_by_side(
-            &format!("{MAX_WAITING_MINUTES} минуттан көп күткені (!): {over}"),
-            &format!("Ожидание дольше {MAX_WAITING_MINUTES} минут (!): {over}"),
+            &format!("{max_waiting} минуттан көп күткені (!): {over}"),
+            &format!("Ожидание дольше {max_waiting} минут (!): {over}"),
             Style::regular(9.0),
         );
     }
@@ -267,7 +272,7 @@ fn totals(w: &mut Writer, register: &Register) {
         let average = average_minutes(&timed);
         let over = timed
             .iter()
-            .filter(|d| over_limit(**d, MAX_SERVICE_MINUTES))
+            .filter(|d| over_limit(**d, max_service))
             .count();
         w.side_by_side(
             &format!("Қызмет көрсетудің орташа уақыты: {average:.1} мин"),
@@ -275,8 +280,8 @@ fn totals(w: &mut Writer, register: &Register) {
             Style::regular(9.0),
         );
         w.side_by_side(
-            &format!("{MAX_SERVICE_MINUTES} минуттан асқаны (!): {over}"),
-            &format!("Превышение {MAX_SERVICE_MINUTES} минут (!): {over}"),
+            &format!("{max_service} минуттан асқаны (!): {over}"),
+            &format!("Превышение {max_service} минут (!): {over}"),
             Style::regular(9.0),
         );
     }

@@ -17,12 +17,29 @@ use crate::store::{RequestFilter, RequestRow, MIN_NAME_CHARS};
 /// limit: Service time: 20:01 — over 20 min"), by the one rule of
 /// [`crate::domain::timing`]; `None` when none is over (or none is known).
 pub fn over_limits(row: &RequestRow, lang: Lang) -> Option<String> {
-    use crate::domain::calendar::{MAX_SERVICE_MINUTES, MAX_WAITING_MINUTES};
     use crate::domain::timing::{over_limit, time_text};
     let times = row.times();
+    let day = row
+        .opened_at
+        .as_deref()
+        .or(row.submitted_at.as_deref())
+        .and_then(|s| s.get(..10))
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let limits = day.map_or_else(
+        || crate::domain::edition::limits_on(chrono::NaiveDate::MAX),
+        crate::domain::edition::limits_on,
+    );
     let named = [
-        (times.waiting, MAX_WAITING_MINUTES, Msg("times-waiting")),
-        (times.service, MAX_SERVICE_MINUTES, Msg("times-service")),
+        (
+            times.waiting,
+            limits.max_waiting_minutes,
+            Msg("times-waiting"),
+        ),
+        (
+            times.service,
+            limits.max_service_minutes,
+            Msg("times-service"),
+        ),
     ]
     .into_iter()
     .filter_map(|(d, limit, label)| {

@@ -43,7 +43,6 @@ impl RequestView {
     /// A request that was not opened at the counter (imported, portal) shows its service
     /// time as not measured; one without a ticket shows no waiting time.
     pub fn times(&self, lang: Lang) -> Vec<(String, bool)> {
-        use crate::domain::calendar::{MAX_SERVICE_MINUTES, MAX_WAITING_MINUTES};
         use crate::domain::form::ticket_parts;
         use crate::domain::timing::{over_limit, parse_time_of_day, time_text, Times};
         let f = &self.form;
@@ -56,6 +55,10 @@ impl RequestView {
             parse_date_time(&f.opened_at),
             decided,
         );
+        // The limits of the edition in force on the day it was opened (or submitted).
+        let limits =
+            crate::domain::edition::limits_on(times_day(f).unwrap_or(chrono::NaiveDate::MAX));
+        let (max_waiting, max_service) = (limits.max_waiting_minutes, limits.max_service_minutes);
         let mut lines = Vec::new();
         if !number.trim().is_empty() {
             lines.push((
@@ -65,15 +68,15 @@ impl RequestView {
         }
         if let Some(w) = times.waiting {
             lines.push((
-                time_text(Msg("times-waiting").get(lang), w, MAX_WAITING_MINUTES, lang),
-                over_limit(w, MAX_WAITING_MINUTES),
+                time_text(Msg("times-waiting").get(lang), w, max_waiting, lang),
+                over_limit(w, max_waiting),
             ));
         }
         let service = Msg("times-service").get(lang);
         match times.service {
             Some(s) => lines.push((
-                time_text(service, s, MAX_SERVICE_MINUTES, lang),
-                over_limit(s, MAX_SERVICE_MINUTES),
+                time_text(service, s, max_service, lang),
+                over_limit(s, max_service),
             )),
             None if self.status != Status::Draft => lines.push((
                 format!("{service}: {}", Msg("times-unknown").get(lang)),
@@ -139,6 +142,14 @@ pub fn show_date(text: &str) -> String {
         || text.to_string(),
         |d| d.format("%d.%m.%Y %H:%M").to_string(),
     )
+}
+
+/// The day whose edition's limits apply to a request's times: the day it was first
+/// opened, else the day it was submitted.
+fn times_day(f: &crate::domain::form::RequestForm) -> Option<chrono::NaiveDate> {
+    parse_date_time(&f.opened_at)
+        .or_else(|| parse_date_time(&f.submitted_at))
+        .map(|t| t.date())
 }
 
 #[cfg(test)]

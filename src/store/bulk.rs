@@ -140,9 +140,11 @@ impl Store {
                 let f = form::record_to_form(record);
                 let due = match record.status {
                     Status::Draft | Status::RefusedToAccept => None,
-                    _ => Some(ts(calendar
-                        .service_deadline(record.request.submitted_at)
-                        .due)),
+                    _ => Some(ts(crate::domain::edition::result_deadline(
+                        calendar,
+                        record.request.submitted_at,
+                    )
+                    .due)),
                 };
                 let data = serde_json::to_string(&f).map_err(|e| StoreError::Corrupt {
                     id: f.id.clone(),

@@ -141,7 +141,11 @@ fn due_at(
 ) -> Option<String> {
     match status {
         Status::Draft | Status::RefusedToAccept => None,
-        _ => Some(ts(calendar.service_deadline(submitted_at).due)),
+        _ => Some(ts(crate::domain::edition::result_deadline(
+            calendar,
+            submitted_at,
+        )
+        .due)),
     }
 }
 
@@ -488,9 +492,11 @@ pub(super) fn recompute_due_dates(
             continue;
         };
         let stored = due.as_deref().and_then(parse);
-        let Some(deadline) = calendar.revised_deadline(submitted, stored) else {
+        // The result's term of the edition in force on the day it was submitted.
+        let deadline = crate::domain::edition::result_deadline(calendar, submitted);
+        if stored == Some(deadline.due) {
             continue;
-        };
+        }
         let new_due = ts(deadline.due);
         tx.execute(
             "UPDATE requests SET due_at = ?1 WHERE id = ?2",

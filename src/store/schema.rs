@@ -159,7 +159,7 @@ pub const MIGRATIONS: Migrations = Migrations::new(&[
     ALTER TABLE requests ADD COLUMN synthetic INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE requests ADD COLUMN decided_by TEXT;
     "#,
-    // 5 (issue 14's "migration 6"; renumber after the other migration 5): the birth date
+    // 5: the birth date
     //    indexed, so that the editor finds the same person's recent requests by name and
     //    birth date (`store::recent`) without reading the table.
     r#"

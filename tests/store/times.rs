@@ -4,9 +4,8 @@
 //! times existed reads, and writes back the same JSON (its hash does not change).
 
 use chrono::Duration;
-use iin_desk::domain::calendar::{MAX_SERVICE_MINUTES, MAX_WAITING_MINUTES};
+use iin_desk::domain::edition::{limits_on, Limits};
 use iin_desk::domain::form::{record_to_form, validate_record, RequestForm};
-use iin_desk::domain::timing::Limits;
 use iin_desk::store::{RequestFilter, Store};
 use uuid::Uuid;
 
@@ -15,11 +14,9 @@ use crate::{fixture_forms, now};
 const ZONE: &str = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n\
                     L898902C36UTO7408122F1204159ZE184226B<<<<<10";
 
+/// The limits in force on the day the fixture's requests were opened.
 fn limits() -> Limits {
-    Limits {
-        waiting_minutes: MAX_WAITING_MINUTES,
-        service_minutes: MAX_SERVICE_MINUTES,
-    }
+    limits_on(now().date())
 }
 
 #[test]

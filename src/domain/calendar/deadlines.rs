@@ -1,11 +1,9 @@
-//! Service deadlines and the clerk's service timer.
+//! Service deadlines.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::{
-    WorkingCalendar, MAX_SERVICE_MINUTES, PROVIDER_CLOSES, RECEPTION_CLOSES, TIMER_WARNING_MINUTES,
-};
+use super::{WorkingCalendar, PROVIDER_CLOSES, RECEPTION_CLOSES};
 
 /// When an application is received and by when the service must be done.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -74,38 +72,5 @@ impl WorkingCalendar {
     ) -> Option<Deadline> {
         let deadline = self.service_deadline(submitted_at);
         (stored_due != Some(deadline.due)).then_some(deadline)
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Service timer
-// ---------------------------------------------------------------------------
-
-/// How the clerk's service timer is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TimerLevel {
-    /// Under 15 minutes: nothing to signal.
-    Normal,
-    /// From 15 minutes up to 20: a warning that the limit is near.
-    Warning,
-    /// 20 minutes or more: the maximum service time is exceeded (red).
-    Exceeded,
-}
-
-/// The timer level after `elapsed` of service: under 15 minutes
-/// [`TimerLevel::Normal`], from 15 up to 20 [`TimerLevel::Warning`], from 20
-/// ([`MAX_SERVICE_MINUTES`]) on [`TimerLevel::Exceeded`]. A negative duration
-/// (a clock set back) counts as no time at all.
-pub fn service_timer_level(elapsed: chrono::Duration) -> TimerLevel {
-    // Whole seconds truncate towards zero, so 14:59.999 stays below 15:00;
-    // comparing seconds also avoids constructing durations that could
-    // overflow.
-    let seconds = elapsed.num_seconds();
-    if seconds >= MAX_SERVICE_MINUTES * 60 {
-        TimerLevel::Exceeded
-    } else if seconds >= TIMER_WARNING_MINUTES * 60 {
-        TimerLevel::Warning
-    } else {
-        TimerLevel::Normal
     }
 }

@@ -20,9 +20,8 @@
 //!   [`parse_calendar_file`]); its entries override everything computed.
 //!
 //! The service term is one working day; [`WorkingCalendar::service_deadline`]
-//! documents exactly how the deadline is counted. The counter time limits
-//! ([`MAX_WAITING_MINUTES`], [`MAX_SERVICE_MINUTES`]) drive the clerk's service
-//! timer through [`service_timer_level`].
+//! documents exactly how the deadline is counted. The counter's time limits (waiting,
+//! service) belong to the edition of the Rules ([`crate::domain::edition::Limits`]).
 //!
 //! Everything here is pure: no IO and no clock. Times are
 //! [`NaiveDateTime`](chrono::NaiveDateTime)/[`NaiveDate`](chrono::NaiveDate)
@@ -43,23 +42,11 @@ mod tests;
 
 use chrono::NaiveTime;
 
-pub use deadlines::{service_timer_level, Deadline, TimerLevel};
+pub use deadlines::Deadline;
 pub use errors::CalendarError;
 pub use holidays::{fixed_holidays, Holiday};
 pub use import::{parse_calendar_file, CalendarException, CalendarFile, ExceptionKind};
 pub use working_days::{DayStatus, WorkingCalendar};
-
-/// Maximum time, in minutes, an applicant may wait at the State Corporation
-/// counter before handing in documents.
-pub const MAX_WAITING_MINUTES: i64 = 15;
-
-/// Maximum time, in minutes, the State Corporation clerk may spend serving one
-/// applicant.
-pub const MAX_SERVICE_MINUTES: i64 = 20;
-
-/// Minutes after which the service timer warns the clerk. The GUI chose 15 so
-/// that the clerk has five minutes left before [`MAX_SERVICE_MINUTES`].
-const TIMER_WARNING_MINUTES: i64 = 15;
 
 /// The provider (the police) starts receiving applications at 9:00.
 pub const RECEPTION_OPENS: NaiveTime = hm(9, 0);

@@ -1,11 +1,7 @@
 use super::*;
 use crate::domain::lang::Lang;
-use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
-
-fn minutes_seconds(minutes: i64, seconds: i64) -> TimeDelta {
-    TimeDelta::seconds(minutes * 60 + seconds)
-}
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
@@ -302,32 +298,6 @@ fn overdue_boundary() {
     ];
     for (now, expected) in table {
         assert_eq!(deadline.is_overdue(now), expected, "at {now}");
-    }
-}
-
-#[track_caller]
-fn check_timer(elapsed: TimeDelta, expected: TimerLevel) {
-    assert_eq!(service_timer_level(elapsed), expected, "after {elapsed}");
-}
-
-#[test]
-fn timer_levels() {
-    let table = [
-        (minutes_seconds(0, 0), TimerLevel::Normal),
-        (minutes_seconds(-5, 0), TimerLevel::Normal),
-        (minutes_seconds(14, 59), TimerLevel::Normal),
-        (
-            minutes_seconds(14, 59) + TimeDelta::milliseconds(999),
-            TimerLevel::Normal,
-        ),
-        (minutes_seconds(15, 0), TimerLevel::Warning),
-        (minutes_seconds(19, 59), TimerLevel::Warning),
-        (minutes_seconds(20, 0), TimerLevel::Exceeded),
-        (TimeDelta::MAX, TimerLevel::Exceeded),
-        (TimeDelta::MIN, TimerLevel::Normal),
-    ];
-    for (elapsed, expected) in table {
-        check_timer(elapsed, expected);
     }
 }
 

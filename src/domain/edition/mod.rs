@@ -207,6 +207,25 @@ pub fn edition_on(date: NaiveDate) -> Option<&'static Edition> {
     edition_among(EDITIONS, date)
 }
 
+/// The limits in force on `date`: its edition's, or before every known edition the
+/// earliest one's.
+pub fn limits_on(date: NaiveDate) -> Limits {
+    match edition_on(date).or_else(|| EDITIONS.first()) {
+        Some(e) => e.limits,
+        None => Limits {
+            max_waiting_minutes: 15,
+            max_service_minutes: 20,
+            result_working_days: 1,
+        },
+    }
+}
+
+/// The deadline of an application submitted at `submitted_at`, by the result's term of
+/// the edition in force on its day ([`Limits::result_deadline`]).
+pub fn result_deadline(calendar: &WorkingCalendar, submitted_at: NaiveDateTime) -> Deadline {
+    limits_on(submitted_at.date()).result_deadline(calendar, submitted_at)
+}
+
 /// The latest edition of `editions` in force on `date`.
 pub fn edition_among(editions: &'static [Edition], date: NaiveDate) -> Option<&'static Edition> {
     editions

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use egui::{RichText, Ui};
 
 use super::{field_id, take_focus};
-use crate::domain::calendar::{MAX_SERVICE_MINUTES, MAX_WAITING_MINUTES};
+use crate::domain::edition::limits_on;
 use crate::domain::field::Field;
 use crate::domain::i18n::Msg;
 use crate::domain::lang::Lang;
@@ -57,7 +57,9 @@ pub(super) fn queue_ui(ed: &mut Editor, lang: Lang, ui: &mut Ui) {
 /// time; each red over its limit.
 pub(super) fn timer_ui(ed: &Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui) {
     let elapsed = now - ed.opened_at;
-    let (fill, stroke) = match level(elapsed, MAX_SERVICE_MINUTES) {
+    // The limits of the edition in force on the day the request was first opened.
+    let limits = limits_on(ed.opened_at.date());
+    let (fill, stroke) = match level(elapsed, limits.max_service_minutes) {
         Level::Normal => (theme::PANEL, theme::TEXT_WEAK),
         Level::Near => (theme::WARN_BG, theme::WARN),
         Level::Over => (theme::ERROR_BG, theme::ERROR),
@@ -67,7 +69,7 @@ pub(super) fn timer_ui(ed: &Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui)
             RichText::new(time_text(
                 Msg("window-service-time").get(lang),
                 elapsed,
-                MAX_SERVICE_MINUTES,
+                limits.max_service_minutes,
                 lang,
             ))
             .strong()
@@ -75,7 +77,7 @@ pub(super) fn timer_ui(ed: &Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui)
         );
     });
     if let Some(waiting) = ed.waiting() {
-        let over = over_limit(waiting, MAX_WAITING_MINUTES);
+        let over = over_limit(waiting, limits.max_waiting_minutes);
         let (fill, stroke) = if over {
             (theme::ERROR_BG, theme::ERROR)
         } else {
@@ -86,7 +88,7 @@ pub(super) fn timer_ui(ed: &Editor, now: NaiveDateTime, lang: Lang, ui: &mut Ui)
                 RichText::new(time_text(
                     Msg("times-waiting").get(lang),
                     waiting,
-                    MAX_WAITING_MINUTES,
+                    limits.max_waiting_minutes,
                     lang,
                 ))
                 .strong()
