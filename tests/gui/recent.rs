@@ -195,6 +195,8 @@ fn a_zone_from_the_serial_reader_opens_a_formation_on_today() {
 /// Takes the formation just scanned to *Accepted*.
 fn finish_formation(f: &mut Fixture) {
     assert_eq!(f.harness.state().state.screen, Screen::Editor);
+    // The edition in force (2024): the clerk types these from the visual zone.
+    type_visual_zone(f, "15.03.1990", "UZB");
     type_into(
         &mut f.harness,
         Role::TextInput,
@@ -248,6 +250,10 @@ fn the_same_person_twice_is_shown_before_accepting() {
     f.harness.event(Event::Paste(zone()));
     f.harness.run();
     assert_eq!(f.harness.state().state.screen, Screen::Editor);
+    // The same document number already matches; with the date of birth typed from the
+    // visual zone, the name and date of birth match too.
+    type_visual_zone(&mut f, "15.03.1990", "UZB");
+    f.harness.run();
     assert!(f
         .harness
         .query_by_label_contains("already has a request in the last 30 days")

@@ -103,7 +103,9 @@ fn a_scanned_ticket_shows_the_waiting_time_flagged_and_the_request_keeps_it() {
     f.harness.run();
     assert!(has_label(&f, "Service time: 20:01 — over 20 min"));
 
-    // The clerk finishes and accepts: the request keeps the ticket and the opening.
+    // The clerk finishes and accepts: the request keeps the ticket and the opening. (The
+    // edition in force, 2024: the date of birth and the citizenship come from the visual zone.)
+    type_visual_zone(&mut f, "15.03.1990", "UZB");
     f.harness
         .get_by_role_and_label(Role::TextInput, "Place of birth")
         .focus();
@@ -159,6 +161,11 @@ fn a_draft_continued_after_a_restart_keeps_its_zone_its_verdict_and_its_time() {
     f.harness.run();
     log_in(&mut f, "a.clerk", "Clerk12345");
     f.harness.event(Event::Paste(zone()));
+    f.harness.run();
+    // (Under the edition in force the focus is on the date of birth, from the visual zone.)
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Place of birth")
+        .focus();
     f.harness.run();
     f.harness
         .get_by_role_and_label(Role::TextInput, "Place of birth")
