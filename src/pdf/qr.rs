@@ -61,10 +61,9 @@ mod tests {
 
     #[test]
     fn a_payload_fits_a_small_code() {
-        let rows = modules(
-            "IIN-DESK|v1|740812400014|0b6f0f3e-6a0c-4c56-9d43-2f7d1c1a0001|0123456789abcdef",
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
+        let rows =
+            modules("KZIIN|v1|740812400014|0b6f0f3e-6a0c-4c56-9d43-2f7d1c1a0001|0123456789abcdef")
+                .unwrap_or_else(|e| panic!("{e}"));
         assert!(rows.len() <= 41, "{}", rows.len());
         assert!(rows.iter().all(|r| r.len() == rows.len()));
     }

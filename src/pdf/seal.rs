@@ -1,4 +1,4 @@
-//! The registration certificate's seal: a payload `IIN-DESK|v1|<iin>|<request id>|<check>`
+//! The registration certificate's seal: a payload `KZIIN|v1|<iin>|<request id>|<check>`
 //! printed as a QR code, as small text on the page and in the PDF's metadata, and its
 //! verification against the stored request.
 //!
@@ -19,8 +19,12 @@ use crate::domain::request::Status;
 
 use super::PdfError;
 
-/// The payload's first field.
-pub const PAYLOAD_PREFIX: &str = "IIN-DESK";
+/// The payload's first field: "Kazakhstan IIN", not the program's name (nothing printed
+/// names the program).
+pub const PAYLOAD_PREFIX: &str = "KZIIN";
+/// The first field of the certificates printed before [`PAYLOAD_PREFIX`]: still read and
+/// verified (the check value does not depend on the prefix).
+pub const LEGACY_PAYLOAD_PREFIX: &str = "IIN-DESK";
 /// The payload format's version.
 pub const PAYLOAD_VERSION: &str = "v1";
 /// How many bytes of decompressed page content [`read_certificate`] accepts.
@@ -99,7 +103,7 @@ impl Seal {
         })
     }
 
-    /// The payload text: `IIN-DESK|v1|<iin>|<request id>|<check>`.
+    /// The payload text: `KZIIN|v1|<iin>|<request id>|<check>`.
     pub fn payload(&self) -> String {
         format!(
             "{PAYLOAD_PREFIX}|{PAYLOAD_VERSION}|{}|{}|{}",
@@ -107,21 +111,24 @@ impl Seal {
         )
     }
 
-    /// Finds and parses the first payload in `text`.
+    /// Finds and parses the first payload in `text` (the present prefix or the legacy one).
     pub fn find(text: &str) -> Option<Seal> {
-        let start = text.find(&format!("{PAYLOAD_PREFIX}|"))?;
+        let start = [PAYLOAD_PREFIX, LEGACY_PAYLOAD_PREFIX]
+            .into_iter()
+            .filter_map(|p| text.find(&format!("{p}|")))
+            .min()?;
         let token: String = text[start..]
             .chars()
             .take_while(|c| !c.is_whitespace() && *c != ',')
             .collect();
         let mut parts = token.split('|');
-        let (Some(PAYLOAD_PREFIX), Some(PAYLOAD_VERSION), Some(iin), Some(id), Some(check)) = (
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next(),
-        ) else {
+        let prefix = parts.next();
+        if prefix != Some(PAYLOAD_PREFIX) && prefix != Some(LEGACY_PAYLOAD_PREFIX) {
+            return None;
+        }
+        let (Some(PAYLOAD_VERSION), Some(iin), Some(id), Some(check)) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
             return None;
         };
         if parts.next().is_some() || iin.is_empty() || id.is_empty() || check.is_empty() {
@@ -315,7 +322,13 @@ mod tests {
             check: "0123456789abcdef".into(),
         };
         let text = format!("some text\n{}\nmore", seal.payload());
-        assert_eq!(Seal::find(&text), Some(seal));
+        assert_eq!(Seal::find(&text), Some(seal.clone()));
+        assert!(seal.payload().starts_with("KZIIN|v1|"), "no program name");
+        // A certificate printed with the legacy prefix still reads, to the same seal.
+        let legacy = seal.payload().replacen("KZIIN", "IIN-DESK", 1);
+        assert_eq!(Seal::find(&format!("x {legacy} y")), Some(seal));
+        assert_eq!(Seal::find("KZIIN|v2|1|2|3"), None);
+        assert_eq!(Seal::find("KZIIN|v1|1|2"), None);
         assert_eq!(Seal::find("IIN-DESK|v2|1|2|3"), None);
         assert_eq!(Seal::find("IIN-DESK|v1|1|2"), None);
         assert_eq!(Seal::find("IIN-DESK|v1|1|2|3|4"), None);

@@ -49,7 +49,7 @@ fn the_certificate_prints_every_value_and_its_seal() {
     assert_eq!(page_texts(&bytes).len(), 1, "the certificate is one page");
     let seal = Seal::for_record(&rec).unwrap_or_else(|e| panic!("{e}"));
     has(&text, &seal.payload());
-    assert!(seal.payload().starts_with("IIN-DESK|v1|"));
+    assert!(seal.payload().starts_with("KZIIN|v1|"));
     assert_eq!(seal.check.len(), 16);
 }
 
