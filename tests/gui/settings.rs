@@ -189,6 +189,22 @@ fn settings_show_machine_locked_keys_read_only_and_never_save_them() {
         "a locked key is not written over the user's saved value"
     );
     assert_eq!(store.setting("queue.path").unwrap(), None);
+    // A pasted NUL in a text setting: nothing is saved, the field is named.
+    harness.state_mut().state.settings.office_name = "Esil\u{0} branch".into();
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    assert!(harness
+        .query_by_label_contains("«Office name»: contains the control character U+0000")
+        .is_some());
+    assert_eq!(
+        harness
+            .state()
+            .store
+            .setting("office.name")
+            .unwrap()
+            .as_deref(),
+        Some("Esil branch")
+    );
 }
 
 #[test]

@@ -7,11 +7,15 @@ use super::actor;
 use crate::app::DeskApp;
 use crate::domain::account::{check_password, valid_login, Role};
 use crate::domain::i18n::{tr, tr_args, Msg};
+use crate::domain::lang::Lang;
 use crate::store::NewUser;
 
 /// Saves the settings form.
 pub(super) fn save_settings(app: &mut DeskApp) {
     let lang = app.state.lang;
+    if let Some(e) = control_character_in_settings(&app.state.settings, lang) {
+        return app.state.notify(e, true);
+    }
     if let Err(e) = app.reader_config() {
         return app.state.notify(e.message(lang), true);
     }
@@ -22,6 +26,31 @@ pub(super) fn save_settings(app: &mut DeskApp) {
         }
         Err(e) => app.state.notify(e.message(lang), true),
     }
+}
+
+/// The first text setting holding a control character (a pasted line break, a NUL), as a
+/// message naming the field; nothing is saved then.
+fn control_character_in_settings(s: &crate::state::Settings, lang: Lang) -> Option<String> {
+    use crate::domain::field::Problem;
+    use crate::domain::form::{control_character, Lines};
+    let fields = [
+        ("window-office-name", &s.office_name),
+        ("window-office-address", &s.office_address),
+        ("window-counter-number", &s.counter),
+        ("window-clerk-phone", &s.clerk_phone),
+        ("window-idle-minutes", &s.idle_minutes),
+        ("window-queue-path", &s.queue_path),
+        ("window-pdf-dir", &s.pdf_dir),
+    ];
+    fields.into_iter().find_map(|(label, value)| {
+        control_character(value, Lines::One).map(|c| {
+            format!(
+                "«{}»: {}",
+                Msg(label).get(lang),
+                Problem::ControlCharacter(c).message(lang)
+            )
+        })
+    })
 }
 
 /// Chooses the central queue file with a dialog.
