@@ -205,17 +205,22 @@ fn push(n: usize) {
         config.batch_size = b;
     }
     let t = Instant::now();
+    let cpu = thread_cpu_ns();
     let report = sync_round(&mut store, &config, false, &common::now).unwrap();
     let push_ms = t.elapsed().as_secs_f64() * 1e3;
+    let push_cpu_ms = (thread_cpu_ns() - cpu) as f64 / 1e6;
     assert_eq!(report.pushed, n);
 
     // The baseline: the same rows into a bare table of a new encrypted file set up as the
     // central file is, with the same commit size (`common::bare_insert`).
     let rows = common::push_rows(&records);
+    let cpu = thread_cpu_ns();
     let bare = common::bare_insert(&dir.path().join("bare.sqlite3"), &rows, config.batch_size);
+    let bare_cpu_ms = (thread_cpu_ns() - cpu) as f64 / 1e6;
     let bare_ms = bare.as_secs_f64() * 1e3;
     println!(
-        "requests={n} batch={} push_ms={push_ms:.0} bare_ms={bare_ms:.0} ratio={:.2}",
+        "requests={n} batch={} push_ms={push_ms:.0} bare_ms={bare_ms:.0} ratio={:.2} \
+         push_cpu_ms={push_cpu_ms:.0} bare_cpu_ms={bare_cpu_ms:.0}",
         config.batch_size,
         push_ms / bare_ms
     );
