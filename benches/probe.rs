@@ -10,7 +10,8 @@
 //! - `probe certificate OUT_DIR`: renders a registration certificate (mean of 50), writes
 //!   it as `certificate.pdf` and its text as `certificate.txt` for the LibreOffice baseline.
 //! - `probe push N`: one sync round pushing N accepted requests into a new central file,
-//!   then the same rows inserted into a bare SQLite table in one transaction.
+//!   then the same rows inserted into a bare table of a new encrypted file with the same
+//!   commit size (`benches/push.rs` measures the same with criterion).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -20,7 +21,6 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use iin_desk::app::{Clock, Command, DeskApp, Screen};
-use iin_desk::domain::form::record_to_form;
 use iin_desk::domain::request::Status;
 use iin_desk::pdf::{render, DocKind, PrintContext};
 use iin_desk::queue::sync::{sync_round, SyncConfig};
@@ -205,40 +205,22 @@ fn push(n: usize) {
         config.batch_size = b;
     }
     let t = Instant::now();
+    let cpu = thread_cpu_ns();
     let report = sync_round(&mut store, &config, false, &common::now).unwrap();
     let push_ms = t.elapsed().as_secs_f64() * 1e3;
+    let push_cpu_ms = (thread_cpu_ns() - cpu) as f64 / 1e6;
     assert_eq!(report.pushed, n);
 
-    // The baseline: the same rows (id, station, content hash, deadline, form as JSON)
-    // into a bare table of a new file with SQLite's defaults, in one transaction.
-    let rows: Vec<(String, String, String)> = records
-        .iter()
-        .map(|r| {
-            let form = serde_json::to_string(&record_to_form(r)).unwrap();
-            let hash = format!("{:x}", <sha2::Sha256 as sha2::Digest>::digest(&form));
-            (r.request.id.to_string(), hash, form)
-        })
-        .collect();
-    let mut conn = rusqlite::Connection::open(dir.path().join("bare.sqlite3")).unwrap();
-    conn.execute_batch(
-        "CREATE TABLE requests(id TEXT PRIMARY KEY, station TEXT, content_hash TEXT,
-                               due_at TEXT, form TEXT)",
-    )
-    .unwrap();
-    let t = Instant::now();
-    let tx = conn.transaction().unwrap();
-    {
-        let mut stmt = tx
-            .prepare("INSERT INTO requests VALUES (?1, 'station', ?2, '2026-12-25T18:00:00', ?3)")
-            .unwrap();
-        for (id, hash, form) in &rows {
-            stmt.execute(rusqlite::params![id, hash, form]).unwrap();
-        }
-    }
-    tx.commit().unwrap();
-    let bare_ms = t.elapsed().as_secs_f64() * 1e3;
+    // The baseline: the same rows into a bare table of a new encrypted file set up as the
+    // central file is, with the same commit size (`common::bare_insert`).
+    let rows = common::push_rows(&records);
+    let cpu = thread_cpu_ns();
+    let bare = common::bare_insert(&dir.path().join("bare.sqlite3"), &rows, config.batch_size);
+    let bare_cpu_ms = (thread_cpu_ns() - cpu) as f64 / 1e6;
+    let bare_ms = bare.as_secs_f64() * 1e3;
     println!(
-        "requests={n} batch={} push_ms={push_ms:.0} bare_ms={bare_ms:.0} ratio={:.2}",
+        "requests={n} batch={} push_ms={push_ms:.0} bare_ms={bare_ms:.0} ratio={:.2} \
+         push_cpu_ms={push_cpu_ms:.0} bare_cpu_ms={bare_cpu_ms:.0}",
         config.batch_size,
         push_ms / bare_ms
     );

@@ -102,3 +102,83 @@ pub fn journal_store(count: u64) -> PathBuf {
     }
     dir
 }
+
+/// One pushed request as the baseline stores it: id, content hash, kind, submission
+/// time and the wire form as JSON.
+pub struct PushRow {
+    /// The request id.
+    pub id: String,
+    /// SHA-256 of `form`.
+    pub hash: String,
+    /// The request kind's key.
+    pub kind: String,
+    /// When it was submitted.
+    pub submitted_at: String,
+    /// The form as JSON.
+    pub form: String,
+}
+
+/// The rows a push of `records` stores, for the bare insert it is measured against.
+pub fn push_rows(records: &[Record]) -> Vec<PushRow> {
+    records
+        .iter()
+        .map(|r| {
+            let f =
+                iin_desk::queue::protocol::wire_form(&iin_desk::domain::form::record_to_form(r));
+            let form = serde_json::to_string(&f).unwrap();
+            PushRow {
+                id: r.request.id.to_string(),
+                hash: iin_desk::queue::protocol::content_hash(&f),
+                kind: f.kind.clone(),
+                submitted_at: f.submitted_at.clone(),
+                form,
+            }
+        })
+        .collect()
+}
+
+/// The push's baseline: `rows` inserted into a bare table (the central file's columns, no
+/// index but the key, no audit) of a new file at `path`, encrypted with a raw key and set
+/// up as the central file is (rollback journal, `synchronous = FULL`), `batch` rows per
+/// transaction. Returns the time of the inserts and commits.
+pub fn bare_insert(path: &Path, rows: &[PushRow], batch: usize) -> std::time::Duration {
+    let mut conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(&format!(
+        "PRAGMA key = \"x'{}'\"; PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;
+         PRAGMA temp_store = MEMORY;
+         CREATE TABLE requests(id TEXT PRIMARY KEY, content_hash TEXT NOT NULL,
+             kind TEXT NOT NULL, station TEXT NOT NULL, submitted_at TEXT NOT NULL,
+             due_at TEXT, pushed_at TEXT NOT NULL, form TEXT NOT NULL,
+             state TEXT NOT NULL DEFAULT 'pending');",
+        "5a".repeat(32)
+    ))
+    .unwrap();
+    let t = std::time::Instant::now();
+    for chunk in rows.chunks(batch.max(1)) {
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .unwrap();
+        {
+            let mut stmt = tx
+                .prepare_cached(
+                    "INSERT INTO requests(id, content_hash, kind, station, submitted_at, due_at,
+                                          pushed_at, form, state)
+                     VALUES (?1, ?2, ?3, 'station', ?4, '2026-12-25T18:00:00',
+                             '2026-11-25T10:00:00', ?5, 'pending')",
+                )
+                .unwrap();
+            for r in chunk {
+                stmt.execute(rusqlite::params![
+                    r.id,
+                    r.hash,
+                    r.kind,
+                    r.submitted_at,
+                    r.form
+                ])
+                .unwrap();
+            }
+        }
+        tx.commit().unwrap();
+    }
+    t.elapsed()
+}

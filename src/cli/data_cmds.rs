@@ -128,10 +128,16 @@ pub(super) fn import(s: &mut Session, file: &Path, dry_run: bool) -> Result<u8, 
             )
         );
     }
+    let mut progress = Progress::start(lang, Unit::Requests, records.len() as u64);
     let report = s
         .store
-        .import_records(&records, &s.user.login, t)
-        .map_err(|e| s.ctx.store_error(e))?;
+        .import_records_with_progress(&records, &s.user.login, t, &mut |n| progress.set(n))
+        .map_err(|e| s.ctx.store_error(e));
+    match report {
+        Ok(_) => progress.finish(),
+        Err(_) => progress.clear(),
+    }
+    let report = report?;
     println!(
         "{}",
         tr_args(
@@ -193,10 +199,21 @@ pub(super) fn export(
     let lang = s.ctx.lang;
     let from = parse_cli_date(from, "from", lang)?;
     let to = parse_cli_date(to, "to", lang)?;
+    // Reading from the store, then writing the file: each step shows its count (the
+    // reading's without a last line; the writing's ends the job).
+    let mut reading: Option<Progress> = None;
     let forms = s
         .store
-        .export_forms(from, to)
-        .map_err(|e| s.ctx.store_error(e))?;
+        .export_forms_with_progress(from, to, &mut |n, total| {
+            reading
+                .get_or_insert_with(|| Progress::start(lang, Unit::Requests, total))
+                .set(n);
+        })
+        .map_err(|e| s.ctx.store_error(e));
+    if let Some(p) = reading.as_mut() {
+        p.clear();
+    }
+    let forms = forms?;
     let progress = RefCell::new(Progress::start(lang, Unit::Requests, forms.len() as u64));
     let text = serde_json::to_string_pretty(&Counted {
         forms: &forms,

@@ -159,6 +159,14 @@ impl Progress {
         }
     }
 
+    /// A step of a longer job ended: the bar goes, without a last line (the job's last
+    /// step prints it).
+    pub fn clear(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+
     /// The job ended: the bar goes, the last line says how many in how long.
     pub fn finish(&mut self) {
         if let Some(bar) = self.bar.take() {

@@ -10,12 +10,13 @@ use chrono::NaiveDateTime;
 use clap::Subcommand;
 
 use super::context::{wall_clock, Session};
+use super::progress::{Progress, Unit};
 use super::{exit, CliError};
 use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
 use crate::queue::backoffice::{BackOffice, BackOfficeOptions};
 use crate::queue::central::CentralOptions;
-use crate::queue::sync::{configured_queue_path, sync_round, SyncConfig};
+use crate::queue::sync::{configured_queue_path, sync_round_with_progress, SyncConfig};
 use crate::queue::QueueError;
 
 /// Environment variable: how long to wait for a locked central file, in milliseconds
@@ -80,8 +81,21 @@ pub(super) fn sync(s: &mut Session, repush_all: bool, as_json: bool) -> Result<u
     let lang = s.ctx.lang;
     let mut config = SyncConfig::new(queue_path(s)?, &s.user.login);
     config.central = central_options();
-    let report = sync_round(&mut s.store, &config, repush_all, &wall_clock)
-        .map_err(|e| queue_error(e, lang))?;
+    // Progress of the push (a long one: `--repush-all`, or a counter long offline),
+    // shown from the first batch the central file committed.
+    let mut progress: Option<Progress> = None;
+    let report =
+        sync_round_with_progress(&mut s.store, &config, repush_all, &wall_clock, &mut |p| {
+            progress
+                .get_or_insert_with(|| Progress::start(lang, Unit::Requests, p.total))
+                .set(p.done)
+        });
+    match (progress.as_mut(), &report) {
+        (Some(p), Ok(_)) => p.finish(),
+        (Some(p), Err(_)) => p.clear(),
+        (None, _) => {}
+    }
+    let report = report.map_err(|e| queue_error(e, lang))?;
     let problems: Vec<String> = report
         .conflicts
         .iter()

@@ -71,11 +71,32 @@ pub fn wire_form(form: &RequestForm) -> RequestForm {
     f
 }
 
+/// Whether `form` is already in wire form (status `accepted`, no result).
+fn is_wire(form: &RequestForm) -> bool {
+    form.status == Status::Accepted.key() && form.result.is_none()
+}
+
+/// The wire form's JSON: struct fields serialize in declaration order and maps are
+/// sorted, so the same request always gives the same bytes. A form already in wire form
+/// is serialized as it is, without a copy.
+fn wire_json(form: &RequestForm) -> String {
+    let json = if is_wire(form) {
+        serde_json::to_string(form)
+    } else {
+        serde_json::to_string(&wire_form(form))
+    };
+    json.unwrap_or_default()
+}
+
+/// SHA-256 of `bytes`, in lower-case hex.
+fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
 /// The SHA-256 (hex) of the wire form's JSON. Struct fields serialize in declaration
 /// order and maps are sorted, so the hash is stable.
 pub fn content_hash(form: &RequestForm) -> String {
-    let json = serde_json::to_string(&wire_form(form)).unwrap_or_default();
-    hex::encode(Sha256::digest(json.as_bytes()))
+    sha256_hex(wire_json(form).as_bytes())
 }
 
 /// What a counter sends for one request.
@@ -110,24 +131,43 @@ impl PushMessage {
         } else {
             None
         };
+        // One copy of the form, serialized and hashed once.
+        let form = wire_form(form);
         Ok(PushMessage {
             id,
             station: station.to_string(),
-            content_hash: content_hash(form),
+            content_hash: sha256_hex(wire_json(&form).as_bytes()),
             due_at: due_at.and_then(parse_ts),
-            form: wire_form(form),
+            form,
             known_result,
         })
     }
 
     /// Checks that the hash matches the form and the id is the form's.
     pub fn verify(&self) -> Result<(), ProtocolError> {
+        self.checked_wire_json().map(|_| ())
+    }
+
+    /// Checks the message as [`PushMessage::verify`] does and returns the form's JSON as
+    /// the receiver stores it, from the one serialization the check needed.
+    pub fn verified_json(&self) -> Result<String, ProtocolError> {
+        let json = self.checked_wire_json()?;
+        if is_wire(&self.form) {
+            Ok(json)
+        } else {
+            serde_json::to_string(&self.form).map_err(|_| ProtocolError::BadData(self.id))
+        }
+    }
+
+    /// The wire form's JSON, once its id and hash are checked.
+    fn checked_wire_json(&self) -> Result<String, ProtocolError> {
+        let json = wire_json(&self.form);
         if self.form.id.trim() != self.id.to_string()
-            || content_hash(&self.form) != self.content_hash
+            || sha256_hex(json.as_bytes()) != self.content_hash
         {
             return Err(ProtocolError::HashMismatch(self.id));
         }
-        Ok(())
+        Ok(json)
     }
 }
 
@@ -382,7 +422,14 @@ mod tests {
             panic!("{m:?}");
         };
         assert_eq!(m.verify(), Ok(()));
+        // The receiver stores the JSON its check serialized: the wire form's.
+        assert_eq!(
+            m.verified_json().ok(),
+            serde_json::to_string(&wire_form(&form())).ok()
+        );
+        assert_eq!(m.content_hash, content_hash(&form()));
         m.form.office = "changed".into();
+        assert_eq!(m.verified_json(), Err(ProtocolError::HashMismatch(m.id)));
         assert_eq!(m.verify(), Err(ProtocolError::HashMismatch(m.id)));
         let mut bad = form();
         bad.id = "nope".into();

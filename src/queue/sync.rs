@@ -132,7 +132,28 @@ pub fn sync_round(
     repush_all: bool,
     clock: &dyn Fn() -> NaiveDateTime,
 ) -> Result<RoundReport, QueueError> {
-    match round(store, config, repush_all, clock) {
+    sync_round_with_progress(store, config, repush_all, clock, &mut |_| {})
+}
+
+/// How far the push of a round is: requests handled so far out of all to push.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PushProgress {
+    /// Requests handled (delivered, conflicting or damaged).
+    pub done: u64,
+    /// Requests the round pushes.
+    pub total: u64,
+}
+
+/// As [`sync_round`], calling `progress` once before the push and after each batch the
+/// central file committed (`sync --repush-all` shows it).
+pub fn sync_round_with_progress(
+    store: &mut Store,
+    config: &SyncConfig,
+    repush_all: bool,
+    clock: &dyn Fn() -> NaiveDateTime,
+    progress: &mut dyn FnMut(PushProgress),
+) -> Result<RoundReport, QueueError> {
+    match round(store, config, repush_all, clock, progress) {
         Ok(report) => {
             if report.pushed > 0 || !report.results.is_empty() || !report.conflicts.is_empty() {
                 log::info!(
@@ -182,6 +203,7 @@ fn round(
     config: &SyncConfig,
     repush_all: bool,
     clock: &dyn Fn() -> NaiveDateTime,
+    progress: &mut dyn FnMut(PushProgress),
 ) -> Result<RoundReport, QueueError> {
     let station = store.station_id(&Uuid::new_v4().to_string())?;
     let remembered = store.sync_value(SYNC_CENTRAL_FILE_ID)?;
@@ -215,29 +237,34 @@ fn round(
     };
 
     let outbox = store.outbox(everything, u64::MAX)?;
+    let total = outbox.len() as u64;
+    progress(PushProgress { done: 0, total });
+    let mut done = 0;
+    // Delivered requests are marked sent locally after their central batch committed, a
+    // few batches at a time (each local commit is an fsync too); on an error, what was
+    // delivered is marked before the error is reported.
+    let mut delivered = Vec::new();
     for chunk in outbox.chunks(config.batch_size.max(1)) {
-        let mut messages = Vec::with_capacity(chunk.len());
-        for item in chunk {
-            match PushMessage::from_local(&item.form, item.due_at.as_deref(), &station, everything)
-            {
-                Ok(m) => messages.push(m),
-                Err(_) => report.damaged.push(item.id.clone()),
-            }
+        let pushed = push_batch(
+            &mut central,
+            chunk,
+            &station,
+            everything,
+            clock,
+            &mut report,
+        )
+        .map(|d| delivered.extend(d));
+        if let Err(e) = pushed {
+            mark_delivered(store, &mut delivered, config, clock, &mut report)?;
+            return Err(e);
         }
-        let outcomes = central.push(&messages, clock())?;
-        let mut delivered = Vec::with_capacity(messages.len());
-        for (m, outcome) in messages.iter().zip(outcomes) {
-            match outcome {
-                o if o.is_delivered() => {
-                    delivered.push((m.id.to_string(), m.content_hash.clone()));
-                }
-                PushOutcome::Conflict => report.conflicts.push(m.id.to_string()),
-                _ => report.damaged.push(m.id.to_string()),
-            }
+        if delivered.len() >= LOCAL_MARK_BATCH {
+            mark_delivered(store, &mut delivered, config, clock, &mut report)?;
         }
-        report.pushed += delivered.len();
-        report.newly_sent += store.mark_pushed(&delivered, &config.actor, clock())?;
+        done += chunk.len() as u64;
+        progress(PushProgress { done, total });
     }
+    mark_delivered(store, &mut delivered, config, clock, &mut report)?;
     if remembered.as_deref() != Some(central.file_id()) {
         store.set_sync_value(SYNC_CENTRAL_FILE_ID, central.file_id())?;
     }
@@ -277,6 +304,55 @@ fn round(
     store.record_result_deadlines()?;
     report.counts = store.sync_counts()?;
     Ok(report)
+}
+
+/// Delivered requests marked sent in one local transaction.
+const LOCAL_MARK_BATCH: usize = 1_000;
+
+/// Pushes one batch in one central transaction; returns the delivered requests (id,
+/// content hash) and notes the others in `report`.
+fn push_batch(
+    central: &mut Queue,
+    chunk: &[crate::store::OutboxItem],
+    station: &str,
+    everything: bool,
+    clock: &dyn Fn() -> NaiveDateTime,
+    report: &mut RoundReport,
+) -> Result<Vec<(String, String)>, QueueError> {
+    let mut messages = Vec::with_capacity(chunk.len());
+    for item in chunk {
+        match PushMessage::from_local(&item.form, item.due_at.as_deref(), station, everything) {
+            Ok(m) => messages.push(m),
+            Err(_) => report.damaged.push(item.id.clone()),
+        }
+    }
+    let outcomes = central.push(&messages, clock())?;
+    let mut delivered = Vec::with_capacity(messages.len());
+    for (m, outcome) in messages.into_iter().zip(outcomes) {
+        match outcome {
+            o if o.is_delivered() => delivered.push((m.id.to_string(), m.content_hash)),
+            PushOutcome::Conflict => report.conflicts.push(m.id.to_string()),
+            _ => report.damaged.push(m.id.to_string()),
+        }
+    }
+    Ok(delivered)
+}
+
+/// Marks `delivered` sent locally (emptying it) and counts them in `report`.
+fn mark_delivered(
+    store: &mut Store,
+    delivered: &mut Vec<(String, String)>,
+    config: &SyncConfig,
+    clock: &dyn Fn() -> NaiveDateTime,
+    report: &mut RoundReport,
+) -> Result<(), QueueError> {
+    if delivered.is_empty() {
+        return Ok(());
+    }
+    report.pushed += delivered.len();
+    report.newly_sent += store.mark_pushed(delivered, &config.actor, clock())?;
+    delivered.clear();
+    Ok(())
 }
 
 /// How the background worker paces itself.

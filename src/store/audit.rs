@@ -54,10 +54,11 @@ pub(crate) fn append_at(
     request_id: Option<&str>,
     details: &str,
 ) -> Result<(), StoreError> {
-    tx.execute(
+    // Prepared once per connection: a sync appends one entry per request.
+    tx.prepare_cached(
         "INSERT INTO audit_log(at, actor, action, request_id, details) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![at, actor, action, request_id, details],
-    )?;
+    )?
+    .execute(params![at, actor, action, request_id, details])?;
     Ok(())
 }
 

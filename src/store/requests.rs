@@ -198,9 +198,24 @@ impl Store {
         actor: &str,
         now: NaiveDateTime,
     ) -> Result<ImportReport, StoreError> {
+        self.import_records_with_progress(records, actor, now, &mut |_| {})
+    }
+
+    /// As [`Store::import_records`], calling `progress` with the number stored so far
+    /// every [`PROGRESS_STEP`] records (`import` shows it; the transaction is still one).
+    pub fn import_records_with_progress(
+        &mut self,
+        records: &[Record],
+        actor: &str,
+        now: NaiveDateTime,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<ImportReport, StoreError> {
         let calendar = self.working_calendar()?;
         self.write(|tx| {
-            for record in records {
+            for (index, record) in records.iter().enumerate() {
+                if index % PROGRESS_STEP == 0 && index > 0 {
+                    progress(index as u64);
+                }
                 let due = due_at(record.status, record.request.submitted_at, &calendar);
                 insert_record(tx, record, due, now)?;
                 let id = record.request.id.to_string();
@@ -213,6 +228,7 @@ impl Store {
                     &format!("status={}", record.status.key()),
                 )?;
             }
+            progress(records.len() as u64);
             Ok(ImportReport {
                 stored: records.len(),
             })
@@ -445,8 +461,27 @@ impl Store {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Result<Vec<RequestForm>, StoreError> {
+        self.export_forms_with_progress(from, to, &mut |_, _| {})
+    }
+
+    /// As [`Store::export_forms`], calling `progress(read, total)` once with how many
+    /// there are, then every [`PROGRESS_STEP`] forms read and at the end (`export` shows
+    /// it).
+    pub fn export_forms_with_progress(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<Vec<RequestForm>, StoreError> {
         let (w, values) = Self::export_clause(from, to);
         let params: Vec<&dyn ToSql> = values.iter().map(|b| b.as_ref()).collect();
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM requests {w}"),
+            params.as_slice(),
+            |r| r.get(0),
+        )?;
+        let total = u64::try_from(total).unwrap_or(0);
+        progress(0, total);
         let mut stmt = self.conn.prepare(&format!(
             "SELECT id, data FROM requests {w} ORDER BY submitted_at, id"
         ))?;
@@ -455,6 +490,9 @@ impl Store {
         })?;
         let mut out = Vec::new();
         for row in rows {
+            if out.len() % PROGRESS_STEP == 0 && !out.is_empty() {
+                progress(out.len() as u64, total);
+            }
             let (id, data) = row?;
             out.push(
                 serde_json::from_str(&data).map_err(|e| StoreError::Corrupt {
@@ -463,9 +501,13 @@ impl Store {
                 })?,
             );
         }
+        progress(out.len() as u64, total);
         Ok(out)
     }
 }
+
+/// Records between two calls of an import's or export's progress callback.
+const PROGRESS_STEP: usize = 1_000;
 
 /// Recomputes, under `calendar`, the due date of every open request (accepted or sent:
 /// handed to the provider, not final) whose deadline differs, inside the caller's

@@ -151,48 +151,47 @@ impl Store {
     /// Records that the central file holds these requests (id, content hash): in one
     /// transaction, an accepted one becomes sent (through `transition`, with an audit
     /// entry) and each gets its push time and hash. Returns how many became sent.
+    ///
+    /// The statements are prepared once for the transaction, and the stored form's status
+    /// is changed where it lies (`json_set`), without reading the form into the program.
     pub fn mark_pushed(
         &mut self,
         pushed: &[(String, String)],
         actor: &str,
         now: NaiveDateTime,
     ) -> Result<usize, StoreError> {
+        let at = ts(now);
         self.write(|tx| {
+            let mut select =
+                tx.prepare_cached("SELECT status, kind FROM requests WHERE id = ?1")?;
+            let mut send = tx.prepare_cached(
+                "UPDATE requests SET status = ?2, data = json_set(data, '$.status', ?2),
+                        updated_at = ?3, pushed_at = ?3, content_hash = ?4
+                 WHERE id = ?1",
+            )?;
+            let mut mark = tx.prepare_cached(
+                "UPDATE requests SET pushed_at = ?2, content_hash = ?3 WHERE id = ?1",
+            )?;
             let mut sent = 0;
             for (id, hash) in pushed {
-                let row: Option<(String, String)> = tx
-                    .query_row(
-                        "SELECT status, data FROM requests WHERE id = ?1",
-                        [id],
-                        |r| Ok((r.get(0)?, r.get(1)?)),
-                    )
+                let row: Option<(String, String)> = select
+                    .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
                     .optional()?;
-                let Some((status, data)) = row else {
+                let Some((status, kind)) = row else {
                     return Err(StoreError::RequestNotFound(id.clone()));
                 };
-                let corrupt = |detail: String| StoreError::Corrupt {
-                    id: id.clone(),
-                    detail,
-                };
                 if status == Status::Accepted.key() {
-                    let mut f: RequestForm =
-                        serde_json::from_str(&data).map_err(|e| corrupt(e.to_string()))?;
-                    let kind = RequestKind::from_key(&f.kind)
-                        .ok_or_else(|| corrupt("unknown kind".into()))?;
+                    let kind = RequestKind::from_key(&kind).ok_or_else(|| StoreError::Corrupt {
+                        id: id.clone(),
+                        detail: "unknown kind".into(),
+                    })?;
                     let to = transition(kind, Status::Accepted, Event::Send)?;
-                    f.status = to.key().into();
-                    let data = serde_json::to_string(&f).map_err(|e| corrupt(e.to_string()))?;
-                    tx.execute(
-                        "UPDATE requests SET status = ?2, data = ?3, updated_at = ?4 WHERE id = ?1",
-                        params![id, to.key(), data, ts(now)],
-                    )?;
-                    audit::append(tx, now, actor, "request.sent", Some(id), "queue")?;
+                    send.execute(params![id, to.key(), at, hash])?;
+                    audit::append_at(tx, &at, actor, "request.sent", Some(id), "queue")?;
                     sent += 1;
+                } else {
+                    mark.execute(params![id, at, hash])?;
                 }
-                tx.execute(
-                    "UPDATE requests SET pushed_at = ?2, content_hash = ?3 WHERE id = ?1",
-                    params![id, ts(now), hash],
-                )?;
             }
             Ok(sent)
         })

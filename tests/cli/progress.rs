@@ -98,6 +98,14 @@ fn demo_data_export_and_import_show_plain_progress_lines_when_not_on_a_terminal(
         assert!(done < written as u64, "{out}");
     }
     assert_eq!(final_line(last, "requests"), written as u64, "{out}");
+    // Two steps counted: reading from the store, then writing the file; each shows its
+    // first line after its first 1000 requests.
+    let first = format!("1000/{written} requests, ");
+    assert_eq!(
+        progress.iter().filter(|l| l.starts_with(&first)).count(),
+        2,
+        "{out}"
+    );
 
     // Import shows the check of the file's requests, then says it stores them.
     let other = Desk::set_up();
@@ -115,7 +123,23 @@ fn demo_data_export_and_import_show_plain_progress_lines_when_not_on_a_terminal(
     for line in &lines[..checked] {
         progress_line(line, written as u64, "requests");
     }
-    assert_eq!(lines.len(), checked + 2, "{out}");
+    // Then the storing step: its heading, its progress lines and its own last line.
+    assert_eq!(
+        lines[checked + 1],
+        format!("storing {written} requests in one transaction…"),
+        "{out}"
+    );
+    let (stored, storing) = lines[checked + 2..]
+        .split_last()
+        .unwrap_or_else(|| panic!("no progress of the storing\n{out}"));
+    assert!(!storing.is_empty(), "{out}");
+    let done: Vec<u64> = storing
+        .iter()
+        .map(|l| progress_line(l, written as u64, "requests"))
+        .collect();
+    assert_eq!(done[0], 1000, "{out}");
+    assert!(done.windows(2).all(|w| w[0] < w[1]), "{out}");
+    assert_eq!(final_line(stored, "requests"), written as u64, "{out}");
 }
 
 #[test]
@@ -162,4 +186,52 @@ fn a_small_job_prints_no_progress() {
         .run()
         .code(OK)
         .stderr_empty();
+}
+
+#[test]
+fn a_rebuild_of_the_central_queue_shows_the_push_progress() {
+    // Real (not synthetic) requests: demo data exported, imported by another counter.
+    let demo = Desk::set_up();
+    demo.admin()
+        .args(["demo-data", "--count", "14000", "--seed", "21"])
+        .run()
+        .code(OK);
+    let file = demo.path("all.json");
+    demo.admin()
+        .arg("export")
+        .arg("--out")
+        .arg(&file)
+        .run()
+        .code(OK);
+    let desk = Desk::set_up();
+    desk.admin().arg("import").arg(&file).run().code(OK);
+
+    let queue = desk.path("central.sqlite3");
+    let out = desk
+        .admin()
+        .arg("--queue")
+        .arg(&queue)
+        .args(["sync", "--repush-all", "--json"])
+        .run();
+    out.code(OK);
+    let report = out.json();
+    let count = |key: &str| report[key].as_array().map_or(0, Vec::len) as u64;
+    let total =
+        report["pushed"].as_u64().unwrap_or_default() + count("conflicts") + count("damaged");
+    assert!(total > 10_000, "{report}");
+    let lines = out.stderr_lines();
+    let (last, progress) = lines
+        .split_last()
+        .unwrap_or_else(|| panic!("no progress on stderr\n{out}"));
+    assert!(!out.stderr.contains('\r'), "{out}");
+    assert!(!progress.is_empty(), "{out}");
+    let done: Vec<u64> = progress
+        .iter()
+        .map(|l| progress_line(l, total, "requests"))
+        .collect();
+    // The first line after the first batch the central file committed (100 requests).
+    assert_eq!(done[0], 100, "{out}");
+    assert!(done.iter().all(|d| d % 100 == 0 && *d < total), "{out}");
+    assert!(done.windows(2).all(|w| w[0] < w[1]), "{out}");
+    assert_eq!(final_line(last, "requests"), total, "{out}");
 }

@@ -148,14 +148,14 @@ pub(crate) fn push_one(
     m: &PushMessage,
     now: NaiveDateTime,
 ) -> Result<PushOutcome, QueueError> {
-    if m.verify().is_err() {
+    // The hash is checked once, on the JSON that is then stored.
+    let Ok(form) = m.verified_json() else {
         return Ok(PushOutcome::Damaged);
-    }
+    };
     let Ok(request) = parse_request(m.id, &m.form) else {
         return Ok(PushOutcome::Damaged);
     };
     let id = m.id.to_string();
-    let form = serde_json::to_string(&m.form).map_err(|_| QueueError::Damaged(id.clone()))?;
     let inserted = tx.execute(
         "INSERT INTO requests(id, content_hash, kind, station, submitted_at, due_at, pushed_at, form, state)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending') ON CONFLICT DO NOTHING",
