@@ -16,6 +16,9 @@ mod registry;
 // Moving an office from its file to a server (tests/queue/migrate.rs).
 #[path = "queue/migrate.rs"]
 mod migrate;
+// Rejected requests set aside, on both backends (tests/queue/set_aside.rs).
+#[path = "queue/set_aside.rs"]
+mod set_aside;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

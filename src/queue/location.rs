@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use super::central::{self, Central, CentralCounts, CentralOptions, OpenMode, Pulled};
 use super::protocol::{PersonRecord, PushMessage, PushOutcome};
+use super::reject::RejectReason;
 use super::server::PgQueue;
 use super::sql::{Lite, Sql};
 use super::QueueError;
@@ -147,6 +148,43 @@ impl Queue {
             Queue::File(c) => c.push(messages, now),
             Queue::Server(p) => p.push(messages, now),
         }
+    }
+
+    /// [`Queue::push`], with the reason for each request the queue refused for what
+    /// it is ([`super::reject`]): the rest of the batch is stored all the same. A
+    /// server's row faults come from the server; on a file, a batch whose transaction
+    /// fails with an error about one request (not about the file: see
+    /// [`QueueError::is_offline`]) is halved until that request stands alone.
+    pub fn push_checked(
+        &mut self,
+        messages: &[PushMessage],
+        now: NaiveDateTime,
+    ) -> Result<Vec<Result<PushOutcome, RejectReason>>, QueueError> {
+        let c = match self {
+            Queue::Server(p) => return p.push_checked(messages, now),
+            Queue::File(c) => c,
+        };
+        let mut outcomes = vec![Ok(PushOutcome::Damaged); messages.len()];
+        let mut parts = vec![(0, messages)];
+        while let Some((start, part)) = parts.pop() {
+            match c.push(part, now) {
+                Ok(done) => {
+                    for (k, o) in done.into_iter().enumerate() {
+                        outcomes[start + k] = Ok(o);
+                    }
+                }
+                Err(e) if e.is_offline() => return Err(e),
+                Err(e) if part.len() == 1 => {
+                    outcomes[start] = Err(RejectReason::Refused(e.to_string()));
+                }
+                Err(_) => {
+                    let half = part.len() / 2;
+                    parts.push((start + half, &part[half..]));
+                    parts.push((start, &part[..half]));
+                }
+            }
+        }
+        Ok(outcomes)
     }
 
     /// The results of those of `ids` that have one.

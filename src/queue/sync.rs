@@ -11,6 +11,7 @@
 //! - a result is applied only to a request that is still *sent* locally.
 
 use crate::store::SecretKey;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
@@ -24,13 +25,16 @@ use uuid::Uuid;
 use super::central::{CentralOptions, OpenMode};
 use super::location::{Queue, QueueLocation};
 use super::protocol::{format_ts, parse_ts, PushMessage, PushOutcome, DEFAULT_FILE_NAME};
+use super::reject::RejectReason;
 use super::QueueError;
+use crate::domain::i18n::tr_args;
 use crate::domain::lang::Lang;
 use crate::domain::request::Status;
 use crate::machine_config::MachineConfig;
 use crate::settings::Setting;
 use crate::store::{
-    Store, StoreError, SyncCounts, SYNC_CENTRAL_FILE_ID, SYNC_LAST_ERROR, SYNC_LAST_SUCCESS,
+    SetAside, Store, StoreError, SyncCounts, SYNC_CENTRAL_FILE_ID, SYNC_LAST_ERROR,
+    SYNC_LAST_SUCCESS,
 };
 
 /// The local setting that holds the central file's path (set by an administrator):
@@ -102,6 +106,15 @@ pub struct ArrivedResult {
     pub status: Status,
 }
 
+/// A request the queue rejected in this round, now set aside locally.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rejected {
+    /// The request.
+    pub id: String,
+    /// Why.
+    pub reason: RejectReason,
+}
+
 /// What a round did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct RoundReport {
@@ -115,6 +128,12 @@ pub struct RoundReport {
     pub conflicts: Vec<String>,
     /// Requests that could not be sent or whose result is damaged.
     pub damaged: Vec<String>,
+    /// Requests the queue rejected in this round (conflicts, damaged ones, rows the
+    /// server refused): set aside, with their reasons, and skipped from now on until a
+    /// supervisor sends them again ([`retry_set_aside`]).
+    pub set_aside: Vec<Rejected>,
+    /// Requests set aside in earlier rounds, not sent in this one.
+    pub still_set_aside: usize,
     /// The central file was new to this counter (replaced or rebuilt), so everything
     /// was sent again.
     pub file_changed: bool,
@@ -214,30 +233,15 @@ fn round(
         ..RoundReport::default()
     };
 
-    let outbox = store.outbox(everything, u64::MAX)?;
-    for chunk in outbox.chunks(config.batch_size.max(1)) {
-        let mut messages = Vec::with_capacity(chunk.len());
-        for item in chunk {
-            match PushMessage::from_local(&item.form, item.due_at.as_deref(), &station, everything)
-            {
-                Ok(m) => messages.push(m),
-                Err(_) => report.damaged.push(item.id.clone()),
-            }
-        }
-        let outcomes = central.push(&messages, clock())?;
-        let mut delivered = Vec::with_capacity(messages.len());
-        for (m, outcome) in messages.iter().zip(outcomes) {
-            match outcome {
-                o if o.is_delivered() => {
-                    delivered.push((m.id.to_string(), m.content_hash.clone()));
-                }
-                PushOutcome::Conflict => report.conflicts.push(m.id.to_string()),
-                _ => report.damaged.push(m.id.to_string()),
-            }
-        }
-        report.pushed += delivered.len();
-        report.newly_sent += store.mark_pushed(&delivered, &config.actor, clock())?;
-    }
+    push_outbox(
+        store,
+        &mut central,
+        config,
+        &station,
+        everything,
+        &mut report,
+        clock,
+    )?;
     if remembered.as_deref() != Some(central.file_id()) {
         store.set_sync_value(SYNC_CENTRAL_FILE_ID, central.file_id())?;
     }
@@ -275,8 +279,128 @@ fn round(
         }
     }
     store.record_result_deadlines()?;
-    report.counts = store.sync_counts()?;
+    report.counts = store.sync_counts_net()?;
     Ok(report)
+}
+
+/// Pushes the outbox in batches (all but the requests set aside), marks what the queue
+/// holds as sent, and sets aside what it rejected.
+fn push_outbox(
+    store: &mut Store,
+    central: &mut Queue,
+    config: &SyncConfig,
+    station: &str,
+    everything: bool,
+    report: &mut RoundReport,
+    clock: &dyn Fn() -> NaiveDateTime,
+) -> Result<(), QueueError> {
+    // Requests set aside wait for a supervisor: they never hold up the rest.
+    let aside: HashSet<String> = store
+        .set_aside_requests()?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let mut outbox = store.outbox(everything, u64::MAX)?;
+    outbox.retain(|item| !aside.contains(&item.id));
+    report.still_set_aside = aside.len();
+    for chunk in outbox.chunks(config.batch_size.max(1)) {
+        let mut messages = Vec::with_capacity(chunk.len());
+        for item in chunk {
+            match PushMessage::from_local(&item.form, item.due_at.as_deref(), station, everything) {
+                Ok(m) => messages.push(m),
+                Err(_) => {
+                    report.damaged.push(item.id.clone());
+                    set_aside(
+                        store,
+                        report,
+                        config,
+                        &item.id,
+                        RejectReason::Damaged,
+                        clock,
+                    )?;
+                }
+            }
+        }
+        let outcomes = central.push_checked(&messages, clock())?;
+        let mut delivered = Vec::with_capacity(messages.len());
+        for (m, outcome) in messages.iter().zip(outcomes) {
+            let id = m.id.to_string();
+            let reason = match outcome {
+                Ok(o) if o.is_delivered() => {
+                    delivered.push((id, m.content_hash.clone()));
+                    continue;
+                }
+                Ok(PushOutcome::Conflict) => {
+                    report.conflicts.push(id.clone());
+                    RejectReason::Conflict
+                }
+                Ok(_) => {
+                    report.damaged.push(id.clone());
+                    RejectReason::Damaged
+                }
+                Err(reason) => {
+                    report.damaged.push(id.clone());
+                    reason
+                }
+            };
+            set_aside(store, report, config, &id, reason, clock)?;
+        }
+        report.pushed += delivered.len();
+        report.newly_sent += store.mark_pushed(&delivered, &config.actor, clock())?;
+    }
+    Ok(())
+}
+
+/// Sets the request `id` aside locally with `reason`, and notes it in the report.
+fn set_aside(
+    store: &mut Store,
+    report: &mut RoundReport,
+    config: &SyncConfig,
+    id: &str,
+    reason: RejectReason,
+    clock: &dyn Fn() -> NaiveDateTime,
+) -> Result<(), QueueError> {
+    log::warn!("sync: request {id} set aside: {}", reason.to_stored());
+    store.set_aside(id, &reason.to_stored(), &config.actor, clock())?;
+    report.set_aside.push(Rejected {
+        id: id.to_string(),
+        reason,
+    });
+    Ok(())
+}
+
+/// A request set aside as one line in `lang`: its id, when, and the reason.
+pub fn set_aside_line(s: &SetAside, lang: Lang) -> String {
+    let when =
+        parse_ts(&s.at).map_or_else(|| s.at.clone(), |t| t.format("%d.%m.%Y %H:%M").to_string());
+    tr_args(
+        lang,
+        "server-set-aside-line",
+        &[
+            ("id", s.id.clone().into()),
+            ("when", when.into()),
+            (
+                "reason",
+                RejectReason::from_stored(&s.reason).message(lang).into(),
+            ),
+        ],
+    )
+}
+
+/// Puts a request set aside back into the outbox, for a supervisor once the cause is
+/// fixed (audited): the next round sends it again. Refused with
+/// [`QueueError::NotSetAside`] when it is not set aside.
+pub fn retry_set_aside(
+    store: &mut Store,
+    id: &str,
+    actor: &str,
+    now: NaiveDateTime,
+) -> Result<(), QueueError> {
+    if store.retry_set_aside(id, actor, now)? {
+        Ok(())
+    } else {
+        Err(QueueError::NotSetAside(id.to_string()))
+    }
 }
 
 /// How the background worker paces itself.
@@ -325,6 +449,9 @@ pub struct SyncStatus {
     pub to_push: u64,
     /// Sent requests waiting for the back office.
     pub awaiting_result: u64,
+    /// Requests set aside (rejected by the queue) with their reasons, oldest first,
+    /// waiting for a supervisor.
+    pub set_aside: Vec<SetAside>,
     /// When a round last succeeded (also from before a restart).
     pub last_success_at: Option<NaiveDateTime>,
     /// The last round's error, until a round succeeds.
@@ -339,6 +466,14 @@ impl SyncStatus {
     /// The last error in `lang`, if the last round failed.
     pub fn last_error_text(&self, lang: Lang) -> Option<String> {
         self.last_error.as_ref().map(|e| e.message(lang))
+    }
+
+    /// The requests set aside, one line each in `lang`: the request and the reason.
+    pub fn set_aside_lines(&self, lang: Lang) -> Vec<String> {
+        self.set_aside
+            .iter()
+            .map(|s| set_aside_line(s, lang))
+            .collect()
     }
 
     /// Whether the counter is working offline (the last round failed).
@@ -470,7 +605,8 @@ fn worker(
     loop {
         update(&status, |s| s.running = true);
         let result = sync_round(&mut store, &config.sync, false, clock.as_ref());
-        let counts = store.sync_counts().ok();
+        let counts = store.sync_counts_net().ok();
+        let aside = store.set_aside_requests().ok();
         let last_success = store
             .sync_value(SYNC_LAST_SUCCESS)
             .ok()
@@ -507,6 +643,9 @@ fn worker(
             if let Some(c) = counts {
                 s.to_push = c.to_push;
                 s.awaiting_result = c.awaiting_result;
+            }
+            if let Some(list) = aside {
+                s.set_aside = list;
             }
             if last_success.is_some() {
                 s.last_success_at = last_success;

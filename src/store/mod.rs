@@ -11,6 +11,7 @@ mod calendar;
 pub mod journal;
 mod requests;
 mod schema;
+mod set_aside;
 mod settings;
 mod sync;
 mod unlock;
@@ -32,6 +33,7 @@ pub use audit::{AuditEntry, AuditQuery};
 pub use calendar::CalendarImport;
 pub use journal::{Cursor, JournalPage, MIN_NAME_CHARS};
 pub use requests::{ImportReport, RequestFilter, RequestRow, StoredRequest};
+pub use set_aside::SetAside;
 pub use settings::QUEUE_KEY_SETTING;
 pub use sync::{
     OutboxItem, SyncCounts, SYNC_CENTRAL_FILE_ID, SYNC_LAST_ERROR, SYNC_LAST_SUCCESS,

@@ -10,6 +10,7 @@ pub mod editor;
 pub mod journal;
 pub mod login;
 pub mod request_view;
+pub mod set_aside;
 pub mod theme;
 pub mod widgets;
 

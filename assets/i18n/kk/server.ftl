@@ -1,0 +1,14 @@
+# Орталық кезек қабылдамаған және шетке қойылған өтініштер (src/queue/reject.rs, src/queue/sync.rs, src/ui/set_aside.rs, src/cli/pg_cmds.rs).
+server-reject-conflict = кезекте осы сәйкестендіргіші бар, бірақ деректері басқа өтініш бар, не бұл басқа кеңсенің өтініші
+server-reject-damaged = өтініш деректері кезекте тексеруден өтпеді (хеш, сәйкестендіргіш немесе өрістер)
+server-reject-refused = кезек сервері оны қабылдамады: { $detail }
+server-not-set-aside = { $id } өтініші шетке қойылмаған
+server-set-aside-line = { $id } ({ $when } бастап): { $reason }
+server-set-aside-title = { $n ->
+        [one] { $n } өтінішті кезек қабылдамады, ол шетке қойылды
+       *[other] { $n } өтінішті кезек қабылдамады, олар шетке қойылды
+    }; қалғандары әдеттегідей жіберіледі
+server-set-aside-hint = Басшыға хабарлаңыз: себебі жойылған соң ол өтінішті `iin-desk queue retry ID` командасымен қайта жібереді.
+server-set-aside-none = шетке қойылған өтініш жоқ
+server-set-aside-retried = { $id } өтініші жіберу кезегіне қайтарылды; келесі синхрондау оны қайта жібереді
+server-sync-set-aside = { $id } шетке қойылды: { $reason }
