@@ -370,9 +370,10 @@ fn server_restarted_twenty_times_during_sync_rounds_loses_and_duplicates_nothing
             .stderr(Stdio::piped())
             .spawn()
             .unwrap_or_else(|e| panic!("{e}"));
-        // The restart lands while the round runs: at a random moment within the time
-        // an idle sync takes, and the round (40 requests to push) takes longer.
-        std::thread::sleep(Duration::from_millis(rng.below(idle_ms.max(2))));
+        // The restart lands while the round runs: at a random moment from half the time
+        // an idle sync takes (its login) to half as much again (its push of 40).
+        let wait_ms = idle_ms / 2 + rng.below(idle_ms.max(2));
+        std::thread::sleep(Duration::from_millis(wait_ms));
         let running = matches!(child.try_wait(), Ok(None));
         cluster.restart();
         restarts += 1;

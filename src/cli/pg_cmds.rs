@@ -69,6 +69,15 @@ pub enum QueueCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Keeps the password of this installation's queue server login sealed in the
+    /// encrypted local store (administrator), read from the terminal without echo or
+    /// from the first line of stdin — never from the command line. PGPASSWORD and
+    /// ~/.pgpass, when they have one, take precedence.
+    Password {
+        /// Remove the sealed password instead.
+        #[arg(long)]
+        clear: bool,
+    },
     /// Puts a set-aside request back into the outbox once the cause of its rejection is
     /// fixed (supervisor or administrator; audited): the next sync sends it again.
     Retry {
@@ -91,6 +100,7 @@ pub(super) fn queue(ctx: &CliContext, action: QueueCommand) -> Result<u8, CliErr
         } => migrate(ctx, &from, &to, &office, json),
         QueueCommand::SetAside { json } => set_aside(ctx, json),
         QueueCommand::Retry { id } => retry(ctx, &id),
+        QueueCommand::Password { clear } => password(ctx, clear),
     }
 }
 
@@ -305,5 +315,43 @@ fn retry(ctx: &CliContext, id: &str) -> Result<u8, CliError> {
             &[("id", id.trim().into())]
         )
     );
+    Ok(exit::OK)
+}
+
+/// `queue password [--clear]`.
+fn password(ctx: &CliContext, clear: bool) -> Result<u8, CliError> {
+    use std::io::IsTerminal;
+    let lang = ctx.lang;
+    let mut session = ctx.login(&[Role::Administrator])?;
+    let secret = if clear {
+        zeroize::Zeroizing::new(String::new())
+    } else if std::io::stdin().is_terminal() {
+        rpassword::prompt_password(tr(lang, "server-password-prompt"))
+            .map(zeroize::Zeroizing::new)
+            .map_err(|e| CliError::new(exit::FILE, format!("stdin: {e}")))?
+    } else {
+        let mut line = zeroize::Zeroizing::new(String::new());
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|e| CliError::new(exit::FILE, format!("stdin: {e}")))?;
+        zeroize::Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_string())
+    };
+    if !clear && secret.is_empty() {
+        return Err(CliError::new(
+            exit::USAGE,
+            tr(lang, "server-password-empty"),
+        ));
+    }
+    let actor = session.user.login.clone();
+    session
+        .store
+        .set_server_password(&secret, &actor, ctx.now)
+        .map_err(|e| ctx.store_error(e))?;
+    let id = if clear {
+        "server-password-cleared"
+    } else {
+        "server-password-kept"
+    };
+    println!("{}", tr(lang, id));
     Ok(exit::OK)
 }

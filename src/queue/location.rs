@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 use uuid::Uuid;
+use zeroize::Zeroizing;
 
 use super::central::{self, Central, CentralCounts, CentralOptions, OpenMode, Pulled};
 use super::protocol::{PersonRecord, PushMessage, PushOutcome};
@@ -95,14 +96,29 @@ impl Queue {
         options: CentralOptions,
         key: Option<&SecretKey>,
     ) -> Result<Queue, QueueError> {
+        Queue::open_sealed(location, mode, options, key, None)
+    }
+
+    /// [`Queue::open`] with the queue server's password sealed in the local store
+    /// ([`crate::store::Store::server_password`]), used when neither `PGPASSWORD` nor
+    /// the password file has one (a file ignores it).
+    pub fn open_sealed(
+        location: &QueueLocation,
+        mode: OpenMode,
+        options: CentralOptions,
+        key: Option<&SecretKey>,
+        server_password: Option<Zeroizing<String>>,
+    ) -> Result<Queue, QueueError> {
         match location {
             QueueLocation::File(path) => {
                 let key = key.ok_or_else(|| QueueError::NoKey { path: path.clone() })?;
                 Ok(Queue::File(Central::open(path, mode, options, key)?))
             }
-            QueueLocation::Server(url) => {
-                Ok(Queue::Server(Box::new(PgQueue::connect(url, options)?)))
-            }
+            QueueLocation::Server(url) => Ok(Queue::Server(Box::new(PgQueue::connect_sealed(
+                url,
+                options,
+                server_password,
+            )?))),
         }
     }
 

@@ -212,18 +212,22 @@ fn round(
         OpenMode::MustExist
     };
     let location = QueueLocation::from_path(&config.queue_path);
-    let key = match &location {
-        QueueLocation::File(path) => Some(installation_queue_key(
-            store,
-            path,
-            mode == OpenMode::CreateIfMissing,
-            &config.actor,
-            clock(),
-        )?),
-        // A server has its own credentials (PGPASSWORD, ~/.pgpass): no queue key.
-        QueueLocation::Server(_) => None,
+    let (key, sealed) = match &location {
+        QueueLocation::File(path) => (
+            Some(installation_queue_key(
+                store,
+                path,
+                mode == OpenMode::CreateIfMissing,
+                &config.actor,
+                clock(),
+            )?),
+            None,
+        ),
+        // A server has its own credentials (PGPASSWORD, ~/.pgpass, or the password
+        // sealed in this store): no queue key.
+        QueueLocation::Server(_) => (None, store.server_password()?),
     };
-    let mut central = Queue::open(&location, mode, config.central, key.as_ref())?;
+    let mut central = Queue::open_sealed(&location, mode, config.central, key.as_ref(), sealed)?;
     let file_changed = remembered
         .as_deref()
         .is_some_and(|r| r != central.file_id());

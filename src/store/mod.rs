@@ -34,7 +34,7 @@ pub use calendar::CalendarImport;
 pub use journal::{Cursor, JournalPage, MIN_NAME_CHARS};
 pub use requests::{ImportReport, RequestFilter, RequestRow, StoredRequest};
 pub use set_aside::SetAside;
-pub use settings::QUEUE_KEY_SETTING;
+pub use settings::{QUEUE_KEY_SETTING, SERVER_PASSWORD_SETTING};
 pub use sync::{
     OutboxItem, SyncCounts, SYNC_CENTRAL_FILE_ID, SYNC_LAST_ERROR, SYNC_LAST_SUCCESS,
     SYNC_STATION_ID,

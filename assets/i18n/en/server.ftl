@@ -12,3 +12,8 @@ server-set-aside-hint = Tell the supervisor: once the cause is fixed, they send 
 server-set-aside-none = no request is set aside
 server-set-aside-retried = request { $id } is back in the outbox; the next sync sends it again
 server-sync-set-aside = { $id } set aside: { $reason }
+# The queue server's password, sealed in the local store (src/cli/pg_cmds.rs).
+server-password-prompt = Password of this installation's login on the queue server (not shown):
+server-password-empty = no password given: type it, or use --clear to remove the sealed one
+server-password-kept = the queue server password is kept sealed in the encrypted local store
+server-password-cleared = the sealed queue server password was removed

@@ -1,5 +1,5 @@
 //! Connecting to the server: the URL (without a password), TLS by `sslmode`, the password
-//! from `PGPASSWORD` or the password file.
+//! from `PGPASSWORD`, else the password file, else the one sealed in the local store.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -84,8 +84,13 @@ fn connector(tls: &Tls, url: &str) -> Result<MakeTlsConnector, QueueError> {
     Ok(make)
 }
 
-/// The connection's configuration from `url`; a password in the URL is refused.
-pub(crate) fn config(url: &str, timeout: Duration) -> Result<(Config, Tls), QueueError> {
+/// The connection's configuration from `url`; a password in the URL is refused. The
+/// password: `PGPASSWORD`, else the password file's, else `sealed` (the local store's).
+pub(crate) fn config(
+    url: &str,
+    timeout: Duration,
+    sealed: Option<&str>,
+) -> Result<(Config, Tls), QueueError> {
     let (plain, tls) = split_tls(url);
     let location = redact(url);
     let mut config = Config::from_str(&plain).map_err(|e| QueueError::Server {
@@ -116,6 +121,8 @@ pub(crate) fn config(url: &str, timeout: Duration) -> Result<(Config, Tls), Queu
         let db = config.get_dbname().unwrap_or(&user).to_string();
         if let Some(password) = pgpass::lookup(&host, port, &db, &user) {
             config.password(password);
+        } else if let Some(password) = sealed {
+            config.password(password);
         }
     }
     config
@@ -131,7 +138,17 @@ pub(crate) fn config(url: &str, timeout: Duration) -> Result<(Config, Tls), Queu
 
 /// Connects to `url` (no schema check).
 pub fn connect_client(url: &str, timeout: Duration) -> Result<Client, QueueError> {
-    let (config, tls) = config(url, timeout)?;
+    connect_client_sealed(url, timeout, None)
+}
+
+/// Connects to `url` (no schema check), with the password sealed in the local store
+/// when neither `PGPASSWORD` nor the password file has one.
+pub fn connect_client_sealed(
+    url: &str,
+    timeout: Duration,
+    sealed: Option<&str>,
+) -> Result<Client, QueueError> {
+    let (config, tls) = config(url, timeout, sealed)?;
     let result = if config.get_ssl_mode() == SslMode::Disable {
         config.connect(postgres::NoTls)
     } else {
@@ -165,6 +182,7 @@ mod tests {
         let e = config(
             "postgresql://clerk:secret@db.local/iin",
             Duration::from_secs(1),
+            None,
         )
         .err();
         assert!(matches!(e, Some(QueueError::ServerPasswordInUrl { .. })));

@@ -27,6 +27,7 @@ use chrono::NaiveDateTime;
 use postgres::error::SqlState;
 use postgres::types::{ToSql, Type};
 use postgres::{Client, IsolationLevel, Statement};
+use zeroize::Zeroizing;
 
 use super::central::{parse_request, push_one, CentralOptions};
 use super::location::redact;
@@ -36,7 +37,7 @@ use super::sql::{Row, Sql, Val};
 use super::QueueError;
 use crate::domain::identity::Identity;
 
-pub use connect::connect_client;
+pub use connect::{connect_client, connect_client_sealed};
 
 /// How many times a transaction the server could not serialize is tried again.
 const SERIALIZATION_RETRIES: u32 = 60;
@@ -50,6 +51,8 @@ pub struct PgQueue {
     statements: HashMap<String, Statement>,
     round_trips: u64,
     options: CentralOptions,
+    /// The password sealed in the local store, for reconnecting (see [`connect_client_sealed`]).
+    sealed: Option<Zeroizing<String>>,
 }
 
 impl std::fmt::Debug for PgQueue {
@@ -66,12 +69,29 @@ impl std::fmt::Debug for PgQueue {
 pub(crate) fn pg_error(url: &str, e: &postgres::Error) -> QueueError {
     let detail = match e.as_db_error() {
         Some(db) => format!("{} ({})", db.message(), db.code().code()),
-        None => e.to_string(),
+        None => with_causes(e),
     };
     QueueError::Server {
         location: redact(url),
         detail,
     }
+}
+
+/// An error with its causes (`error performing TLS handshake: … certificate verify
+/// failed … hostname mismatch`, `invalid configuration: password missing`): the
+/// `postgres` crate's own text names only the kind.
+fn with_causes(e: &postgres::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        let part = c.to_string();
+        if !text.contains(&part) {
+            text.push_str(": ");
+            text.push_str(&part);
+        }
+        cause = c.source();
+    }
+    text
 }
 
 fn retryable(e: &postgres::Error) -> bool {
@@ -87,7 +107,19 @@ impl PgQueue {
     /// Connects to the server at `url` and checks its schema: a server without the
     /// queue's schema or with a newer one is refused, and nothing is written.
     pub fn connect(url: &str, options: CentralOptions) -> Result<PgQueue, QueueError> {
-        let mut client = connect_client(url, options.busy_timeout.max(Duration::from_secs(5)))?;
+        PgQueue::connect_sealed(url, options, None)
+    }
+
+    /// [`PgQueue::connect`] with the password sealed in the local store, used when
+    /// neither `PGPASSWORD` nor the password file has one.
+    pub fn connect_sealed(
+        url: &str,
+        options: CentralOptions,
+        sealed: Option<Zeroizing<String>>,
+    ) -> Result<PgQueue, QueueError> {
+        let timeout = options.busy_timeout.max(Duration::from_secs(5));
+        let mut client =
+            connect_client_sealed(url, timeout, sealed.as_deref().map(String::as_str))?;
         let (server_id, trgm_schema) = schema::check_current(&mut client, url)?;
         Ok(PgQueue {
             client,
@@ -98,6 +130,7 @@ impl PgQueue {
             // The connection and the schema check.
             round_trips: 3,
             options,
+            sealed,
         })
     }
 
@@ -130,7 +163,8 @@ impl PgQueue {
     fn reconnect_if_closed(&mut self) -> Result<(), QueueError> {
         if self.client.is_closed() {
             let timeout = self.options.busy_timeout.max(Duration::from_secs(5));
-            let mut client = connect_client(&self.url, timeout)?;
+            let sealed = self.sealed.as_deref().map(String::as_str);
+            let mut client = connect_client_sealed(&self.url, timeout, sealed)?;
             let (id, _) = schema::check_current(&mut client, &self.url)?;
             if id != self.server_id {
                 // Another queue answers at this address now: the caller must start over.
@@ -406,7 +440,7 @@ type PushSeen = Vec<(String, (bool, Option<String>, Option<String>))>;
 fn server_reason(e: &postgres::Error) -> String {
     match e.as_db_error() {
         Some(db) => format!("{} ({})", db.message(), db.code().code()),
-        None => e.to_string(),
+        None => with_causes(e),
     }
 }
 
