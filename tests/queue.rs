@@ -25,6 +25,9 @@ mod tls;
 // The queue server's password sealed in the local store (tests/queue/secret.rs).
 #[path = "queue/secret.rs"]
 mod secret;
+// Many counters and two back offices at once, with the throughput (tests/queue/load.rs).
+#[path = "queue/load.rs"]
+mod load;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
