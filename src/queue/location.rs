@@ -67,6 +67,17 @@ impl QueueLocation {
     pub fn is_server(&self) -> bool {
         matches!(self, QueueLocation::Server(_))
     }
+
+    /// Checks the queue setting as typed (the Settings screen): any path is a file; a
+    /// server URL must parse and must not hold a password (it is kept sealed in the
+    /// store, or in PGPASSWORD / the password file).
+    pub fn check_setting(text: &str) -> Result<QueueLocation, QueueError> {
+        let location = QueueLocation::parse(text);
+        if let QueueLocation::Server(url) = &location {
+            super::server::check_url(url)?;
+        }
+        Ok(location)
+    }
 }
 
 /// A server URL for messages and logs: the user, any password and the query are left out.

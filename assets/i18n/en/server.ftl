@@ -17,3 +17,9 @@ server-password-prompt = Password of this installation's login on the queue serv
 server-password-empty = no password given: type it, or use --clear to remove the sealed one
 server-password-kept = the queue server password is kept sealed in the encrypted local store
 server-password-cleared = the sealed queue server password was removed
+# The Settings screen's queue server part (src/ui/queue_settings.rs).
+server-settings-title = Queue server
+server-settings-hint = The password of this installation's login on the queue server is kept sealed in the encrypted local store (PGPASSWORD or ~/.pgpass, if set, take precedence). Never put it in the URL.
+server-settings-password = Password
+server-settings-keep = Keep sealed
+server-settings-clear = Remove

@@ -17,3 +17,9 @@ server-password-prompt = Осы орнатудың кезек серверінд
 server-password-empty = құпиясөз енгізілмеді: оны енгізіңіз немесе сақталғанын --clear кілтімен жойыңыз
 server-password-kept = кезек серверінің құпиясөзі шифрланған жергілікті базада сақталды
 server-password-cleared = сақталған кезек серверінің құпиясөзі жойылды
+# «Баптаулар» экранының кезек серверіне қатысты бөлігі (src/ui/queue_settings.rs).
+server-settings-title = Кезек сервері
+server-settings-hint = Осы орнатудың кезек серверіндегі есептік жазбасының құпиясөзі шифрланған жергілікті базада сақталады (PGPASSWORD немесе ~/.pgpass берілсе, солар басым). Оны ешқашан мекенжайға жазбаңыз.
+server-settings-password = Құпиясөз
+server-settings-keep = Шифрлап сақтау
+server-settings-clear = Жою

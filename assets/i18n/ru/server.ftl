@@ -19,3 +19,9 @@ server-password-prompt = Пароль учётной записи этой ус�
 server-password-empty = пароль не введён: введите его или удалите сохранённый ключом --clear
 server-password-kept = пароль сервера очереди сохранён в зашифрованной локальной базе
 server-password-cleared = сохранённый пароль сервера очереди удалён
+# Часть экрана «Настройки» о сервере очереди (src/ui/queue_settings.rs).
+server-settings-title = Сервер очереди
+server-settings-hint = Пароль учётной записи этой установки на сервере очереди хранится в зашифрованной локальной базе (PGPASSWORD или ~/.pgpass, если заданы, имеют приоритет). Никогда не указывайте его в адресе.
+server-settings-password = Пароль
+server-settings-keep = Сохранить зашифрованным
+server-settings-clear = Удалить

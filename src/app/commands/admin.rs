@@ -12,6 +12,11 @@ use crate::store::NewUser;
 /// Saves the settings form.
 pub(super) fn save_settings(app: &mut DeskApp) {
     let lang = app.state.lang;
+    // A queue server URL that does not parse, or holds a password, is not saved.
+    if let Err(e) = crate::queue::QueueLocation::check_setting(&app.state.settings.queue_path) {
+        app.state.notify(e.message(lang), true);
+        return;
+    }
     match app.save_settings() {
         Ok(()) => app.state.notify(tr(lang, "window-saved"), false),
         Err(e) => app.state.notify(e.message(lang), true),
@@ -26,6 +31,30 @@ pub(super) fn choose_queue_path(app: &mut DeskApp) {
         .save_file()
     {
         app.state.settings.queue_path = p.display().to_string();
+    }
+}
+
+/// Keeps the queue server password typed in Settings sealed in the encrypted store (or
+/// removes it, with `clear`); the typed text is cleared either way.
+pub(super) fn keep_server_password(app: &mut DeskApp, clear: bool, now: NaiveDateTime) {
+    let lang = app.state.lang;
+    let typed = zeroize::Zeroizing::new(std::mem::take(&mut app.state.admin.server_password));
+    if !clear && typed.is_empty() {
+        app.state.notify(tr(lang, "server-password-empty"), true);
+        return;
+    }
+    let secret = if clear { "" } else { typed.as_str() };
+    let actor = actor(app);
+    match app.store.set_server_password(secret, &actor, now) {
+        Ok(()) => {
+            let id = if clear {
+                "server-password-cleared"
+            } else {
+                "server-password-kept"
+            };
+            app.state.notify(tr(lang, id), false);
+        }
+        Err(e) => app.state.notify(e.message(lang), true),
     }
 }
 

@@ -84,6 +84,20 @@ fn connector(tls: &Tls, url: &str) -> Result<MakeTlsConnector, QueueError> {
     Ok(make)
 }
 
+/// Checks a server URL as a setting: it parses, and holds no password.
+pub fn check_url(url: &str) -> Result<(), QueueError> {
+    let (plain, _) = split_tls(url);
+    let location = redact(url);
+    let config = Config::from_str(&plain).map_err(|e| QueueError::Server {
+        location: location.clone(),
+        detail: e.to_string(),
+    })?;
+    if config.get_password().is_some() {
+        return Err(QueueError::ServerPasswordInUrl { location });
+    }
+    Ok(())
+}
+
 /// The connection's configuration from `url`; a password in the URL is refused. The
 /// password: `PGPASSWORD`, else the password file's, else `sealed` (the local store's).
 pub(crate) fn config(
@@ -175,6 +189,32 @@ mod tests {
         let (url, tls) = split_tls("postgresql://db.local/iin");
         assert_eq!(url, "postgresql://db.local/iin?sslmode=prefer");
         assert_eq!(tls.mode, "prefer");
+    }
+
+    #[test]
+    fn server_urls_are_checked_as_settings() {
+        let table: [(&str, Option<&str>); 5] = [
+            (
+                "postgresql://office1@db.local:5432/iin?sslmode=verify-full",
+                None,
+            ),
+            ("postgres://db.local/iin", None),
+            ("postgresql://office1:secret@db.local/iin", Some("password")),
+            ("postgresql://db.local:notaport/iin", Some("server")),
+            ("postgresql://db.local/iin?nonsense=1", Some("server")),
+        ];
+        for (url, refused) in table {
+            let result = check_url(url);
+            match refused {
+                None => assert!(result.is_ok(), "{url}: {result:?}"),
+                Some("password") => assert!(
+                    matches!(result, Err(QueueError::ServerPasswordInUrl { .. })),
+                    "{url}"
+                ),
+                Some(_) => assert!(matches!(result, Err(QueueError::Server { .. })), "{url}"),
+            }
+            assert!(!format!("{result:?}").contains("secret"));
+        }
     }
 
     #[test]

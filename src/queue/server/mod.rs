@@ -37,7 +37,7 @@ use super::sql::{Row, Sql, Val};
 use super::QueueError;
 use crate::domain::identity::Identity;
 
-pub use connect::{connect_client, connect_client_sealed};
+pub use connect::{check_url, connect_client, connect_client_sealed};
 
 /// How many times a transaction the server could not serialize is tried again.
 const SERIALIZATION_RETRIES: u32 = 60;
