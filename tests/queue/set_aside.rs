@@ -233,3 +233,85 @@ fn a_rejected_request_is_set_aside_and_the_rest_goes_on_a_server() {
         .unwrap_or_else(|e| panic!("{e}"));
     });
 }
+
+/// The command line: `sync` names the request it set aside and why, `queue set-aside`
+/// lists it, `queue retry ID` puts it back (a request not set aside is refused), and
+/// the rest of the outbox went all the same.
+#[test]
+fn the_command_line_shows_and_retries_a_set_aside_request() {
+    let cluster = queue_support::pg::cluster();
+    let url = cluster.queue_database();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let site = Site::new(dir.path().join("counter"), Path::new(&url));
+    let forms = synthetic_forms(0, 4);
+    site.import(&forms);
+    let bad = forms[1]["id"].as_str().unwrap_or_default().to_string();
+    let mut other = form("EXAMPLEVA", "ANNA", "1981-02-03", "MP0000002");
+    other.id = bad.clone();
+    let mut queue = Queue::open(
+        &QueueLocation::parse(&url),
+        OpenMode::MustExist,
+        CentralOptions::default(),
+        None,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(push(&mut queue, &[&other]), vec![PushOutcome::Inserted]);
+    drop(queue);
+
+    let out = site
+        .admin()
+        .arg("sync")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let said = text(&out);
+    // Exit 1 (a check failed): a request needs attention; the others were sent.
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(&format!("{bad} set aside: the queue already holds")),
+        "{said}"
+    );
+    let local = site.local_requests();
+    assert_eq!(local[&bad].0, "accepted");
+    assert!(local
+        .iter()
+        .filter(|(id, _)| **id != bad)
+        .all(|(_, (s, _))| s == "sent"));
+
+    let list = |extra: &[&str]| {
+        site.admin()
+            .args(["queue", "set-aside"])
+            .args(extra)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let out = list(&[]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&bad));
+    let out = list(&["--json"]);
+    let listed: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(&out)));
+    assert_eq!(listed[0]["id"], bad.as_str());
+    assert_eq!(listed[0]["reason"], "conflict");
+
+    let retry = |id: &str| {
+        site.admin()
+            .args(["queue", "retry", id])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let not_aside = forms[0]["id"].as_str().unwrap_or_default();
+    let out = retry(not_aside);
+    assert_eq!(out.status.code(), Some(9), "{}", text(&out));
+    assert!(text(&out).contains("is not set aside"), "{}", text(&out));
+    let out = retry(&bad);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = list(&[]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("no request is set aside"));
+    // The cause lasts: the next sync sets it aside again.
+    let out = site
+        .admin()
+        .arg("sync")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+}
