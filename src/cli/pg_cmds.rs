@@ -16,10 +16,10 @@ use crate::domain::i18n::{tr, tr_args, Arg};
 use crate::domain::lang::Lang;
 use crate::queue::central::{Central, CentralOptions, OpenMode};
 use crate::queue::location::{redact, QueueLocation};
+use crate::queue::reject::{retry_set_aside, set_aside_line};
 use crate::queue::server::demo::fill_registry;
 use crate::queue::server::migrate::{migrate_file, Copied, MigrateReport};
 use crate::queue::server::schema::{init_server, InitOutcome};
-use crate::queue::sync::{retry_set_aside, set_aside_line};
 use crate::queue::QueueError;
 
 /// `queue` subcommands.

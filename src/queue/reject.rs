@@ -16,11 +16,14 @@
 //! receiver); on a server, an error of the classes [`ROW_FAULT_CLASSES`] for the row;
 //! on a file, an error of one request that is not about the file as a whole.
 
+use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
-use crate::queue::protocol::PushOutcome;
+use crate::queue::protocol::{parse_ts, PushOutcome};
+use crate::queue::QueueError;
+use crate::store::{SetAside, Store};
 
 /// Why the queue refused one request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -87,6 +90,40 @@ impl RejectReason {
                 &[("detail", detail.clone().into())],
             ),
         }
+    }
+}
+
+/// A request set aside as one line in `lang`: its id, when, and the reason.
+pub fn set_aside_line(s: &SetAside, lang: Lang) -> String {
+    let when =
+        parse_ts(&s.at).map_or_else(|| s.at.clone(), |t| t.format("%d.%m.%Y %H:%M").to_string());
+    tr_args(
+        lang,
+        "server-set-aside-line",
+        &[
+            ("id", s.id.clone().into()),
+            ("when", when.into()),
+            (
+                "reason",
+                RejectReason::from_stored(&s.reason).message(lang).into(),
+            ),
+        ],
+    )
+}
+
+/// Puts a request set aside back into the outbox, for a supervisor once the cause is
+/// fixed (audited): the next round sends it again. Refused with
+/// [`QueueError::NotSetAside`] when it is not set aside.
+pub fn retry_set_aside(
+    store: &mut Store,
+    id: &str,
+    actor: &str,
+    now: NaiveDateTime,
+) -> Result<(), QueueError> {
+    if store.retry_set_aside(id, actor, now)? {
+        Ok(())
+    } else {
+        Err(QueueError::NotSetAside(id.to_string()))
     }
 }
 

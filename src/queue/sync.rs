@@ -25,9 +25,8 @@ use uuid::Uuid;
 use super::central::{CentralOptions, OpenMode};
 use super::location::{Queue, QueueLocation};
 use super::protocol::{format_ts, parse_ts, PushMessage, PushOutcome, DEFAULT_FILE_NAME};
-use super::reject::RejectReason;
+use super::reject::{set_aside_line, RejectReason};
 use super::QueueError;
-use crate::domain::i18n::tr_args;
 use crate::domain::lang::Lang;
 use crate::domain::request::Status;
 use crate::machine_config::MachineConfig;
@@ -130,7 +129,7 @@ pub struct RoundReport {
     pub damaged: Vec<String>,
     /// Requests the queue rejected in this round (conflicts, damaged ones, rows the
     /// server refused): set aside, with their reasons, and skipped from now on until a
-    /// supervisor sends them again ([`retry_set_aside`]).
+    /// supervisor sends them again ([`super::reject::retry_set_aside`]).
     pub set_aside: Vec<Rejected>,
     /// Requests set aside in earlier rounds, not sent in this one.
     pub still_set_aside: usize,
@@ -371,40 +370,6 @@ fn set_aside(
         reason,
     });
     Ok(())
-}
-
-/// A request set aside as one line in `lang`: its id, when, and the reason.
-pub fn set_aside_line(s: &SetAside, lang: Lang) -> String {
-    let when =
-        parse_ts(&s.at).map_or_else(|| s.at.clone(), |t| t.format("%d.%m.%Y %H:%M").to_string());
-    tr_args(
-        lang,
-        "server-set-aside-line",
-        &[
-            ("id", s.id.clone().into()),
-            ("when", when.into()),
-            (
-                "reason",
-                RejectReason::from_stored(&s.reason).message(lang).into(),
-            ),
-        ],
-    )
-}
-
-/// Puts a request set aside back into the outbox, for a supervisor once the cause is
-/// fixed (audited): the next round sends it again. Refused with
-/// [`QueueError::NotSetAside`] when it is not set aside.
-pub fn retry_set_aside(
-    store: &mut Store,
-    id: &str,
-    actor: &str,
-    now: NaiveDateTime,
-) -> Result<(), QueueError> {
-    if store.retry_set_aside(id, actor, now)? {
-        Ok(())
-    } else {
-        Err(QueueError::NotSetAside(id.to_string()))
-    }
 }
 
 /// How the background worker paces itself.

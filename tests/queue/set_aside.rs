@@ -3,7 +3,8 @@
 
 use super::*;
 use iin_desk::queue::reject::RejectReason;
-use iin_desk::queue::sync::{retry_set_aside, set_aside_line, sync_round, RoundReport};
+use iin_desk::queue::reject::{retry_set_aside, set_aside_line};
+use iin_desk::queue::sync::{sync_round, RoundReport};
 use iin_desk::store::AuditQuery;
 
 /// A counter's store with `forms` accepted, holding the backend's queue key.
