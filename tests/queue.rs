@@ -16,6 +16,18 @@ mod registry;
 // Moving an office from its file to a server (tests/queue/migrate.rs).
 #[path = "queue/migrate.rs"]
 mod migrate;
+// Rejected requests set aside, on both backends (tests/queue/set_aside.rs).
+#[path = "queue/set_aside.rs"]
+mod set_aside;
+// TLS to the server: verify-full with a CA file, require (tests/queue/tls.rs).
+#[path = "queue/tls.rs"]
+mod tls;
+// The queue server's password sealed in the local store (tests/queue/secret.rs).
+#[path = "queue/secret.rs"]
+mod secret;
+// Many counters and two back offices at once, with the throughput (tests/queue/load.rs).
+#[path = "queue/load.rs"]
+mod load;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

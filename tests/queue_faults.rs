@@ -317,6 +317,105 @@ fn kill_nine_and_server_restarts_mid_sync_lose_and_duplicate_nothing() {
     kill_nine(dir.path(), Path::new(&queue), &|| cluster.restart());
 }
 
+/// How many times the server is restarted during sync rounds (the figure).
+const SERVER_RESTARTS: usize = 20;
+
+#[test]
+fn server_restarted_twenty_times_during_sync_rounds_loses_and_duplicates_nothing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    // Its own cluster: the restarts must not cut the other tests' connections.
+    let cluster = queue_support::pg::PgCluster::own();
+    let queue = PathBuf::from(cluster.queue_database());
+    let seed = std::env::var("QUEUE_TEST_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20);
+    eprintln!("QUEUE_TEST_SEED={seed}");
+    let mut rng = Rng::new(seed);
+    let counter = Site::new(dir.path().join("counter"), &queue);
+    let back = Site::new(dir.path().join("back-office"), &queue);
+    back.add_operator();
+    let mut idle_ms = u64::MAX;
+    for _ in 0..3 {
+        let started = Instant::now();
+        let out = counter.sync(&[]);
+        assert!(out.status.success(), "{}", text(&out));
+        idle_ms = idle_ms.min(started.elapsed().as_millis() as u64);
+    }
+    let mut next = 0;
+    let stop = Arc::new(AtomicBool::new(false));
+    let office = {
+        let stop = Arc::clone(&stop);
+        let back = back.clone();
+        std::thread::spawn(move || {
+            while !stop.load(Ordering::SeqCst) {
+                let out = back.auto();
+                assert!(
+                    out.status.success() || out.status.code() == Some(9),
+                    "{}",
+                    text(&out)
+                );
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        })
+    };
+    let (mut restarts, mut during, mut cut) = (0, 0, 0);
+    for _ in 0..SERVER_RESTARTS {
+        counter.import(&synthetic_forms(next, 40));
+        next += 40;
+        let mut child = counter
+            .admin()
+            .args(["sync", "--json"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{e}"));
+        // The restart lands while the round runs: at a random moment from half the time
+        // an idle sync takes (its login) to half as much again (its push of 40).
+        let wait_ms = idle_ms / 2 + rng.below(idle_ms.max(2));
+        std::thread::sleep(Duration::from_millis(wait_ms));
+        let running = matches!(child.try_wait(), Ok(None));
+        cluster.restart();
+        restarts += 1;
+        let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+        // The round ends normally or with the server's fault (exit 9), never otherwise.
+        assert!(
+            out.status.success() || out.status.code() == Some(9),
+            "{}",
+            text(&out)
+        );
+        if running {
+            during += 1;
+        }
+        if out.status.code() == Some(9) {
+            cut += 1;
+            let message = text(&out);
+            assert!(!message.contains("panicked"), "{message}");
+        }
+    }
+    eprintln!(
+        "{restarts} restarts: {during} landed during a running round, {cut} rounds were cut by it"
+    );
+    assert_eq!(restarts, SERVER_RESTARTS);
+    assert!(
+        during * 2 >= SERVER_RESTARTS,
+        "half of the restarts at least must land during a round ({during}/{SERVER_RESTARTS})"
+    );
+    assert!(cut > 0, "at least one round must be cut by a restart");
+    let deadline = Instant::now() + Duration::from_secs(180);
+    loop {
+        let out = counter.sync(&[]);
+        if sync_counts(&out) == Some((0, 0)) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "did not settle: {}", text(&out));
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    stop.store(true, Ordering::SeqCst);
+    office.join().unwrap_or_else(|_| panic!("office thread"));
+    check_after_kills(&counter, &queue, next);
+}
+
 /// Syncs killed with -9 at random moments (and `between` run at once, e.g. a server
 /// restart), `QUEUE_TEST_KILL_ROUNDS` times, while the back office decides.
 fn kill_nine(dir: &Path, queue: &Path, between: &(dyn Fn() + Sync)) {

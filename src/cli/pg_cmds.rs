@@ -12,10 +12,11 @@ use super::context::{wall_clock, CliContext};
 use super::progress::{Progress, Unit};
 use super::{exit, CliError};
 use crate::domain::account::Role;
-use crate::domain::i18n::{tr_args, Arg};
+use crate::domain::i18n::{tr, tr_args, Arg};
 use crate::domain::lang::Lang;
 use crate::queue::central::{Central, CentralOptions, OpenMode};
 use crate::queue::location::{redact, QueueLocation};
+use crate::queue::reject::{retry_set_aside, set_aside_line};
 use crate::queue::server::demo::fill_registry;
 use crate::queue::server::migrate::{migrate_file, Copied, MigrateReport};
 use crate::queue::server::schema::{init_server, InitOutcome};
@@ -61,6 +62,28 @@ pub enum QueueCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Lists the requests the central queue rejected and this installation set aside,
+    /// with their reasons (clerk, supervisor, administrator). The others are sent as usual.
+    SetAside {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Keeps the password of this installation's queue server login sealed in the
+    /// encrypted local store (administrator), read from the terminal without echo or
+    /// from the first line of stdin — never from the command line. PGPASSWORD and
+    /// ~/.pgpass, when they have one, take precedence.
+    Password {
+        /// Remove the sealed password instead.
+        #[arg(long)]
+        clear: bool,
+    },
+    /// Puts a set-aside request back into the outbox once the cause of its rejection is
+    /// fixed (supervisor or administrator; audited): the next sync sends it again.
+    Retry {
+        /// The request's id.
+        id: String,
+    },
 }
 
 /// Runs a `queue` subcommand.
@@ -75,6 +98,9 @@ pub(super) fn queue(ctx: &CliContext, action: QueueCommand) -> Result<u8, CliErr
             office,
             json,
         } => migrate(ctx, &from, &to, &office, json),
+        QueueCommand::SetAside { json } => set_aside(ctx, json),
+        QueueCommand::Retry { id } => retry(ctx, &id),
+        QueueCommand::Password { clear } => password(ctx, clear),
     }
 }
 
@@ -248,4 +274,84 @@ fn migrate_lines(lang: Lang, r: &MigrateReport) -> Vec<String> {
 
 fn queue_error(e: QueueError, lang: Lang) -> CliError {
     CliError::new(exit::QUEUE, e.message(lang))
+}
+
+/// `queue set-aside [--json]`.
+fn set_aside(ctx: &CliContext, json: bool) -> Result<u8, CliError> {
+    let lang = ctx.lang;
+    let session = ctx.login(&[Role::Clerk, Role::Supervisor, Role::Administrator])?;
+    let list = session
+        .store
+        .set_aside_requests()
+        .map_err(|e| ctx.store_error(e))?;
+    if json {
+        let text = serde_json::to_string_pretty(&list)
+            .map_err(|e| CliError::new(exit::FILE, e.to_string()))?;
+        println!("{text}");
+        return Ok(exit::OK);
+    }
+    if list.is_empty() {
+        println!("{}", tr(lang, "server-set-aside-none"));
+    }
+    for entry in &list {
+        println!("{}", set_aside_line(entry, lang));
+    }
+    Ok(exit::OK)
+}
+
+/// `queue retry ID`.
+fn retry(ctx: &CliContext, id: &str) -> Result<u8, CliError> {
+    let lang = ctx.lang;
+    let mut session = ctx.login(&[Role::Supervisor, Role::Administrator])?;
+    let actor = session.user.login.clone();
+    retry_set_aside(&mut session.store, id.trim(), &actor, ctx.now)
+        .map_err(|e| queue_error(e, lang))?;
+    log::info!("queue retry: request {} back in the outbox", id.trim());
+    println!(
+        "{}",
+        tr_args(
+            lang,
+            "server-set-aside-retried",
+            &[("id", id.trim().into())]
+        )
+    );
+    Ok(exit::OK)
+}
+
+/// `queue password [--clear]`.
+fn password(ctx: &CliContext, clear: bool) -> Result<u8, CliError> {
+    use std::io::IsTerminal;
+    let lang = ctx.lang;
+    let mut session = ctx.login(&[Role::Administrator])?;
+    let secret = if clear {
+        zeroize::Zeroizing::new(String::new())
+    } else if std::io::stdin().is_terminal() {
+        rpassword::prompt_password(tr(lang, "server-password-prompt"))
+            .map(zeroize::Zeroizing::new)
+            .map_err(|e| CliError::new(exit::FILE, format!("stdin: {e}")))?
+    } else {
+        let mut line = zeroize::Zeroizing::new(String::new());
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|e| CliError::new(exit::FILE, format!("stdin: {e}")))?;
+        zeroize::Zeroizing::new(line.trim_end_matches(['\r', '\n']).to_string())
+    };
+    if !clear && secret.is_empty() {
+        return Err(CliError::new(
+            exit::USAGE,
+            tr(lang, "server-password-empty"),
+        ));
+    }
+    let actor = session.user.login.clone();
+    session
+        .store
+        .set_server_password(&secret, &actor, ctx.now)
+        .map_err(|e| ctx.store_error(e))?;
+    let id = if clear {
+        "server-password-cleared"
+    } else {
+        "server-password-kept"
+    };
+    println!("{}", tr(lang, id));
+    Ok(exit::OK)
 }

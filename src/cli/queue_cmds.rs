@@ -131,6 +131,13 @@ pub(super) fn sync(s: &mut Session, repush_all: bool, as_json: bool) -> Result<u
         if report.file_changed {
             println!("{}", tr(lang, "cli-sync-file-changed"));
         }
+        for r in &report.set_aside {
+            let args = [
+                ("id", r.id.clone().into()),
+                ("reason", r.reason.message(lang).into()),
+            ];
+            println!("{}", tr_args(lang, "server-sync-set-aside", &args));
+        }
     }
     if problems.is_empty() {
         Ok(exit::OK)

@@ -162,18 +162,21 @@ impl BackOffice {
             OpenMode::CreateIfMissing
         };
         let location = QueueLocation::from_path(path);
-        let key = match &location {
-            QueueLocation::File(path) => Some(crate::queue::sync::installation_queue_key(
-                store,
-                path,
-                mode == OpenMode::CreateIfMissing,
-                operator,
-                now,
-            )?),
-            QueueLocation::Server(_) => None,
+        let (key, sealed) = match &location {
+            QueueLocation::File(path) => (
+                Some(crate::queue::sync::installation_queue_key(
+                    store,
+                    path,
+                    mode == OpenMode::CreateIfMissing,
+                    operator,
+                    now,
+                )?),
+                None,
+            ),
+            QueueLocation::Server(_) => (None, store.server_password()?),
         };
         let office = BackOffice {
-            central: Queue::open(&location, mode, central_options, key.as_ref())?,
+            central: Queue::open_sealed(&location, mode, central_options, key.as_ref(), sealed)?,
             operator: operator.to_string(),
             options,
         };

@@ -11,9 +11,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
 use uuid::Uuid;
+use zeroize::Zeroizing;
 
 use super::central::{self, Central, CentralCounts, CentralOptions, OpenMode, Pulled};
 use super::protocol::{PersonRecord, PushMessage, PushOutcome};
+use super::reject::RejectReason;
 use super::server::PgQueue;
 use super::sql::{Lite, Sql};
 use super::QueueError;
@@ -65,6 +67,17 @@ impl QueueLocation {
     pub fn is_server(&self) -> bool {
         matches!(self, QueueLocation::Server(_))
     }
+
+    /// Checks the queue setting as typed (the Settings screen): any path is a file; a
+    /// server URL must parse and must not hold a password (it is kept sealed in the
+    /// store, or in PGPASSWORD / the password file).
+    pub fn check_setting(text: &str) -> Result<QueueLocation, QueueError> {
+        let location = QueueLocation::parse(text);
+        if let QueueLocation::Server(url) = &location {
+            super::server::check_url(url)?;
+        }
+        Ok(location)
+    }
 }
 
 /// A server URL for messages and logs: the user, any password and the query are left out.
@@ -94,14 +107,29 @@ impl Queue {
         options: CentralOptions,
         key: Option<&SecretKey>,
     ) -> Result<Queue, QueueError> {
+        Queue::open_sealed(location, mode, options, key, None)
+    }
+
+    /// [`Queue::open`] with the queue server's password sealed in the local store
+    /// ([`crate::store::Store::server_password`]), used when neither `PGPASSWORD` nor
+    /// the password file has one (a file ignores it).
+    pub fn open_sealed(
+        location: &QueueLocation,
+        mode: OpenMode,
+        options: CentralOptions,
+        key: Option<&SecretKey>,
+        server_password: Option<Zeroizing<String>>,
+    ) -> Result<Queue, QueueError> {
         match location {
             QueueLocation::File(path) => {
                 let key = key.ok_or_else(|| QueueError::NoKey { path: path.clone() })?;
                 Ok(Queue::File(Central::open(path, mode, options, key)?))
             }
-            QueueLocation::Server(url) => {
-                Ok(Queue::Server(Box::new(PgQueue::connect(url, options)?)))
-            }
+            QueueLocation::Server(url) => Ok(Queue::Server(Box::new(PgQueue::connect_sealed(
+                url,
+                options,
+                server_password,
+            )?))),
         }
     }
 
@@ -147,6 +175,43 @@ impl Queue {
             Queue::File(c) => c.push(messages, now),
             Queue::Server(p) => p.push(messages, now),
         }
+    }
+
+    /// [`Queue::push`], with the reason for each request the queue refused for what
+    /// it is ([`super::reject`]): the rest of the batch is stored all the same. A
+    /// server's row faults come from the server; on a file, a batch whose transaction
+    /// fails with an error about one request (not about the file: see
+    /// [`QueueError::is_offline`]) is halved until that request stands alone.
+    pub fn push_checked(
+        &mut self,
+        messages: &[PushMessage],
+        now: NaiveDateTime,
+    ) -> Result<Vec<Result<PushOutcome, RejectReason>>, QueueError> {
+        let c = match self {
+            Queue::Server(p) => return p.push_checked(messages, now),
+            Queue::File(c) => c,
+        };
+        let mut outcomes = vec![Ok(PushOutcome::Damaged); messages.len()];
+        let mut parts = vec![(0, messages)];
+        while let Some((start, part)) = parts.pop() {
+            match c.push(part, now) {
+                Ok(done) => {
+                    for (k, o) in done.into_iter().enumerate() {
+                        outcomes[start + k] = Ok(o);
+                    }
+                }
+                Err(e) if e.is_offline() => return Err(e),
+                Err(e) if part.len() == 1 => {
+                    outcomes[start] = Err(RejectReason::Refused(e.to_string()));
+                }
+                Err(_) => {
+                    let half = part.len() / 2;
+                    parts.push((start + half, &part[half..]));
+                    parts.push((start, &part[..half]));
+                }
+            }
+        }
+        Ok(outcomes)
     }
 
     /// The results of those of `ids` that have one.

@@ -14,6 +14,7 @@ pub mod central;
 pub mod demo_registry;
 pub mod location;
 pub mod protocol;
+pub mod reject;
 pub mod server;
 pub(crate) mod sql;
 pub mod sync;
@@ -106,6 +107,9 @@ pub enum QueueError {
     /// A message or a stored record does not parse.
     #[error("request {0}: the data in the central queue are damaged")]
     Damaged(String),
+    /// The request is not set aside (nothing to send again).
+    #[error("request {0} is not set aside")]
+    NotSetAside(String),
     /// No such request in the central file.
     #[error("request {0} is not in the central queue")]
     NotFound(String),
@@ -219,6 +223,7 @@ impl QueueError {
             E::Conflict(id) => on_request(lang, "queue-conflict", id),
             E::Damaged(id) => on_request(lang, "queue-damaged", id),
             E::NotFound(id) => on_request(lang, "queue-not-found", id),
+            E::NotSetAside(id) => on_request(lang, "server-not-set-aside", id),
             E::ClaimedByOther(id) => on_request(lang, "queue-claimed-by-other", id),
             E::NotClaimed(id) => on_request(lang, "queue-not-claimed", id),
             E::AlreadyDecided(id) => on_request(lang, "queue-already-decided", id),

@@ -11,6 +11,7 @@
 //! - a result is applied only to a request that is still *sent* locally.
 
 use crate::store::SecretKey;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
@@ -24,13 +25,15 @@ use uuid::Uuid;
 use super::central::{CentralOptions, OpenMode};
 use super::location::{Queue, QueueLocation};
 use super::protocol::{format_ts, parse_ts, PushMessage, PushOutcome, DEFAULT_FILE_NAME};
+use super::reject::{set_aside_line, RejectReason};
 use super::QueueError;
 use crate::domain::lang::Lang;
 use crate::domain::request::Status;
 use crate::machine_config::MachineConfig;
 use crate::settings::Setting;
 use crate::store::{
-    Store, StoreError, SyncCounts, SYNC_CENTRAL_FILE_ID, SYNC_LAST_ERROR, SYNC_LAST_SUCCESS,
+    SetAside, Store, StoreError, SyncCounts, SYNC_CENTRAL_FILE_ID, SYNC_LAST_ERROR,
+    SYNC_LAST_SUCCESS,
 };
 
 /// The local setting that holds the central file's path (set by an administrator):
@@ -102,6 +105,15 @@ pub struct ArrivedResult {
     pub status: Status,
 }
 
+/// A request the queue rejected in this round, now set aside locally.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rejected {
+    /// The request.
+    pub id: String,
+    /// Why.
+    pub reason: RejectReason,
+}
+
 /// What a round did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct RoundReport {
@@ -115,6 +127,12 @@ pub struct RoundReport {
     pub conflicts: Vec<String>,
     /// Requests that could not be sent or whose result is damaged.
     pub damaged: Vec<String>,
+    /// Requests the queue rejected in this round (conflicts, damaged ones, rows the
+    /// server refused): set aside, with their reasons, and skipped from now on until a
+    /// supervisor sends them again ([`super::reject::retry_set_aside`]).
+    pub set_aside: Vec<Rejected>,
+    /// Requests set aside in earlier rounds, not sent in this one.
+    pub still_set_aside: usize,
     /// The central file was new to this counter (replaced or rebuilt), so everything
     /// was sent again.
     pub file_changed: bool,
@@ -215,18 +233,22 @@ fn round(
         OpenMode::MustExist
     };
     let location = QueueLocation::from_path(&config.queue_path);
-    let key = match &location {
-        QueueLocation::File(path) => Some(installation_queue_key(
-            store,
-            path,
-            mode == OpenMode::CreateIfMissing,
-            &config.actor,
-            clock(),
-        )?),
-        // A server has its own credentials (PGPASSWORD, ~/.pgpass): no queue key.
-        QueueLocation::Server(_) => None,
+    let (key, sealed) = match &location {
+        QueueLocation::File(path) => (
+            Some(installation_queue_key(
+                store,
+                path,
+                mode == OpenMode::CreateIfMissing,
+                &config.actor,
+                clock(),
+            )?),
+            None,
+        ),
+        // A server has its own credentials (PGPASSWORD, ~/.pgpass, or the password
+        // sealed in this store): no queue key.
+        QueueLocation::Server(_) => (None, store.server_password()?),
     };
-    let mut central = Queue::open(&location, mode, config.central, key.as_ref())?;
+    let mut central = Queue::open_sealed(&location, mode, config.central, key.as_ref(), sealed)?;
     let file_changed = remembered
         .as_deref()
         .is_some_and(|r| r != central.file_id());
@@ -236,7 +258,15 @@ fn round(
         ..RoundReport::default()
     };
 
-    let outbox = store.outbox(everything, u64::MAX)?;
+    // Requests set aside wait for a supervisor: they never hold up the rest.
+    let aside: HashSet<String> = store
+        .set_aside_requests()?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let mut outbox = store.outbox(everything, u64::MAX)?;
+    outbox.retain(|item| !aside.contains(&item.id));
+    report.still_set_aside = aside.len();
     let total = outbox.len() as u64;
     progress(PushProgress { done: 0, total });
     let mut done = 0;
@@ -252,11 +282,19 @@ fn round(
             everything,
             clock,
             &mut report,
-        )
-        .map(|d| delivered.extend(d));
-        if let Err(e) = pushed {
-            mark_delivered(store, &mut delivered, config, clock, &mut report)?;
-            return Err(e);
+        );
+        let rejected = match pushed {
+            Ok((d, rejected)) => {
+                delivered.extend(d);
+                rejected
+            }
+            Err(e) => {
+                mark_delivered(store, &mut delivered, config, clock, &mut report)?;
+                return Err(e);
+            }
+        };
+        for (id, reason) in rejected {
+            set_aside(store, &mut report, config, &id, reason, clock)?;
         }
         if delivered.len() >= LOCAL_MARK_BATCH {
             mark_delivered(store, &mut delivered, config, clock, &mut report)?;
@@ -302,15 +340,18 @@ fn round(
         }
     }
     store.record_result_deadlines()?;
-    report.counts = store.sync_counts()?;
+    report.counts = store.sync_counts_net()?;
     Ok(report)
 }
 
 /// Delivered requests marked sent in one local transaction.
 const LOCAL_MARK_BATCH: usize = 1_000;
 
-/// Pushes one batch in one central transaction; returns the delivered requests (id,
-/// content hash) and notes the others in `report`.
+/// What one batch delivered (id, content hash) and what the queue rejected, with why.
+type BatchOutcome = (Vec<(String, String)>, Vec<(String, RejectReason)>);
+
+/// Pushes one batch in one central transaction; returns the delivered requests and the
+/// rejected ones (to be set aside), and notes conflicts and damage in `report`.
 fn push_batch(
     central: &mut Queue,
     chunk: &[crate::store::OutboxItem],
@@ -318,24 +359,43 @@ fn push_batch(
     everything: bool,
     clock: &dyn Fn() -> NaiveDateTime,
     report: &mut RoundReport,
-) -> Result<Vec<(String, String)>, QueueError> {
+) -> Result<BatchOutcome, QueueError> {
     let mut messages = Vec::with_capacity(chunk.len());
+    let mut rejected = Vec::new();
     for item in chunk {
         match PushMessage::from_local(&item.form, item.due_at.as_deref(), station, everything) {
             Ok(m) => messages.push(m),
-            Err(_) => report.damaged.push(item.id.clone()),
+            Err(_) => {
+                report.damaged.push(item.id.clone());
+                rejected.push((item.id.clone(), RejectReason::Damaged));
+            }
         }
     }
-    let outcomes = central.push(&messages, clock())?;
+    let outcomes = central.push_checked(&messages, clock())?;
     let mut delivered = Vec::with_capacity(messages.len());
     for (m, outcome) in messages.into_iter().zip(outcomes) {
-        match outcome {
-            o if o.is_delivered() => delivered.push((m.id.to_string(), m.content_hash)),
-            PushOutcome::Conflict => report.conflicts.push(m.id.to_string()),
-            _ => report.damaged.push(m.id.to_string()),
-        }
+        let id = m.id.to_string();
+        let reason = match outcome {
+            Ok(o) if o.is_delivered() => {
+                delivered.push((id, m.content_hash));
+                continue;
+            }
+            Ok(PushOutcome::Conflict) => {
+                report.conflicts.push(id.clone());
+                RejectReason::Conflict
+            }
+            Ok(_) => {
+                report.damaged.push(id.clone());
+                RejectReason::Damaged
+            }
+            Err(reason) => {
+                report.damaged.push(id.clone());
+                reason
+            }
+        };
+        rejected.push((id, reason));
     }
-    Ok(delivered)
+    Ok((delivered, rejected))
 }
 
 /// Marks `delivered` sent locally (emptying it) and counts them in `report`.
@@ -352,6 +412,24 @@ fn mark_delivered(
     report.pushed += delivered.len();
     report.newly_sent += store.mark_pushed(delivered, &config.actor, clock())?;
     delivered.clear();
+    Ok(())
+}
+
+/// Sets the request `id` aside locally with `reason`, and notes it in the report.
+fn set_aside(
+    store: &mut Store,
+    report: &mut RoundReport,
+    config: &SyncConfig,
+    id: &str,
+    reason: RejectReason,
+    clock: &dyn Fn() -> NaiveDateTime,
+) -> Result<(), QueueError> {
+    log::warn!("sync: request {id} set aside: {}", reason.to_stored());
+    store.set_aside(id, &reason.to_stored(), &config.actor, clock())?;
+    report.set_aside.push(Rejected {
+        id: id.to_string(),
+        reason,
+    });
     Ok(())
 }
 
@@ -401,6 +479,9 @@ pub struct SyncStatus {
     pub to_push: u64,
     /// Sent requests waiting for the back office.
     pub awaiting_result: u64,
+    /// Requests set aside (rejected by the queue) with their reasons, oldest first,
+    /// waiting for a supervisor.
+    pub set_aside: Vec<SetAside>,
     /// When a round last succeeded (also from before a restart).
     pub last_success_at: Option<NaiveDateTime>,
     /// The last round's error, until a round succeeds.
@@ -415,6 +496,14 @@ impl SyncStatus {
     /// The last error in `lang`, if the last round failed.
     pub fn last_error_text(&self, lang: Lang) -> Option<String> {
         self.last_error.as_ref().map(|e| e.message(lang))
+    }
+
+    /// The requests set aside, one line each in `lang`: the request and the reason.
+    pub fn set_aside_lines(&self, lang: Lang) -> Vec<String> {
+        self.set_aside
+            .iter()
+            .map(|s| set_aside_line(s, lang))
+            .collect()
     }
 
     /// Whether the counter is working offline (the last round failed).
@@ -546,7 +635,8 @@ fn worker(
     loop {
         update(&status, |s| s.running = true);
         let result = sync_round(&mut store, &config.sync, false, clock.as_ref());
-        let counts = store.sync_counts().ok();
+        let counts = store.sync_counts_net().ok();
+        let aside = store.set_aside_requests().ok();
         let last_success = store
             .sync_value(SYNC_LAST_SUCCESS)
             .ok()
@@ -583,6 +673,9 @@ fn worker(
             if let Some(c) = counts {
                 s.to_push = c.to_push;
                 s.awaiting_result = c.awaiting_result;
+            }
+            if let Some(list) = aside {
+                s.set_aside = list;
             }
             if last_success.is_some() {
                 s.last_success_at = last_success;

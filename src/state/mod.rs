@@ -138,6 +138,10 @@ pub enum Command {
     SaveSettings,
     /// Choose the queue file with a dialog.
     ChooseQueuePath,
+    /// Keep the queue server password typed in Settings sealed in the store.
+    KeepServerPassword,
+    /// Remove the queue server password sealed in the store.
+    ClearServerPassword,
     /// Choose the PDF folder with a dialog.
     ChoosePdfDir,
     /// Add the account in the admin form.
@@ -206,6 +210,8 @@ pub struct AdminState {
     pub max_failures: String,
     /// The lockout policy's minutes, as typed.
     pub lockout_minutes: String,
+    /// The queue server login's password, as typed (cleared once kept sealed).
+    pub server_password: String,
 }
 
 /// Everything the screens draw from and write into.

@@ -12,6 +12,7 @@ pub mod journal;
 mod recent;
 mod requests;
 mod schema;
+mod set_aside;
 mod settings;
 mod sync;
 mod unlock;
@@ -34,7 +35,8 @@ pub use calendar::CalendarImport;
 pub use journal::{Cursor, JournalPage, MIN_NAME_CHARS};
 pub use recent::{RecentMatch, RecentProbe, RECENT_DAYS};
 pub use requests::{ImportReport, RequestFilter, RequestRow, StoredRequest};
-pub use settings::QUEUE_KEY_SETTING;
+pub use set_aside::SetAside;
+pub use settings::{QUEUE_KEY_SETTING, SERVER_PASSWORD_SETTING};
 pub use sync::{
     OutboxItem, SyncCounts, SYNC_CENTRAL_FILE_ID, SYNC_LAST_ERROR, SYNC_LAST_SUCCESS,
     SYNC_STATION_ID,

@@ -83,3 +83,46 @@ impl Store {
         })
     }
 }
+
+/// Setting: the password of this installation's login on the queue server, kept sealed
+/// in the encrypted store (never in the configuration file, the command line or the
+/// event log). Used when neither `PGPASSWORD` nor the password file has one.
+pub const SERVER_PASSWORD_SETTING: &str = "queue.server_password";
+
+impl Store {
+    /// The sealed password of the queue server login, if one is kept.
+    pub fn server_password(&self) -> Result<Option<zeroize::Zeroizing<String>>, StoreError> {
+        Ok(self
+            .setting(SERVER_PASSWORD_SETTING)?
+            .filter(|p| !p.is_empty())
+            .map(zeroize::Zeroizing::new))
+    }
+
+    /// Keeps the queue server login's password sealed in the store (an empty one
+    /// removes it). Refused by a store that is not encrypted. The audit entry
+    /// (`queue.server_password.set` or `.clear`) never holds the password.
+    pub fn set_server_password(
+        &mut self,
+        password: &str,
+        actor: &str,
+        now: chrono::NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        if !self.is_encrypted() && self.path().is_some() {
+            return Err(StoreError::NotEncrypted);
+        }
+        self.write(|tx| {
+            if password.is_empty() {
+                tx.execute(
+                    "DELETE FROM settings WHERE key = ?1",
+                    [SERVER_PASSWORD_SETTING],
+                )?;
+                return audit::append(tx, now, actor, "queue.server_password.clear", None, "");
+            }
+            tx.execute(
+                "INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![SERVER_PASSWORD_SETTING, password],
+            )?;
+            audit::append(tx, now, actor, "queue.server_password.set", None, "")
+        })
+    }
+}

@@ -132,11 +132,13 @@ pub fn settings_ui(state: &mut AppState, user: &User, ui: &mut Ui) {
                         },
                     );
                 });
+            super::queue_settings::queue_check_ui(state, ui);
             reader_ui(state, ui);
             if ui.button(Msg("window-save").get(lang)).clicked() {
                 commands.push(Command::SaveSettings);
             }
             if user.role == Role::Administrator {
+                super::queue_settings::server_password_ui(state, ui, &mut commands);
                 users_ui(state, ui, &mut commands);
                 keys_ui(state, ui, &mut commands);
                 calendar_ui(state, ui, &mut commands);

@@ -9,7 +9,9 @@ pub mod dashboard;
 pub mod editor;
 pub mod journal;
 pub mod login;
+pub mod queue_settings;
 pub mod request_view;
+pub mod set_aside;
 pub mod theme;
 pub mod widgets;
 

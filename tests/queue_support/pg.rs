@@ -20,6 +20,8 @@ pub struct PgCluster {
     bin: PathBuf,
     port: u16,
     as_postgres: bool,
+    /// More server options (`-c ssl=on …`).
+    extra: String,
 }
 
 static SHARED: Mutex<Weak<PgCluster>> = Mutex::new(Weak::new());
@@ -41,6 +43,106 @@ impl PgCluster {
     pub fn own() -> Arc<PgCluster> {
         Arc::new(PgCluster::start())
     }
+
+    /// A cluster of the caller's own with TLS on (`ssl=on`): a test CA made with the
+    /// `openssl` command signs the server's certificate for the host name `host`.
+    /// Returns the cluster and the CA's certificate file.
+    pub fn own_with_tls(host: &str) -> (Arc<PgCluster>, PathBuf) {
+        let mut cluster = PgCluster::init();
+        let tls = cluster.dir.path().join("tls");
+        std::fs::create_dir_all(&tls).unwrap_or_else(|e| panic!("{e}"));
+        let ca = make_ca(&tls, "ca", "iin-desk test CA");
+        let openssl = |args: &[&str]| {
+            let out = Command::new("openssl")
+                .args(args)
+                .current_dir(&tls)
+                .output()
+                .unwrap_or_else(|e| panic!("openssl (install it): {e}"));
+            assert!(
+                out.status.success(),
+                "openssl {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        };
+        openssl(&[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "server.key",
+            "-out",
+            "server.csr",
+            "-subj",
+            &format!("/CN={host}"),
+        ]);
+        std::fs::write(tls.join("san.ext"), format!("subjectAltName=DNS:{host}\n"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-out",
+            "server.crt",
+            "-days",
+            "2",
+            "-extfile",
+            "san.ext",
+        ]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(
+                tls.join("server.key"),
+                std::fs::Permissions::from_mode(0o600),
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        }
+        if cluster.as_postgres {
+            let out = Command::new("chown")
+                .args(["-R", "postgres:postgres"])
+                .arg(&tls)
+                .output()
+                .unwrap_or_else(|e| panic!("chown: {e}"));
+            assert!(out.status.success(), "chown: {out:?}");
+        }
+        cluster.extra = format!(
+            "-c ssl=on -c ssl_cert_file={} -c ssl_key_file={}",
+            tls.join("server.crt").display(),
+            tls.join("server.key").display()
+        );
+        cluster.pg_ctl(&["start", "-w", "-t", "60"]);
+        (Arc::new(cluster), ca)
+    }
+}
+
+/// Makes a self-signed CA `name`.crt (and its key) in `dir` with the `openssl` command;
+/// returns the certificate's path.
+pub fn make_ca(dir: &Path, name: &str, subject: &str) -> PathBuf {
+    let out = Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-keyout",
+        ])
+        .arg(format!("{name}.key"))
+        .arg("-out")
+        .arg(format!("{name}.crt"))
+        .arg("-subj")
+        .arg(format!("/CN={subject}"))
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("openssl (install it): {e}"));
+    assert!(
+        out.status.success(),
+        "openssl req: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir.join(format!("{name}.crt"))
 }
 
 /// The newest PostgreSQL (15 or later) binaries' folder.
@@ -93,6 +195,13 @@ impl PgCluster {
     }
 
     fn start() -> PgCluster {
+        let cluster = PgCluster::init();
+        cluster.pg_ctl(&["start", "-w", "-t", "60"]);
+        cluster
+    }
+
+    /// `initdb` in a new temporary folder, not started.
+    fn init() -> PgCluster {
         let bin = bin_dir();
         let as_postgres = is_root();
         let dir = tempfile::Builder::new()
@@ -128,23 +237,23 @@ impl PgCluster {
             String::from_utf8_lossy(&out.stderr)
         );
         let port = free_port();
-        let cluster = PgCluster {
+        PgCluster {
             dir,
             bin,
             port,
             as_postgres,
-        };
-        cluster.pg_ctl(&["start", "-w", "-t", "60"]);
-        cluster
+            extra: String::new(),
+        }
     }
 
     fn pg_ctl(&self, args: &[&str]) {
         let data = self.dir.path().join("data");
         let log = self.dir.path().join("server.log");
         let options = format!(
-            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
+            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 {}",
             self.port,
-            self.dir.path().display()
+            self.dir.path().display(),
+            self.extra
         );
         let out = self
             .tool("pg_ctl")
@@ -169,6 +278,21 @@ impl PgCluster {
     /// Restarts the server (`pg_ctl restart -m fast`): every connection is cut.
     pub fn restart(&self) {
         self.pg_ctl(&["restart", "-m", "fast", "-w", "-t", "60"]);
+    }
+
+    /// Makes the login `role` authenticate with its password (scram-sha-256) on the
+    /// local TCP address; every other login keeps `trust`.
+    pub fn require_password(&self, role: &str) {
+        let hba = self.dir.path().join("data").join("pg_hba.conf");
+        let old = std::fs::read_to_string(&hba).unwrap_or_else(|e| panic!("pg_hba: {e}"));
+        std::fs::write(
+            &hba,
+            format!("host all {role} 127.0.0.1/32 scram-sha-256\n{old}"),
+        )
+        .unwrap_or_else(|e| panic!("pg_hba: {e}"));
+        self.client("postgres")
+            .batch_execute("SELECT pg_reload_conf()")
+            .unwrap_or_else(|e| panic!("reload: {e}"));
     }
 
     /// The port it listens on.

@@ -16,6 +16,10 @@ pub(super) fn save_settings(app: &mut DeskApp) {
     if let Some(e) = control_character_in_settings(&app.state.settings, lang) {
         return app.state.notify(e, true);
     }
+    // A queue server URL that does not parse, or holds a password, is not saved.
+    if let Err(e) = crate::queue::QueueLocation::check_setting(&app.state.settings.queue_path) {
+        return app.state.notify(e.message(lang), true);
+    }
     if let Err(e) = app.reader_config() {
         return app.state.notify(e.message(lang), true);
     }
@@ -61,6 +65,30 @@ pub(super) fn choose_queue_path(app: &mut DeskApp) {
         .save_file()
     {
         app.state.settings.queue_path = p.display().to_string();
+    }
+}
+
+/// Keeps the queue server password typed in Settings sealed in the encrypted store (or
+/// removes it, with `clear`); the typed text is cleared either way.
+pub(super) fn keep_server_password(app: &mut DeskApp, clear: bool, now: NaiveDateTime) {
+    let lang = app.state.lang;
+    let typed = zeroize::Zeroizing::new(std::mem::take(&mut app.state.admin.server_password));
+    if !clear && typed.is_empty() {
+        app.state.notify(tr(lang, "server-password-empty"), true);
+        return;
+    }
+    let secret = if clear { "" } else { typed.as_str() };
+    let actor = actor(app);
+    match app.store.set_server_password(secret, &actor, now) {
+        Ok(()) => {
+            let id = if clear {
+                "server-password-cleared"
+            } else {
+                "server-password-kept"
+            };
+            app.state.notify(tr(lang, id), false);
+        }
+        Err(e) => app.state.notify(e.message(lang), true),
     }
 }
 

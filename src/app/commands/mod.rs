@@ -42,6 +42,8 @@ pub fn run(app: &mut DeskApp, command: Command) {
         Command::OpenFolder(dir) => printing::open_folder(app, &dir),
         Command::SaveSettings => admin::save_settings(app),
         Command::ChooseQueuePath => admin::choose_queue_path(app),
+        Command::KeepServerPassword => admin::keep_server_password(app, false, now),
+        Command::ClearServerPassword => admin::keep_server_password(app, true, now),
         Command::ChoosePdfDir => admin::choose_pdf_dir(app),
         Command::AddUser => admin::add_user(app, now),
         Command::SetUserActive(login, active) => admin::set_user_active(app, &login, active, now),

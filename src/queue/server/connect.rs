@@ -1,5 +1,5 @@
 //! Connecting to the server: the URL (without a password), TLS by `sslmode`, the password
-//! from `PGPASSWORD` or the password file.
+//! from `PGPASSWORD`, else the password file, else the one sealed in the local store.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -84,8 +84,27 @@ fn connector(tls: &Tls, url: &str) -> Result<MakeTlsConnector, QueueError> {
     Ok(make)
 }
 
-/// The connection's configuration from `url`; a password in the URL is refused.
-pub(crate) fn config(url: &str, timeout: Duration) -> Result<(Config, Tls), QueueError> {
+/// Checks a server URL as a setting: it parses, and holds no password.
+pub fn check_url(url: &str) -> Result<(), QueueError> {
+    let (plain, _) = split_tls(url);
+    let location = redact(url);
+    let config = Config::from_str(&plain).map_err(|e| QueueError::Server {
+        location: location.clone(),
+        detail: e.to_string(),
+    })?;
+    if config.get_password().is_some() {
+        return Err(QueueError::ServerPasswordInUrl { location });
+    }
+    Ok(())
+}
+
+/// The connection's configuration from `url`; a password in the URL is refused. The
+/// password: `PGPASSWORD`, else the password file's, else `sealed` (the local store's).
+pub(crate) fn config(
+    url: &str,
+    timeout: Duration,
+    sealed: Option<&str>,
+) -> Result<(Config, Tls), QueueError> {
     let (plain, tls) = split_tls(url);
     let location = redact(url);
     let mut config = Config::from_str(&plain).map_err(|e| QueueError::Server {
@@ -116,6 +135,8 @@ pub(crate) fn config(url: &str, timeout: Duration) -> Result<(Config, Tls), Queu
         let db = config.get_dbname().unwrap_or(&user).to_string();
         if let Some(password) = pgpass::lookup(&host, port, &db, &user) {
             config.password(password);
+        } else if let Some(password) = sealed {
+            config.password(password);
         }
     }
     config
@@ -131,7 +152,17 @@ pub(crate) fn config(url: &str, timeout: Duration) -> Result<(Config, Tls), Queu
 
 /// Connects to `url` (no schema check).
 pub fn connect_client(url: &str, timeout: Duration) -> Result<Client, QueueError> {
-    let (config, tls) = config(url, timeout)?;
+    connect_client_sealed(url, timeout, None)
+}
+
+/// Connects to `url` (no schema check), with the password sealed in the local store
+/// when neither `PGPASSWORD` nor the password file has one.
+pub fn connect_client_sealed(
+    url: &str,
+    timeout: Duration,
+    sealed: Option<&str>,
+) -> Result<Client, QueueError> {
+    let (config, tls) = config(url, timeout, sealed)?;
     let result = if config.get_ssl_mode() == SslMode::Disable {
         config.connect(postgres::NoTls)
     } else {
@@ -161,10 +192,37 @@ mod tests {
     }
 
     #[test]
+    fn server_urls_are_checked_as_settings() {
+        let table: [(&str, Option<&str>); 5] = [
+            (
+                "postgresql://office1@db.local:5432/iin?sslmode=verify-full",
+                None,
+            ),
+            ("postgres://db.local/iin", None),
+            ("postgresql://office1:secret@db.local/iin", Some("password")),
+            ("postgresql://db.local:notaport/iin", Some("server")),
+            ("postgresql://db.local/iin?nonsense=1", Some("server")),
+        ];
+        for (url, refused) in table {
+            let result = check_url(url);
+            match refused {
+                None => assert!(result.is_ok(), "{url}: {result:?}"),
+                Some("password") => assert!(
+                    matches!(result, Err(QueueError::ServerPasswordInUrl { .. })),
+                    "{url}"
+                ),
+                Some(_) => assert!(matches!(result, Err(QueueError::Server { .. })), "{url}"),
+            }
+            assert!(!format!("{result:?}").contains("secret"));
+        }
+    }
+
+    #[test]
     fn a_password_in_the_url_is_refused() {
         let e = config(
             "postgresql://clerk:secret@db.local/iin",
             Duration::from_secs(1),
+            None,
         )
         .err();
         assert!(matches!(e, Some(QueueError::ServerPasswordInUrl { .. })));

@@ -27,15 +27,17 @@ use chrono::NaiveDateTime;
 use postgres::error::SqlState;
 use postgres::types::{ToSql, Type};
 use postgres::{Client, IsolationLevel, Statement};
+use zeroize::Zeroizing;
 
 use super::central::{parse_request, push_one, CentralOptions};
 use super::location::redact;
 use super::protocol::{format_ts, PushMessage, PushOutcome};
+use super::reject::{is_row_fault, RejectReason};
 use super::sql::{Row, Sql, Val};
 use super::QueueError;
 use crate::domain::identity::Identity;
 
-pub use connect::connect_client;
+pub use connect::{check_url, connect_client, connect_client_sealed};
 
 /// How many times a transaction the server could not serialize is tried again.
 const SERIALIZATION_RETRIES: u32 = 60;
@@ -49,6 +51,8 @@ pub struct PgQueue {
     statements: HashMap<String, Statement>,
     round_trips: u64,
     options: CentralOptions,
+    /// The password sealed in the local store, for reconnecting (see [`connect_client_sealed`]).
+    sealed: Option<Zeroizing<String>>,
 }
 
 impl std::fmt::Debug for PgQueue {
@@ -65,12 +69,29 @@ impl std::fmt::Debug for PgQueue {
 pub(crate) fn pg_error(url: &str, e: &postgres::Error) -> QueueError {
     let detail = match e.as_db_error() {
         Some(db) => format!("{} ({})", db.message(), db.code().code()),
-        None => e.to_string(),
+        None => with_causes(e),
     };
     QueueError::Server {
         location: redact(url),
         detail,
     }
+}
+
+/// An error with its causes (`error performing TLS handshake: … certificate verify
+/// failed … hostname mismatch`, `invalid configuration: password missing`): the
+/// `postgres` crate's own text names only the kind.
+fn with_causes(e: &postgres::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        let part = c.to_string();
+        if !text.contains(&part) {
+            text.push_str(": ");
+            text.push_str(&part);
+        }
+        cause = c.source();
+    }
+    text
 }
 
 fn retryable(e: &postgres::Error) -> bool {
@@ -86,7 +107,19 @@ impl PgQueue {
     /// Connects to the server at `url` and checks its schema: a server without the
     /// queue's schema or with a newer one is refused, and nothing is written.
     pub fn connect(url: &str, options: CentralOptions) -> Result<PgQueue, QueueError> {
-        let mut client = connect_client(url, options.busy_timeout.max(Duration::from_secs(5)))?;
+        PgQueue::connect_sealed(url, options, None)
+    }
+
+    /// [`PgQueue::connect`] with the password sealed in the local store, used when
+    /// neither `PGPASSWORD` nor the password file has one.
+    pub fn connect_sealed(
+        url: &str,
+        options: CentralOptions,
+        sealed: Option<Zeroizing<String>>,
+    ) -> Result<PgQueue, QueueError> {
+        let timeout = options.busy_timeout.max(Duration::from_secs(5));
+        let mut client =
+            connect_client_sealed(url, timeout, sealed.as_deref().map(String::as_str))?;
         let (server_id, trgm_schema) = schema::check_current(&mut client, url)?;
         Ok(PgQueue {
             client,
@@ -97,6 +130,7 @@ impl PgQueue {
             // The connection and the schema check.
             round_trips: 3,
             options,
+            sealed,
         })
     }
 
@@ -129,7 +163,8 @@ impl PgQueue {
     fn reconnect_if_closed(&mut self) -> Result<(), QueueError> {
         if self.client.is_closed() {
             let timeout = self.options.busy_timeout.max(Duration::from_secs(5));
-            let mut client = connect_client(&self.url, timeout)?;
+            let sealed = self.sealed.as_deref().map(String::as_str);
+            let mut client = connect_client_sealed(&self.url, timeout, sealed)?;
             let (id, _) = schema::check_current(&mut client, &self.url)?;
             if id != self.server_id {
                 // Another queue answers at this address now: the caller must start over.
@@ -232,15 +267,33 @@ impl PgQueue {
     /// Stores pushed requests in one statement (one round trip once prepared): new ids
     /// are inserted with their audit entries, ids already there are compared by hash.
     /// Results a counter sends along (`--repush-all`) are then adopted in a transaction.
+    /// A request the server refuses for its row is reported as damaged (see
+    /// [`PgQueue::push_checked`] for its reason).
     pub fn push(
         &mut self,
         messages: &[PushMessage],
         now: NaiveDateTime,
     ) -> Result<Vec<PushOutcome>, QueueError> {
+        Ok(self
+            .push_checked(messages, now)?
+            .into_iter()
+            .map(|o| o.unwrap_or(PushOutcome::Damaged))
+            .collect())
+    }
+
+    /// [`PgQueue::push`], with the server's reason for each request it refused. When
+    /// the batch's statement fails on a row ([`is_row_fault`]: a data exception or a
+    /// constraint), the batch is halved until the refused rows stand alone, so the rest
+    /// of the batch is stored (about 2·log₂(n) more round trips per refused row). Any
+    /// other error is the connection's: returned, nothing is set aside.
+    pub fn push_checked(
+        &mut self,
+        messages: &[PushMessage],
+        now: NaiveDateTime,
+    ) -> Result<Vec<Result<PushOutcome, RejectReason>>, QueueError> {
         self.reconnect_if_closed()?;
-        let mut outcomes = vec![PushOutcome::Damaged; messages.len()];
-        let mut columns: [Vec<Option<String>>; 7] = Default::default();
-        let mut sent = Vec::new();
+        let mut outcomes = vec![Ok(PushOutcome::Damaged); messages.len()];
+        let mut rows: Vec<(usize, PushRow)> = Vec::new();
         for (i, m) in messages.iter().enumerate() {
             if m.verify().is_err() {
                 continue;
@@ -251,21 +304,20 @@ impl PgQueue {
             let Ok(form) = serde_json::to_string(&m.form) else {
                 continue;
             };
-            let values = [
-                Some(m.id.to_string()),
-                Some(m.content_hash.clone()),
-                Some(request.kind.key().to_string()),
-                Some(m.station.clone()),
-                Some(format_ts(request.submitted_at)),
-                m.due_at.map(format_ts),
-                Some(form),
-            ];
-            for (column, value) in columns.iter_mut().zip(values) {
-                column.push(value);
-            }
-            sent.push(i);
+            rows.push((
+                i,
+                [
+                    Some(m.id.to_string()),
+                    Some(m.content_hash.clone()),
+                    Some(request.kind.key().to_string()),
+                    Some(m.station.clone()),
+                    Some(format_ts(request.submitted_at)),
+                    m.due_at.map(format_ts),
+                    Some(form),
+                ],
+            ));
         }
-        if sent.is_empty() {
+        if rows.is_empty() {
             return Ok(outcomes);
         }
         let url = self.url.clone();
@@ -282,25 +334,28 @@ impl PgQueue {
             }
         };
         let now_text = format_ts(now);
-        let [ids, hashes, kinds, stations, submitted, due, forms] = &columns;
-        self.round_trips += 1;
-        let rows = self
-            .client
-            .query(
-                &stmt,
-                &[
-                    ids, hashes, kinds, stations, submitted, due, forms, &now_text,
-                ],
-            )
-            .map_err(|e| pg_error(&url, &e))?;
         let mut seen: HashMap<String, (bool, Option<String>, Option<String>)> = HashMap::new();
-        for row in rows {
-            let id: String = row.try_get(0).map_err(|e| pg_error(&url, &e))?;
-            let inserted: bool = row.try_get(1).map_err(|e| pg_error(&url, &e))?;
-            let hash: Option<String> = row.try_get(2).map_err(|e| pg_error(&url, &e))?;
-            let state: Option<String> = row.try_get(3).map_err(|e| pg_error(&url, &e))?;
-            seen.insert(id, (inserted, hash, state));
+        let mut sent = Vec::with_capacity(rows.len());
+        let mut parts = vec![&rows[..]];
+        while let Some(part) = parts.pop() {
+            match self.push_rows(&stmt, part, &now_text) {
+                Ok(found) => {
+                    seen.extend(found);
+                    sent.extend(part.iter().map(|(i, _)| *i));
+                }
+                Err(e) if e.code().is_some_and(|c| is_row_fault(c.code())) => {
+                    if let [(i, _)] = part {
+                        outcomes[*i] = Err(RejectReason::Refused(server_reason(&e)));
+                    } else {
+                        let (first, second) = part.split_at(part.len() / 2);
+                        parts.push(second);
+                        parts.push(first);
+                    }
+                }
+                Err(e) => return Err(pg_error(&url, &e)),
+            }
         }
+        sent.sort_unstable();
         // What needs a transaction: results to adopt, ids inserted by someone else in
         // the same instant (not in this statement's snapshot), conflicts to audit.
         let mut slow = Vec::new();
@@ -308,16 +363,16 @@ impl PgQueue {
             let m = &messages[i];
             match seen.get(&m.id.to_string()) {
                 Some((true, _, _)) if m.known_result.is_none() => {
-                    outcomes[i] = PushOutcome::Inserted;
+                    outcomes[i] = Ok(PushOutcome::Inserted);
                 }
                 Some((false, Some(hash), Some(state)))
                     if *hash == m.content_hash
                         && (m.known_result.is_none() || state != "pending") =>
                 {
-                    outcomes[i] = PushOutcome::AlreadyThere;
+                    outcomes[i] = Ok(PushOutcome::AlreadyThere);
                 }
                 Some((true, _, _)) => {
-                    outcomes[i] = PushOutcome::Inserted;
+                    outcomes[i] = Ok(PushOutcome::Inserted);
                     slow.push(i);
                 }
                 _ => slow.push(i),
@@ -332,12 +387,60 @@ impl PgQueue {
                     .collect::<Result<Vec<_>, QueueError>>()
             })?;
             for (&i, outcome) in slow.iter().zip(done) {
-                if outcomes[i] != PushOutcome::Inserted {
-                    outcomes[i] = outcome;
+                if outcomes[i] != Ok(PushOutcome::Inserted) {
+                    outcomes[i] = Ok(outcome);
                 }
             }
         }
         Ok(outcomes)
+    }
+
+    /// Runs the push statement for `rows` (one round trip): per id, whether it was
+    /// inserted and, if it was there already, its hash and state.
+    fn push_rows(
+        &mut self,
+        stmt: &Statement,
+        rows: &[(usize, PushRow)],
+        now_text: &str,
+    ) -> Result<PushSeen, postgres::Error> {
+        let mut columns: [Vec<Option<String>>; 7] = Default::default();
+        for (_, values) in rows {
+            for (column, value) in columns.iter_mut().zip(values.iter().cloned()) {
+                column.push(value);
+            }
+        }
+        let [ids, hashes, kinds, stations, submitted, due, forms] = &columns;
+        self.round_trips += 1;
+        let found = self.client.query(
+            stmt,
+            &[
+                ids, hashes, kinds, stations, submitted, due, forms, &now_text,
+            ],
+        )?;
+        let mut seen = Vec::with_capacity(found.len());
+        for row in found {
+            let id: String = row.try_get(0)?;
+            let inserted: bool = row.try_get(1)?;
+            let hash: Option<String> = row.try_get(2)?;
+            let state: Option<String> = row.try_get(3)?;
+            seen.push((id, (inserted, hash, state)));
+        }
+        Ok(seen)
+    }
+}
+
+/// One pushed request's columns: id, hash, kind, station, submitted, due, form.
+type PushRow = [Option<String>; 7];
+
+/// What the push statement says per id: inserted, and the hash and state found.
+type PushSeen = Vec<(String, (bool, Option<String>, Option<String>))>;
+
+/// The server's reason for refusing a row: its message and code (never its DETAIL,
+/// which may quote the row).
+fn server_reason(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("{} ({})", db.message(), db.code().code()),
+        None => with_causes(e),
     }
 }
 
