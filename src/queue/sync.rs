@@ -258,51 +258,15 @@ fn round(
         ..RoundReport::default()
     };
 
-    // Requests set aside wait for a supervisor: they never hold up the rest.
-    let aside: HashSet<String> = store
-        .set_aside_requests()?
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
-    let mut outbox = store.outbox(everything, u64::MAX)?;
-    outbox.retain(|item| !aside.contains(&item.id));
-    report.still_set_aside = aside.len();
-    let total = outbox.len() as u64;
-    progress(PushProgress { done: 0, total });
-    let mut done = 0;
-    // Delivered requests are marked sent locally after their central batch committed, a
-    // few batches at a time (each local commit is an fsync too); on an error, what was
-    // delivered is marked before the error is reported.
-    let mut delivered = Vec::new();
-    for chunk in outbox.chunks(config.batch_size.max(1)) {
-        let pushed = push_batch(
-            &mut central,
-            chunk,
-            &station,
-            everything,
-            clock,
-            &mut report,
-        );
-        let rejected = match pushed {
-            Ok((d, rejected)) => {
-                delivered.extend(d);
-                rejected
-            }
-            Err(e) => {
-                mark_delivered(store, &mut delivered, config, clock, &mut report)?;
-                return Err(e);
-            }
-        };
-        for (id, reason) in rejected {
-            set_aside(store, &mut report, config, &id, reason, clock)?;
-        }
-        if delivered.len() >= LOCAL_MARK_BATCH {
-            mark_delivered(store, &mut delivered, config, clock, &mut report)?;
-        }
-        done += chunk.len() as u64;
-        progress(PushProgress { done, total });
-    }
-    mark_delivered(store, &mut delivered, config, clock, &mut report)?;
+    push_outbox(
+        store,
+        &mut central,
+        config,
+        (&station, everything),
+        clock,
+        progress,
+        &mut report,
+    )?;
     if remembered.as_deref() != Some(central.file_id()) {
         store.set_sync_value(SYNC_CENTRAL_FILE_ID, central.file_id())?;
     }
@@ -342,6 +306,60 @@ fn round(
     store.record_result_deadlines()?;
     report.counts = store.sync_counts_net()?;
     Ok(report)
+}
+
+/// Pushes the outbox (all but the requests set aside) in batches, marks what the queue
+/// holds as sent and sets aside what it rejected; `who` is the station and whether to push
+/// everything again.
+fn push_outbox(
+    store: &mut Store,
+    central: &mut Queue,
+    config: &SyncConfig,
+    who: (&str, bool),
+    clock: &dyn Fn() -> NaiveDateTime,
+    progress: &mut dyn FnMut(PushProgress),
+    report: &mut RoundReport,
+) -> Result<(), QueueError> {
+    let (station, everything) = who;
+    // Requests set aside wait for a supervisor: they never hold up the rest.
+    let aside: HashSet<String> = store
+        .set_aside_requests()?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let mut outbox = store.outbox(everything, u64::MAX)?;
+    outbox.retain(|item| !aside.contains(&item.id));
+    report.still_set_aside = aside.len();
+    let total = outbox.len() as u64;
+    progress(PushProgress { done: 0, total });
+    let mut done = 0;
+    // Delivered requests are marked sent locally after their central batch committed, a
+    // few batches at a time (each local commit is an fsync too); on an error, what was
+    // delivered is marked before the error is reported.
+    let mut delivered = Vec::new();
+    for chunk in outbox.chunks(config.batch_size.max(1)) {
+        let pushed = push_batch(central, chunk, station, everything, clock, report);
+        let rejected = match pushed {
+            Ok((d, rejected)) => {
+                delivered.extend(d);
+                rejected
+            }
+            Err(e) => {
+                mark_delivered(store, &mut delivered, config, clock, report)?;
+                return Err(e);
+            }
+        };
+        for (id, reason) in rejected {
+            set_aside(store, report, config, &id, reason, clock)?;
+        }
+        if delivered.len() >= LOCAL_MARK_BATCH {
+            mark_delivered(store, &mut delivered, config, clock, report)?;
+        }
+        done += chunk.len() as u64;
+        progress(PushProgress { done, total });
+    }
+    mark_delivered(store, &mut delivered, config, clock, report)?;
+    Ok(())
 }
 
 /// Delivered requests marked sent in one local transaction.

@@ -4,7 +4,7 @@
 //! power of attorney.
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use iin_desk::app::Command;
 use iin_desk::domain::request::RequestKind;
 
@@ -26,6 +26,16 @@ fn a_convicted_persons_request_asks_for_no_representative_and_no_document() {
         .query_by_label_contains("Representative's full name")
         .is_none());
     assert!(f.harness.query_by_label("Document number").is_none());
+    // No zone to read: no MRZ box; the typing starts at the surname.
+    assert!(f
+        .harness
+        .query_by_label_contains("MRZ (passport reader)")
+        .is_none());
+    assert!(f
+        .harness
+        .get_by_role_and_label(Role::TextInput, "Surname (Latin)")
+        .accesskit_node()
+        .is_focused());
     assert!(f
         .harness
         .query_by_role_and_label(Role::TextInput, "Penal institution")

@@ -36,12 +36,17 @@ fn new_editor(app: &DeskApp, kind: RequestKind, now: NaiveDateTime) -> Editor {
     )
 }
 
-/// Starts a new request of `kind`; the MRZ box takes the focus.
+/// Starts a new request of `kind`; the MRZ box takes the focus (the surname on the
+/// convicted person's path, which has no identity document to read).
 pub(super) fn new_request(app: &mut DeskApp, kind: RequestKind, now: NaiveDateTime) {
     app.autosave(true);
     app.state.park_editor();
     let mut ed = new_editor(app, kind, now);
-    ed.focus_mrz = true;
+    if kind == RequestKind::FormationConvicted {
+        ed.focus = Some(crate::domain::field::Field::Surname);
+    } else {
+        ed.focus_mrz = true;
+    }
     app.state.editor = Some(ed);
     app.state.screen = Screen::Editor;
 }

@@ -81,7 +81,11 @@ pub fn editor_ui(state: &mut AppState, ui: &mut Ui) {
             }
             area.show(ui, |ui| {
                 kind_ui(ed, lang, ui);
-                mrz_ui(ed, now, lang, ui);
+                // The convicted person's path is for a person without an identity
+                // document: there is no zone to read.
+                if ed.kind() != RequestKind::FormationConvicted {
+                    mrz_ui(ed, now, lang, ui);
+                }
                 times::queue_ui(ed, lang, ui);
                 fields_ui(ed, lang, ui);
                 match ed.kind() {
