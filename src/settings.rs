@@ -10,6 +10,9 @@
 
 use std::path::Path;
 
+/// The central queue file's name in the data folder when no queue is set.
+pub const DEFAULT_QUEUE_FILE_NAME: &str = "central-queue.sqlite3";
+
 /// One setting of a counter PC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Setting {
@@ -53,10 +56,10 @@ pub enum Kind {
     Path,
     /// A language code: `kk`, `ru` or `en`.
     Language,
-    /// Whole minutes from 1 to [`crate::machine_config::MAX_IDLE_LOCK_MINUTES`], as an
+    /// Whole minutes from 1 to the machine configuration's `MAX_IDLE_LOCK_MINUTES`, as an
     /// integer or its text.
     Minutes,
-    /// A serial line's baud rate ([`crate::reader::BAUD_RANGE`]), as an integer or its text.
+    /// A serial line's baud rate (the range the reader accepts), as an integer or its text.
     Baud,
     /// A serial line's parity: `none`, `even` or `odd`.
     Parity,
@@ -119,7 +122,7 @@ const SPECS: [Spec; 12] = [
         store_key: "queue.path",
         machine_name: Some("queue_path"),
         kind: Kind::Path,
-        fallback: Fallback::InDataDir(crate::queue::protocol::DEFAULT_FILE_NAME),
+        fallback: Fallback::InDataDir(DEFAULT_QUEUE_FILE_NAME),
     },
     Spec {
         setting: Setting::Language,

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Local, NaiveDateTime};
 
-use super::{exit, key_cmds, Cli, CliError};
+use super::{exit, key_files, Cli, CliError};
 use crate::domain::account::Role;
 use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
@@ -200,13 +200,13 @@ impl CliContext {
         let Some(file) = &self.machine_key else {
             return self.login(roles);
         };
-        let key = key_cmds::read_machine_key(file, self.lang)?;
+        let key = key_files::read_machine_key(file, self.lang)?;
         let store = Store::unlock_with_machine_key_in(&self.data_dir, &key, self.now)
             .map_err(|e| self.auth_error(e))?;
         Ok(Session {
             ctx: self,
             store,
-            user: key_cmds::machine_user(),
+            user: key_files::machine_user(),
         })
     }
 }

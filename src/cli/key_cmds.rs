@@ -10,15 +10,13 @@ use std::path::Path;
 use clap::Subcommand;
 
 use super::context::{CliContext, Session};
+use super::key_files::read_key_file;
 use super::{exit, CliError};
 use crate::domain::account::{check_password, Role};
 use crate::domain::i18n::{tr, tr_args};
-use crate::domain::lang::Lang;
 use crate::files::write_atomically;
-use crate::store::vault::{
-    key_file_text, parse_key_file, MACHINE_KEY_TAG, QUEUE_KEY_TAG, QUEUE_KEY_WARNING,
-};
-use crate::store::{LockoutPolicy, SecretKey, Store, User};
+use crate::store::vault::{key_file_text, MACHINE_KEY_TAG, QUEUE_KEY_TAG, QUEUE_KEY_WARNING};
+use crate::store::{LockoutPolicy, SecretKey, Store};
 
 /// `key` subcommands.
 #[derive(Debug, Subcommand)]
@@ -64,57 +62,6 @@ const QUEUE_TAG: &str = QUEUE_KEY_TAG;
 fn write_key_file(path: &Path, tag: &str, warning: &str, key: &SecretKey) -> Result<(), CliError> {
     write_atomically(path, key_file_text(tag, warning, key).as_bytes())
         .map_err(|e| CliError::new(exit::FILE, format!("{}: {e}", path.display())))
-}
-
-/// Reads a key file written by [`write_key_file`] with the header `tag`.
-pub(super) fn read_key_file(path: &Path, tag: &str, lang: Lang) -> Result<SecretKey, CliError> {
-    let text = zeroize::Zeroizing::new(
-        std::fs::read_to_string(path)
-            .map_err(|e| CliError::new(exit::FILE, format!("{}: {e}", path.display())))?,
-    );
-    parse_key_file(&text, tag).map_err(|p| {
-        CliError::new(
-            exit::INVALID_INPUT,
-            format!("{}: {}", path.display(), p.message(tag, lang)),
-        )
-    })
-}
-
-/// Reads the machine key file of a scheduled sync. On Unix a file that others than its
-/// owner may read is refused, as ssh refuses such a private key.
-pub(super) fn read_machine_key(path: &Path, lang: Lang) -> Result<SecretKey, CliError> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        if let Ok(meta) = std::fs::metadata(path) {
-            let mode = meta.permissions().mode();
-            if mode & 0o077 != 0 {
-                return Err(CliError::new(
-                    exit::FILE,
-                    tr_args(
-                        lang,
-                        "cli-machine-key-too-open",
-                        &[
-                            ("mode", format!("{mode:o}").into()),
-                            ("path", path.display().to_string().into()),
-                        ],
-                    ),
-                ));
-            }
-        }
-    }
-    read_key_file(path, MACHINE_TAG, lang)
-}
-
-/// The account a scheduled sync acts as (its actor in the audit log is `machine`).
-pub(super) fn machine_user() -> User {
-    User {
-        login: crate::store::MACHINE_ACTOR.into(),
-        full_name: "scheduled sync".into(),
-        role: Role::Clerk,
-        active: true,
-        must_change_password: false,
-    }
 }
 
 /// `iin-desk key …` (administrator).

@@ -11,6 +11,7 @@ mod context;
 mod data_cmds;
 pub mod demo_cmds;
 mod key_cmds;
+mod key_files;
 mod pg_cmds;
 mod print_cmds;
 mod progress;

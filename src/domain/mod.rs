@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod checklist;
 pub mod country;
 pub mod dedup;
+pub mod document;
 pub mod edition;
 pub mod field;
 pub mod form;

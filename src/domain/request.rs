@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use uuid::Uuid;
 
-use super::checklist::DocumentKind;
+use super::document::DocumentKind;
 use super::i18n::{tr_args, Msg};
 use super::identity::{Applicant, Identity, Parameter};
 use super::iin::Iin;

@@ -80,13 +80,8 @@ impl QueueLocation {
     }
 }
 
-/// A server URL for messages and logs: the user, any password and the query are left out.
-pub fn redact(url: &str) -> String {
-    let (scheme, rest) = url.split_once("://").unwrap_or(("postgresql", url));
-    let rest = rest.split(['?', '#']).next().unwrap_or("");
-    let host = rest.rsplit_once('@').map_or(rest, |(_, h)| h);
-    format!("{scheme}://{host}")
-}
+/// A server URL for messages and logs (see [`super::server::redact`]).
+pub use super::server::redact;
 
 /// An open central queue: the file or the server.
 #[derive(Debug)]

@@ -32,7 +32,7 @@ pub const PROTOCOL_VERSION: i64 = 1;
 pub const APPLICATION_ID: i32 = 0x4949_4E51;
 
 /// The central file's name in the data folder when no path is configured.
-pub const DEFAULT_FILE_NAME: &str = "central-queue.sqlite3";
+pub const DEFAULT_FILE_NAME: &str = crate::settings::DEFAULT_QUEUE_FILE_NAME;
 
 /// Formats a timestamp as the central file stores it (local time of Kazakhstan).
 pub fn format_ts(t: NaiveDateTime) -> String {

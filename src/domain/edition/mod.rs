@@ -19,7 +19,7 @@ pub use order_22_2022::ORDER_22_2022;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use super::calendar::{Deadline, WorkingCalendar, PROVIDER_CLOSES};
-use super::checklist::DocumentKind;
+use super::document::DocumentKind;
 use super::field::Field;
 use super::lang::{Lang, Tr};
 use super::request::{Channel, RefusalGround, RequestKind};

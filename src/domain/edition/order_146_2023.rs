@@ -3,7 +3,7 @@
 
 use super::{req, Edition, Ground, Limits, Printed, PrintedTexts, MRZ_ALL};
 use super::{Condition::*, Requirement};
-use crate::domain::checklist::DocumentKind as D;
+use crate::domain::document::DocumentKind as D;
 use crate::domain::lang::Tr;
 use crate::domain::request::Channel::{Counter, Portal};
 use crate::domain::request::RefusalGround;

@@ -7,7 +7,7 @@
 
 use super::order_146_2023::{GROUNDS_PARA_15, LIMITS_146, TEXTS_146};
 use super::{req, Condition::*, Edition, Printed, PrintedTexts, MRZ_ALL};
-use crate::domain::checklist::DocumentKind as D;
+use crate::domain::document::DocumentKind as D;
 use crate::domain::lang::Tr;
 use crate::domain::request::Channel::{Counter, Portal};
 use crate::domain::request::RequestKind::Formation;

@@ -12,6 +12,7 @@
 //!   no text field takes, and [`unknown_keys`] (in `keys.rs`) the keys an import file may
 //!   not hold.
 
+mod checker;
 pub mod eligibility;
 mod keys;
 mod live;

@@ -7,7 +7,7 @@
 use crate::domain::field::{Field, Problem};
 use crate::domain::request::{PowerOfAttorney, Representative, RepresentativeBasis};
 
-use super::validation::Checker;
+use super::checker::Checker;
 use super::{RepresentativeForm, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 
 /// Whether any of the power of attorney's fields is filled in.

@@ -11,8 +11,8 @@ use crate::domain::timing::{
     CLOCK_TOLERANCE_MINUTES,
 };
 
+use super::checker::Checker;
 use super::parse_date_time;
-use super::validation::Checker;
 use super::RequestForm;
 
 /// A time of day as the form writes it: `HH:MM`, with the seconds only when there are

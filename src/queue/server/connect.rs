@@ -11,7 +11,6 @@ use postgres_openssl::MakeTlsConnector;
 
 use super::pg_error;
 use super::pgpass;
-use crate::queue::location::redact;
 use crate::queue::QueueError;
 
 /// The schema the queue's tables are in (set as the connection's `search_path`).
@@ -169,6 +168,14 @@ pub fn connect_client_sealed(
         config.connect(connector(&tls, url)?)
     };
     result.map_err(|e| pg_error(url, &e))
+}
+
+/// A server URL for messages and logs: the user, any password and the query are left out.
+pub fn redact(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("postgresql", url));
+    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    let host = rest.rsplit_once('@').map_or(rest, |(_, h)| h);
+    format!("{scheme}://{host}")
 }
 
 #[cfg(test)]

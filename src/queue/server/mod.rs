@@ -30,12 +30,12 @@ use postgres::{Client, IsolationLevel, Statement};
 use zeroize::Zeroizing;
 
 use super::central::{parse_request, push_one, CentralOptions};
-use super::location::redact;
 use super::protocol::{format_ts, PushMessage, PushOutcome};
 use super::reject::{is_row_fault, RejectReason};
 use super::sql::{Row, Sql, Val};
 use super::QueueError;
 use crate::domain::identity::Identity;
+pub use connect::redact;
 
 pub use connect::{check_url, connect_client, connect_client_sealed};
 

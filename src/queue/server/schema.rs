@@ -7,10 +7,10 @@ use postgres::error::SqlState;
 use postgres::Client;
 use uuid::Uuid;
 
+use super::connect::redact;
 use super::connect::SCHEMA;
 use super::pg_error;
 use crate::domain::identity::Identity;
-use crate::queue::location::redact;
 use crate::queue::QueueError;
 
 /// The version of the server schema this program knows: the number of migrations
