@@ -146,6 +146,9 @@ fn keys_ui(j: &mut JournalState, page: u64, ui: &mut Ui, commands: &mut Vec<Comm
     }
 }
 
+/// The widest the kind column gets: every column then fits a 1366-pixel screen.
+const KIND_MAX_W: f32 = 240.0;
+
 /// The width of the longest of `texts` in the body font, plus the cell's padding.
 fn column_width<'a>(ui: &Ui, texts: impl Iterator<Item = &'a str>) -> f32 {
     let font = egui::TextStyle::Body.resolve(ui.style());
@@ -183,13 +186,16 @@ fn table_ui(
         Msg("window-col-due"),
         Msg("window-col-clerk"),
     ];
+    // The kind is as wide as its longest label up to KIND_MAX_W (the convicted person's kind
+    // is long in Kazakh and Russian; it ends in "…" and shows whole on hover).
     let kind_w = column_width(
         ui,
         RequestKind::ALL
             .iter()
             .map(|k| k.label(lang))
             .chain([headers[3].get(lang)]),
-    );
+    )
+    .min(KIND_MAX_W);
     let status_w = column_width(
         ui,
         Status::ALL
@@ -206,10 +212,10 @@ fn table_ui(
             .sense(egui::Sense::click())
             .column(Column::exact(130.0))
             .column(Column::exact(80.0))
-            .column(Column::remainder().at_least(220.0))
+            .column(Column::remainder().at_least(190.0))
             .column(Column::exact(kind_w))
             .column(Column::exact(status_w))
-            .column(Column::exact(120.0))
+            .column(Column::exact(110.0))
             .column(Column::exact(130.0))
             .column(Column::exact(90.0));
         if let Some(row) = scroll_to {
@@ -264,7 +270,9 @@ fn row_ui(
         ui.label(&r.name);
     });
     row.col(|ui| {
-        ui.label(RequestKind::from_key(&r.kind).map_or("", |k| k.label(lang)));
+        let kind = RequestKind::from_key(&r.kind).map_or("", |k| k.label(lang));
+        ui.add(egui::Label::new(kind).truncate())
+            .on_hover_text(kind);
     });
     row.col(|ui| {
         ui.label(RichText::new(r.status.label(lang)).color(widgets::status_color(r.status)));
