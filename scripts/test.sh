@@ -20,6 +20,8 @@ ldconfig -p | grep -q libGL.so.1 || need_apt+=(libgl1 libgl1-mesa-dri libegl1)
 command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
 command -v 7z >/dev/null || need_apt+=(p7zip-full)
 command -v socat >/dev/null || need_apt+=(socat)
+# tests/queue/tls.rs makes a CA and a server certificate with the openssl command.
+command -v openssl >/dev/null || need_apt+=(openssl)
 # The queue tests start throwaway PostgreSQL clusters of their own (tests/queue_support/pg.rs).
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 ldconfig -p | grep -q libwayland-egl.so.1 || need_apt+=(libwayland-egl1)

@@ -309,6 +309,21 @@ fn escape_at(raw: &str, at: usize) -> String {
     escape
 }
 
+/// Whether a queue setting names a PostgreSQL server (`postgresql://…`, `postgres://…`).
+fn is_server_url(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.starts_with("postgresql://") || lower.starts_with("postgres://")
+}
+
+/// Whether a server URL carries a password (`user:password@host`).
+fn url_has_password(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    authority
+        .rsplit_once('@')
+        .is_some_and(|(user, _)| user.contains(':'))
+}
+
 /// Stores one value in the configuration after checking its form.
 fn set(config: &mut MachineConfig, key: ConfigKey, value: Value) -> Result<(), LineProblem> {
     let kind = key.kind();
@@ -334,6 +349,12 @@ fn set(config: &mut MachineConfig, key: ConfigKey, value: Value) -> Result<(), L
     }
     let owned = Some(text.to_string());
     match kind {
+        // The queue may be a PostgreSQL server; its password never stands in this file.
+        Kind::Path if key == ConfigKey::QueuePath && is_server_url(text) => {
+            if url_has_password(text) {
+                return Err(LineProblem::Invalid(key));
+            }
+        }
         Kind::Path if !classify_path(text).is_absolute() => {
             return Err(LineProblem::Invalid(key));
         }

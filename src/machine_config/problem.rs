@@ -176,6 +176,7 @@ fn invalid_message(key: ConfigKey, lang: Lang) -> String {
             "config-expected-minutes",
             &[("max", MAX_IDLE_LOCK_MINUTES.into())],
         ),
+        Kind::Path if key == ConfigKey::QueuePath => tr(lang, "config-expected-queue"),
         Kind::Path => tr(lang, "config-expected-path"),
         Kind::Baud => tr_args(
             lang,

@@ -768,3 +768,29 @@ fn the_serial_reader_keys() {
         .message(Lang::Ru)
         .contains("stx-etx"));
 }
+
+#[test]
+fn the_queue_may_be_a_server_url_without_a_password() {
+    let url = "postgresql://office_astana_1@db.example/iin?sslmode=verify-full";
+    assert_eq!(queue(&format!("queue_path = '{url}'")), url);
+    assert_eq!(
+        queue("queue_path = 'POSTGRES://office@db/iin'"),
+        "POSTGRES://office@db/iin"
+    );
+    for text in [
+        "queue_path = 'postgresql://office:secret@db.example/iin'",
+        "queue_path = 'postgres://office:@db/iin?sslmode=require'",
+    ] {
+        let e = parse_machine_config(text).unwrap_err();
+        assert_eq!(
+            e.problem,
+            LineProblem::Invalid(ConfigKey::QueuePath),
+            "{text}"
+        );
+        let message = e.problem.message(Lang::En);
+        assert!(message.contains("without a password"), "{message}");
+        assert!(message.starts_with("queue_path:"), "{message}");
+    }
+    // A relative path is still refused.
+    assert!(parse_machine_config("queue_path = 'queue.sqlite'").is_err());
+}

@@ -272,7 +272,7 @@ fn licences_ui(ui: &mut Ui) {
                 .num_columns(3)
                 .striped(true)
                 .show(ui, |ui| {
-                    for c in &crates {
+                    for c in crates {
                         ui.label(RichText::new(&c.name).small());
                         ui.label(RichText::new(&c.version).small().color(theme::TEXT_WEAK));
                         ui.label(RichText::new(&c.licence).small());
@@ -281,8 +281,8 @@ fn licences_ui(ui: &mut Ui) {
                 });
             for n in crate::licences::notices() {
                 ui.add_space(6.0);
-                ui.label(RichText::new(n.heading).small().strong());
-                ui.label(RichText::new(n.text).small());
+                ui.label(RichText::new(&n.heading).small().strong());
+                ui.label(RichText::new(&n.text).small());
             }
         });
 }

@@ -21,4 +21,5 @@ config-bad-locked-list = locked: expected a one-line list of keys, such as ["que
 config-expected-language = expected kk, ru or en
 config-expected-minutes = expected a number of minutes from 1 to { $max }
 config-expected-path = expected a full path: '\\server\share\central-queue.sqlite3', 'D:\iin-desk\...' or '/mnt/...'
+config-expected-queue = expected a full path ('\\server\share\central-queue.sqlite3', 'D:\iin-desk\...' or '/mnt/...') or a server URL postgresql://login@host/database without a password (the password comes from PGPASSWORD, .pgpass or the sealed store)
 config-expected-text = expected text

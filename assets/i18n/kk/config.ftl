@@ -18,4 +18,5 @@ config-bad-locked-list = locked: бір жолдағы кілттер тізім
 config-expected-language = kk, ru немесе en күтіледі
 config-expected-minutes = 1-ден { $max }-ге дейінгі минут саны күтіледі
 config-expected-path = толық жол күтіледі: '\\сервер\ресурс\central-queue.sqlite3', 'D:\iin-desk\...' немесе '/mnt/...'
+config-expected-queue = толық жол ('\\сервер\ресурс\central-queue.sqlite3', 'D:\iin-desk\...' немесе '/mnt/...') немесе құпиясөзсіз postgresql://логин@хост/база сервер мекенжайы күтіледі (құпиясөз PGPASSWORD, .pgpass немесе шифрланған қоймадан алынады)
 config-expected-text = мәтін күтіледі

@@ -22,4 +22,5 @@ config-bad-locked-list = locked: ожидается список ключей в
 config-expected-language = ожидается kk, ru или en
 config-expected-minutes = ожидается число минут от 1 до { $max }
 config-expected-path = ожидается полный путь: '\\сервер\ресурс\central-queue.sqlite3', 'D:\iin-desk\...' или '/mnt/...'
+config-expected-queue = ожидается полный путь ('\\сервер\ресурс\central-queue.sqlite3', 'D:\iin-desk\...' или '/mnt/...') или адрес сервера postgresql://логин@хост/база без пароля (пароль берётся из PGPASSWORD, .pgpass или зашифрованного хранилища)
 config-expected-text = ожидается текст
