@@ -66,12 +66,58 @@ echo "== cargo clippy + cargo test --no-run (one build)"
 export RUSTC_WORKSPACE_WRAPPER="$(rustc --print sysroot)/bin/clippy-driver"
 export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 cargo test --locked --no-default-features --all-targets --no-run
-echo "== cargo test"
+# The test binaries run side by side (TEST_LANES at a time, longest first): most of them wait
+# on PostgreSQL, Xvfb, xdotool's typing pace or child processes rather than on the CPU, so
+# one after another left a core idle. Each binary's output is shown whole when it ends.
+lanes="${TEST_LANES:-3}"
+echo "== cargo test ($lanes test binaries at a time)"
 log="$(mktemp)"
+lanes_dir="$(mktemp -d)"
+selections=()
+# The longest first, so that the last lane to finish is a short one.
+for t in queue_faults queue window gui cli pdf serial; do selections+=("--test $t"); done
+selections+=("--lib")
+for f in tests/*.rs tests/*/main.rs; do
+  t="${f#tests/}"; t="${t%.rs}"; t="${t%/main}"
+  case " ${selections[*]} " in *" --test $t "*) continue ;; esac
+  # tests/deb.rs needs the package built after the tests (below).
+  [ "$t" = deb ] || selections+=("--test $t")
+done
+selections+=("--bins" "--benches")
+run_lane() {
+  local name="${*// /_}" start=$SECONDS rc
+  # shellcheck disable=SC2068 # "--test NAME" splits into two arguments on purpose
+  cargo test --locked --no-default-features $@ >"$lanes_dir/$name.log" 2>&1
+  rc=$?
+  {
+    cat "$lanes_dir/$name.log"
+    echo "== cargo test $*: exit $rc after $((SECONDS - start)) s"
+  } | flock "$lanes_dir/.print" cat
+  return "$rc"
+}
 set +e
-cargo test --locked --no-default-features --all-targets 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+status=0
+running=()
+for sel in "${selections[@]}"; do
+  while [ "${#running[@]}" -ge "$lanes" ]; do
+    wait -n -p done_pid "${running[@]}"
+    rc=$?
+    [ "$status" -ne 0 ] || status=$rc
+    still=()
+    for pid in "${running[@]}"; do [ "$pid" = "$done_pid" ] || still+=("$pid"); done
+    running=("${still[@]}")
+  done
+  run_lane "$sel" &
+  running+=("$!")
+done
+for pid in "${running[@]}"; do
+  wait "$pid"
+  rc=$?
+  [ "$status" -ne 0 ] || status=$rc
+done
 set -e
+cat "$lanes_dir"/*.log >"$log"
+rm -rf "$lanes_dir"
 
 # Shipping: the Windows build (started above) must have passed, and the .deb is installed,
 # started under Xvfb and removed (tests/deb.rs).
