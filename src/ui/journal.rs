@@ -108,6 +108,8 @@ fn status_filter(j: &mut JournalState, lang: Lang, ui: &mut Ui) {
     };
     egui::ComboBox::from_id_salt("journal-status")
         .selected_text(selected)
+        // Every choice in sight, none behind a scroll bar.
+        .height(f32::INFINITY)
         .show_ui(ui, |ui| {
             if ui
                 .selectable_label(
@@ -119,6 +121,13 @@ fn status_filter(j: &mut JournalState, lang: Lang, ui: &mut Ui) {
                 j.status = None;
                 j.set_aside_only = false;
             }
+            if ui
+                .selectable_label(j.set_aside_only, Msg("set-aside-filter").get(lang))
+                .clicked()
+            {
+                j.status = None;
+                j.set_aside_only = true;
+            }
             for s in Status::ALL.into_iter().filter(|s| *s != Status::Draft) {
                 if ui
                     .selectable_label(j.status == Some(s) && !j.set_aside_only, s.label(lang))
@@ -127,13 +136,6 @@ fn status_filter(j: &mut JournalState, lang: Lang, ui: &mut Ui) {
                     j.status = Some(s);
                     j.set_aside_only = false;
                 }
-            }
-            if ui
-                .selectable_label(j.set_aside_only, Msg("set-aside-filter").get(lang))
-                .clicked()
-            {
-                j.status = None;
-                j.set_aside_only = true;
             }
         })
         .response
