@@ -2,6 +2,8 @@
 //! page at a time (a keyset page: an index seek wherever it is), only for the pages on
 //! screen, each once per search; rows not arrived yet are drawn as placeholders, and the
 //! count shows "counting…" until the worker has it. Nothing here waits for the store.
+//! A request set aside (rejected by the central queue) shows "Set aside" in place of its
+//! status, the status and the reason on hover; the status filter can list only those.
 
 use egui::{RichText, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
