@@ -19,6 +19,7 @@
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
+use crate::domain::account::Role;
 use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
 use crate::queue::protocol::{parse_ts, PushOutcome};
@@ -111,6 +112,15 @@ pub fn set_aside_line(s: &SetAside, lang: Lang) -> String {
     )
 }
 
+/// The roles that send a set-aside request again (`iin-desk queue retry`, the window's
+/// *Send again*): a clerk sees the request set aside and calls one of them.
+pub const RETRY_ROLES: [Role; 2] = [Role::Supervisor, Role::Administrator];
+
+/// Whether `role` may send a set-aside request again ([`RETRY_ROLES`]).
+pub fn may_retry(role: Role) -> bool {
+    RETRY_ROLES.contains(&role)
+}
+
 /// Puts a request set aside back into the outbox, for a supervisor once the cause is
 /// fixed (audited): the next round sends it again. Refused with
 /// [`QueueError::NotSetAside`] when it is not set aside.
@@ -142,6 +152,20 @@ mod tests {
         ];
         for (outcome, reason) in table {
             assert_eq!(RejectReason::of_outcome(outcome), reason, "{outcome:?}");
+        }
+    }
+
+    #[test]
+    fn only_a_supervisor_or_an_administrator_sends_a_request_again() {
+        let table = [
+            (Role::Clerk, false),
+            (Role::Supervisor, true),
+            (Role::BackOffice, false),
+            (Role::Administrator, true),
+        ];
+        assert_eq!(table.len(), Role::ALL.len(), "every role is judged");
+        for (role, may) in table {
+            assert_eq!(may_retry(role), may, "{role:?}");
         }
     }
 

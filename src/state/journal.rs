@@ -4,14 +4,17 @@
 //! (`store::journal::worker`); its news arrive in later frames ([`JournalState::take_news`]),
 //! and until then the table shows placeholder rows.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::domain::form::parse_date;
 use crate::domain::i18n::{tr_args, Msg};
 use crate::domain::lang::Lang;
 use crate::domain::request::Status;
+use crate::queue::reject::RejectReason;
+use crate::queue::sync::SyncStatus;
 use crate::store::journal::worker::JournalNews;
-use crate::store::{RequestFilter, RequestRow, MIN_NAME_CHARS};
+use crate::store::journal::JournalFilter;
+use crate::store::{RequestFilter, RequestRow, SetAside, MIN_NAME_CHARS};
 
 /// The times of `row` over their limits, named for the journal's mark ("Over the
 /// limit: Service time: 20:01 — over 20 min"), by the one rule of
@@ -56,6 +59,75 @@ pub fn over_limits(row: &RequestRow, lang: Lang) -> Option<String> {
     })
 }
 
+/// The requests set aside (rejected by the central queue), as the window knows them.
+///
+/// The app loads them from the store ([`SetAsideMarks::load`]) when a screen that shows
+/// them opens and after one is sent again; between those, a sync round that ends with
+/// another list than the last one taken in brings it ([`SetAsideMarks::follow_sync`]).
+#[derive(Debug, Clone, Default)]
+pub struct SetAsideMarks {
+    /// By request id.
+    entries: BTreeMap<String, SetAside>,
+    /// The sync's list when it was last taken in.
+    from_sync: Vec<SetAside>,
+}
+
+impl SetAsideMarks {
+    /// Takes the list the store holds now.
+    pub fn load(&mut self, list: Vec<SetAside>) {
+        self.entries = list.into_iter().map(|s| (s.id.clone(), s)).collect();
+    }
+
+    /// Takes the sync's list when a round ended with another one than last taken in (the
+    /// list read from the store since stays until then: it is newer).
+    pub fn follow_sync(&mut self, sync: Option<&SyncStatus>) {
+        let Some(status) = sync else { return };
+        if status.set_aside != self.from_sync {
+            self.from_sync = status.set_aside.clone();
+            self.load(status.set_aside.clone());
+        }
+    }
+
+    /// The request `id`'s entry, when it is set aside.
+    pub fn get(&self, id: &str) -> Option<&SetAside> {
+        self.entries.get(id)
+    }
+
+    /// Every entry, oldest first.
+    pub fn list(&self) -> Vec<&SetAside> {
+        let mut list: Vec<&SetAside> = self.entries.values().collect();
+        list.sort_by(|a, b| (&a.at, &a.id).cmp(&(&b.at, &b.id)));
+        list
+    }
+
+    /// Whether none is set aside.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Why and since when `entry` is set aside, in `lang`: the mark's hover text and the
+/// request view's line ("Rejected by the central queue on 25.11.2026 10:00: …").
+pub fn set_aside_reason(entry: &SetAside, lang: Lang) -> String {
+    let when = crate::queue::protocol::parse_ts(&entry.at).map_or_else(
+        || entry.at.clone(),
+        |t| t.format("%d.%m.%Y %H:%M").to_string(),
+    );
+    tr_args(
+        lang,
+        "set-aside-reason",
+        &[
+            ("when", when.into()),
+            (
+                "reason",
+                RejectReason::from_stored(&entry.reason)
+                    .message(lang)
+                    .into(),
+            ),
+        ],
+    )
+}
+
 /// Rows fetched in one query.
 pub const PAGE_ROWS: u64 = 100;
 
@@ -74,10 +146,15 @@ pub struct JournalState {
     pub to: String,
     /// Status.
     pub status: Option<Status>,
+    /// Only the requests set aside (the status filter's last choice; `status` is `None`).
+    pub set_aside_only: bool,
     /// Clerk's login.
     pub clerk: String,
     /// The search in force.
-    pub filter: RequestFilter,
+    pub filter: JournalFilter,
+    /// The requests set aside: their rows are marked, Today lists them, the request view
+    /// shows why.
+    pub set_aside: SetAsideMarks,
     /// How many rows match it.
     pub total: u64,
     /// Pages fetched so far, by page number.
@@ -119,7 +196,7 @@ pub enum TableKey {
 
 impl JournalState {
     /// Builds the filter from the form, or says which field does not parse.
-    pub fn filter_from_form(&self, lang: Lang) -> Result<RequestFilter, String> {
+    pub fn filter_from_form(&self, lang: Lang) -> Result<JournalFilter, String> {
         let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         let date = |s: &str, label: &str| -> Result<Option<chrono::NaiveDate>, String> {
             if s.trim().is_empty() {
@@ -146,21 +223,25 @@ impl JournalState {
                 ));
             }
         }
-        Ok(RequestFilter {
+        let requests = RequestFilter {
             iin: opt(&self.iin).map(|s| s.chars().filter(|c| !c.is_whitespace()).collect()),
             name,
             doc_number: opt(&self.doc_number),
             from: date(&self.from, Msg("window-from").get(lang))?,
             to: date(&self.to, Msg("window-to").get(lang))?,
-            status: self.status,
+            status: self.status.filter(|_| !self.set_aside_only),
             clerk: opt(&self.clerk),
             include_drafts: false,
+        };
+        Ok(JournalFilter {
+            requests,
+            set_aside: self.set_aside_only,
         })
     }
 
     /// Starts the search `filter` answered by the worker: forgets the old pages, counts
     /// from nothing; returns its number, for the worker's job.
-    pub fn begin(&mut self, filter: RequestFilter) -> u64 {
+    pub fn begin(&mut self, filter: JournalFilter) -> u64 {
         self.generation += 1;
         self.filter = filter;
         self.total = 0;
@@ -232,7 +313,7 @@ impl JournalState {
     }
 
     /// Starts a new search: counts are set by the app, pages refetched as needed.
-    pub fn reset(&mut self, filter: RequestFilter, total: u64) {
+    pub fn reset(&mut self, filter: JournalFilter, total: u64) {
         self.filter = filter;
         self.total = total;
         self.pages.clear();
@@ -339,7 +420,7 @@ mod tests {
         let mut j = JournalState::default();
         j.select(TableKey::Down, 10);
         assert_eq!(j.selected, None, "nothing to select");
-        j.begin(RequestFilter::default());
+        j.begin(JournalFilter::default());
         j.total = 25;
         // (key, page, selected after)
         let table = [
@@ -361,7 +442,7 @@ mod tests {
             assert_eq!(j.selected, Some(want), "{key:?}");
             assert_eq!(j.scroll_to, Some(want));
         }
-        j.begin(RequestFilter::default());
+        j.begin(JournalFilter::default());
         assert_eq!(j.selected, None, "a new search starts unselected");
         j.total = 3;
         j.select(TableKey::End, 10);
@@ -374,8 +455,8 @@ mod tests {
     #[test]
     fn news_of_the_search_in_force_fills_the_table_and_older_news_is_dropped() {
         let mut j = JournalState::default();
-        let old = j.begin(RequestFilter::default());
-        let now = j.begin(RequestFilter::default());
+        let old = j.begin(JournalFilter::default());
+        let now = j.begin(JournalFilter::default());
         assert!(j.counting);
         assert!(j.row(0).is_none());
         assert_eq!(j.take_missing_pages(), vec![0]);
@@ -448,6 +529,88 @@ mod tests {
             if let Err(e) = r {
                 assert!(e.contains("Name") && e.contains("at least 3"), "{e}");
             }
+        }
+    }
+
+    fn aside(id: &str, at: &str) -> SetAside {
+        SetAside {
+            id: id.into(),
+            reason: "conflict".into(),
+            at: at.into(),
+        }
+    }
+
+    #[test]
+    fn the_set_aside_choice_of_the_status_filter_asks_for_set_aside_requests_only() {
+        // (status chosen, set aside only, the filter's status, the filter's set_aside)
+        let table = [
+            (None, false, None, false),
+            (Some(Status::Formed), false, Some(Status::Formed), false),
+            (None, true, None, true),
+            (Some(Status::Formed), true, None, true),
+        ];
+        for (status, only, want_status, want_aside) in table {
+            let j = JournalState {
+                status,
+                set_aside_only: only,
+                ..JournalState::default()
+            };
+            let f = j.filter_from_form(Lang::En).unwrap_or_default();
+            assert_eq!(f.requests.status, want_status, "{status:?} {only}");
+            assert_eq!(f.set_aside, want_aside, "{status:?} {only}");
+            assert!(!f.requests.include_drafts);
+        }
+    }
+
+    #[test]
+    fn the_marks_follow_the_store_and_a_sync_round_that_ended_with_another_list() {
+        let mut marks = SetAsideMarks::default();
+        marks.load(vec![
+            aside("b", "2026-11-25T10:00:00"),
+            aside("a", "2026-11-25T10:00:00"),
+        ]);
+        let ids = |m: &SetAsideMarks| m.list().iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&marks), ["a", "b"], "oldest first, then by id");
+        // The sync's status before its first round: nothing to take.
+        let mut sync = SyncStatus::default();
+        marks.follow_sync(Some(&sync));
+        assert_eq!(ids(&marks), ["a", "b"]);
+        // A round ended with both set aside: taken.
+        sync.set_aside = vec![
+            aside("a", "2026-11-25T10:00:00"),
+            aside("b", "2026-11-25T10:00:00"),
+        ];
+        marks.follow_sync(Some(&sync));
+        assert_eq!(ids(&marks), ["a", "b"]);
+        // Sent again from the window: the store's newer list stays while the sync's
+        // is the one already taken in.
+        marks.load(vec![aside("b", "2026-11-25T10:00:00")]);
+        marks.follow_sync(Some(&sync));
+        assert_eq!(ids(&marks), ["b"]);
+        assert!(marks.get("a").is_none() && marks.get("b").is_some());
+        // The next round rejected it again: its list differs, and shows it.
+        sync.set_aside = vec![
+            aside("b", "2026-11-25T10:00:00"),
+            aside("a", "2026-11-25T11:00:00"),
+        ];
+        marks.follow_sync(Some(&sync));
+        assert_eq!(ids(&marks), ["b", "a"]);
+        marks.follow_sync(None);
+        assert!(!marks.is_empty());
+    }
+
+    #[test]
+    fn the_reason_reads_in_the_clerks_language_with_its_date() {
+        let entry = aside("a", "2026-11-25T10:05:00");
+        assert_eq!(
+            set_aside_reason(&entry, Lang::En),
+            format!(
+                "Rejected by the central queue on 25.11.2026 10:05: {}",
+                RejectReason::Conflict.message(Lang::En)
+            )
+        );
+        for lang in Lang::ALL {
+            assert!(set_aside_reason(&entry, lang).contains("25.11.2026 10:05"));
         }
     }
 }

@@ -162,6 +162,9 @@ pub enum Command {
     SaveLockout,
     /// Ask the sync worker for a round now.
     SyncNow,
+    /// Send a request set aside (rejected by the central queue) again: back into the
+    /// outbox, as `iin-desk queue retry ID` does (a supervisor or an administrator).
+    SendAgain(String),
     /// Reload the back office's incoming list.
     BackOfficeRefresh,
     /// Claim a request and show its case.

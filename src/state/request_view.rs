@@ -94,7 +94,7 @@ impl RequestView {
 }
 
 /// The audit log's codes of a request's events and their names for the clerk.
-pub const EVENTS: [(&str, Msg); 13] = [
+pub const EVENTS: [(&str, Msg); 15] = [
     ("request.draft_created", Msg("clerk-event-draft-created")),
     (
         "request.draft_discarded",
@@ -110,6 +110,8 @@ pub const EVENTS: [(&str, Msg); 13] = [
     ("request.formed", Msg("clerk-event-formed")),
     ("request.corrected", Msg("clerk-event-corrected")),
     ("request.refused", Msg("clerk-event-refused")),
+    ("request.set_aside", Msg("set-aside-event")),
+    ("request.set_aside_retry", Msg("set-aside-event-retry")),
     ("print.certificate", Msg("clerk-event-certificate-printed")),
     ("print.receipt", Msg("clerk-event-receipt-printed")),
     ("print.application", Msg("clerk-event-application-printed")),

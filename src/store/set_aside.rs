@@ -13,8 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{audit, ts, Store, StoreError, SyncCounts};
 
-/// The `sync_state` key prefix of a set-aside request.
-const PREFIX: &str = "set_aside:";
+/// The `sync_state` key prefix of a set-aside request (the journal's set-aside filter
+/// reads the same keys).
+pub(super) const PREFIX: &str = "set_aside:";
 /// Its length, for SQL's `substr`.
 const PREFIX_LEN: i64 = PREFIX.len() as i64;
 

@@ -30,7 +30,7 @@ pub fn dashboard_ui(state: &mut AppState, ui: &mut Ui) {
                 );
             });
             sync_ui(state, ui, &mut commands);
-            super::set_aside::set_aside_ui(state.sync.as_ref(), lang, ui);
+            super::set_aside::set_aside_ui(state, ui, &mut commands);
             ui.horizontal(|ui| {
                 if ui
                     .button(Msg("window-register-counter").get(lang))

@@ -2,6 +2,8 @@
 //! page at a time (a keyset page: an index seek wherever it is), only for the pages on
 //! screen, each once per search; rows not arrived yet are drawn as placeholders, and the
 //! count shows "counting…" until the worker has it. Nothing here waits for the store.
+//! A request set aside (rejected by the central queue) shows "Set aside" in place of its
+//! status, the status and the reason on hover; the status filter can list only those.
 
 use egui::{RichText, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
@@ -21,6 +23,7 @@ pub fn journal_ui(state: &mut AppState, ui: &mut Ui) {
     egui::Panel::top("journal-search").show(ui, |ui| {
         search_ui(&mut state.journal, lang, ui, &mut commands);
     });
+    state.journal.set_aside.follow_sync(state.sync.as_ref());
     egui::CentralPanel::default_margins().show(ui, |ui| {
         table_ui(&mut state.journal, lang, now, ui, &mut commands);
     });
@@ -63,7 +66,7 @@ fn search_ui(j: &mut JournalState, lang: Lang, ui: &mut Ui, commands: &mut Vec<C
             field(ui, Msg(key).get(lang), text, width, i == 0, &mut focus);
         }
         j.focus_search = focus;
-        status_filter(&mut j.status, lang, ui);
+        status_filter(j, lang, ui);
         if ui.button(Msg("window-search").get(lang)).clicked() {
             submit = true;
         }
@@ -75,6 +78,7 @@ fn search_ui(j: &mut JournalState, lang: Lang, ui: &mut Ui, commands: &mut Vec<C
             j.to.clear();
             j.clerk.clear();
             j.status = None;
+            j.set_aside_only = false;
             submit = true;
         }
     });
@@ -95,24 +99,44 @@ fn search_ui(j: &mut JournalState, lang: Lang, ui: &mut Ui, commands: &mut Vec<C
     }
 }
 
-/// The status filter: any status but draft, or any.
-fn status_filter(status: &mut Option<Status>, lang: Lang, ui: &mut Ui) {
+/// The status filter: any status but draft, or any, or the requests set aside.
+fn status_filter(j: &mut JournalState, lang: Lang, ui: &mut Ui) {
     let l = ui.label(Msg("window-col-status").get(lang));
+    let selected = if j.set_aside_only {
+        Msg("set-aside-filter").get(lang)
+    } else {
+        j.status
+            .map_or(Msg("window-any").get(lang), |s| s.label(lang))
+    };
     egui::ComboBox::from_id_salt("journal-status")
-        .selected_text(status.map_or(Msg("window-any").get(lang), |s| s.label(lang)))
+        .selected_text(selected)
+        // Every choice in sight, none behind a scroll bar.
+        .height(f32::INFINITY)
         .show_ui(ui, |ui| {
             if ui
-                .selectable_label(status.is_none(), Msg("window-any").get(lang))
+                .selectable_label(
+                    j.status.is_none() && !j.set_aside_only,
+                    Msg("window-any").get(lang),
+                )
                 .clicked()
             {
-                *status = None;
+                j.status = None;
+                j.set_aside_only = false;
+            }
+            if ui
+                .selectable_label(j.set_aside_only, Msg("set-aside-filter").get(lang))
+                .clicked()
+            {
+                j.status = None;
+                j.set_aside_only = true;
             }
             for s in Status::ALL.into_iter().filter(|s| *s != Status::Draft) {
                 if ui
-                    .selectable_label(*status == Some(s), s.label(lang))
+                    .selectable_label(j.status == Some(s) && !j.set_aside_only, s.label(lang))
                     .clicked()
                 {
-                    *status = Some(s);
+                    j.status = Some(s);
+                    j.set_aside_only = false;
                 }
             }
         })
@@ -201,7 +225,7 @@ fn table_ui(
         Status::ALL
             .iter()
             .map(|s| s.label(lang))
-            .chain([headers[4].get(lang)]),
+            .chain([headers[4].get(lang), Msg("set-aside-badge").get(lang)]),
     );
     let selected = j.selected;
     let scroll_to = j.scroll_to.take();
@@ -239,7 +263,11 @@ fn table_ui(
                         });
                         return;
                     };
-                    row_ui(&mut row, &r, lang, now);
+                    let aside = j
+                        .set_aside
+                        .get(&r.id)
+                        .map(|s| crate::state::journal::set_aside_reason(s, lang));
+                    row_ui(&mut row, &r, aside.as_deref(), lang, now);
                     if row.response().clicked() {
                         commands.push(Command::Show(Screen::Request(r.id.clone())));
                     }
@@ -248,10 +276,11 @@ fn table_ui(
     });
 }
 
-/// The cells of one loaded row.
+/// The cells of one loaded row; `aside` is why it is set aside, when it is.
 fn row_ui(
     row: &mut egui_extras::TableRow<'_, '_>,
     r: &crate::store::RequestRow,
+    aside: Option<&str>,
     lang: Lang,
     now: chrono::NaiveDateTime,
 ) {
@@ -274,8 +303,20 @@ fn row_ui(
         ui.add(egui::Label::new(kind).truncate())
             .on_hover_text(kind);
     });
-    row.col(|ui| {
-        ui.label(RichText::new(r.status.label(lang)).color(widgets::status_color(r.status)));
+    row.col(|ui| match aside {
+        // Set aside: the mark in place of its status (still "accepted"), the status
+        // and the reason on hover.
+        Some(reason) => {
+            ui.label(
+                RichText::new(Msg("set-aside-badge").get(lang))
+                    .strong()
+                    .color(theme::WARN),
+            )
+            .on_hover_text(format!("{} · {reason}", r.status.label(lang)));
+        }
+        None => {
+            ui.label(RichText::new(r.status.label(lang)).color(widgets::status_color(r.status)));
+        }
     });
     row.col(|ui| {
         ui.label(r.iin.clone().unwrap_or_default());

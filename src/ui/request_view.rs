@@ -9,6 +9,7 @@ use crate::domain::form::RequestForm;
 use crate::domain::i18n::Msg;
 use crate::domain::lang::Lang;
 use crate::domain::request::{RefusalGround, RequestKind};
+use crate::state::journal::set_aside_reason;
 use crate::state::request_view::{event_label, show_date};
 use crate::state::{AppState, Command, Screen};
 
@@ -16,6 +17,8 @@ use crate::state::{AppState, Command, Screen};
 pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
     let lang = state.lang;
     let mut commands = Vec::new();
+    state.journal.set_aside.follow_sync(state.sync.as_ref());
+    let may = super::set_aside::may_send_again(state);
     egui::CentralPanel::default_margins().show(ui, |ui| {
         let Some(v) = &state.viewed else {
             ui.label(RichText::new(Msg("window-data-error").get(lang)).color(theme::ERROR));
@@ -35,6 +38,9 @@ pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
                     .strong()
                     .color(widgets::status_color(v.status)),
             );
+            if let Some(entry) = state.journal.set_aside.get(&v.id) {
+                set_aside_ui(entry, may, lang, ui, &mut commands);
+            }
             if !v.form.submitted_at.is_empty() {
                 ui.label(format!(
                     "{}: {}",
@@ -100,6 +106,26 @@ pub fn request_ui(state: &mut AppState, ui: &mut Ui) {
     for c in commands {
         state.ask(c);
     }
+}
+
+/// Why the request is set aside, and *Send again* (disabled for a clerk).
+fn set_aside_ui(
+    entry: &crate::store::SetAside,
+    may: bool,
+    lang: Lang,
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+) {
+    theme::banner(ui, theme::WARN_BG, theme::WARN, |ui| {
+        ui.label(
+            RichText::new(Msg("set-aside-view-title").get(lang))
+                .strong()
+                .color(theme::WARN),
+        );
+        ui.label(set_aside_reason(entry, lang));
+        super::set_aside::send_again_button(ui, &entry.id, may, lang, commands);
+        ui.label(RichText::new(super::set_aside::hint(may, lang)).color(theme::TEXT_WEAK));
+    });
 }
 
 /// A field's value as the clerk reads it: dates `DD.MM.YYYY` however they were stored.

@@ -1,6 +1,6 @@
 //! The counter window driven by egui_kittest through accessible labels, with a pinned
 //! clock: first start, login, formation from an MRZ, refusal, correction, journal
-//! search, language switch, an invalid field, and the idle lock.
+//! search, language switch, an invalid field, the idle lock, and requests set aside.
 //!
 //! One test binary (each binary links the whole program): `support` is the kit, the
 //! other modules are the window's rooms by topic.
@@ -18,5 +18,6 @@ mod login;
 mod recent;
 mod representative;
 mod request_view;
+mod set_aside;
 mod settings;
 mod times;

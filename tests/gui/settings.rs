@@ -157,7 +157,7 @@ fn settings_show_machine_locked_keys_read_only_and_never_save_them() {
         .click();
     harness.run();
     assert!(harness
-        .get_by_role_and_label(Role::TextInput, "Central queue file")
+        .get_by_role_and_label(Role::TextInput, "Central queue (file or server)")
         .accesskit_node()
         .is_disabled());
     assert!(harness

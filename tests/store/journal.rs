@@ -5,6 +5,7 @@ use crate::now;
 use iin_desk::cli::demo_cmds::demo_records;
 use iin_desk::domain::request::Status;
 use iin_desk::store::journal::worker::{JournalJob, JournalNews, JournalWorker};
+use iin_desk::store::journal::JournalFilter;
 use iin_desk::store::{Cursor, RequestFilter, RequestRow, Store, StoreError};
 
 const N: u64 = 3_000;
@@ -145,11 +146,11 @@ fn names(store: &Store, id: &str) -> String {
 }
 
 /// Walks every page of `f` through the worker's keyset pages.
-fn walk(store: &Store, f: &RequestFilter, page_rows: u64) -> (u64, Vec<RequestRow>) {
+fn walk(store: &Store, f: JournalFilter, page_rows: u64) -> (u64, Vec<RequestRow>) {
     let mut worker = JournalWorker::inline(page_rows);
     worker.send(JournalJob::Search {
         generation: 1,
-        filter: f.clone(),
+        filter: f,
     });
     let mut total = None;
     let mut pages = std::collections::BTreeMap::new();
@@ -219,7 +220,7 @@ fn every_filter_finds_what_reading_every_row_finds() {
             .collect();
         let count = store.count_requests(&f).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(count, expected.len() as u64, "{label}: count");
-        let (total, walked) = walk(&store, &f, 37);
+        let (total, walked) = walk(&store, f.clone().into(), 37);
         assert_eq!(total, count, "{label}: counted by the pass");
         let ids: Vec<&str> = walked.iter().map(|r| r.id.as_str()).collect();
         let want: Vec<&str> = expected.iter().map(|r| r.id.as_str()).collect();
@@ -269,11 +270,11 @@ fn the_worker_thread_answers_without_blocking_the_caller() {
     // An older search, overtaken at once: its news may come, but is numbered 1.
     worker.send(JournalJob::Search {
         generation: 1,
-        filter: RequestFilter::default(),
+        filter: RequestFilter::default().into(),
     });
     worker.send(JournalJob::Search {
         generation: 2,
-        filter: f.clone(),
+        filter: f.clone().into(),
     });
     let mut total = None;
     let mut first = None;
@@ -329,6 +330,144 @@ fn the_worker_thread_answers_without_blocking_the_caller() {
         .list_requests(&f, deep * 100, 100)
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(rows, want);
+}
+
+/// Only the requests set aside.
+fn only(requests: RequestFilter) -> JournalFilter {
+    JournalFilter {
+        requests,
+        set_aside: true,
+    }
+}
+
+/// The set-aside filter alone and with each other field, around the request `first`
+/// (set aside, with an IIN, named `names`).
+fn set_aside_cases(first: &RequestRow, names: &str) -> Vec<(&'static str, JournalFilter)> {
+    vec![
+        ("set aside", only(RequestFilter::default())),
+        (
+            "set aside, status",
+            only(RequestFilter {
+                status: Some(first.status),
+                ..RequestFilter::default()
+            }),
+        ),
+        (
+            "set aside, clerk and dates",
+            only(RequestFilter {
+                clerk: Some(first.clerk.clone()),
+                from: day(2024, 1, 1),
+                to: day(2026, 12, 31),
+                ..RequestFilter::default()
+            }),
+        ),
+        (
+            "set aside, name",
+            only(RequestFilter {
+                name: Some(names.chars().take(4).collect()),
+                ..RequestFilter::default()
+            }),
+        ),
+        (
+            "set aside, IIN",
+            only(RequestFilter {
+                iin: first.iin.clone(),
+                ..RequestFilter::default()
+            }),
+        ),
+        (
+            "set aside, drafts asked for too",
+            only(RequestFilter {
+                include_drafts: true,
+                ..RequestFilter::default()
+            }),
+        ),
+    ]
+}
+
+#[test]
+fn the_set_aside_filter_finds_the_requests_set_aside_from_their_keys() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut store = filled(dir.path());
+    let named: Vec<(RequestRow, String)> = all(&store)
+        .into_iter()
+        .filter(|r| r.status != Status::Draft)
+        .map(|r| {
+            let n = names(&store, &r.id);
+            (r, n)
+        })
+        .collect();
+    // Every 97th request set aside, and one draft (never listed: not a request yet).
+    let aside: std::collections::HashSet<String> = named
+        .iter()
+        .step_by(97)
+        .map(|(r, _)| r.id.clone())
+        .collect();
+    assert!(aside.len() > 20, "{}", aside.len());
+    for id in &aside {
+        store
+            .set_aside(id, "conflict", "sync", now())
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let first = named
+        .iter()
+        .find(|(r, _)| aside.contains(&r.id) && r.iin.is_some())
+        .unwrap_or_else(|| panic!("a request set aside with an IIN"));
+    let table = set_aside_cases(&first.0, &first.1);
+    for (label, f) in table {
+        let want: Vec<&str> = named
+            .iter()
+            .filter(|(r, n)| aside.contains(&r.id) && keeps(&f.requests, r, n))
+            .map(|(r, _)| r.id.as_str())
+            .collect();
+        assert!(
+            !want.is_empty(),
+            "{label}: the data set should have matches"
+        );
+        let count = store.journal_count(&f).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(count, want.len() as u64, "{label}: count");
+        let (total, walked) = walk(&store, f.clone(), 5);
+        assert_eq!(total, count, "{label}: counted by the pass");
+        let ids: Vec<&str> = walked.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(
+            ids, want,
+            "{label}: every keyset page, in the journal's order"
+        );
+        // The keys of the requests set aside (or one key per row another index found:
+        // the name's trigram index, an IIN's), never a table read through.
+        let plan = store
+            .journal_query_plan(&f, Some(&Cursor::Key(1 << 40)))
+            .unwrap_or_else(|e| panic!("{e}"));
+        for line in &plan {
+            assert!(
+                !line.starts_with("SCAN") || line.starts_with("SCAN requests_fts VIRTUAL TABLE"),
+                "{label}: {line} in {plan:?}"
+            );
+        }
+        assert!(
+            plan.iter()
+                .any(|l| l.contains("sqlite_autoindex_sync_state_1")),
+            "{label}: the set-aside keys by their index: {plan:?}"
+        );
+        if f.requests.iin.is_none() && f.requests.name.is_none() {
+            assert!(
+                plan.iter()
+                    .any(|l| l.starts_with("SEARCH s USING") && l.contains("key>? AND key<?")),
+                "{label}: the range of the keys: {plan:?}"
+            );
+        }
+    }
+    // Sent again: it leaves the list.
+    assert!(store
+        .retry_set_aside(&first.0.id, "supervisor", now())
+        .unwrap_or_else(|e| panic!("{e}")));
+    let f = only(RequestFilter::default());
+    assert_eq!(
+        store.journal_count(&f).unwrap_or_else(|e| panic!("{e}")),
+        aside.len() as u64 - 1
+    );
+    let (_, walked) = walk(&store, f, 100);
+    assert!(walked.iter().all(|r| r.id != first.0.id));
 }
 
 #[test]

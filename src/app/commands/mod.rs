@@ -1,14 +1,16 @@
 //! What the app does for each [`Command`]: the only place the window talks to the
 //! store, the file dialogs and the printer. [`run`] dispatches; each area has its file:
 //! `session` (set-up, login, lock, language), `editor` (the request being typed),
-//! `printing`, `admin` (settings, accounts, calendar, keys) and `backoffice`. Navigation
-//! and the journal's search are here.
+//! `printing`, `admin` (settings, accounts, calendar, keys), `backoffice` and
+//! `set_aside` (requests the central queue rejected). Navigation and the journal's search
+//! are here.
 
 mod admin;
 mod backoffice;
 mod editor;
 mod printing;
 mod session;
+mod set_aside;
 
 use super::{Command, DeskApp, Screen};
 use crate::domain::request::Status;
@@ -58,6 +60,7 @@ pub fn run(app: &mut DeskApp, command: Command) {
                 h.sync_now();
             }
         }
+        Command::SendAgain(id) => set_aside::send_again(app, &id, now),
         Command::BackOfficeRefresh => backoffice::refresh(app, now),
         Command::BackOfficeOpen(id) => backoffice::open(app, &id, now),
         Command::BackOfficeForm | Command::BackOfficeCorrect | Command::BackOfficeRefuse => {
@@ -76,6 +79,12 @@ fn actor(app: &DeskApp) -> String {
 
 fn show(app: &mut DeskApp, screen: Screen) {
     let lang = app.state.lang;
+    if matches!(
+        screen,
+        Screen::Dashboard | Screen::Journal | Screen::Request(_)
+    ) {
+        set_aside::load(app);
+    }
     match &screen {
         Screen::Dashboard => app.refresh_dashboard(),
         Screen::Journal => {
@@ -124,6 +133,7 @@ fn search(app: &mut DeskApp) {
     match app.state.journal.filter_from_form(lang) {
         Err(e) => app.state.journal.error = Some(e),
         Ok(filter) => {
+            set_aside::load(app);
             let generation = app.state.journal.begin(filter.clone());
             app.journal_worker
                 .send(JournalJob::Search { generation, filter });

@@ -1,11 +1,13 @@
-//! The journal's search engine: counts and pages of requests for a [`RequestFilter`],
+//! The journal's search engine: counts and pages of requests for a [`JournalFilter`],
 //! each answered from an index, never by reading the whole `requests` table.
 //!
 //! A filter picks one [`Plan`]: by IIN or document number (their indexes), drafts only
 //! (the status index), by part of a name (the trigram index `requests_fts`, whose rowid
-//! is the journal key: see `schema::journal_key!`), or the plain journal (the partial
-//! indexes on `submitted_at`). All of them list newest first in the same order: by
-//! `submitted_at`, then `rowid`, drafts after every request.
+//! is the journal key: see `schema::journal_key!`), the requests set aside (the
+//! `sync_state` keys `set_aside:ID`, a range of its primary key, each joined to its request
+//! by id: few rows, sorted), or the plain journal (the partial indexes on `submitted_at`).
+//! All of them list newest first in the same order: by `submitted_at`, then `rowid`,
+//! drafts after every request.
 //!
 //! Pages are keyset pages: a page starts after a [`Cursor`] (the last row of the page
 //! before), so any page is an index seek. [`Journal`] keeps, for the search in force, the
@@ -18,11 +20,14 @@ pub mod worker;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use rusqlite::ToSql;
 
 use super::requests::{RequestFilter, RequestRow};
 use super::schema::journal_key;
+use super::set_aside::PREFIX as SET_ASIDE_PREFIX;
 use super::{Store, StoreError};
 use crate::domain::request::Status;
 
@@ -54,6 +59,44 @@ pub struct JournalPage {
     pub next: Option<Cursor>,
 }
 
+/// What the journal lists: the requests a [`RequestFilter`] keeps, and with `set_aside`
+/// only those the central queue rejected and the sync set aside ([`crate::store::SetAside`]).
+#[derive(Debug, Clone, Default)]
+pub struct JournalFilter {
+    /// The request's fields.
+    pub requests: RequestFilter,
+    /// Only the requests set aside.
+    pub set_aside: bool,
+}
+
+impl From<RequestFilter> for JournalFilter {
+    fn from(requests: RequestFilter) -> JournalFilter {
+        JournalFilter {
+            requests,
+            set_aside: false,
+        }
+    }
+}
+
+/// A filter the journal answers: a [`RequestFilter`] (the CLI's search, the benchmarks)
+/// or a [`JournalFilter`] (the window's journal).
+pub trait JournalSearch {
+    /// The filter as the journal's.
+    fn journal_filter(&self) -> Cow<'_, JournalFilter>;
+}
+
+impl JournalSearch for JournalFilter {
+    fn journal_filter(&self) -> Cow<'_, JournalFilter> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl JournalSearch for RequestFilter {
+    fn journal_filter(&self) -> Cow<'_, JournalFilter> {
+        Cow::Owned(JournalFilter::from(self.clone()))
+    }
+}
+
 /// How a filter is answered; picked from the filter alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Plan {
@@ -63,17 +106,23 @@ enum Plan {
     Drafts,
     /// Part of a name: the trigram index; `drafts` when drafts are listed too.
     Name { drafts: bool },
+    /// The requests set aside: the range of their `sync_state` keys, each request found
+    /// by its id (they are few: sorted after).
+    SetAside,
     /// Everything else: the indexes on `submitted_at`; `drafts` when drafts are listed
     /// too (then sorted: only tests and small stores ask for that).
     Plain { drafts: bool },
 }
 
 impl Plan {
-    fn of(filter: &RequestFilter) -> Plan {
-        let drafts = filter.include_drafts && filter.status.is_none();
+    fn of(journal: &JournalFilter) -> Plan {
+        let filter = &journal.requests;
+        let drafts = filter.include_drafts && filter.status.is_none() && !journal.set_aside;
         if filter.iin.is_some() || filter.doc_number.is_some() {
             Plan::Selective
-        } else if filter.status == Some(Status::Draft) {
+        } else if journal.set_aside && filter.name.is_none() {
+            Plan::SetAside
+        } else if filter.status == Some(Status::Draft) && !journal.set_aside {
             Plan::Drafts
         } else if filter.name.is_some() {
             Plan::Name { drafts }
@@ -183,6 +232,30 @@ impl Sql {
     }
 }
 
+/// The `sync_state` key range of the requests set aside: from the prefix to the prefix
+/// with its last character raised by one.
+fn set_aside_range() -> (String, String) {
+    let mut end = SET_ASIDE_PREFIX.to_string();
+    let last = end.pop().map_or(0, u32::from);
+    end.push(char::from_u32(last + 1).unwrap_or(char::MAX));
+    (SET_ASIDE_PREFIX.to_string(), end)
+}
+
+/// The condition that the request `r` is set aside, for the plans that do not read the
+/// `sync_state` keys themselves (a primary key lookup per row).
+fn set_aside_terms(plan: Plan, sql: &mut Sql) {
+    if plan == Plan::SetAside {
+        let (from, to) = set_aside_range();
+        sql.bind("s.key >= ?", from);
+        sql.bind("s.key < ?", to);
+    } else {
+        sql.bind(
+            "EXISTS (SELECT 1 FROM sync_state a WHERE a.key = ? || r.id)",
+            SET_ASIDE_PREFIX.to_string(),
+        );
+    }
+}
+
 /// The conditions on the request row `r` a plan does not answer from its index.
 fn row_terms(filter: &RequestFilter, plan: Plan, name: Option<&str>, sql: &mut Sql) {
     if let Some(v) = &filter.iin {
@@ -257,6 +330,11 @@ fn key_terms(filter: &RequestFilter, drafts: bool, sql: &mut Sql) {
 /// What a plan reads from: the FROM clause, with the index a plain plan must use.
 fn source(filter: &RequestFilter, plan: Plan, join: bool) -> String {
     match plan {
+        // The keys first (CROSS JOIN keeps that order), each request by its id.
+        Plan::SetAside => format!(
+            "sync_state s CROSS JOIN requests r ON r.id = substr(s.key, {})",
+            SET_ASIDE_PREFIX.len() + 1
+        ),
         Plan::Name { .. } if join => {
             "requests_fts JOIN requests r ON r.rowid = (requests_fts.rowid & 2147483647)".into()
         }
@@ -276,12 +354,16 @@ fn source(filter: &RequestFilter, plan: Plan, join: bool) -> String {
 }
 
 /// The WHERE clause of a filter (without a cursor) and its values.
-fn conditions(filter: &RequestFilter, plan: Plan) -> Result<Sql, StoreError> {
+fn conditions(journal: &JournalFilter, plan: Plan) -> Result<Sql, StoreError> {
+    let filter = &journal.requests;
     let name = filter.name.as_deref().map(name_query).transpose()?;
     let mut sql = Sql::default();
     if let (Plan::Name { drafts }, Some(q)) = (plan, &name) {
         sql.bind("requests_fts MATCH ?", fts_phrase(q));
         key_terms(filter, drafts, &mut sql);
+    }
+    if journal.set_aside {
+        set_aside_terms(plan, &mut sql);
     }
     row_terms(filter, plan, name.as_deref(), &mut sql);
     Ok(sql)
@@ -295,27 +377,27 @@ fn key_sql(plan: Plan) -> &'static str {
     }
 }
 
-/// Whether a name search must read the request rows to filter (status, clerk).
-fn needs_rows(filter: &RequestFilter) -> bool {
-    filter.status.is_some() || filter.clerk.is_some()
+/// Whether a name search must read the request rows to filter (status, clerk, set aside).
+fn needs_rows(journal: &JournalFilter) -> bool {
+    journal.requests.status.is_some() || journal.requests.clerk.is_some() || journal.set_aside
 }
 
 /// A statement and its values.
 type Query = (String, Sql);
 
-fn count_query(filter: &RequestFilter) -> Result<Query, StoreError> {
+fn count_query(filter: &JournalFilter) -> Result<Query, StoreError> {
     let plan = Plan::of(filter);
     let sql = conditions(filter, plan)?;
     let text = format!(
         "SELECT count(*) FROM {} WHERE {}",
-        source(filter, plan, needs_rows(filter)),
+        source(&filter.requests, plan, needs_rows(filter)),
         sql.and()
     );
     Ok((text, sql))
 }
 
 fn page_query(
-    filter: &RequestFilter,
+    filter: &JournalFilter,
     after: Option<&Cursor>,
     offset: u64,
     limit: u64,
@@ -336,7 +418,7 @@ fn page_query(
     let (cursor, order) = order_of(plan);
     let text = format!(
         "SELECT {ROW_COLUMNS}, {cursor} FROM {} WHERE {} ORDER BY {order} LIMIT ? OFFSET ?",
-        source(filter, plan, true),
+        source(&filter.requests, plan, true),
         sql.and()
     );
     sql.values
@@ -346,14 +428,14 @@ fn page_query(
     Ok((text, sql))
 }
 
-fn anchors_query(filter: &RequestFilter) -> Result<Query, StoreError> {
+fn anchors_query(filter: &JournalFilter) -> Result<Query, StoreError> {
     let plan = Plan::of(filter);
     let sql = conditions(filter, plan)?;
     let join = !matches!(plan, Plan::Name { .. }) || needs_rows(filter);
     let (cursor, order) = order_of(plan);
     let text = format!(
         "SELECT {cursor} FROM {} WHERE {} ORDER BY {order}",
-        source(filter, plan, join),
+        source(&filter.requests, plan, join),
         sql.and()
     );
     Ok((text, sql))
@@ -398,8 +480,8 @@ impl Store {
     }
 
     /// How many requests match `filter` (an error for a name part that is too short).
-    pub fn journal_count(&self, filter: &RequestFilter) -> Result<u64, StoreError> {
-        let (text, sql) = count_query(filter)?;
+    pub fn journal_count(&self, filter: &impl JournalSearch) -> Result<u64, StoreError> {
+        let (text, sql) = count_query(&filter.journal_filter())?;
         let n: i64 = self
             .conn
             .prepare_cached(&text)?
@@ -411,13 +493,14 @@ impl Store {
     /// skipping `offset` rows first (0 for keyset pages).
     pub fn journal_page(
         &self,
-        filter: &RequestFilter,
+        filter: &impl JournalSearch,
         after: Option<&Cursor>,
         offset: u64,
         limit: u64,
     ) -> Result<JournalPage, StoreError> {
-        let plan = Plan::of(filter);
-        let (text, sql) = page_query(filter, after, offset, limit)?;
+        let filter = filter.journal_filter();
+        let plan = Plan::of(&filter);
+        let (text, sql) = page_query(&filter, after, offset, limit)?;
         let mut stmt = self.conn.prepare_cached(&text)?;
         let mut rows = stmt.query(sql.params().as_slice())?;
         let mut page = JournalPage::default();
@@ -438,12 +521,13 @@ impl Store {
     /// with `None`.
     pub fn journal_anchors(
         &self,
-        filter: &RequestFilter,
+        filter: &impl JournalSearch,
         page_rows: u64,
         stop: &dyn Fn() -> bool,
     ) -> Result<Option<(u64, Vec<Cursor>)>, StoreError> {
-        let plan = Plan::of(filter);
-        let (text, sql) = anchors_query(filter)?;
+        let filter = filter.journal_filter();
+        let plan = Plan::of(&filter);
+        let (text, sql) = anchors_query(&filter)?;
         let mut stmt = self.conn.prepare_cached(&text)?;
         let mut rows = stmt.query(sql.params().as_slice())?;
         let every = page_rows.max(1);
@@ -465,14 +549,15 @@ impl Store {
     /// (`EXPLAIN QUERY PLAN`, one line per step), to check that each uses an index.
     pub fn journal_query_plan(
         &self,
-        filter: &RequestFilter,
+        filter: &impl JournalSearch,
         after: Option<&Cursor>,
     ) -> Result<Vec<String>, StoreError> {
+        let filter = filter.journal_filter();
         let mut out = Vec::new();
         for (text, sql) in [
-            count_query(filter)?,
-            page_query(filter, after, 0, 100)?,
-            anchors_query(filter)?,
+            count_query(&filter)?,
+            page_query(&filter, after, 0, 100)?,
+            anchors_query(&filter)?,
         ] {
             let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {text}"))?;
             let lines = stmt.query_map(sql.params().as_slice(), |r| r.get::<_, String>(3))?;

@@ -11,8 +11,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::Arc;
 
-use super::Cursor;
-use crate::store::{RequestFilter, RequestRow, Store, StoreError};
+use super::{Cursor, JournalFilter};
+use crate::store::{RequestRow, Store, StoreError};
 
 /// Something the worker is asked to do, for the search numbered `generation`.
 #[derive(Debug, Clone)]
@@ -22,7 +22,7 @@ pub enum JournalJob {
         /// The search's number (newer searches have larger numbers).
         generation: u64,
         /// What to search for.
-        filter: RequestFilter,
+        filter: JournalFilter,
     },
     /// A page of the search in force.
     Page {
@@ -65,7 +65,7 @@ pub enum JournalNews {
 #[derive(Debug, Default)]
 pub struct Journal {
     generation: u64,
-    filter: RequestFilter,
+    filter: JournalFilter,
     page_rows: u64,
     /// `[i]` starts page `i + 1`.
     anchors: Vec<Cursor>,
@@ -81,7 +81,7 @@ impl Journal {
     }
 
     /// Starts the search `generation`: forgets the old one's pages.
-    pub fn start(&mut self, generation: u64, filter: RequestFilter) {
+    pub fn start(&mut self, generation: u64, filter: JournalFilter) {
         self.generation = generation;
         self.filter = filter;
         self.anchors.clear();
