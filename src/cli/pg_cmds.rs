@@ -302,7 +302,7 @@ fn set_aside(ctx: &CliContext, json: bool) -> Result<u8, CliError> {
 /// `queue retry ID`.
 fn retry(ctx: &CliContext, id: &str) -> Result<u8, CliError> {
     let lang = ctx.lang;
-    let mut session = ctx.login(&[Role::Supervisor, Role::Administrator])?;
+    let mut session = ctx.login(&crate::queue::reject::RETRY_ROLES)?;
     let actor = session.user.login.clone();
     retry_set_aside(&mut session.store, id.trim(), &actor, ctx.now)
         .map_err(|e| queue_error(e, lang))?;

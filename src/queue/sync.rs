@@ -25,7 +25,7 @@ use uuid::Uuid;
 use super::central::{CentralOptions, OpenMode};
 use super::location::{Queue, QueueLocation};
 use super::protocol::{format_ts, parse_ts, PushMessage, PushOutcome, DEFAULT_FILE_NAME};
-use super::reject::{set_aside_line, RejectReason};
+use super::reject::RejectReason;
 use super::QueueError;
 use crate::domain::lang::Lang;
 use crate::domain::request::Status;
@@ -514,14 +514,6 @@ impl SyncStatus {
     /// The last error in `lang`, if the last round failed.
     pub fn last_error_text(&self, lang: Lang) -> Option<String> {
         self.last_error.as_ref().map(|e| e.message(lang))
-    }
-
-    /// The requests set aside, one line each in `lang`: the request and the reason.
-    pub fn set_aside_lines(&self, lang: Lang) -> Vec<String> {
-        self.set_aside
-            .iter()
-            .map(|s| set_aside_line(s, lang))
-            .collect()
     }
 
     /// Whether the counter is working offline (the last round failed).

@@ -8,7 +8,7 @@ server-set-aside-title = { $n ->
         [one] { $n } request was rejected by the queue and set aside
        *[other] { $n } requests were rejected by the queue and set aside
     }; the others are sent as usual
-server-set-aside-hint = Tell the supervisor: once the cause is fixed, they send it again with `iin-desk queue retry ID`.
+server-set-aside-hint = Tell the supervisor: once the cause is fixed, they press Send again here or run `iin-desk queue retry ID`.
 server-set-aside-none = no request is set aside
 server-set-aside-retried = request { $id } is back in the outbox; the next sync sends it again
 server-sync-set-aside = { $id } set aside: { $reason }
