@@ -77,15 +77,16 @@ log="$(mktemp)"
 lanes_dir="$(mktemp -d)"
 selections=()
 # The longest first, so that the last lane to finish is a short one.
-for t in queue_faults queue window gui cli pdf serial; do selections+=("--test $t"); done
-selections+=("--lib")
+for t in queue_faults queue cli gui; do selections+=("--test $t"); done
+selections+=("--lib" "--benches")
+for t in window encryption pdf; do selections+=("--test $t"); done
 for f in tests/*.rs tests/*/main.rs; do
   t="${f#tests/}"; t="${t%.rs}"; t="${t%/main}"
   case " ${selections[*]} " in *" --test $t "*) continue ;; esac
   # tests/deb.rs needs the package built after the tests (below).
   [ "$t" = deb ] || selections+=("--test $t")
 done
-selections+=("--bins" "--benches")
+selections+=("--bins")
 run_lane() {
   local name="${*// /_}" start=$SECONDS rc
   # shellcheck disable=SC2068 # "--test NAME" splits into two arguments on purpose
