@@ -223,7 +223,12 @@ impl DeskApp {
 
     /// Takes in what the sync worker reports: its status, and results that arrived.
     fn poll_sync(&mut self) {
+        let cancel = std::mem::take(&mut self.state.cancel_sync);
         let Some(h) = &self.sync else { return };
+        if cancel {
+            log::info!("sync: the round cancelled from the window");
+            h.cancel_round();
+        }
         self.state.sync = Some(h.status());
         let events = h.poll_events();
         let mut arrived = 0;

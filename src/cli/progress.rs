@@ -11,6 +11,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::domain::i18n::tr_args;
 use crate::domain::lang::Lang;
+use crate::queue::sync_progress::{rate, secs_left};
 
 /// The least time between two plain lines.
 pub const INTERVAL: Duration = Duration::from_secs(5);
@@ -37,24 +38,9 @@ impl Unit {
     }
 }
 
-/// Items per second, whole (0 before any time has passed).
-fn rate(done: u64, elapsed: Duration) -> u64 {
-    let secs = elapsed.as_secs_f64();
-    if secs <= 0.0 {
-        return 0;
-    }
-    (done as f64 / secs).round() as u64
-}
-
 /// "19 s" or "3 min 5 s": the time the rest takes at the rate so far.
 fn time_left(lang: Lang, done: u64, total: u64, elapsed: Duration) -> String {
-    let left = if done == 0 {
-        0
-    } else {
-        // In whole milliseconds, rounded up to a second: no float error in the count.
-        let ms = elapsed.as_millis() * u128::from(total.saturating_sub(done)) / u128::from(done);
-        u64::try_from(ms.div_ceil(1000)).unwrap_or(u64::MAX)
-    };
+    let left = secs_left(done, total, elapsed);
     if left < 60 {
         tr_args(lang, "progress-left-secs", &[("s", left.into())])
     } else {

@@ -248,6 +248,9 @@ pub struct AppState {
     pub admin: AdminState,
     /// The background sync's last status (none when no worker runs).
     pub sync: Option<crate::queue::sync::SyncStatus>,
+    /// Cancel was pressed on the sync's progress bar: the app asks the worker to stop the
+    /// round after the batch in flight.
+    pub cancel_sync: bool,
     /// The back office's screen.
     pub back_office: BackOfficeState,
     /// Whether the About dialog is open.
@@ -293,6 +296,7 @@ impl AppState {
                 ..AdminState::default()
             },
             sync: None,
+            cancel_sync: false,
             back_office: BackOfficeState::default(),
             show_about: false,
             recovery_key: None,

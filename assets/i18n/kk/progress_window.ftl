@@ -1,0 +1,12 @@
+# Терезедегі ұзақ жұмыстың барыс жолақтары: кезекпен алмасу, іздеу индексін құру.
+progress-window-sync-push = Кезекке жіберу: { $total } ішінен { $done } { $n ->
+    [one] өтінім
+   *[other] өтінім
+}
+progress-window-sync-pull = Нәтижелерді қолдану: { $total } ішінен { $done } { $n ->
+    [one] өтінім
+   *[other] өтінім
+}
+progress-window-speed = { $rate }/с, { $left } қалды
+progress-window-cancel-sync = Алмасуды тоқтату
+progress-window-cancelling = Ағымдағы топтан кейін тоқтайды; қалғаны келесі алмасуға дейін кезекте қалады.
