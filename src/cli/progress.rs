@@ -4,7 +4,10 @@
 //! [`INTERVAL`], and a last one with the total time. Jobs of at most [`QUIET_UP_TO`] items
 //! show nothing: they end before anyone would look.
 
+use std::cell::RefCell;
 use std::io::IsTerminal;
+use std::ops::ControlFlow;
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -12,6 +15,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::domain::i18n::tr_args;
 use crate::domain::lang::Lang;
 use crate::queue::sync_progress::{rate, secs_left};
+use crate::store::{with_index_progress, IndexProgress};
 
 /// The least time between two plain lines.
 pub const INTERVAL: Duration = Duration::from_secs(5);
@@ -165,6 +169,36 @@ impl Progress {
             );
         }
     }
+}
+
+/// Runs `open` (a login that opens the store) with a bar for the build of the search
+/// index, when the opening migrates a store that has none: a line saying what is going
+/// on, then the usual bar or plain lines, and the total time at the end.
+pub fn with_index_bar<T, E>(lang: Lang, open: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
+    let bar: Rc<RefCell<Option<Progress>>> = Rc::default();
+    let hook_bar = Rc::clone(&bar);
+    let hook = Box::new(move |p: IndexProgress| {
+        let mut bar = hook_bar.borrow_mut();
+        let progress = bar.get_or_insert_with(|| {
+            if p.total > QUIET_UP_TO {
+                eprintln!(
+                    "{}",
+                    tr_args(lang, "progress-index-cli", &[("n", p.total.into())])
+                );
+            }
+            Progress::start(lang, Unit::Requests, p.total)
+        });
+        progress.set(p.done);
+        ControlFlow::Continue(())
+    });
+    let opened = with_index_progress(hook, open);
+    if let Some(p) = bar.borrow_mut().as_mut() {
+        match opened {
+            Ok(_) => p.finish(),
+            Err(_) => p.clear(),
+        }
+    }
+    opened
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Issue 16's progress in the window: a long sync round shows a bar with its count, rate
 //! and time left, and Cancel (found by its accessible label) stops it between two
 //! batches — the committed batch is sent, the rest stays queued and the next round
-//! sends it.
+//! sends it. A login whose migration builds the search index keeps the window drawing,
+//! with a bar and Cancel: the migration rolls back and the user is logged out.
 
 use std::cell::RefCell;
 use std::path::PathBuf;
@@ -117,4 +118,125 @@ fn a_long_sync_shows_its_progress_and_cancel_stops_it_between_batches() {
 /// `n` as the English window writes it: 5,000.
 fn grouped_en(n: u64) -> String {
     iin_desk::queue::sync_progress::grouped(iin_desk::domain::lang::Lang::En, n)
+}
+
+/// Requests in the store whose login builds the search index.
+const INDEXED: u64 = 60_000;
+
+/// The previous version's store, plaintext and of schema version 2 (before the search
+/// index), holding the administrator and [`INDEXED`] requests.
+fn before_the_index(dir: &std::path::Path) {
+    let db = dir.join(iin_desk::store::DB_FILE_NAME);
+    let mut plain = iin_desk::store::Store::open_plaintext(&db).unwrap();
+    let admin = iin_desk::store::NewUser {
+        login: "admin",
+        full_name: "Admin",
+        role: iin_desk::domain::account::Role::Administrator,
+        password: "Admin12345",
+        must_change_password: false,
+    };
+    plain.add_user(&admin, "system", start()).unwrap();
+    drop(plain);
+    let conn = Connection::open(&db).unwrap();
+    // Migrations 3 to 5 undone.
+    conn.execute_batch(
+        "DROP TRIGGER requests_fts_insert; DROP TRIGGER requests_fts_delete;
+         DROP TRIGGER requests_fts_update; DROP TABLE requests_fts;
+         DROP INDEX requests_journal; DROP INDEX requests_clerk_journal;
+         DROP INDEX requests_birth;
+         ALTER TABLE requests DROP COLUMN synthetic;
+         ALTER TABLE requests DROP COLUMN decided_by;
+         PRAGMA user_version = 2;",
+    )
+    .unwrap();
+    conn.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+         INSERT INTO requests (id, kind, channel, status, submitted_at, search_name,
+                               data, created_at, updated_at)
+         SELECT printf('r%06d', i), 'issue', 'counter', 'accepted',
+                '2026-11-25 10:00:00', printf('NAME%05d TESTOV', i), '{}',
+                '2026-11-25 10:00:00', '2026-11-25 10:00:00' FROM n",
+        [INDEXED as i64],
+    )
+    .unwrap();
+}
+
+fn schema_version(dir: &std::path::Path) -> i64 {
+    let conn = Connection::open(dir.join(iin_desk::store::DB_FILE_NAME)).unwrap();
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// Steps the window until `done` holds of it (at most 120 s).
+fn step_while(f: &mut Fixture, what: &str, busy: impl Fn(&Fixture) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while busy(f) {
+        assert!(Instant::now() < deadline, "the window never showed {what}");
+        std::thread::sleep(Duration::from_millis(20));
+        f.harness.step();
+    }
+}
+
+#[test]
+fn a_login_that_builds_the_search_index_shows_its_progress_and_cancel_logs_out() {
+    let mut f = app_with(before_the_index);
+    let dir = f._dir.path().to_path_buf();
+    f.harness.run();
+    log_in(&mut f, "admin", "Admin12345");
+
+    // The window goes on drawing: the bar with the count, and Cancel.
+    step_while(&mut f, "the index's progress", |f| {
+        f.harness
+            .state()
+            .state
+            .opening
+            .as_ref()
+            .is_none_or(|o| o.done == 0)
+    });
+    let opening = f.harness.state().state.opening.clone().unwrap();
+    assert_eq!(opening.total, INDEXED);
+    assert!(f.harness.state().state.user.is_none());
+    let label = format!(
+        "Preparing the search index… {} of {}",
+        grouped_en(opening.done),
+        grouped_en(INDEXED)
+    );
+    assert!(f.harness.query_by_label(&label).is_some(), "{label}");
+    f.harness
+        .get_by_role_and_label(Role::Button, "Cancel and log out")
+        .click();
+    f.harness.step();
+    step_while(&mut f, "the cancelled opening", |f| {
+        f.harness.state().state.opening.is_some()
+    });
+    f.harness.run();
+
+    // Logged out, told so, the store as it was.
+    assert!(f.harness.state().state.user.is_none());
+    assert!(f
+        .harness
+        .query_by_label(
+            "Opening the store was cancelled: nothing in it changed, and you are logged out. \
+             The search index is prepared at the next login."
+        )
+        .is_some());
+    assert_eq!(schema_version(&dir), 2, "the migration rolled back");
+    assert!(f
+        .harness
+        .query_by_role_and_label(Role::Button, "Log in")
+        .is_some());
+
+    // The next login builds it to the end and opens the store.
+    log_in(&mut f, "admin", "Admin12345");
+    step_while(&mut f, "the login", |f| {
+        f.harness.state().state.user.is_none()
+    });
+    assert!(f.harness.state().state.opening.is_none());
+    assert_eq!(
+        f.harness.state().store.schema_version().unwrap(),
+        iin_desk::store::Store::open_in_memory()
+            .unwrap()
+            .schema_version()
+            .unwrap()
+    );
 }
