@@ -588,5 +588,7 @@ fn synthetic_requests_are_never_in_the_outbox() {
 mod journal;
 #[path = "store/recent.rs"]
 mod recent;
+#[path = "store/sync_cancel.rs"]
+mod sync_cancel;
 #[path = "store/times.rs"]
 mod times;

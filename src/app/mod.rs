@@ -79,6 +79,38 @@ pub struct DeskApp {
     pub reader: Option<crate::reader::ReaderHandle>,
     /// Whether the serial reader's last report was a failure (its reconnection is shown).
     reader_failed: bool,
+    /// A login whose store opens on a worker thread (a long migration: the search index).
+    pub opening: Option<PendingOpening>,
+    /// That opening's outcome, for the login command to finish.
+    pub opened: Option<(
+        String,
+        Result<crate::store::Unlocked, crate::store::AuthError>,
+    )>,
+}
+
+/// What the thread opening the store after a login reports.
+pub enum OpeningNews {
+    /// How far the build of the search index is.
+    Progress(crate::store::IndexProgress),
+    /// The opening ended (a cancelled one with an interrupted store error).
+    Done(Box<Result<crate::store::Unlocked, crate::store::AuthError>>),
+}
+
+/// The error of an opening whose thread ended without a word (it panicked).
+pub(crate) fn opening_lost() -> crate::store::AuthError {
+    crate::store::AuthError::Store(crate::store::StoreError::Sqlite(
+        rusqlite::Error::InvalidQuery,
+    ))
+}
+
+/// A store opening on its own thread while the window shows its progress.
+pub struct PendingOpening {
+    /// The thread's reports.
+    pub news: std::sync::mpsc::Receiver<OpeningNews>,
+    /// Set to cancel: the migration stops at its next step and rolls back.
+    pub cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Who logs in.
+    pub login: String,
 }
 
 impl DeskApp {
@@ -131,6 +163,8 @@ impl DeskApp {
             journal_worker: JournalWorker::inline(crate::state::PAGE_ROWS),
             reader: None,
             reader_failed: false,
+            opening: None,
+            opened: None,
         })
     }
 
@@ -223,7 +257,12 @@ impl DeskApp {
 
     /// Takes in what the sync worker reports: its status, and results that arrived.
     fn poll_sync(&mut self) {
+        let cancel = std::mem::take(&mut self.state.cancel_sync);
         let Some(h) = &self.sync else { return };
+        if cancel {
+            log::info!("sync: the round cancelled from the window");
+            h.cancel_round();
+        }
         self.state.sync = Some(h.status());
         let events = h.poll_events();
         let mut arrived = 0;
@@ -245,6 +284,48 @@ impl DeskApp {
         }
     }
 
+    /// Takes in how the store opening after a login goes; when it ended, the login
+    /// command finishes the login (or says it was cancelled).
+    fn poll_opening(&mut self) {
+        use std::sync::atomic::Ordering;
+        let Some(o) = &self.opening else { return };
+        if self
+            .state
+            .opening
+            .as_ref()
+            .is_some_and(|v| v.cancel_requested)
+        {
+            o.cancel.store(true, Ordering::Relaxed);
+        }
+        let mut ended = None;
+        loop {
+            match o.news.try_recv() {
+                Ok(OpeningNews::Progress(p)) => {
+                    if let Some(v) = self.state.opening.as_mut() {
+                        v.done = p.done;
+                        v.total = p.total;
+                    }
+                }
+                Ok(OpeningNews::Done(result)) => {
+                    ended = Some(*result);
+                    break;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => break,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    // The thread died without a word: the store stays closed.
+                    ended = Some(Err(opening_lost()));
+                    break;
+                }
+            }
+        }
+        if let Some(result) = ended {
+            let login = o.login.clone();
+            self.opening = None;
+            self.opened = Some((login, result));
+            self.run(Command::Login);
+        }
+    }
+
     /// Draws one frame and runs what it asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         if !self.styled {
@@ -253,6 +334,7 @@ impl DeskApp {
         }
         self.state.now = self.clock.now();
         self.poll_sync();
+        self.poll_opening();
         self.poll_reader();
         self.check_recent();
         for news in self.journal_worker.poll(&self.store) {
@@ -271,6 +353,10 @@ impl DeskApp {
         if self.after_frame() && !self.journal_worker.is_threaded() {
             // Inline, the pages asked for arrive in the next frame.
             ui.ctx().request_repaint();
+        }
+        if self.opening.is_some() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
         }
         // Timers (service time, idle lock) move without input.
         ui.ctx()

@@ -163,7 +163,10 @@ impl CliContext {
             }
         };
         crate::eventlog::init(data_dir);
-        let unlocked = Store::unlock_in(data_dir, login, &password, self.now).map_err(|e| {
+        let unlocked = super::progress::with_index_bar(lang, || {
+            Store::unlock_in(data_dir, login, &password, self.now)
+        })
+        .map_err(|e| {
             log::warn!(
                 "command line login failed: {} ({e})",
                 login.chars().take(32).collect::<String>()
@@ -201,8 +204,10 @@ impl CliContext {
             return self.login(roles);
         };
         let key = key_files::read_machine_key(file, self.lang)?;
-        let store = Store::unlock_with_machine_key_in(&self.data_dir, &key, self.now)
-            .map_err(|e| self.auth_error(e))?;
+        let store = super::progress::with_index_bar(self.lang, || {
+            Store::unlock_with_machine_key_in(&self.data_dir, &key, self.now)
+        })
+        .map_err(|e| self.auth_error(e))?;
         Ok(Session {
             ctx: self,
             store,

@@ -4,13 +4,18 @@
 //! [`INTERVAL`], and a last one with the total time. Jobs of at most [`QUIET_UP_TO`] items
 //! show nothing: they end before anyone would look.
 
+use std::cell::RefCell;
 use std::io::IsTerminal;
+use std::ops::ControlFlow;
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::domain::i18n::tr_args;
 use crate::domain::lang::Lang;
+use crate::queue::sync_progress::{rate, secs_left};
+use crate::store::{with_index_progress, IndexProgress};
 
 /// The least time between two plain lines.
 pub const INTERVAL: Duration = Duration::from_secs(5);
@@ -37,24 +42,9 @@ impl Unit {
     }
 }
 
-/// Items per second, whole (0 before any time has passed).
-fn rate(done: u64, elapsed: Duration) -> u64 {
-    let secs = elapsed.as_secs_f64();
-    if secs <= 0.0 {
-        return 0;
-    }
-    (done as f64 / secs).round() as u64
-}
-
 /// "19 s" or "3 min 5 s": the time the rest takes at the rate so far.
 fn time_left(lang: Lang, done: u64, total: u64, elapsed: Duration) -> String {
-    let left = if done == 0 {
-        0
-    } else {
-        // In whole milliseconds, rounded up to a second: no float error in the count.
-        let ms = elapsed.as_millis() * u128::from(total.saturating_sub(done)) / u128::from(done);
-        u64::try_from(ms.div_ceil(1000)).unwrap_or(u64::MAX)
-    };
+    let left = secs_left(done, total, elapsed);
     if left < 60 {
         tr_args(lang, "progress-left-secs", &[("s", left.into())])
     } else {
@@ -179,6 +169,36 @@ impl Progress {
             );
         }
     }
+}
+
+/// Runs `open` (a login that opens the store) with a bar for the build of the search
+/// index, when the opening migrates a store that has none: a line saying what is going
+/// on, then the usual bar or plain lines, and the total time at the end.
+pub fn with_index_bar<T, E>(lang: Lang, open: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
+    let bar: Rc<RefCell<Option<Progress>>> = Rc::default();
+    let hook_bar = Rc::clone(&bar);
+    let hook = Box::new(move |p: IndexProgress| {
+        let mut bar = hook_bar.borrow_mut();
+        let progress = bar.get_or_insert_with(|| {
+            if p.total > QUIET_UP_TO {
+                eprintln!(
+                    "{}",
+                    tr_args(lang, "progress-index-cli", &[("n", p.total.into())])
+                );
+            }
+            Progress::start(lang, Unit::Requests, p.total)
+        });
+        progress.set(p.done);
+        ControlFlow::Continue(())
+    });
+    let opened = with_index_progress(hook, open);
+    if let Some(p) = bar.borrow_mut().as_mut() {
+        match opened {
+            Ok(_) => p.finish(),
+            Err(_) => p.clear(),
+        }
+    }
+    opened
 }
 
 #[cfg(test)]

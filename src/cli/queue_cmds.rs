@@ -3,6 +3,7 @@
 //! without the GUI. The command's time is [`super::context::CliContext::now`]; the
 //! rounds' own loops stamp each batch with the wall clock.
 
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -16,7 +17,7 @@ use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
 use crate::queue::backoffice::{BackOffice, BackOfficeOptions};
 use crate::queue::central::CentralOptions;
-use crate::queue::sync::{configured_queue_path, sync_round_with_progress, SyncConfig};
+use crate::queue::sync::{configured_queue_path, sync_round_with_progress, Phase, SyncConfig};
 use crate::queue::QueueError;
 
 /// Environment variable: how long to wait for a locked central file, in milliseconds
@@ -83,16 +84,27 @@ pub(super) fn sync(s: &mut Session, repush_all: bool, as_json: bool) -> Result<u
     config.central = central_options();
     // Progress of the push (a long one: `--repush-all`, or a counter long offline),
     // shown from the first batch the central file committed.
-    let mut progress: Option<Progress> = None;
+    // The push and the results each have their own bar.
+    let mut progress: Option<(Phase, Progress)> = None;
     let report =
         sync_round_with_progress(&mut s.store, &config, repush_all, &wall_clock, &mut |p| {
+            if progress
+                .as_ref()
+                .is_some_and(|(phase, _)| *phase != p.phase)
+            {
+                if let Some((_, mut done)) = progress.take() {
+                    done.finish();
+                }
+            }
             progress
-                .get_or_insert_with(|| Progress::start(lang, Unit::Requests, p.total))
-                .set(p.done)
+                .get_or_insert_with(|| (p.phase, Progress::start(lang, Unit::Requests, p.total)))
+                .1
+                .set(p.done);
+            ControlFlow::Continue(())
         });
     match (progress.as_mut(), &report) {
-        (Some(p), Ok(_)) => p.finish(),
-        (Some(p), Err(_)) => p.clear(),
+        (Some((_, p)), Ok(_)) => p.finish(),
+        (Some((_, p)), Err(_)) => p.clear(),
         (None, _) => {}
     }
     let report = report.map_err(|e| queue_error(e, lang))?;

@@ -18,6 +18,7 @@ pub mod reject;
 pub mod server;
 pub(crate) mod sql;
 pub mod sync;
+pub mod sync_progress;
 
 pub use location::{Queue, QueueLocation};
 

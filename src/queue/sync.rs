@@ -26,6 +26,7 @@ use super::central::{CentralOptions, OpenMode};
 use super::location::{Queue, QueueLocation};
 use super::protocol::{format_ts, parse_ts, PushMessage, PushOutcome, DEFAULT_FILE_NAME};
 use super::reject::RejectReason;
+pub use super::sync_progress::{never_stop, OnProgress, Phase, PushProgress, RoundProgress};
 use super::QueueError;
 use crate::domain::lang::Lang;
 use crate::domain::request::Status;
@@ -138,6 +139,9 @@ pub struct RoundReport {
     pub file_changed: bool,
     /// What is left to do after the round.
     pub counts: SyncCounts,
+    /// The round was cancelled between two batches: the rest waits for the next round.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cancelled: bool,
 }
 
 /// Runs one sync round: push, then pull. With `repush_all`, every request that left the
@@ -150,26 +154,19 @@ pub fn sync_round(
     repush_all: bool,
     clock: &dyn Fn() -> NaiveDateTime,
 ) -> Result<RoundReport, QueueError> {
-    sync_round_with_progress(store, config, repush_all, clock, &mut |_| {})
+    sync_round_with_progress(store, config, repush_all, clock, &mut never_stop)
 }
 
-/// How far the push of a round is: requests handled so far out of all to push.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PushProgress {
-    /// Requests handled (delivered, conflicting or damaged).
-    pub done: u64,
-    /// Requests the round pushes.
-    pub total: u64,
-}
-
-/// As [`sync_round`], calling `progress` once before the push and after each batch the
-/// central file committed (`sync --repush-all` shows it).
+/// As [`sync_round`], calling `progress` once before the push, after each batch the
+/// central file committed and after each result applied (`sync --repush-all` and the
+/// window show it); when it answers `Break` the round stops there, safely (see
+/// [`super::sync_progress`]).
 pub fn sync_round_with_progress(
     store: &mut Store,
     config: &SyncConfig,
     repush_all: bool,
     clock: &dyn Fn() -> NaiveDateTime,
-    progress: &mut dyn FnMut(PushProgress),
+    progress: &mut OnProgress<'_>,
 ) -> Result<RoundReport, QueueError> {
     match round(store, config, repush_all, clock, progress) {
         Ok(report) => {
@@ -221,7 +218,7 @@ fn round(
     config: &SyncConfig,
     repush_all: bool,
     clock: &dyn Fn() -> NaiveDateTime,
-    progress: &mut dyn FnMut(PushProgress),
+    progress: &mut OnProgress<'_>,
 ) -> Result<RoundReport, QueueError> {
     let station = store.station_id(&Uuid::new_v4().to_string())?;
     let remembered = store.sync_value(SYNC_CENTRAL_FILE_ID)?;
@@ -270,6 +267,10 @@ fn round(
     if remembered.as_deref() != Some(central.file_id()) {
         store.set_sync_value(SYNC_CENTRAL_FILE_ID, central.file_id())?;
     }
+    if report.cancelled {
+        report.counts = store.sync_counts_net()?;
+        return Ok(report);
+    }
 
     let waiting: Vec<Uuid> = store
         .awaiting_results()?
@@ -280,7 +281,12 @@ fn round(
     report
         .damaged
         .extend(pulled.damaged.iter().map(Uuid::to_string));
-    for result in pulled.results {
+    let (total, phase) = (pulled.results.len() as u64, Phase::Pull);
+    for (done, result) in (0..).zip(pulled.results) {
+        if progress(PushProgress { done, total, phase }).is_break() {
+            report.cancelled = true;
+            break;
+        }
         let id = result.id.to_string();
         // Another sync (the GUI's worker, a scheduled `iin-desk sync`) may have applied
         // it a moment ago: only a request still sent takes a result.
@@ -317,7 +323,7 @@ fn push_outbox(
     config: &SyncConfig,
     who: (&str, bool),
     clock: &dyn Fn() -> NaiveDateTime,
-    progress: &mut dyn FnMut(PushProgress),
+    progress: &mut OnProgress<'_>,
     report: &mut RoundReport,
 ) -> Result<(), QueueError> {
     let (station, everything) = who;
@@ -330,14 +336,22 @@ fn push_outbox(
     let mut outbox = store.outbox(everything, u64::MAX)?;
     outbox.retain(|item| !aside.contains(&item.id));
     report.still_set_aside = aside.len();
-    let total = outbox.len() as u64;
-    progress(PushProgress { done: 0, total });
+    let (total, phase) = (outbox.len() as u64, Phase::Push);
+    report.cancelled = progress(PushProgress {
+        done: 0,
+        total,
+        phase,
+    })
+    .is_break();
     let mut done = 0;
     // Delivered requests are marked sent locally after their central batch committed, a
     // few batches at a time (each local commit is an fsync too); on an error, what was
     // delivered is marked before the error is reported.
     let mut delivered = Vec::new();
     for chunk in outbox.chunks(config.batch_size.max(1)) {
+        if report.cancelled {
+            break;
+        }
         let pushed = push_batch(central, chunk, station, everything, clock, report);
         let rejected = match pushed {
             Ok((d, rejected)) => {
@@ -356,7 +370,7 @@ fn push_outbox(
             mark_delivered(store, &mut delivered, config, clock, report)?;
         }
         done += chunk.len() as u64;
-        progress(PushProgress { done, total });
+        report.cancelled = progress(PushProgress { done, total, phase }).is_break();
     }
     mark_delivered(store, &mut delivered, config, clock, report)?;
     Ok(())
@@ -508,6 +522,8 @@ pub struct SyncStatus {
     pub failures: u32,
     /// A round is running now.
     pub running: bool,
+    /// How far the running round is (none between rounds).
+    pub progress: Option<RoundProgress>,
 }
 
 impl SyncStatus {
@@ -538,7 +554,7 @@ enum WorkerCommand {
 /// The GUI's handle on the background sync. Dropping it stops the worker (after the
 /// round in progress, which is safe to cut short anyway).
 pub struct SyncHandle {
-    status: Arc<Mutex<SyncStatus>>,
+    pub(super) status: Arc<Mutex<SyncStatus>>,
     commands: Sender<WorkerCommand>,
     events: Receiver<SyncEvent>,
     thread: Option<JoinHandle<()>>,
@@ -644,7 +660,11 @@ fn worker(
     let mut failures: u32 = 0;
     loop {
         update(&status, |s| s.running = true);
-        let result = sync_round(&mut store, &config.sync, false, clock.as_ref());
+        let changed = config.on_change.as_deref();
+        let result =
+            sync_round_with_progress(&mut store, &config.sync, false, clock.as_ref(), &mut |p| {
+                super::sync_progress::track(&status, p, changed)
+            });
         let counts = store.sync_counts_net().ok();
         let aside = store.set_aside_requests().ok();
         let last_success = store
@@ -680,6 +700,7 @@ fn worker(
         };
         update(&status, |s| {
             s.running = false;
+            s.progress = None;
             if let Some(c) = counts {
                 s.to_push = c.to_push;
                 s.awaiting_result = c.awaiting_result;

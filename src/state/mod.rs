@@ -251,6 +251,11 @@ pub struct AppState {
     pub admin: AdminState,
     /// The background sync's last status (none when no worker runs).
     pub sync: Option<crate::queue::sync::SyncStatus>,
+    /// Cancel was pressed on the sync's progress bar: the app asks the worker to stop the
+    /// round after the batch in flight.
+    pub cancel_sync: bool,
+    /// The store opening after a login while a migration builds the search index.
+    pub opening: Option<StoreOpening>,
     /// The back office's screen.
     pub back_office: BackOfficeState,
     /// Whether the About dialog is open.
@@ -271,6 +276,20 @@ pub struct AppState {
     pub now: NaiveDateTime,
     /// Commands asked for during the frame.
     pub commands: Vec<Command>,
+}
+
+/// A store opening after a login whose migration builds the search index (long on a big
+/// store): the login screen shows its progress and Cancel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreOpening {
+    /// Requests indexed so far.
+    pub done: u64,
+    /// Requests to index.
+    pub total: u64,
+    /// When the build started.
+    pub started: std::time::Instant,
+    /// Cancel was pressed: the migration stops at its next step and rolls back.
+    pub cancel_requested: bool,
 }
 
 impl AppState {
@@ -296,6 +315,8 @@ impl AppState {
                 ..AdminState::default()
             },
             sync: None,
+            cancel_sync: false,
+            opening: None,
             back_office: BackOfficeState::default(),
             show_about: false,
             recovery_key: None,

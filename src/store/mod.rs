@@ -19,6 +19,8 @@ mod unlock;
 mod users;
 pub mod vault;
 
+use std::cell::RefCell;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -35,6 +37,7 @@ pub use calendar::CalendarImport;
 pub use journal::{Cursor, JournalPage, MIN_NAME_CHARS};
 pub use recent::{RecentMatch, RecentProbe, RECENT_DAYS};
 pub use requests::{ImportReport, RequestFilter, RequestRow, StoredRequest};
+pub use schema::{IndexProgress, INDEX_SLICE};
 pub use set_aside::SetAside;
 pub use settings::{QUEUE_KEY_SETTING, SERVER_PASSWORD_SETTING};
 pub use sync::{
@@ -363,7 +366,25 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
-        Ok(schema::MIGRATIONS.migrate(&mut self.conn)?)
+        // The hook of [`with_index_progress`], if the opening runs inside one.
+        let mut hook = INDEX_PROGRESS.with(|h| h.borrow_mut().take());
+        let finished = match hook.as_mut() {
+            Some(f) => schema::migrate_with_progress(&mut self.conn, f.as_mut()),
+            None => {
+                schema::migrate_with_progress(&mut self.conn, &mut |_| ControlFlow::Continue(()))
+            }
+        };
+        if let Some(f) = hook {
+            INDEX_PROGRESS.with(|h| *h.borrow_mut() = Some(f));
+        }
+        if finished? {
+            Ok(())
+        } else {
+            Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_INTERRUPT),
+                Some("the migration was cancelled".into()),
+            )))
+        }
     }
 
     /// Runs `f` in one immediate transaction: all of it is written, or none.
@@ -394,6 +415,38 @@ pub(crate) fn apply_key(
         key.sqlcipher_value().as_str()
     ));
     conn.execute_batch(&sql)
+}
+
+/// A callback told how the build of the search index goes: see [`with_index_progress`].
+pub type IndexProgressHook = Box<dyn FnMut(IndexProgress) -> ControlFlow<()>>;
+
+thread_local! {
+    static INDEX_PROGRESS: RefCell<Option<IndexProgressHook>> = const { RefCell::new(None) };
+}
+
+/// Runs `f`, which opens a store (a login, an unlock), with `progress` told how the build
+/// of the search index goes when the opening migrates a store that has none (migration 3
+/// over all stored requests: long on a big store). `progress` is called before the build
+/// and after each [`INDEX_SLICE`] requests. Its `Break` cancels the opening safely: the
+/// migration runs in one transaction, so it rolls back, the store stays as it was, and
+/// the opening fails with an interrupted [`StoreError::Sqlite`]
+/// ([`StoreError::is_cancelled`]).
+pub fn with_index_progress<T>(progress: IndexProgressHook, f: impl FnOnce() -> T) -> T {
+    let previous = INDEX_PROGRESS.with(|h| h.replace(Some(progress)));
+    let out = f();
+    INDEX_PROGRESS.with(|h| *h.borrow_mut() = previous);
+    out
+}
+
+impl StoreError {
+    /// Whether this is an opening cancelled through [`with_index_progress`].
+    pub fn is_cancelled(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::OperationInterrupted
+        )
+    }
 }
 
 /// Copies the database aside before a migration (a consistent copy made by SQLite),

@@ -1,6 +1,10 @@
 //! The numbered migrations. Migration N brings `user_version` from N-1 to N; never edit
 //! a released one, add the next.
 
+use std::ops::ControlFlow;
+
+use rusqlite::{params, Connection, Transaction, TransactionBehavior};
+
 use crate::sqlite_file::Migrations;
 
 /// The journal key of the row `$r` (`new`, `old` or a table name) as SQL: the journal's
@@ -25,6 +29,95 @@ macro_rules! journal_key {
     };
 }
 pub(crate) use journal_key;
+
+/// Migration 3's statement that builds the search index for the requests already
+/// stored; [`migrate_with_progress`] runs it a slice of rows at a time.
+macro_rules! fts_fill {
+    () => {
+        concat!(
+            "INSERT INTO requests_fts(rowid, name) SELECT ",
+            journal_key!("requests"),
+            ", search_name FROM requests"
+        )
+    };
+}
+
+/// How far the build of the search index is: requests indexed of all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexProgress {
+    /// Requests indexed so far.
+    pub done: u64,
+    /// Requests to index.
+    pub total: u64,
+}
+
+/// Called before the index build and after each slice of [`INDEX_SLICE`] requests;
+/// `Break` cancels the whole migration (it runs in one transaction: nothing changes).
+pub type OnIndexProgress<'a> = dyn FnMut(IndexProgress) -> ControlFlow<()> + 'a;
+
+/// Requests indexed per step of the build.
+pub const INDEX_SLICE: i64 = 10_000;
+
+/// Brings `conn` to [`LATEST`] in one immediate transaction, as
+/// [`Migrations::migrate`] does, but builds the search index (migration 3) a slice at a
+/// time, reporting to `progress`. `Ok(false)`: cancelled, rolled back.
+pub fn migrate_with_progress(
+    conn: &mut Connection,
+    progress: &mut OnIndexProgress<'_>,
+) -> Result<bool, rusqlite::Error> {
+    let version = crate::sqlite_file::user_version(conn)?;
+    if version >= LATEST {
+        return Ok(true);
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for (n, sql) in (1..).zip(MIGRATIONS.scripts()) {
+        if n <= version {
+            continue;
+        }
+        let Some((before, after)) = sql.split_once(fts_fill!()) else {
+            tx.execute_batch(sql)?;
+            continue;
+        };
+        tx.execute_batch(before)?;
+        if !fill_index(&tx, progress)? {
+            // Dropping the transaction rolls everything back.
+            return Ok(false);
+        }
+        tx.execute_batch(after)?;
+    }
+    tx.pragma_update(None, "user_version", LATEST)?;
+    tx.commit()?;
+    Ok(true)
+}
+
+/// Migration 3's index fill in slices of rowids; `Ok(false)` when `progress` stopped it.
+fn fill_index(
+    tx: &Transaction<'_>,
+    progress: &mut OnIndexProgress<'_>,
+) -> Result<bool, rusqlite::Error> {
+    let total: i64 = tx.query_row("SELECT count(*) FROM requests", [], |r| r.get(0))?;
+    let total = u64::try_from(total).unwrap_or(0);
+    let mut done = 0;
+    if progress(IndexProgress { done, total }).is_break() {
+        return Ok(false);
+    }
+    let mut slice_end = tx.prepare(
+        "SELECT max(rowid) FROM (SELECT rowid FROM requests WHERE rowid > ?1
+         ORDER BY rowid LIMIT ?2)",
+    )?;
+    let mut fill = tx.prepare(concat!(fts_fill!(), " WHERE rowid > ?1 AND rowid <= ?2"))?;
+    let mut last = i64::MIN;
+    while let Some(end) =
+        slice_end.query_row(params![last, INDEX_SLICE], |r| r.get::<_, Option<i64>>(0))?
+    {
+        done += fill.execute(params![last, end])? as u64;
+        last = end;
+        if progress(IndexProgress { done, total }).is_break() {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
 
 /// The schema version this program writes.
 pub const LATEST: i64 = MIGRATIONS.latest();
@@ -144,9 +237,9 @@ pub const MIGRATIONS: Migrations = Migrations::new(&[
         journal_key!("new"),
         ", new.search_name);
     END;
-    INSERT INTO requests_fts(rowid, name) SELECT ",
-        journal_key!("requests"),
-        ", search_name FROM requests;
+    ",
+        fts_fill!(),
+        ";
     INSERT INTO requests_fts(requests_fts) VALUES ('optimize');
     CREATE INDEX requests_journal ON requests(submitted_at) WHERE status <> 'draft';
     CREATE INDEX requests_clerk_journal ON requests(clerk, submitted_at) WHERE status <> 'draft';
@@ -405,5 +498,122 @@ mod tests {
                     .unwrap();
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod progress_tests {
+    use std::ops::ControlFlow;
+
+    use rusqlite::Connection;
+
+    use super::*;
+    use crate::sqlite_file::user_version;
+    use crate::store::{with_index_progress, Store};
+
+    const ROWS: u64 = 25_000;
+
+    /// A store of version 2 (before the search index) holding [`ROWS`] requests.
+    fn version_two(conn: &mut Connection) {
+        let tx = conn.transaction().unwrap();
+        Migrations::new(&MIGRATIONS.scripts()[..2])
+            .apply(&tx, 0)
+            .unwrap();
+        tx.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+             INSERT INTO requests (id, kind, channel, status, submitted_at, search_name,
+                                   data, created_at, updated_at)
+             SELECT printf('r%06d', i), 'issue', 'counter', 'accepted',
+                    '2026-11-25 10:00:00', printf('NAME%05d ИВАНОВ', i), '{}',
+                    '2026-11-25 10:00:00', '2026-11-25 10:00:00' FROM n",
+            [ROWS as i64],
+        )
+        .unwrap();
+        tx.commit().unwrap();
+    }
+
+    fn found(conn: &Connection, part: &str) -> i64 {
+        conn.query_row(
+            "SELECT count(*) FROM requests_fts WHERE requests_fts MATCH ?1",
+            [format!("\"{part}\"")],
+            |r| r.get(0),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn the_index_build_reports_monotonically_up_to_the_total() {
+        assert!(MIGRATIONS.scripts()[2].contains(fts_fill!()));
+        assert_eq!(
+            MIGRATIONS.scripts().concat().matches(fts_fill!()).count(),
+            1
+        );
+        let mut conn = Connection::open_in_memory().unwrap();
+        version_two(&mut conn);
+        let mut seen = Vec::new();
+        let done = migrate_with_progress(&mut conn, &mut |p| {
+            seen.push(p);
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert!(done);
+        let steps: Vec<u64> = seen.iter().map(|p| p.done).collect();
+        assert_eq!(steps, vec![0, 10_000, 20_000, ROWS]);
+        assert!(seen.iter().all(|p| p.total == ROWS));
+        assert_eq!(user_version(&conn).unwrap(), LATEST);
+        // Every request is in the index, under any part of its name.
+        assert_eq!(found(&conn, "00123"), 1);
+        assert_eq!(found(&conn, "иванов"), ROWS as i64);
+        assert_eq!(found(&conn, "NAME2"), 5_001);
+        // Migrated, a second run reports nothing.
+        let mut again = 0;
+        migrate_with_progress(&mut conn, &mut |_| {
+            again += 1;
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert_eq!(again, 0);
+    }
+
+    #[test]
+    fn a_cancelled_build_leaves_the_store_as_it_was_and_a_later_opening_builds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.sqlite3");
+        version_two(&mut Connection::open(&path).unwrap());
+
+        // Cancel after the first slice: the opening fails, cancelled.
+        let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let log = seen.clone();
+        let opened = with_index_progress(
+            Box::new(move |p| {
+                log.borrow_mut().push(p.done);
+                if p.done > 0 {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            }),
+            || Store::open_plaintext(&path),
+        );
+        let err = opened.expect_err("cancelled");
+        assert!(err.is_cancelled(), "{err}");
+        assert_eq!(*seen.borrow(), vec![0, 10_000]);
+        let conn = Connection::open(&path).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), 2, "rolled back");
+        let fts: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'requests_fts'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(fts, 0);
+        drop(conn);
+
+        // Outside the hook nothing reports, and the opening builds the index.
+        let store = Store::open_plaintext(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), LATEST);
+        drop(store);
+        assert_eq!(found(&Connection::open(&path).unwrap(), "00123"), 1);
     }
 }

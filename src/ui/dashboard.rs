@@ -29,7 +29,10 @@ pub fn dashboard_ui(state: &mut AppState, ui: &mut Ui) {
                     RichText::new(format!("№ {}", state.settings.counter)).color(theme::TEXT_WEAK),
                 );
             });
-            sync_ui(state, ui, &mut commands);
+            if sync_ui(state, ui, &mut commands) {
+                state.cancel_sync = true;
+                ui.ctx().request_repaint();
+            }
             super::set_aside::set_aside_ui(state, ui, &mut commands);
             ui.horizontal(|ui| {
                 if ui
@@ -142,8 +145,10 @@ fn draft_name(d: &RequestRow, lang: Lang) -> String {
 }
 
 /// The state of the round trip: what waits to be sent, what waits for a result, the last
-/// successful sync and the last error (the counter keeps working offline meanwhile).
-fn sync_ui(state: &AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
+/// successful sync and the last error (the counter keeps working offline meanwhile); a
+/// long round's progress bar. Whether its Cancel was pressed.
+fn sync_ui(state: &AppState, ui: &mut Ui, commands: &mut Vec<Command>) -> bool {
+    let mut cancel = false;
     let lang = state.lang;
     let (fill, stroke) = match &state.sync {
         Some(s) if s.is_offline() => (theme::ERROR_BG, theme::ERROR),
@@ -186,7 +191,48 @@ fn sync_ui(state: &AppState, ui: &mut Ui, commands: &mut Vec<Command>) {
                     .color(theme::ERROR),
             );
         }
+        let round = state.sync.as_ref().and_then(|s| s.progress.as_ref());
+        if let Some(r) = round.filter(|r| r.worth_showing()) {
+            cancel = round_ui(r, lang, ui);
+        }
     });
+    cancel
+}
+
+/// A long sync round: its count, rate and time left, and Cancel (stopping between two
+/// batches is safe: the rest stays queued). Whether Cancel was pressed.
+fn round_ui(r: &crate::queue::sync::RoundProgress, lang: Lang, ui: &mut Ui) -> bool {
+    use crate::queue::sync::Phase;
+    use crate::queue::sync_progress::grouped;
+    let p = r.progress;
+    let label = match p.phase {
+        Phase::Push => tr_args(
+            lang,
+            "progress-window-sync-push",
+            &[
+                ("done", grouped(lang, p.done).into()),
+                ("total", grouped(lang, p.total).into()),
+                ("n", p.total.into()),
+            ],
+        ),
+        Phase::Pull => tr_args(
+            lang,
+            "progress-window-sync-pull",
+            &[
+                ("done", grouped(lang, p.done).into()),
+                ("total", grouped(lang, p.total).into()),
+                ("n", p.total.into()),
+            ],
+        ),
+    };
+    let elapsed = r.started.elapsed();
+    if r.cancel_requested {
+        widgets::progress_bar(ui, lang, &label, (p.done, p.total, elapsed), None);
+        ui.label(Msg("progress-window-cancelling").get(lang));
+        return false;
+    }
+    let cancel = Msg("progress-window-cancel-sync").get(lang);
+    widgets::progress_bar(ui, lang, &label, (p.done, p.total, elapsed), Some(cancel))
 }
 
 /// A box the passport reader can type into straight away: once a whole zone has arrived

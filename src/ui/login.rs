@@ -3,8 +3,9 @@
 use egui::{RichText, TextEdit, Ui};
 
 use super::{theme, widgets};
-use crate::domain::i18n::Msg;
-use crate::state::{AppState, Command};
+use crate::domain::i18n::{tr_args, Msg};
+use crate::domain::lang::Lang;
+use crate::state::{AppState, Command, StoreOpening};
 use crate::store::User;
 
 fn centered(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
@@ -70,6 +71,10 @@ pub fn login_ui(state: &mut AppState, ui: &mut Ui) {
         ui.horizontal(|ui| widgets::language_ui(state, ui));
         ui.heading(Msg("window-login-title").get(lang));
         ui.add_space(theme::SECTION_GAP);
+        if let Some(opening) = state.opening.as_mut() {
+            opening_ui(opening, lang, ui);
+            return;
+        }
         let f = &mut state.login;
         let login = field(ui, Msg("window-login").get(lang), &mut f.login, false);
         if f.login.is_empty()
@@ -90,6 +95,27 @@ pub fn login_ui(state: &mut AppState, ui: &mut Ui) {
             state.ask(Command::Login);
         }
     });
+}
+
+/// The store opening after the login while its migration builds the search index: the
+/// count, rate and time left, and Cancel (the migration rolls back; the user is logged
+/// out).
+fn opening_ui(opening: &mut StoreOpening, lang: Lang, ui: &mut Ui) {
+    use crate::queue::sync_progress::grouped;
+    let label = tr_args(
+        lang,
+        "progress-window-index",
+        &[
+            ("done", grouped(lang, opening.done).into()),
+            ("total", grouped(lang, opening.total).into()),
+        ],
+    );
+    let counts = (opening.done, opening.total, opening.started.elapsed());
+    let cancel = (!opening.cancel_requested).then(|| Msg("progress-window-index-cancel").get(lang));
+    if widgets::progress_bar(ui, lang, &label, counts, cancel) {
+        opening.cancel_requested = true;
+        ui.ctx().request_repaint();
+    }
 }
 
 /// The lock screen: only the same account's password unlocks it.

@@ -155,3 +155,56 @@ pub fn scan_progress_ui(ui: &mut Ui, scanner: &ZoneScanner, text: &str, lang: La
 pub fn shortcut_tip(lang: Lang, keys: &str) -> String {
     tr_args(lang, "scan-shortcut", &[("keys", keys.into())])
 }
+
+/// "19 s" or "3 min 5 s" in `lang`.
+pub fn time_left_text(lang: Lang, secs: u64) -> String {
+    if secs < 60 {
+        tr_args(lang, "progress-left-secs", &[("s", secs.into())])
+    } else {
+        tr_args(
+            lang,
+            "progress-left-min",
+            &[("m", (secs / 60).into()), ("s", (secs % 60).into())],
+        )
+    }
+}
+
+/// A progress bar for long work: `label` above it (the count), the rate and time left
+/// under it, and a Cancel button named `cancel` when stopping is safe. Whether Cancel was
+/// pressed.
+pub fn progress_bar(
+    ui: &mut Ui,
+    lang: Lang,
+    label: &str,
+    counts: (u64, u64, std::time::Duration),
+    cancel: Option<&str>,
+) -> bool {
+    use crate::queue::sync_progress::{fraction, grouped, rate, secs_left};
+    let (done, total, elapsed) = counts;
+    let mut pressed = false;
+    ui.vertical(|ui| {
+        let text = ui.label(label);
+        ui.add(egui::ProgressBar::new(fraction(done, total)).desired_width(theme::FIELD_WIDTH))
+            .labelled_by(text.id);
+        ui.horizontal(|ui| {
+            if done > 0 {
+                let left = time_left_text(lang, secs_left(done, total, elapsed));
+                ui.label(
+                    RichText::new(tr_args(
+                        lang,
+                        "progress-window-speed",
+                        &[
+                            ("rate", grouped(lang, rate(done, elapsed)).into()),
+                            ("left", left.into()),
+                        ],
+                    ))
+                    .color(theme::TEXT_WEAK),
+                );
+            }
+            if let Some(name) = cancel {
+                pressed = ui.button(name).clicked();
+            }
+        });
+    });
+    pressed
+}

@@ -15,6 +15,7 @@ mod editor;
 mod journal;
 mod keyboard;
 mod login;
+mod progress;
 mod recent;
 mod representative;
 mod request_view;

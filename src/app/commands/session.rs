@@ -4,12 +4,13 @@
 use chrono::NaiveDateTime;
 
 use super::{actor, show};
-use crate::app::{DeskApp, Screen, LANGUAGE_FILE};
+use crate::app::{DeskApp, OpeningNews, PendingOpening, Screen, LANGUAGE_FILE};
 use crate::domain::account::{check_password, valid_login, Role};
 use crate::domain::i18n::{tr, Msg};
 use crate::domain::lang::Lang;
 use crate::settings::Setting;
-use crate::store::{NewUser, Store};
+use crate::state::StoreOpening;
+use crate::store::{with_index_progress, NewUser, Store};
 
 /// Logs out: the draft is saved, the store closed, the login screen shown.
 pub(super) fn logout(app: &mut DeskApp, now: NaiveDateTime) {
@@ -92,14 +93,108 @@ pub(super) fn create_admin(app: &mut DeskApp, now: NaiveDateTime) {
 
 /// Logs in with the login form.
 pub(super) fn login(app: &mut DeskApp, now: NaiveDateTime) {
+    // An opening that went on behind a progress bar has ended: finish that login.
+    if let Some((login, result)) = app.opened.take() {
+        finish_login(app, &login, result, now);
+        return;
+    }
     let login = app.state.login.login.trim().to_string();
     let password = app.state.login.password.clone();
     login_as(app, &login, &password, now);
 }
 
+/// Index builds of at most this many requests keep the login in one go.
+const OPENING_QUIET_UP_TO: u64 = 5_000;
+
+/// Opens the store on a worker thread. The usual login waits for it here; an opening
+/// whose migration builds the search index over more than [`OPENING_QUIET_UP_TO`]
+/// requests goes on behind a progress bar (with Cancel: the migration runs in one
+/// transaction, so it rolls back) and ends in a later frame.
 fn login_as(app: &mut DeskApp, login: &str, password: &str, now: NaiveDateTime) {
+    use std::ops::ControlFlow;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{mpsc, Arc};
+    let (tx, news) = mpsc::channel();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let (dir, who, secret) = (
+        app.data_dir.clone(),
+        login.to_string(),
+        password.to_string(),
+    );
+    let (progress_tx, stop, repaint) = (tx.clone(), Arc::clone(&cancel), app.repaint.clone());
+    let spawned = std::thread::Builder::new()
+        .name("iin-desk-open".into())
+        .spawn(move || {
+            let hook = Box::new(move |p| {
+                let _ = progress_tx.send(OpeningNews::Progress(p));
+                if let Some(f) = &repaint {
+                    f();
+                }
+                if stop.load(Ordering::Relaxed) {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            });
+            let result = with_index_progress(hook, || Store::unlock_in(&dir, &who, &secret, now));
+            let _ = tx.send(OpeningNews::Done(Box::new(result)));
+        });
+    if let Err(e) = spawned {
+        log::warn!("login: no thread to open the store ({e}); opening here");
+        let result = Store::unlock_in(&app.data_dir, login, password, now);
+        finish_login(app, login, result, now);
+        return;
+    }
+    loop {
+        match news.recv() {
+            Ok(OpeningNews::Progress(p)) if p.total > OPENING_QUIET_UP_TO => {
+                log::info!("login: building the search index over {} requests", p.total);
+                app.state.opening = Some(StoreOpening {
+                    done: p.done,
+                    total: p.total,
+                    started: std::time::Instant::now(),
+                    cancel_requested: false,
+                });
+                app.state.login.password.clear();
+                app.opening = Some(PendingOpening {
+                    news,
+                    cancel,
+                    login: login.to_string(),
+                });
+                return;
+            }
+            Ok(OpeningNews::Progress(_)) => {}
+            Ok(OpeningNews::Done(result)) => {
+                finish_login(app, login, *result, now);
+                return;
+            }
+            Err(_) => {
+                finish_login(app, login, Err(crate::app::opening_lost()), now);
+                return;
+            }
+        }
+    }
+}
+
+/// Ends a login with the store's opening: the session starts, or the login screen says
+/// why not (a cancelled opening: that nothing changed and the user is logged out).
+fn finish_login(
+    app: &mut DeskApp,
+    login: &str,
+    result: Result<crate::store::Unlocked, crate::store::AuthError>,
+    now: NaiveDateTime,
+) {
     let lang = app.state.lang;
-    match Store::unlock_in(&app.data_dir, login, password, now) {
+    app.state.opening = None;
+    if let Err(crate::store::AuthError::Store(e)) = &result {
+        if e.is_cancelled() {
+            log::info!("login: {login} cancelled the search index build; logged out");
+            app.state.login = Default::default();
+            app.state.login.error = Some(tr(lang, "progress-window-index-cancelled"));
+            return;
+        }
+    }
+    match result {
         Ok(unlocked) => {
             if let Some(key) = &unlocked.recovery_key {
                 // This login encrypted the previous version's store: the key shows once.
