@@ -28,6 +28,9 @@ mod secret;
 // Many counters and two back offices at once, with the throughput (tests/queue/load.rs).
 #[path = "queue/load.rs"]
 mod load;
+// Due dates a calendar import changed reach the central queue (tests/queue/due_updates.rs).
+#[path = "queue/due_updates.rs"]
+mod due_updates;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

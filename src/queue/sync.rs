@@ -270,6 +270,7 @@ fn round(
     if remembered.as_deref() != Some(central.file_id()) {
         store.set_sync_value(SYNC_CENTRAL_FILE_ID, central.file_id())?;
     }
+    super::due_updates::send_pending(store, &mut central, &station, config.batch_size, clock)?;
 
     let waiting: Vec<Uuid> = store
         .awaiting_results()?

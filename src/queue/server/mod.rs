@@ -16,6 +16,7 @@
 pub mod candidates;
 mod connect;
 pub mod demo;
+mod due;
 pub mod migrate;
 mod pgpass;
 pub mod schema;

@@ -15,8 +15,10 @@ use crate::queue::QueueError;
 
 /// The version of the server schema this program knows: the number of migrations
 /// (version 1 is the queue itself, version 2 the registry's name keys, version 3 the
-/// indexes the candidate search uses: [`super::candidates`]).
-pub const SERVER_SCHEMA_VERSION: i64 = 3;
+/// indexes the candidate search uses: [`super::candidates`], version 4 the functions a
+/// counter's login calls for what it may change in its own office's requests: due dates,
+/// [`crate::queue::due_updates`]).
+pub const SERVER_SCHEMA_VERSION: i64 = 4;
 
 /// The group role of counters: they push their own office's requests and read those
 /// requests' results, nothing else (row-level security on `requests.office`, which is
@@ -128,6 +130,44 @@ DROP INDEX IF EXISTS persons_name_trgm;
 DROP INDEX IF EXISTS persons_birth;
 "#;
 
+/// Version 4: what a counter may change in its own office's requests, as `SECURITY
+/// DEFINER` functions (the counter role has no right to update rows itself). The
+/// office is the login (`session_user`), as `requests.office` records it at the push.
+/// `update_due` sets new due dates ([`crate::queue::due_updates`]) of requests still
+/// waiting for a decision, with the same content hash, audited as `queue.due`.
+/// Idempotent (`CREATE OR REPLACE`), so an upgrade over a schema that has it is safe.
+const SCHEMA_V4: &str = r#"
+CREATE OR REPLACE FUNCTION update_due(p_ids text[], p_hashes text[], p_dues text[],
+                                      p_at text, p_station text)
+RETURNS TABLE(id text, updated boolean)
+LANGUAGE sql SECURITY DEFINER SET search_path = iin_queue, pg_temp AS $fn$
+    WITH input AS (
+        SELECT * FROM unnest(p_ids, p_hashes, p_dues) AS t(id, content_hash, due_at)
+    ), target AS (
+        SELECT r.id, r.due_at AS old_due, i.due_at AS new_due
+        FROM requests r JOIN input i ON i.id = r.id AND i.content_hash = r.content_hash
+        WHERE r.office = session_user AND r.state = 'pending'
+          AND r.due_at IS DISTINCT FROM i.due_at
+        FOR UPDATE OF r
+    ), changed AS (
+        UPDATE requests r SET due_at = t.new_due FROM target t WHERE r.id = t.id
+        RETURNING r.id
+    ), audited AS (
+        INSERT INTO audit_log(at, actor, action, request_id, details)
+        SELECT p_at, 'station:' || p_station, 'queue.due', t.id,
+               'due=' || coalesce(t.old_due, '') || '->' || t.new_due
+        FROM target t JOIN changed c ON c.id = t.id
+    )
+    SELECT i.id, c.id IS NOT NULL FROM input i LEFT JOIN changed c ON c.id = i.id
+$fn$;
+REVOKE ALL ON FUNCTION update_due(text[], text[], text[], text, text) FROM PUBLIC;
+"#;
+
+/// A counter's due updates, one batch per call ([`SCHEMA_V4`]'s `update_due`): $1 ids,
+/// $2 content hashes, $3 due dates, $4 now, $5 the station.
+pub(crate) const UPDATE_DUE: &str =
+    "SELECT id, updated FROM update_due($1::text[], $2::text[], $3::text[], $4::text, $5::text)";
+
 /// The registry's indexes from version 3 on (also rebuilt by the demo registry's fill).
 pub(crate) const REGISTRY_INDEXES: &str = r#"
 CREATE INDEX IF NOT EXISTS persons_birth_name ON persons(birth_date, name_key) INCLUDE (iin);
@@ -167,6 +207,7 @@ CREATE POLICY counter_own_office ON requests TO iin_desk_counter
     USING (office = current_user) WITH CHECK (office = current_user);
 DROP POLICY IF EXISTS backoffice_all ON requests;
 CREATE POLICY backoffice_all ON requests TO iin_desk_backoffice USING (true) WITH CHECK (true);
+GRANT EXECUTE ON FUNCTION update_due(text[], text[], text[], text, text) TO iin_desk_counter;
 "#;
 
 /// The push of one batch in one statement: the columns as arrays ($1 … $7: id, hash,
@@ -355,6 +396,7 @@ fn migrate(
                 tx.batch_execute(SCHEMA_V3).map_err(fail)?;
                 tx.batch_execute(REGISTRY_INDEXES).map_err(fail)?;
             }
+            4 => tx.batch_execute(SCHEMA_V4).map_err(fail)?,
             _ => {}
         }
         tx.execute(
