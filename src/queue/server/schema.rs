@@ -134,7 +134,12 @@ DROP INDEX IF EXISTS persons_birth;
 /// DEFINER` functions (the counter role has no right to update rows itself). The
 /// office is the login (`session_user`), as `requests.office` records it at the push.
 /// `update_due` sets new due dates ([`crate::queue::due_updates`]) of requests still
-/// waiting for a decision, with the same content hash, audited as `queue.due`.
+/// waiting for a decision, with the same content hash, audited as `queue.due`;
+/// `push_adopt` pushes requests with the result the counter already has (`--repush-all`)
+/// and adopts it on a request still pending, marking it `registry_pending` (the
+/// registry's part, which needs the program's rules, is done by a login with rights on
+/// the registry: [`super::adopt`]), and remembers its IIN so that it is never issued
+/// again.
 /// Idempotent (`CREATE OR REPLACE`), so an upgrade over a schema that has it is safe.
 const SCHEMA_V4: &str = r#"
 CREATE OR REPLACE FUNCTION update_due(p_ids text[], p_hashes text[], p_dues text[],
@@ -161,7 +166,88 @@ LANGUAGE sql SECURITY DEFINER SET search_path = iin_queue, pg_temp AS $fn$
     SELECT i.id, c.id IS NOT NULL FROM input i LEFT JOIN changed c ON c.id = i.id
 $fn$;
 REVOKE ALL ON FUNCTION update_due(text[], text[], text[], text, text) FROM PUBLIC;
+
+ALTER TABLE requests ADD COLUMN IF NOT EXISTS registry_pending integer NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS requests_registry_pending ON requests(id) WHERE registry_pending = 1;
+
+CREATE OR REPLACE FUNCTION push_adopt(
+    p_ids text[], p_hashes text[], p_kinds text[], p_stations text[], p_submitted text[],
+    p_dues text[], p_forms text[], p_status text[], p_iins text[], p_grounds text[],
+    p_comments text[], p_decided text[], p_at text)
+RETURNS TABLE(id text, outcome text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = iin_queue, pg_temp AS $fn$
+#variable_conflict use_column
+DECLARE
+    k integer;
+    found_row record;
+    v_actor text;
+    v_inserted boolean;
+BEGIN
+    FOR k IN 1 .. coalesce(array_length(p_ids, 1), 0) LOOP
+        id := p_ids[k];
+        v_actor := 'station:' || p_stations[k];
+        INSERT INTO requests(id, content_hash, kind, station, office, submitted_at, due_at,
+                             pushed_at, form, state)
+        VALUES (p_ids[k], p_hashes[k], p_kinds[k], p_stations[k], session_user,
+                p_submitted[k], p_dues[k], p_at, p_forms[k], 'pending')
+        ON CONFLICT DO NOTHING;
+        v_inserted := FOUND;
+        IF v_inserted THEN
+            INSERT INTO audit_log(at, actor, action, request_id, details)
+            VALUES (p_at, v_actor, 'queue.push', p_ids[k], '');
+        END IF;
+        SELECT q.content_hash, q.state, q.office INTO found_row
+        FROM requests q WHERE q.id = p_ids[k] FOR UPDATE;
+        IF found_row.office IS DISTINCT FROM session_user THEN
+            INSERT INTO audit_log(at, actor, action, request_id, details)
+            VALUES (p_at, v_actor, 'queue.conflict', p_ids[k], 'hidden');
+            outcome := 'conflict';
+        ELSIF found_row.content_hash <> p_hashes[k] THEN
+            INSERT INTO audit_log(at, actor, action, request_id, details)
+            VALUES (p_at, v_actor, 'queue.conflict', p_ids[k], 'hash');
+            outcome := 'conflict';
+        ELSIF found_row.state <> 'pending' THEN
+            outcome := 'already';
+        ELSE
+            IF p_status[k] IS NULL OR p_status[k] NOT IN ('formed', 'corrected', 'refused')
+               OR (p_status[k] <> 'refused' AND coalesce(p_iins[k], '') !~ '^[0-9]{12}$')
+               OR (p_status[k] = 'refused' AND p_grounds[k] IS NULL)
+               OR p_decided[k] IS NULL THEN
+                RAISE EXCEPTION 'request %: the result is incomplete or unknown', p_ids[k]
+                    USING ERRCODE = '22023';
+            END IF;
+            UPDATE requests q SET state = 'done', result_status = p_status[k],
+                   result_iin = p_iins[k], result_ground = p_grounds[k],
+                   result_comment = coalesce(p_comments[k], ''), decided_at = p_decided[k],
+                   decided_by = v_actor, override_reason = NULL, claimed_by = NULL,
+                   claim_until = NULL,
+                   registry_pending = CASE WHEN p_status[k] = 'refused' THEN 0 ELSE 1 END
+            WHERE q.id = p_ids[k];
+            IF p_status[k] <> 'refused' THEN
+                INSERT INTO known_iins(iin, source)
+                VALUES (p_iins[k], CASE WHEN p_status[k] = 'formed' THEN 'registered'
+                                        ELSE 'correction' END)
+                ON CONFLICT DO NOTHING;
+            END IF;
+            INSERT INTO audit_log(at, actor, action, request_id, details)
+            VALUES (p_at, v_actor, 'queue.result_adopted', p_ids[k], 'status=' || p_status[k]);
+            outcome := CASE WHEN v_inserted THEN 'inserted' ELSE 'adopted' END;
+        END IF;
+        RETURN NEXT;
+    END LOOP;
+END
+$fn$;
+REVOKE ALL ON FUNCTION push_adopt(text[], text[], text[], text[], text[], text[], text[],
+    text[], text[], text[], text[], text[], text) FROM PUBLIC;
 "#;
+
+/// A push of requests that carry a result (`--repush-all`), one batch per call
+/// ([`SCHEMA_V4`]'s `push_adopt`): $1 … $7 as [`PUSH`]'s, $8 … $12 the results' status,
+/// IIN, ground, comment and decision time, $13 now. Per request: `inserted` (and its
+/// result adopted), `adopted`, `already` (decided there) or `conflict`.
+pub(crate) const PUSH_ADOPT: &str = "SELECT id, outcome FROM push_adopt($1::text[], $2::text[],
+    $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+    $10::text[], $11::text[], $12::text[], $13::text)";
 
 /// A counter's due updates, one batch per call ([`SCHEMA_V4`]'s `update_due`): $1 ids,
 /// $2 content hashes, $3 due dates, $4 now, $5 the station.
@@ -208,6 +294,8 @@ CREATE POLICY counter_own_office ON requests TO iin_desk_counter
 DROP POLICY IF EXISTS backoffice_all ON requests;
 CREATE POLICY backoffice_all ON requests TO iin_desk_backoffice USING (true) WITH CHECK (true);
 GRANT EXECUTE ON FUNCTION update_due(text[], text[], text[], text, text) TO iin_desk_counter;
+GRANT EXECUTE ON FUNCTION push_adopt(text[], text[], text[], text[], text[], text[], text[],
+    text[], text[], text[], text[], text[], text) TO iin_desk_counter, iin_desk_backoffice;
 "#;
 
 /// The push of one batch in one statement: the columns as arrays ($1 … $7: id, hash,
