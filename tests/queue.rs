@@ -28,6 +28,12 @@ mod secret;
 // Many counters and two back offices at once, with the throughput (tests/queue/load.rs).
 #[path = "queue/load.rs"]
 mod load;
+// Due dates a calendar import changed reach the central queue (tests/queue/due_updates.rs).
+#[path = "queue/due_updates.rs"]
+mod due_updates;
+// `--repush-all` on a server: adoption under the counter's login, row errors (tests/queue/adopt.rs).
+#[path = "queue/adopt.rs"]
+mod adopt;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

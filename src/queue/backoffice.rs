@@ -24,6 +24,7 @@ use super::central::{
 };
 use super::location::{Queue, QueueLocation};
 use super::protocol::{format_ts, PersonRecord, ResultMessage, ResultStatus};
+use super::server::adopt::complete_if_server;
 use super::sql::{vals, Sql};
 use super::QueueError;
 use crate::domain::dedup::Match;
@@ -243,6 +244,7 @@ impl BackOffice {
         let until =
             now + chrono::Duration::from_std(self.options.claim_timeout).unwrap_or_default();
         self.central.write(|tx| {
+            complete_if_server(tx, now)?;
             let row = claim_row(tx, id)?;
             if row.state != "pending" {
                 return Err(QueueError::AlreadyDecided(id.to_string()));
@@ -471,6 +473,7 @@ impl BackOffice {
             let now = clock();
             let now_text = format_ts(now);
             let (done, part) = self.central.write(|tx| {
+                complete_if_server(tx, now)?;
                 let ids: Vec<String> = tx
                     .query(
                         "SELECT id FROM requests WHERE state = 'pending' AND needs_person = 0

@@ -5,6 +5,7 @@
 //! - [`central`] — opening the file safely and its transactions (the edge).
 //! - [`sync`] — the counter's sync round and its background worker.
 //! - [`backoffice`] — what the back office does: list, claim, form, correct, refuse.
+//! - [`due_updates`] — due dates a calendar import changed, sent after the push.
 //!
 //! Every error is a [`QueueError`], which names files and request ids, never personal
 //! data; the counter shows it and carries on offline.
@@ -12,6 +13,7 @@
 pub mod backoffice;
 pub mod central;
 pub mod demo_registry;
+pub mod due_updates;
 pub mod location;
 pub mod protocol;
 pub mod reject;

@@ -271,6 +271,7 @@ fn round(
         report.counts = store.sync_counts_net()?;
         return Ok(report);
     }
+    super::due_updates::send_pending(store, &mut central, &station, config.batch_size, clock)?;
 
     let waiting: Vec<Uuid> = store
         .awaiting_results()?

@@ -511,7 +511,8 @@ const PROGRESS_STEP: usize = 1_000;
 
 /// Recomputes, under `calendar`, the due date of every open request (accepted or sent:
 /// handed to the provider, not final) whose deadline differs, inside the caller's
-/// transaction; each change is audited. Returns how many changed. A row whose
+/// transaction; each change is audited and kept as a pending due update for the central
+/// queue (see [`Store::pending_due_updates`]). Returns how many changed. A row whose
 /// submission time does not parse was edited by hand and is left as it is.
 pub(super) fn recompute_due_dates(
     tx: &rusqlite::Transaction<'_>,
@@ -543,6 +544,17 @@ pub(super) fn recompute_due_dates(
         tx.execute(
             "UPDATE requests SET due_at = ?1 WHERE id = ?2",
             params![new_due, id],
+        )?;
+        // The central queue learns it in the next sync round (`queue::due_updates`).
+        tx.execute(
+            "INSERT INTO sync_state(key, value) SELECT ?1, ?2 FROM requests
+             WHERE id = ?3 AND synthetic = 0
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![
+                format!("{}{id}", super::sync::DUE_UPDATE_PREFIX),
+                new_due,
+                id
+            ],
         )?;
         let old = due.unwrap_or_default();
         audit::append(

@@ -22,6 +22,10 @@ pub const SYNC_LAST_SUCCESS: &str = "last_success_at";
 /// success.
 pub const SYNC_LAST_ERROR: &str = "last_error";
 
+/// `sync_state` key prefix of a pending *due update*: a request whose due date a calendar
+/// import changed, to be sent to the central queue (the value is the new due date).
+pub(super) const DUE_UPDATE_PREFIX: &str = "due_update:";
+
 /// A request to push: its id, status, form as stored and deadline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxItem {
@@ -194,6 +198,64 @@ impl Store {
                 }
             }
             Ok(sent)
+        })
+    }
+
+    /// The due dates a calendar import changed that the central queue has not yet
+    /// confirmed, oldest request first (never synthetic ones): each with its form and
+    /// the new due date in `due_at`.
+    pub fn pending_due_updates(&self) -> Result<Vec<OutboxItem>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT r.id, r.status, r.data, s.value FROM sync_state s
+             JOIN requests r ON r.id = substr(s.key, ?1)
+             WHERE substr(s.key, 1, ?2) = ?3 AND r.synthetic = 0
+             ORDER BY r.submitted_at, r.id",
+        )?;
+        let prefix_len = DUE_UPDATE_PREFIX.len() as i64;
+        let rows = stmt.query_map(
+            params![prefix_len + 1, prefix_len, DUE_UPDATE_PREFIX],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            },
+        )?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, status, data, due_at) = row?;
+            let corrupt = |detail: String| StoreError::Corrupt {
+                id: id.clone(),
+                detail,
+            };
+            out.push(OutboxItem {
+                status: Status::from_key(&status)
+                    .ok_or_else(|| corrupt(format!("unknown status {status}")))?,
+                form: serde_json::from_str(&data).map_err(|e| corrupt(e.to_string()))?,
+                id,
+                due_at: Some(due_at),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Records that the central queue took these due updates (id, due date sent), in one
+    /// transaction. An update whose due date changed again since it was read stays
+    /// pending. Returns how many were done.
+    pub fn mark_due_updates_sent(
+        &mut self,
+        sent: &[(String, String)],
+    ) -> Result<usize, StoreError> {
+        self.write(|tx| {
+            let mut done = 0;
+            let mut delete =
+                tx.prepare_cached("DELETE FROM sync_state WHERE key = ?1 AND value = ?2")?;
+            for (id, due) in sent {
+                done += delete.execute(params![format!("{DUE_UPDATE_PREFIX}{id}"), due])?;
+            }
+            Ok(done)
         })
     }
 

@@ -13,9 +13,11 @@
 //!   request id with `ON CONFLICT DO NOTHING`, returning what it inserted and the hashes
 //!   of what was there already.
 
+pub(crate) mod adopt;
 pub mod candidates;
 mod connect;
 pub mod demo;
+mod due;
 pub mod migrate;
 mod pgpass;
 pub mod schema;
@@ -53,6 +55,8 @@ pub struct PgQueue {
     options: CentralOptions,
     /// The password sealed in the local store, for reconnecting (see [`connect_client_sealed`]).
     sealed: Option<Zeroizing<String>>,
+    /// Whether this login may write the registry (not a counter's), once asked.
+    may_register: Option<bool>,
 }
 
 impl std::fmt::Debug for PgQueue {
@@ -131,6 +135,7 @@ impl PgQueue {
             round_trips: 3,
             options,
             sealed,
+            may_register: None,
         })
     }
 
@@ -266,7 +271,8 @@ impl PgQueue {
 
     /// Stores pushed requests in one statement (one round trip once prepared): new ids
     /// are inserted with their audit entries, ids already there are compared by hash.
-    /// Results a counter sends along (`--repush-all`) are then adopted in a transaction.
+    /// Results a counter sends along (`--repush-all`) are adopted by the schema's
+    /// `push_adopt` function, which a counter's login may call ([`adopt`]).
     /// A request the server refuses for its row is reported as damaged (see
     /// [`PgQueue::push_checked`] for its reason).
     pub fn push(
@@ -294,28 +300,32 @@ impl PgQueue {
         self.reconnect_if_closed()?;
         let mut outcomes = vec![Ok(PushOutcome::Damaged); messages.len()];
         let mut rows: Vec<(usize, PushRow)> = Vec::new();
+        // Requests with a result (`--repush-all`) go through `push_adopt` ([`adopt`]).
+        let mut adopting: Vec<(usize, adopt::AdoptRow)> = Vec::new();
         for (i, m) in messages.iter().enumerate() {
-            if m.verify().is_err() {
+            // The hash is checked once, on the JSON that is then stored.
+            let Ok(form) = m.verified_json() else {
                 continue;
-            }
+            };
             let Ok(request) = parse_request(m.id, &m.form) else {
                 continue;
             };
-            let Ok(form) = serde_json::to_string(&m.form) else {
-                continue;
-            };
-            rows.push((
-                i,
-                [
-                    Some(m.id.to_string()),
-                    Some(m.content_hash.clone()),
-                    Some(request.kind.key().to_string()),
-                    Some(m.station.clone()),
-                    Some(format_ts(request.submitted_at)),
-                    m.due_at.map(format_ts),
-                    Some(form),
-                ],
-            ));
+            let row = [
+                Some(m.id.to_string()),
+                Some(m.content_hash.clone()),
+                Some(request.kind.key().to_string()),
+                Some(m.station.clone()),
+                Some(format_ts(request.submitted_at)),
+                m.due_at.map(format_ts),
+                Some(form),
+            ];
+            match &m.known_result {
+                Some(r) => adopting.push((i, adopt::with_result(row, r))),
+                None => rows.push((i, row)),
+            }
+        }
+        for (i, outcome) in self.push_adopting(&adopting, now)? {
+            outcomes[i] = outcome;
         }
         if rows.is_empty() {
             return Ok(outcomes);
@@ -381,8 +391,8 @@ impl PgQueue {
         if !slow.is_empty() {
             let done = self.write(|tx| {
                 slow.iter()
-                    // A request the statement above inserted is there now, so this
-                    // adopts the result it carries (and audits a conflict).
+                    // Audits a conflict, or finds a request inserted in the same
+                    // instant by another counter (not in the statement's snapshot).
                     .map(|&i| push_one(&mut *tx, &messages[i], now))
                     .collect::<Result<Vec<_>, QueueError>>()
             })?;

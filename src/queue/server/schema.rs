@@ -15,8 +15,10 @@ use crate::queue::QueueError;
 
 /// The version of the server schema this program knows: the number of migrations
 /// (version 1 is the queue itself, version 2 the registry's name keys, version 3 the
-/// indexes the candidate search uses: [`super::candidates`]).
-pub const SERVER_SCHEMA_VERSION: i64 = 3;
+/// indexes the candidate search uses: [`super::candidates`], version 4 the functions a
+/// counter's login calls for what it may change in its own office's requests: due dates,
+/// [`crate::queue::due_updates`]).
+pub const SERVER_SCHEMA_VERSION: i64 = 4;
 
 /// The group role of counters: they push their own office's requests and read those
 /// requests' results, nothing else (row-level security on `requests.office`, which is
@@ -128,6 +130,130 @@ DROP INDEX IF EXISTS persons_name_trgm;
 DROP INDEX IF EXISTS persons_birth;
 "#;
 
+/// Version 4: what a counter may change in its own office's requests, as `SECURITY
+/// DEFINER` functions (the counter role has no right to update rows itself). The
+/// office is the login (`session_user`), as `requests.office` records it at the push.
+/// `update_due` sets new due dates ([`crate::queue::due_updates`]) of requests still
+/// waiting for a decision, with the same content hash, audited as `queue.due`;
+/// `push_adopt` pushes requests with the result the counter already has (`--repush-all`)
+/// and adopts it on a request still pending, marking it `registry_pending` (the
+/// registry's part, which needs the program's rules, is done by a login with rights on
+/// the registry: [`super::adopt`]), and remembers its IIN so that it is never issued
+/// again.
+/// Idempotent (`CREATE OR REPLACE`), so an upgrade over a schema that has it is safe.
+const SCHEMA_V4: &str = r#"
+CREATE OR REPLACE FUNCTION update_due(p_ids text[], p_hashes text[], p_dues text[],
+                                      p_at text, p_station text)
+RETURNS TABLE(id text, updated boolean)
+LANGUAGE sql SECURITY DEFINER SET search_path = iin_queue, pg_temp AS $fn$
+    WITH input AS (
+        SELECT * FROM unnest(p_ids, p_hashes, p_dues) AS t(id, content_hash, due_at)
+    ), target AS (
+        SELECT r.id, r.due_at AS old_due, i.due_at AS new_due
+        FROM requests r JOIN input i ON i.id = r.id AND i.content_hash = r.content_hash
+        WHERE r.office = session_user AND r.state = 'pending'
+          AND r.due_at IS DISTINCT FROM i.due_at
+        FOR UPDATE OF r
+    ), changed AS (
+        UPDATE requests r SET due_at = t.new_due FROM target t WHERE r.id = t.id
+        RETURNING r.id
+    ), audited AS (
+        INSERT INTO audit_log(at, actor, action, request_id, details)
+        SELECT p_at, 'station:' || p_station, 'queue.due', t.id,
+               'due=' || coalesce(t.old_due, '') || '->' || t.new_due
+        FROM target t JOIN changed c ON c.id = t.id
+    )
+    SELECT i.id, c.id IS NOT NULL FROM input i LEFT JOIN changed c ON c.id = i.id
+$fn$;
+REVOKE ALL ON FUNCTION update_due(text[], text[], text[], text, text) FROM PUBLIC;
+
+ALTER TABLE requests ADD COLUMN IF NOT EXISTS registry_pending integer NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS requests_registry_pending ON requests(id) WHERE registry_pending = 1;
+
+CREATE OR REPLACE FUNCTION push_adopt(
+    p_ids text[], p_hashes text[], p_kinds text[], p_stations text[], p_submitted text[],
+    p_dues text[], p_forms text[], p_status text[], p_iins text[], p_grounds text[],
+    p_comments text[], p_decided text[], p_at text)
+RETURNS TABLE(id text, outcome text)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = iin_queue, pg_temp AS $fn$
+#variable_conflict use_column
+DECLARE
+    k integer;
+    found_row record;
+    v_actor text;
+    v_inserted boolean;
+BEGIN
+    FOR k IN 1 .. coalesce(array_length(p_ids, 1), 0) LOOP
+        id := p_ids[k];
+        v_actor := 'station:' || p_stations[k];
+        INSERT INTO requests(id, content_hash, kind, station, office, submitted_at, due_at,
+                             pushed_at, form, state)
+        VALUES (p_ids[k], p_hashes[k], p_kinds[k], p_stations[k], session_user,
+                p_submitted[k], p_dues[k], p_at, p_forms[k], 'pending')
+        ON CONFLICT DO NOTHING;
+        v_inserted := FOUND;
+        IF v_inserted THEN
+            INSERT INTO audit_log(at, actor, action, request_id, details)
+            VALUES (p_at, v_actor, 'queue.push', p_ids[k], '');
+        END IF;
+        SELECT q.content_hash, q.state, q.office INTO found_row
+        FROM requests q WHERE q.id = p_ids[k] FOR UPDATE;
+        IF found_row.office IS DISTINCT FROM session_user THEN
+            INSERT INTO audit_log(at, actor, action, request_id, details)
+            VALUES (p_at, v_actor, 'queue.conflict', p_ids[k], 'hidden');
+            outcome := 'conflict';
+        ELSIF found_row.content_hash <> p_hashes[k] THEN
+            INSERT INTO audit_log(at, actor, action, request_id, details)
+            VALUES (p_at, v_actor, 'queue.conflict', p_ids[k], 'hash');
+            outcome := 'conflict';
+        ELSIF found_row.state <> 'pending' THEN
+            outcome := 'already';
+        ELSE
+            IF p_status[k] IS NULL OR p_status[k] NOT IN ('formed', 'corrected', 'refused')
+               OR (p_status[k] <> 'refused' AND coalesce(p_iins[k], '') !~ '^[0-9]{12}$')
+               OR (p_status[k] = 'refused' AND p_grounds[k] IS NULL)
+               OR p_decided[k] IS NULL THEN
+                RAISE EXCEPTION 'request %: the result is incomplete or unknown', p_ids[k]
+                    USING ERRCODE = '22023';
+            END IF;
+            UPDATE requests q SET state = 'done', result_status = p_status[k],
+                   result_iin = p_iins[k], result_ground = p_grounds[k],
+                   result_comment = coalesce(p_comments[k], ''), decided_at = p_decided[k],
+                   decided_by = v_actor, override_reason = NULL, claimed_by = NULL,
+                   claim_until = NULL,
+                   registry_pending = CASE WHEN p_status[k] = 'refused' THEN 0 ELSE 1 END
+            WHERE q.id = p_ids[k];
+            IF p_status[k] <> 'refused' THEN
+                INSERT INTO known_iins(iin, source)
+                VALUES (p_iins[k], CASE WHEN p_status[k] = 'formed' THEN 'registered'
+                                        ELSE 'correction' END)
+                ON CONFLICT DO NOTHING;
+            END IF;
+            INSERT INTO audit_log(at, actor, action, request_id, details)
+            VALUES (p_at, v_actor, 'queue.result_adopted', p_ids[k], 'status=' || p_status[k]);
+            outcome := CASE WHEN v_inserted THEN 'inserted' ELSE 'adopted' END;
+        END IF;
+        RETURN NEXT;
+    END LOOP;
+END
+$fn$;
+REVOKE ALL ON FUNCTION push_adopt(text[], text[], text[], text[], text[], text[], text[],
+    text[], text[], text[], text[], text[], text) FROM PUBLIC;
+"#;
+
+/// A push of requests that carry a result (`--repush-all`), one batch per call
+/// ([`SCHEMA_V4`]'s `push_adopt`): $1 … $7 as [`PUSH`]'s, $8 … $12 the results' status,
+/// IIN, ground, comment and decision time, $13 now. Per request: `inserted` (and its
+/// result adopted), `adopted`, `already` (decided there) or `conflict`.
+pub(crate) const PUSH_ADOPT: &str = "SELECT id, outcome FROM push_adopt($1::text[], $2::text[],
+    $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+    $10::text[], $11::text[], $12::text[], $13::text)";
+
+/// A counter's due updates, one batch per call ([`SCHEMA_V4`]'s `update_due`): $1 ids,
+/// $2 content hashes, $3 due dates, $4 now, $5 the station.
+pub(crate) const UPDATE_DUE: &str =
+    "SELECT id, updated FROM update_due($1::text[], $2::text[], $3::text[], $4::text, $5::text)";
+
 /// The registry's indexes from version 3 on (also rebuilt by the demo registry's fill).
 pub(crate) const REGISTRY_INDEXES: &str = r#"
 CREATE INDEX IF NOT EXISTS persons_birth_name ON persons(birth_date, name_key) INCLUDE (iin);
@@ -167,6 +293,9 @@ CREATE POLICY counter_own_office ON requests TO iin_desk_counter
     USING (office = current_user) WITH CHECK (office = current_user);
 DROP POLICY IF EXISTS backoffice_all ON requests;
 CREATE POLICY backoffice_all ON requests TO iin_desk_backoffice USING (true) WITH CHECK (true);
+GRANT EXECUTE ON FUNCTION update_due(text[], text[], text[], text, text) TO iin_desk_counter;
+GRANT EXECUTE ON FUNCTION push_adopt(text[], text[], text[], text[], text[], text[], text[],
+    text[], text[], text[], text[], text[], text) TO iin_desk_counter, iin_desk_backoffice;
 "#;
 
 /// The push of one batch in one statement: the columns as arrays ($1 … $7: id, hash,
@@ -355,6 +484,7 @@ fn migrate(
                 tx.batch_execute(SCHEMA_V3).map_err(fail)?;
                 tx.batch_execute(REGISTRY_INDEXES).map_err(fail)?;
             }
+            4 => tx.batch_execute(SCHEMA_V4).map_err(fail)?,
             _ => {}
         }
         tx.execute(
