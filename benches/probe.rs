@@ -12,6 +12,12 @@
 //! - `probe push N`: one sync round pushing N accepted requests into a new central file,
 //!   then the same rows inserted into a bare table of a new encrypted file with the same
 //!   commit size (`benches/push.rs` measures the same with criterion).
+//! - `probe bare-fill N DIR`: the baseline of `demo-data --count N`: the same requests'
+//!   rows (every column `demo-data` stores, the form as JSON) inserted into a bare table
+//!   (the id as primary key, no other index, no search index, no audit) of a new encrypted
+//!   file in DIR set up as the store is (WAL, `synchronous = FULL`, the bulk insert's
+//!   page cache), 10,000 rows per transaction. The rows are made between the batches, off
+//!   the clock; prints the time of the inserts and commits.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -226,6 +232,78 @@ fn push(n: usize) {
     );
 }
 
+fn bare_fill(n: u64, dir: &Path) {
+    let mut conn = rusqlite::Connection::open(dir.join("bare-fill.sqlite3")).unwrap();
+    conn.execute_batch(&format!(
+        "PRAGMA key = \"x'{}'\"; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+         PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = 16384;
+         CREATE TABLE requests(id TEXT PRIMARY KEY, kind TEXT NOT NULL, channel TEXT NOT NULL,
+             status TEXT NOT NULL, submitted_at TEXT, due_at TEXT, office TEXT NOT NULL,
+             counter TEXT NOT NULL, clerk TEXT NOT NULL, iin TEXT, doc_number TEXT,
+             birth_date TEXT, search_name TEXT NOT NULL, data TEXT NOT NULL,
+             created_at TEXT NOT NULL, updated_at TEXT NOT NULL, synthetic INTEGER NOT NULL);",
+        "5a".repeat(32)
+    ))
+    .unwrap();
+    let batch = iin_desk::cli::demo_cmds::BATCH as u64;
+    let mut spent = std::time::Duration::ZERO;
+    let mut from = 0;
+    while from < n {
+        let count = (n - from).min(batch);
+        let rows: Vec<(iin_desk::domain::form::RequestForm, String, String)> =
+            iin_desk::cli::demo_cmds::demo_records(common::SEED, from, count, common::now())
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    let f = iin_desk::domain::form::record_to_form(r);
+                    let a = &f.applicant;
+                    let name = [&a.surname, &a.name, &a.surname_cyr, &a.name_cyr]
+                        .map(|s| s.to_lowercase())
+                        .join(" ");
+                    let data = serde_json::to_string(&f).unwrap();
+                    (f, name, data)
+                })
+                .collect();
+        from += count;
+        let t = Instant::now();
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .unwrap();
+        {
+            let mut stmt = tx
+                .prepare_cached(
+                    "INSERT INTO requests(id, kind, channel, status, submitted_at, due_at, office,
+                         counter, clerk, iin, doc_number, birth_date, search_name, data,
+                         created_at, updated_at, synthetic)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
+                             '2026-11-25T10:00:00', '2026-11-25T10:00:00', 1)",
+                )
+                .unwrap();
+            for (f, name, data) in &rows {
+                stmt.execute(rusqlite::params![
+                    f.id,
+                    f.kind,
+                    f.channel,
+                    f.status,
+                    f.submitted_at,
+                    f.office,
+                    f.counter,
+                    f.clerk,
+                    f.result.as_ref().map(|r| r.iin.clone()),
+                    f.applicant.document_number,
+                    f.applicant.birth_date,
+                    name,
+                    data
+                ])
+                .unwrap();
+            }
+        }
+        tx.commit().unwrap();
+        spent += t.elapsed();
+    }
+    println!("rows={n} bare_fill_ms={:.0}", spent.as_secs_f64() * 1e3);
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let arg = |i: usize| args.get(i).cloned().unwrap_or_default();
@@ -235,6 +313,7 @@ fn main() {
         "search" => search(PathBuf::from(arg(1))),
         "certificate" => certificate(PathBuf::from(arg(1))),
         "push" => push(arg(1).parse().unwrap_or(10_000)),
+        "bare-fill" => bare_fill(arg(1).parse().unwrap_or(1_000_000), Path::new(&arg(2))),
         "fill" => {
             let dir = common::journal_store(arg(1).parse().unwrap_or(1_000_000));
             println!("{}", dir.display());

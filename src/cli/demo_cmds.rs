@@ -14,19 +14,19 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use uuid::Uuid;
 
 use super::context::Session;
 use super::{exit, CliError};
+
+#[path = "demo_fill.rs"]
+mod fill;
 use crate::domain::form::{
-    validate_record, ApplicantForm, CorrectionForm, InstitutionForm, Record, RepresentativeForm,
-    RequestForm, ResultForm,
+    ApplicantForm, CorrectionForm, InstitutionForm, RepresentativeForm, RequestForm, ResultForm,
 };
 use crate::domain::i18n::tr_args;
 use crate::domain::identity::Sex;
 use crate::domain::iin;
-use crate::domain::lang::Lang;
-use crate::store::Store;
+pub use fill::{demo_records, fill_store};
 
 /// Requests per transaction.
 pub const BATCH: usize = 10_000;
@@ -689,49 +689,6 @@ fn demo_result(
     }
 }
 
-/// Requests `from..from + count` of data set `seed`, validated as an import validates
-/// them. An error names the first request the generator got wrong (a bug here).
-pub fn demo_records(
-    seed: u64,
-    from: u64,
-    count: u64,
-    now: NaiveDateTime,
-) -> Result<Vec<Record>, String> {
-    (from..from + count)
-        .map(|i| {
-            let form = demo_form(seed, i, now);
-            validate_record(&form, Uuid::nil(), now).map_err(|errors| {
-                let what: Vec<String> = errors.iter().map(|e| e.message(Lang::En)).collect();
-                format!("synthetic request {i} is invalid: {}", what.join("; "))
-            })
-        })
-        .collect()
-}
-
-/// Stores `count` synthetic requests of data set `seed` in batches of [`BATCH`], marked
-/// synthetic so that the sync never pushes them to a central queue; calls
-/// `progress` with the running total after each batch. Returns how many were stored.
-pub fn fill_store(
-    store: &mut Store,
-    count: u64,
-    seed: u64,
-    actor: &str,
-    now: NaiveDateTime,
-    mut progress: impl FnMut(u64),
-) -> Result<u64, String> {
-    let mut done = 0;
-    while done < count {
-        let n = (count - done).min(BATCH as u64);
-        let records = demo_records(seed, done, n, now)?;
-        store
-            .insert_synthetic_records_bulk(&records, actor, AUDIT_ACTION, now)
-            .map_err(|e| e.message(Lang::En))?;
-        done += n;
-        progress(done);
-    }
-    Ok(done)
-}
-
 /// `iin-desk demo-data --count N [--seed S]`: fills the store (administrator only).
 /// Without a seed, one is taken from the clock, so that repeated runs add new requests.
 pub(super) fn demo_data(s: &mut Session, count: u64, seed: Option<u64>) -> Result<u8, CliError> {
@@ -776,3 +733,7 @@ pub(super) fn demo_data(s: &mut Session, count: u64, seed: Option<u64>) -> Resul
     );
     Ok(exit::OK)
 }
+
+#[cfg(test)]
+#[path = "demo_tests.rs"]
+mod tests;

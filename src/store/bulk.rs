@@ -7,10 +7,20 @@
 //!
 //! A batch is one transaction: all of its requests are stored, or none (a duplicate id
 //! rolls it back and is reported by its id).
+//!
+//! The journal's search index (`requests_fts`) is filled once per batch, not by its
+//! insert trigger row by row: FTS5 writes its pending terms out as a new segment whenever
+//! a row's index key is lower than the previous one, and journal keys follow the
+//! submission time, which in a batch comes in any order, so the trigger would write a
+//! tiny segment every other row and spend the batch merging them. The batch's
+//! transaction drops the trigger, stores the rows, indexes them in key order with one
+//! `INSERT … SELECT` (the trigger's own statement) and puts the trigger back: another
+//! connection never sees the trigger missing, and an interrupted batch leaves nothing.
 
 use chrono::NaiveDateTime;
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
+use super::schema::journal_key;
 use super::{audit, ts, Store, StoreError};
 use crate::domain::form::{self, Record, RequestForm};
 use crate::domain::request::Status;
@@ -45,6 +55,60 @@ fn key_iin(f: &RequestForm) -> Option<String> {
                 .map(|c| c.current_iin.trim().to_string())
                 .filter(|s| !s.is_empty())
         })
+}
+
+/// The name of the search index's insert trigger (schema migration 3).
+const FTS_INSERT_TRIGGER: &str = "requests_fts_insert";
+
+/// The search index's insert trigger taken out for one batch's transaction: its SQL as
+/// the schema holds it, and the rowids below the batch's.
+struct DeferredIndex {
+    trigger_sql: String,
+    after_rowid: i64,
+}
+
+impl DeferredIndex {
+    /// Drops the insert trigger inside `tx`; `None` when the store has no such trigger
+    /// (nothing to defer).
+    fn start(tx: &rusqlite::Transaction<'_>) -> Result<Option<DeferredIndex>, StoreError> {
+        let trigger_sql: Option<String> = tx
+            .query_row(
+                "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
+                [FTS_INSERT_TRIGGER],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(trigger_sql) = trigger_sql else {
+            return Ok(None);
+        };
+        // New rows get rowids above the largest one (the table has no AUTOINCREMENT and
+        // its rowids are far below the maximum).
+        let after_rowid: i64 =
+            tx.query_row("SELECT coalesce(max(rowid), 0) FROM requests", [], |r| {
+                r.get(0)
+            })?;
+        tx.execute_batch(&format!("DROP TRIGGER {FTS_INSERT_TRIGGER}"))?;
+        Ok(Some(DeferredIndex {
+            trigger_sql,
+            after_rowid,
+        }))
+    }
+
+    /// Indexes the rows stored since [`DeferredIndex::start`] as the trigger would have
+    /// (the same key and name, `INSERT OR REPLACE`), in key order, and puts the trigger
+    /// back.
+    fn finish(self, tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
+        tx.execute(
+            concat!(
+                "INSERT OR REPLACE INTO requests_fts(rowid, name) SELECT ",
+                journal_key!("requests"),
+                " AS k, search_name FROM requests WHERE rowid > ?1 ORDER BY k"
+            ),
+            [self.after_rowid],
+        )?;
+        tx.execute_batch(&self.trigger_sql)?;
+        Ok(())
+    }
 }
 
 /// What every row of a batch shares.
@@ -130,6 +194,7 @@ impl Store {
             synthetic,
         } = *batch;
         self.write(|tx| {
+            let deferred = DeferredIndex::start(tx)?;
             let mut stmt = tx.prepare_cached(
                 "INSERT INTO requests(id, kind, channel, status, submitted_at, due_at, office, counter, clerk,
                                       iin, doc_number, birth_date, search_name, data, created_at, updated_at,
@@ -179,6 +244,10 @@ impl Store {
                     Err(e) => return Err(e.into()),
                 }
             }
+            drop(stmt);
+            if let Some(deferred) = deferred {
+                deferred.finish(tx)?;
+            }
             audit::append(
                 tx,
                 now,
@@ -189,5 +258,135 @@ impl Store {
             )?;
             Ok(records.len())
         })
+    }
+}
+
+#[cfg(test)]
+impl Store {
+    /// Test support: whether the search index holds exactly one entry per request, under
+    /// its journal key, the insert trigger is in place, and each of `parts` (three
+    /// lower-case characters) is found in exactly the requests whose names contain it.
+    pub(crate) fn search_index_agrees(&self, parts: &[&str]) -> Result<bool, StoreError> {
+        let trigger: i64 = self.conn.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = ?1",
+            [FTS_INSERT_TRIGGER],
+            |r| r.get(0),
+        )?;
+        let rows: Vec<(i64, String)> = {
+            let mut stmt = self.conn.prepare(concat!(
+                "SELECT ",
+                journal_key!("requests"),
+                " AS k, search_name FROM requests ORDER BY k"
+            ))?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let ids = |sql: &str, params: &[&str]| -> Result<Vec<i64>, StoreError> {
+            let mut stmt = self.conn.prepare(sql)?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| r.get(0))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        };
+        let indexed = ids("SELECT id FROM requests_fts_docsize ORDER BY id", &[])?;
+        let keys: Vec<i64> = rows.iter().map(|(k, _)| *k).collect();
+        let mut agrees = trigger == 1 && indexed == keys;
+        for part in parts {
+            let found = ids(
+                "SELECT rowid FROM requests_fts WHERE requests_fts MATCH ?1 ORDER BY rowid",
+                &[&format!("\"{part}\"")],
+            )?;
+            let named: Vec<i64> = rows
+                .iter()
+                .filter(|(_, name)| name.contains(part))
+                .map(|(k, _)| *k)
+                .collect();
+            agrees &= !named.is_empty() && found == named;
+        }
+        Ok(agrees)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, NaiveDateTime};
+
+    use crate::domain::form::{validate_record, Record, RequestForm};
+    use crate::store::{Store, StoreError};
+
+    fn now() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, 25)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+            .unwrap()
+    }
+
+    /// The fixture's requests, `copies` times over with new ids and surnames, their
+    /// submission times out of order.
+    fn records(copies: usize) -> Vec<Record> {
+        let forms: Vec<RequestForm> =
+            serde_json::from_str(include_str!("../../tests/fixtures/requests.json")).unwrap();
+        let mut out = Vec::new();
+        for c in 0..copies {
+            for (i, form) in forms.iter().enumerate() {
+                let mut f = form.clone();
+                f.id = format!("0b6f0f3e-6a0c-4c56-9d43-{:012}", c * 100 + i);
+                f.applicant.surname = format!("TESTOV{}", ["A", "IC", "SKII"][c % 3]);
+                f.applicant.surname_cyr = ["ТЕСТОВА", "ТЕСТОВИЧ", "ӘБІЛҚАСЫМ"][c % 3].into();
+                // Minutes and seconds out of order from one copy to the next.
+                if let Some(hour) = f.submitted_at.get(..14).map(str::to_string) {
+                    f.submitted_at = format!("{hour}{:02}:{:02}", (c * 37) % 60, (c * 11) % 60);
+                }
+                out.push(validate_record(&f, uuid::Uuid::nil(), now()).unwrap());
+            }
+        }
+        out
+    }
+
+    const PARTS: [&str; 4] = ["ова", "вич", "әбі", "tes"];
+
+    #[test]
+    fn a_bulk_insert_indexes_every_row_and_puts_the_trigger_back() {
+        let mut store = Store::open_in_memory().unwrap();
+        let recs = records(12);
+        let (first, second) = recs.split_at(recs.len() / 2);
+        store
+            .insert_records_bulk(first, "admin", "test", now())
+            .unwrap();
+        store
+            .insert_synthetic_records_bulk(second, "admin", "test", now())
+            .unwrap();
+        assert!(store.search_index_agrees(&PARTS).unwrap());
+        // The trigger indexes a later write again.
+        let mut late = RequestForm {
+            id: "late-draft".into(),
+            ..RequestForm::default()
+        };
+        late.applicant.surname_cyr = "ӘБІЛОВА".into();
+        store.save_draft(&late, "a.clerk", now()).unwrap();
+        assert!(store.search_index_agrees(&PARTS).unwrap());
+    }
+
+    #[test]
+    fn a_failed_batch_leaves_the_rows_the_index_and_the_trigger_as_they_were() {
+        let mut store = Store::open_in_memory().unwrap();
+        let recs = records(6);
+        store
+            .insert_records_bulk(&recs[..10], "admin", "test", now())
+            .unwrap();
+        // The batch's last request is already stored: nothing of it stays.
+        let mut again = recs[10..].to_vec();
+        again.push(recs[0].clone());
+        assert!(matches!(
+            store.insert_records_bulk(&again, "admin", "test", now()),
+            Err(StoreError::DuplicateRequest(_))
+        ));
+        let stored: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM requests", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(stored, 10);
+        assert!(store.search_index_agrees(&PARTS[..1]).unwrap());
+        store
+            .insert_records_bulk(&recs[10..], "admin", "test", now())
+            .unwrap();
+        assert!(store.search_index_agrees(&PARTS).unwrap());
     }
 }
