@@ -46,7 +46,8 @@ fi
 # OpenSSL's build script (openssl-src) compiles its ~1,100 C files at -O2 whatever the profile
 # says; a later -O0 in CFLAGS (cc puts it last) makes CI's build like the rest of its profile.
 export CFLAGS_x86_64_pc_windows_gnu=-O0
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target/windows-ci}"
+# Each form in a folder of its own: they build OpenSSL differently, and a warm folder stays warm.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target/windows-$mode}"
 start=$SECONDS
 case "$mode" in
   full)

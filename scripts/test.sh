@@ -47,17 +47,14 @@ rustup target list --installed | grep -qx x86_64-pc-windows-gnu ||
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 
-# The Windows executables and the NSIS installer are built (and checked by the script) in the
-# background, in a target folder of their own (one cargo lock each), while the Linux build and
-# the tests use the other core's idle time; its log is shown after the tests. The release
-# settings at opt-level 0 (Cargo.toml, profile ci-windows): the same code, target, linker
-# checks and installer in less time; `bash packaging/build-windows.sh` alone makes the release
-# build that is shipped. The C code follows suit: openssl-src compiles OpenSSL's ~1,100 files
-# at -O2 whatever the profile says, and a later -O0 in CFLAGS (cc puts it last) cuts that.
+# The Windows part runs in the background, in a target folder of its own (one cargo lock
+# each), beside the Linux build and the tests; its log is shown after the tests. It is the
+# full build with the installer when the installer's inputs (the crates, build.rs, the
+# packaging) changed since the last full build that passed, and clippy over the Windows
+# target otherwise: packaging/windows-ci.sh says why that is enough.
+# `bash packaging/build-windows.sh` alone makes the release build that is shipped.
 windows_log="$(mktemp)"
-CFLAGS_x86_64_pc_windows_gnu=-O0 \
-  IIN_DESK_WINDOWS_PROFILE=ci-windows CARGO_TARGET_DIR="$PWD/target/windows-ci" \
-  bash packaging/build-windows.sh >"$windows_log" 2>&1 &
+bash packaging/windows-ci.sh >"$windows_log" 2>&1 &
 windows_pid=$!
 trap 'kill "$windows_pid" 2>/dev/null || true' EXIT
 # Clippy and the tests share one build: clippy-driver compiles the crate's own targets (the
@@ -122,18 +119,18 @@ set -e
 cat "$lanes_dir"/*.log >"$log"
 rm -rf "$lanes_dir"
 
-# Shipping: the Windows build (started above) must have passed, and the .deb is installed,
+# Shipping: the Windows part (started above) must have passed, and the .deb is installed,
 # started under Xvfb and removed (tests/deb.rs).
 # The .deb here wraps the binary the tests just built: one Linux build less in CI; a
 # release package is `bash packaging/build-deb.sh` (README, "Deploying to an office").
-echo "== packaging/build-windows.sh (its log; it ran beside the Linux build)"
+echo "== packaging/windows-ci.sh (its log; it ran beside the Linux build)"
 set +e
 wait "$windows_pid"
 windows_status=$?
 set -e
 cat "$windows_log"
 if [ "$windows_status" -ne 0 ]; then
-  echo "the Windows build failed (exit $windows_status)" >&2
+  echo "the Windows build or check failed (exit $windows_status)" >&2
   [ "$status" -ne 0 ] || status=$windows_status
 fi
 echo "== packaging/build-deb.sh + tests/deb.rs"

@@ -6,7 +6,6 @@ use std::path::Path;
 
 use super::{exit, CliError};
 use crate::domain::account::Role;
-use crate::domain::i18n::tr_args;
 use crate::domain::lang::Lang;
 use crate::store::vault::{parse_key_file, MACHINE_KEY_TAG};
 use crate::store::{SecretKey, User};
@@ -30,6 +29,7 @@ pub(super) fn read_key_file(path: &Path, tag: &str, lang: Lang) -> Result<Secret
 pub(super) fn read_machine_key(path: &Path, lang: Lang) -> Result<SecretKey, CliError> {
     #[cfg(unix)]
     {
+        use crate::domain::i18n::tr_args;
         use std::os::unix::fs::PermissionsExt;
         if let Ok(meta) = std::fs::metadata(path) {
             let mode = meta.permissions().mode();
