@@ -65,7 +65,7 @@ pub struct DeskApp {
     /// Opens a printed PDF for printing (the system's viewer; replaced in tests).
     pub viewer: Viewer,
     /// The background sync with the central queue file, when started.
-    pub sync: Option<crate::queue::sync::SyncHandle>,
+    pub sync: Option<crate::queue::sync_worker::SyncHandle>,
     /// The back office's session on the central file, opened on its screen.
     pub back_office: Option<crate::queue::backoffice::BackOffice>,
     /// This PC's machine-wide configuration (locked keys are read-only in Settings).
@@ -242,7 +242,8 @@ impl DeskApp {
         &mut self,
         repaint: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
     ) -> Result<(), crate::store::StoreError> {
-        use crate::queue::sync::{start_worker, SyncConfig, WorkerConfig};
+        use crate::queue::sync::SyncConfig;
+        use crate::queue::sync_worker::{start_worker, WorkerConfig};
         if self.store.path().is_none() {
             return Ok(());
         }
@@ -266,7 +267,7 @@ impl DeskApp {
         self.state.sync = Some(h.status());
         let events = h.poll_events();
         let mut arrived = 0;
-        for crate::queue::sync::SyncEvent::ResultsArrived(results) in events {
+        for crate::queue::sync_worker::SyncEvent::ResultsArrived(results) in events {
             arrived += results.len();
         }
         if arrived > 0 {

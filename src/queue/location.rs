@@ -93,6 +93,16 @@ pub enum Queue {
 }
 
 impl Queue {
+    /// Does the registry's part of results adopted by counters (the server's `adopt`): on a
+    /// server, in one transaction; nothing on a file, where a counter adopts whole. Returns
+    /// how many requests were completed.
+    pub fn complete_adoptions(&mut self, now: NaiveDateTime) -> Result<usize, QueueError> {
+        match self {
+            Queue::File(_) => Ok(0),
+            Queue::Server(p) => p.complete_adoptions(now),
+        }
+    }
+
     /// Opens the queue at `location`. A file needs the office's queue `key` (a server
     /// ignores it) and is created in [`OpenMode::CreateIfMissing`]; a server's schema is
     /// never created here (that is `iin-desk queue init-server`).

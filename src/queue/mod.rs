@@ -21,6 +21,7 @@ pub mod server;
 pub(crate) mod sql;
 pub mod sync;
 pub mod sync_progress;
+pub mod sync_worker;
 
 pub use location::{Queue, QueueLocation};
 

@@ -4,15 +4,14 @@
 //! stops there, between two batches: what the queue committed is marked sent, the rest
 //! stays in the outbox (results not yet applied stay awaited) and goes in a later round.
 //!
-//! The background worker keeps the round's [`RoundProgress`] in its [`SyncStatus`] for the
-//! window; [`SyncHandle::cancel_round`] asks the running round to stop. The arithmetic
+//! The background worker (`sync_worker.rs`) keeps the round's [`RoundProgress`] in its
+//! status for the window, and its handle's `cancel_round` asks the running round to stop. The arithmetic
 //! (rate, time left, grouped counts) is shared with the command line's progress.
 
 use std::ops::ControlFlow;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use super::sync::{SyncHandle, SyncStatus};
 use crate::domain::lang::Lang;
 
 /// Rounds of at most this many items show no bar in the window: they end at once.
@@ -128,56 +127,6 @@ pub fn grouped(lang: Lang, n: u64) -> String {
     out
 }
 
-/// The worker's progress callback: notes `p` in `status` (a new phase restarts the
-/// clock), calls `changed` when the window shows it, and stops the round when Cancel
-/// was pressed.
-pub(super) fn track(
-    status: &Mutex<SyncStatus>,
-    p: PushProgress,
-    changed: Option<&(dyn Fn() + Send + Sync)>,
-) -> ControlFlow<()> {
-    let mut s = match status.lock() {
-        Ok(s) => s,
-        Err(poisoned) => poisoned.into_inner(),
-    };
-    let cancel = s.progress.as_ref().is_some_and(|r| r.cancel_requested);
-    let round = match s.progress.take() {
-        Some(r) if r.progress.phase == p.phase => RoundProgress { progress: p, ..r },
-        _ => RoundProgress {
-            progress: p,
-            started: Instant::now(),
-            cancel_requested: cancel,
-        },
-    };
-    let shown = round.worth_showing();
-    s.progress = Some(round);
-    drop(s);
-    if shown {
-        if let Some(f) = changed {
-            f();
-        }
-    }
-    if cancel {
-        ControlFlow::Break(())
-    } else {
-        ControlFlow::Continue(())
-    }
-}
-
-impl SyncHandle {
-    /// Asks the running round to stop after the batch in flight (nothing when no round
-    /// runs). The next round comes at the usual interval.
-    pub fn cancel_round(&self) {
-        let mut s = match self.status.lock() {
-            Ok(s) => s,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        if let Some(r) = s.progress.as_mut() {
-            r.cancel_requested = true;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,46 +165,5 @@ mod tests {
         for &(lang, n, want) in cases {
             assert_eq!(grouped(lang, n), want);
         }
-    }
-
-    #[test]
-    fn the_worker_notes_each_phase_and_stops_once_cancel_is_asked() {
-        let status = Mutex::new(SyncStatus::default());
-        let push = |done| PushProgress {
-            done,
-            total: 5_000,
-            phase: Phase::Push,
-        };
-        assert_eq!(track(&status, push(0), None), ControlFlow::Continue(()));
-        let started = status.lock().unwrap().progress.as_ref().unwrap().started;
-        assert_eq!(track(&status, push(100), None), ControlFlow::Continue(()));
-        {
-            let s = status.lock().unwrap();
-            let r = s.progress.as_ref().unwrap();
-            assert_eq!(r.progress, push(100));
-            assert_eq!(r.started, started, "the same phase keeps its clock");
-            assert!(r.worth_showing());
-        }
-        status
-            .lock()
-            .unwrap()
-            .progress
-            .as_mut()
-            .unwrap()
-            .cancel_requested = true;
-        assert_eq!(track(&status, push(200), None), ControlFlow::Break(()));
-        let pull = PushProgress {
-            done: 0,
-            total: 3,
-            phase: Phase::Pull,
-        };
-        assert_eq!(track(&status, pull, None), ControlFlow::Break(()));
-        assert!(!status
-            .lock()
-            .unwrap()
-            .progress
-            .as_ref()
-            .unwrap()
-            .worth_showing());
     }
 }

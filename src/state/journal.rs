@@ -11,7 +11,7 @@ use crate::domain::i18n::{tr_args, Msg};
 use crate::domain::lang::Lang;
 use crate::domain::request::Status;
 use crate::queue::reject::RejectReason;
-use crate::queue::sync::SyncStatus;
+use crate::queue::sync_worker::SyncStatus;
 use crate::store::journal::worker::JournalNews;
 use crate::store::journal::JournalFilter;
 use crate::store::{RequestFilter, RequestRow, SetAside, MIN_NAME_CHARS};

@@ -250,7 +250,7 @@ pub struct AppState {
     /// Administration forms.
     pub admin: AdminState,
     /// The background sync's last status (none when no worker runs).
-    pub sync: Option<crate::queue::sync::SyncStatus>,
+    pub sync: Option<crate::queue::sync_worker::SyncStatus>,
     /// Cancel was pressed on the sync's progress bar: the app asks the worker to stop the
     /// round after the batch in flight.
     pub cancel_sync: bool,

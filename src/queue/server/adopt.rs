@@ -20,7 +20,6 @@ use postgres::Statement;
 use super::{pg_error, schema, server_reason, PgQueue, PushRow};
 use crate::domain::iin::Iin;
 use crate::queue::central::{apply_correction, person, register, stored_request};
-use crate::queue::location::Queue;
 use crate::queue::protocol::{format_ts, PushOutcome, ResultMessage, ResultStatus};
 use crate::queue::reject::{is_row_fault, RejectReason};
 use crate::queue::sql::{vals, Sql};
@@ -163,15 +162,11 @@ impl PgQueue {
     }
 }
 
-impl Queue {
-    /// Does the registry's part of results adopted by counters (see the module
-    /// [`crate::queue::server`]'s `adopt`): on a server, in one transaction; nothing on
-    /// a file, where a counter adopts whole. Returns how many requests were completed.
+impl PgQueue {
+    /// Does the registry's part of results adopted by counters, in one transaction.
+    /// Returns how many requests were completed.
     pub fn complete_adoptions(&mut self, now: NaiveDateTime) -> Result<usize, QueueError> {
-        match self {
-            Queue::File(_) => Ok(0),
-            Queue::Server(p) => p.write(|tx| complete_registry(tx, now)),
-        }
+        self.write(|tx| complete_registry(tx, now))
     }
 }
 
