@@ -12,10 +12,7 @@
 use crate::store::SecretKey;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
-use std::time::Duration;
+use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -23,17 +20,15 @@ use uuid::Uuid;
 
 use super::central::{CentralOptions, OpenMode};
 use super::location::{Queue, QueueLocation};
-use super::protocol::{format_ts, parse_ts, PushMessage, PushOutcome, DEFAULT_FILE_NAME};
+use super::protocol::{format_ts, PushMessage, PushOutcome, DEFAULT_FILE_NAME};
 use super::reject::RejectReason;
 pub use super::sync_progress::{never_stop, OnProgress, Phase, PushProgress, RoundProgress};
 use super::QueueError;
-use crate::domain::lang::Lang;
 use crate::domain::request::Status;
 use crate::machine_config::MachineConfig;
 use crate::settings::Setting;
 use crate::store::{
-    SetAside, Store, StoreError, SyncCounts, SYNC_CENTRAL_FILE_ID, SYNC_LAST_ERROR,
-    SYNC_LAST_SUCCESS,
+    Store, StoreError, SyncCounts, SYNC_CENTRAL_FILE_ID, SYNC_LAST_ERROR, SYNC_LAST_SUCCESS,
 };
 
 /// The local setting that holds the central file's path (set by an administrator):

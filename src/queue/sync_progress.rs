@@ -9,7 +9,6 @@
 //! (rate, time left, grouped counts) is shared with the command line's progress.
 
 use std::ops::ControlFlow;
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::domain::lang::Lang;
