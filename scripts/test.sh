@@ -75,7 +75,11 @@ lanes_dir="$(mktemp -d)"
 selections=()
 # The longest first, so that the last lane to finish is a short one.
 for t in queue_faults queue cli gui; do selections+=("--test $t"); done
-selections+=("--lib" "--benches")
+# The benchmarks in test mode, each run once: named one by one, since `--benches` also runs
+# the library's and the programs' unit tests again (they are bench targets too).
+benches=""
+for f in benches/*.rs; do t="${f#benches/}"; benches+="--bench ${t%.rs} "; done
+selections+=("--lib" "${benches% }")
 for t in window encryption pdf; do selections+=("--test $t"); done
 for f in tests/*.rs tests/*/main.rs; do
   t="${f#tests/}"; t="${t%.rs}"; t="${t%/main}"
