@@ -677,3 +677,44 @@ fn cli_sync_uses_the_machine_configurations_queue_path() {
         text(&out)
     );
 }
+
+/// A counter's store with `forms` accepted, holding the backend's queue key.
+fn counter_store(dir: &Path, backend: &Backend, forms: &[RequestForm]) -> Store {
+    let admin = iin_desk::store::NewUser {
+        login: "admin",
+        full_name: "Admin",
+        role: iin_desk::domain::account::Role::Administrator,
+        password: "Admin12345",
+        must_change_password: false,
+    };
+    let (mut store, _recovery) =
+        Store::create_in(&dir.join("counter"), &admin, now()).unwrap_or_else(|e| panic!("{e}"));
+    let records: Vec<_> = forms
+        .iter()
+        .map(|f| validate_record(f, Uuid::new_v4(), now()).unwrap_or_else(|e| panic!("{e:?}")))
+        .collect();
+    store
+        .import_records(&records, "admin", now())
+        .unwrap_or_else(|e| panic!("{e}"));
+    store
+        .set_queue_key(&backend.key, "key.queue.import", "admin", now())
+        .unwrap_or_else(|e| panic!("{e}"));
+    store
+}
+
+/// Creates counter logins in the test cluster (once).
+fn counter_logins(url: &str, names: &[&str]) {
+    let cluster = queue_support::pg::cluster();
+    let db = queue_support::pg::database_of(url);
+    for name in names {
+        cluster
+            .client(&db)
+            .batch_execute(&format!(
+                "DO $$ BEGIN
+                     CREATE ROLE {name} LOGIN IN ROLE iin_desk_counter;
+                 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                 END $$;"
+            ))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+}

@@ -68,22 +68,6 @@ fn central_rows(url: &str) -> BTreeMap<String, (String, Option<String>, Option<S
         .collect()
 }
 
-fn counter_logins(url: &str, names: &[&str]) {
-    let cluster = queue_support::pg::cluster();
-    let db = queue_support::pg::database_of(url);
-    for name in names {
-        cluster
-            .client(&db)
-            .batch_execute(&format!(
-                "DO $$ BEGIN
-                     CREATE ROLE {name} LOGIN IN ROLE iin_desk_counter;
-                 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-                 END $$;"
-            ))
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
-}
-
 #[test]
 fn a_counter_login_adopts_its_own_offices_results_and_nothing_else() {
     let backend = Backend::server();

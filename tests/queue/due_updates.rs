@@ -9,30 +9,6 @@ use iin_desk::queue::server::schema::{init_server, InitOutcome, SERVER_SCHEMA_VE
 use iin_desk::queue::sync::sync_round;
 use std::path::PathBuf;
 
-/// A counter's store with `forms` accepted, holding the backend's queue key.
-fn counter_store(dir: &Path, backend: &Backend, forms: &[RequestForm]) -> Store {
-    let admin = iin_desk::store::NewUser {
-        login: "admin",
-        full_name: "Admin",
-        role: iin_desk::domain::account::Role::Administrator,
-        password: "Admin12345",
-        must_change_password: false,
-    };
-    let (mut store, _recovery) =
-        Store::create_in(&dir.join("counter"), &admin, now()).unwrap_or_else(|e| panic!("{e}"));
-    let records: Vec<_> = forms
-        .iter()
-        .map(|f| validate_record(f, Uuid::new_v4(), now()).unwrap_or_else(|e| panic!("{e:?}")))
-        .collect();
-    store
-        .import_records(&records, "admin", now())
-        .unwrap_or_else(|e| panic!("{e}"));
-    store
-        .set_queue_key(&backend.key, "key.queue.import", "admin", now())
-        .unwrap_or_else(|e| panic!("{e}"));
-    store
-}
-
 /// The back office's listing at `at`: per request, its due date and whether overdue.
 fn listing(
     backend: &Backend,
@@ -153,23 +129,6 @@ fn due_dates_follow_a_calendar_import_on_the_file() {
         &|| std::fs::rename(&location, &moved).unwrap_or_else(|e| panic!("{e}")),
         &|| std::fs::rename(&moved, &location).unwrap_or_else(|e| panic!("{e}")),
     );
-}
-
-/// Creates counter logins in the test cluster (once).
-fn counter_logins(url: &str, names: &[&str]) {
-    let cluster = queue_support::pg::cluster();
-    let db = queue_support::pg::database_of(url);
-    for name in names {
-        cluster
-            .client(&db)
-            .batch_execute(&format!(
-                "DO $$ BEGIN
-                     CREATE ROLE {name} LOGIN IN ROLE iin_desk_counter;
-                 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-                 END $$;"
-            ))
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
 }
 
 /// Renames the database of `url` (no connection may be open to it).

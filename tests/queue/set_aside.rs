@@ -7,30 +7,6 @@ use iin_desk::queue::reject::{retry_set_aside, set_aside_line};
 use iin_desk::queue::sync::{sync_round, RoundReport};
 use iin_desk::store::AuditQuery;
 
-/// A counter's store with `forms` accepted, holding the backend's queue key.
-fn counter_store(dir: &Path, backend: &Backend, forms: &[RequestForm]) -> Store {
-    let admin = iin_desk::store::NewUser {
-        login: "admin",
-        full_name: "Admin",
-        role: iin_desk::domain::account::Role::Administrator,
-        password: "Admin12345",
-        must_change_password: false,
-    };
-    let (mut store, _recovery) =
-        Store::create_in(&dir.join("counter"), &admin, now()).unwrap_or_else(|e| panic!("{e}"));
-    let records: Vec<_> = forms
-        .iter()
-        .map(|f| validate_record(f, Uuid::new_v4(), now()).unwrap_or_else(|e| panic!("{e:?}")))
-        .collect();
-    store
-        .import_records(&records, "admin", now())
-        .unwrap_or_else(|e| panic!("{e}"));
-    store
-        .set_queue_key(&backend.key, "key.queue.import", "admin", now())
-        .unwrap_or_else(|e| panic!("{e}"));
-    store
-}
-
 #[track_caller]
 fn round(store: &mut Store, backend: &Backend) -> RoundReport {
     let mut config = SyncConfig::new(backend.location.clone(), "a.clerk");
