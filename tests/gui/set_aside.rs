@@ -42,6 +42,16 @@ fn with_one_set_aside(dir: &Path) {
     store.set_aside(&id, "conflict", "sync", now).unwrap();
 }
 
+/// The window over a store with one set-aside request, `login` logged in: the fixture and
+/// the request's id.
+fn logged_in_with_one_set_aside(login: &str, password: &str) -> (Fixture, String) {
+    let mut f = app_with(with_one_set_aside);
+    f.harness.run();
+    log_in(&mut f, login, password);
+    let id = set_aside_id(&f);
+    (f, id)
+}
+
 /// The request set aside.
 fn set_aside_id(f: &Fixture) -> String {
     let list = f.harness.state().store.set_aside_requests().unwrap();
@@ -97,10 +107,7 @@ fn filter_set_aside(f: &mut Fixture) {
 
 #[test]
 fn the_journal_marks_a_set_aside_request_and_its_filter_shows_only_those() {
-    let mut f = app_with(with_one_set_aside);
-    f.harness.run();
-    log_in(&mut f, "a.clerk", "Clerk12345");
-    let id = set_aside_id(&f);
+    let (mut f, id) = logged_in_with_one_set_aside("a.clerk", "Clerk12345");
     open_journal(&mut f);
     assert!(f.harness.query_by_label("Found: 5").is_some());
     // One row of five carries the mark, in place of its status.
@@ -156,10 +163,7 @@ fn the_journal_marks_a_set_aside_request_and_its_filter_shows_only_those() {
 
 #[test]
 fn a_clerk_sees_the_box_on_today_but_cannot_send_again() {
-    let mut f = app_with(with_one_set_aside);
-    f.harness.run();
-    log_in(&mut f, "a.clerk", "Clerk12345");
-    let id = set_aside_id(&f);
+    let (mut f, id) = logged_in_with_one_set_aside("a.clerk", "Clerk12345");
     assert!(f
         .harness
         .query_by_label(
@@ -186,10 +190,7 @@ fn a_clerk_sees_the_box_on_today_but_cannot_send_again() {
 
 #[test]
 fn a_supervisor_sends_it_again_from_today() {
-    let mut f = app_with(with_one_set_aside);
-    f.harness.run();
-    log_in(&mut f, "s.super", "Super12345");
-    let id = set_aside_id(&f);
+    let (mut f, id) = logged_in_with_one_set_aside("s.super", "Super12345");
     assert!(!in_outbox(&f, &id), "set aside: the sync skips it");
     assert!(f
         .harness
@@ -235,10 +236,7 @@ fn a_supervisor_sends_it_again_from_today() {
 
 #[test]
 fn a_supervisor_sends_it_again_from_the_request_view_and_the_journal_follows() {
-    let mut f = app_with(with_one_set_aside);
-    f.harness.run();
-    log_in(&mut f, "s.super", "Super12345");
-    let id = set_aside_id(&f);
+    let (mut f, id) = logged_in_with_one_set_aside("s.super", "Super12345");
     open_journal(&mut f);
     filter_set_aside(&mut f);
     assert!(f.harness.query_by_label("Found: 1").is_some());
@@ -286,10 +284,7 @@ fn a_supervisor_sends_it_again_from_the_request_view_and_the_journal_follows() {
 
 #[test]
 fn sending_again_what_is_no_longer_set_aside_says_so() {
-    let mut f = app_with(with_one_set_aside);
-    f.harness.run();
-    log_in(&mut f, "s.super", "Super12345");
-    let id = set_aside_id(&f);
+    let (mut f, id) = logged_in_with_one_set_aside("s.super", "Super12345");
     // Another window (or `queue retry`) sent it again meanwhile: the button is stale.
     f.harness
         .state_mut()
