@@ -126,6 +126,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             from,
             to,
             limit,
+            set_aside,
             json,
         } => {
             let args = search_cmds::SearchArgs {
@@ -134,6 +135,7 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 from,
                 to,
                 limit,
+                set_aside,
                 json,
             };
             search_cmds::search(&mut ctx.login(roles)?, &args)
@@ -346,6 +348,10 @@ pub enum Command {
         /// How many rows to print, newest first (default 50).
         #[arg(long, value_name = "N")]
         limit: Option<String>,
+        /// Only the requests the central queue rejected and the sync set aside, each with
+        /// its reason (the journal's "Set aside by the queue").
+        #[arg(long)]
+        set_aside: bool,
         /// Print one JSON object per line.
         #[arg(long)]
         json: bool,

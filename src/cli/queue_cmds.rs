@@ -17,7 +17,10 @@ use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
 use crate::queue::backoffice::{BackOffice, BackOfficeOptions};
 use crate::queue::central::CentralOptions;
-use crate::queue::sync::{configured_queue_path, sync_round_with_progress, Phase, SyncConfig};
+use crate::queue::due_updates::DueCounts;
+use crate::queue::sync::{
+    configured_queue_path, sync_round_with_progress, Phase, RoundReport, SyncConfig,
+};
 use crate::queue::QueueError;
 
 /// Environment variable: how long to wait for a locked central file, in milliseconds
@@ -77,9 +80,18 @@ fn queue_path(s: &Session) -> Result<PathBuf, CliError> {
     .map_err(|e| ctx.store_error(e))
 }
 
+/// What `sync --json` prints: the round's report and its due-date updates.
+#[derive(serde::Serialize)]
+struct SyncJson<'r> {
+    #[serde(flatten)]
+    report: &'r RoundReport,
+    due_updates: DueCounts,
+}
+
 /// `iin-desk sync [--repush-all] [--json]`: one round.
 pub(super) fn sync(s: &mut Session, repush_all: bool, as_json: bool) -> Result<u8, CliError> {
     let lang = s.ctx.lang;
+    let due_before = DueCounts::pending_in(&s.store).map_err(|e| queue_error(e, lang))?;
     let mut config = SyncConfig::new(queue_path(s)?, &s.user.login);
     config.central = central_options();
     // Progress of the push (a long one: `--repush-all`, or a counter long offline),
@@ -108,6 +120,7 @@ pub(super) fn sync(s: &mut Session, repush_all: bool, as_json: bool) -> Result<u
         (None, _) => {}
     }
     let report = report.map_err(|e| queue_error(e, lang))?;
+    let due = DueCounts::after_round(due_before, &s.store).map_err(|e| queue_error(e, lang))?;
     let problems: Vec<String> = report
         .conflicts
         .iter()
@@ -120,7 +133,11 @@ pub(super) fn sync(s: &mut Session, repush_all: bool, as_json: bool) -> Result<u
         )
         .collect();
     if as_json {
-        let text = serde_json::to_string_pretty(&report)
+        let json = SyncJson {
+            report: &report,
+            due_updates: due,
+        };
+        let text = serde_json::to_string_pretty(&json)
             .map_err(|e| CliError::new(exit::FILE, e.to_string()))?;
         println!("{text}");
     } else {
@@ -142,6 +159,10 @@ pub(super) fn sync(s: &mut Session, repush_all: bool, as_json: bool) -> Result<u
         );
         if report.file_changed {
             println!("{}", tr(lang, "cli-sync-file-changed"));
+        }
+        if due.sent > 0 || due.pending > 0 {
+            let args = [("sent", due.sent.into()), ("pending", due.pending.into())];
+            println!("{}", tr_args(lang, "cli-sync-due-updates", &args));
         }
         for r in &report.set_aside {
             let args = [

@@ -4,7 +4,11 @@
 //!
 //! QUERY is read as the window's fields are: 12 digits are an IIN, text with a digit a
 //! document number, anything else part of a name (3 characters at least). `--status
-//! draft` lists unfinished drafts with what was typed so far.
+//! draft` lists unfinished drafts with what was typed so far. `--set-aside` lists only the
+//! requests the central queue rejected and the sync set aside (the journal's "Set aside by
+//! the queue", the same [`JournalFilter`]), each with its reason.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -13,7 +17,9 @@ use super::{exit, CliError};
 use crate::domain::i18n::{tr, tr_args};
 use crate::domain::lang::Lang;
 use crate::domain::request::Status;
-use crate::store::{RequestFilter, RequestRow, StoreError};
+use crate::state::journal::set_aside_reason;
+use crate::store::journal::JournalFilter;
+use crate::store::{RequestFilter, RequestRow, SetAside, StoreError};
 
 /// How many rows `search` prints without `--limit`.
 pub const DEFAULT_LIMIT: u64 = 50;
@@ -32,6 +38,8 @@ pub struct SearchArgs {
     pub to: Option<String>,
     /// `--limit`.
     pub limit: Option<String>,
+    /// `--set-aside`.
+    pub set_aside: bool,
     /// `--json`.
     pub json: bool,
 }
@@ -129,12 +137,14 @@ fn store_error(e: StoreError, query: &str, lang: Lang) -> CliError {
 /// `iin-desk search`.
 pub(super) fn search(s: &mut Session, args: &SearchArgs) -> Result<u8, CliError> {
     let lang = s.ctx.lang;
-    let filter = filter_of(args, lang)?;
+    let filter = JournalFilter {
+        requests: filter_of(args, lang)?,
+        set_aside: args.set_aside,
+    };
     let limit = parse_limit(args.limit.as_deref(), lang)?;
     let query = args.query.as_deref().unwrap_or("");
-    s.store
-        .use_search_cache()
-        .map_err(|e| CliError::new(exit::STORE, e.message(lang)))?;
+    let store_failed = |e: StoreError| CliError::new(exit::STORE, e.message(lang));
+    s.store.use_search_cache().map_err(store_failed)?;
     let total = s
         .store
         .journal_count(&filter)
@@ -144,24 +154,57 @@ pub(super) fn search(s: &mut Session, args: &SearchArgs) -> Result<u8, CliError>
         .journal_page(&filter, None, 0, limit)
         .map_err(|e| store_error(e, query, lang))?
         .rows;
+    // Why each was set aside (few: read whole).
+    let aside: HashMap<String, SetAside> = if args.set_aside {
+        let list = s.store.set_aside_requests().map_err(store_failed)?;
+        list.into_iter().map(|e| (e.id.clone(), e)).collect()
+    } else {
+        HashMap::new()
+    };
     if args.json {
         for r in &rows {
-            let line =
-                serde_json::to_string(r).map_err(|e| CliError::new(exit::STORE, e.to_string()))?;
+            let line = json_line(r, aside.get(&r.id), lang)
+                .map_err(|e| CliError::new(exit::STORE, e.to_string()))?;
             println!("{line}");
         }
     } else {
-        print_table(&rows, lang);
+        print_table(&rows, &aside, lang);
     }
+    let found = if args.set_aside {
+        "cli-search-set-aside-found"
+    } else {
+        "search-found"
+    };
     eprintln!(
         "{}",
         tr_args(
             lang,
-            "search-found",
+            found,
             &[("n", total.into()), ("shown", rows.len().into())]
         )
     );
     Ok(exit::OK)
+}
+
+/// One row as a JSON line; a set-aside request's has `set_aside`: since when, the reason
+/// as stored (`conflict`, `damaged`, `refused: …`) and as the window words it.
+fn json_line(
+    row: &RequestRow,
+    aside: Option<&SetAside>,
+    lang: Lang,
+) -> Result<String, serde_json::Error> {
+    let mut value = serde_json::to_value(row)?;
+    if let (Some(entry), Some(object)) = (aside, value.as_object_mut()) {
+        object.insert(
+            "set_aside".into(),
+            serde_json::json!({
+                "at": entry.at,
+                "reason": entry.reason,
+                "message": set_aside_reason(entry, lang),
+            }),
+        );
+    }
+    serde_json::to_string(&value)
 }
 
 /// Pads `text` to `width` characters.
@@ -170,7 +213,7 @@ fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(n)))
 }
 
-fn print_table(rows: &[RequestRow], lang: Lang) {
+fn print_table(rows: &[RequestRow], aside: &HashMap<String, SetAside>, lang: Lang) {
     let header = [
         (tr(lang, "search-col-time"), 19),
         (tr(lang, "search-col-id"), 36),
@@ -207,6 +250,10 @@ fn print_table(rows: &[RequestRow], lang: Lang) {
             &r.doc_number,
             &r.name,
         ]);
+        // A set-aside request: why, under its line, as the request view says it.
+        if let Some(entry) = aside.get(&r.id) {
+            println!("    {}", set_aside_reason(entry, lang));
+        }
     }
 }
 

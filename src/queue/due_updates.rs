@@ -14,6 +14,7 @@
 //! round. Sending twice has the effect of sending once.
 
 use chrono::NaiveDateTime;
+use serde::Serialize;
 use uuid::Uuid;
 
 use super::central::audit;
@@ -32,6 +33,35 @@ pub struct DueUpdate {
     pub content_hash: String,
     /// The new due date.
     pub due_at: NaiveDateTime,
+}
+
+/// The due updates of a sync round, for its report (`iin-desk sync --json`): how many
+/// the round sent (the central queue committed them; each is done locally) and how many
+/// the store still has to send.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct DueCounts {
+    /// Sent in the round.
+    pub sent: usize,
+    /// Still pending after it.
+    pub pending: usize,
+}
+
+impl DueCounts {
+    /// How many due updates the store has yet to send.
+    pub fn pending_in(store: &Store) -> Result<usize, QueueError> {
+        Ok(store.pending_due_updates()?.len())
+    }
+
+    /// The counts of a round that started with `pending_before` updates pending: what
+    /// left the store's pending list was sent (a round marks an update done only once the
+    /// central queue committed it; an update changed again meanwhile stays pending).
+    pub fn after_round(pending_before: usize, store: &Store) -> Result<DueCounts, QueueError> {
+        let pending = DueCounts::pending_in(store)?;
+        Ok(DueCounts {
+            sent: pending_before.saturating_sub(pending),
+            pending,
+        })
+    }
 }
 
 impl Queue {

@@ -25,4 +25,5 @@ mod login;
 mod mrz;
 mod progress;
 mod search;
+mod set_aside;
 mod users;
