@@ -2,9 +2,19 @@
 //! (xdotool pressing its keys, line by line, ~20 ms a key) scanning on Today under the
 //! Latin, Russian and Kazakh layouts opens a formation whose draft holds both lines. The
 //! screenshots are kept as `target/screenshots/xvfb-login.png` and `xvfb-scans.png`.
+//!
+//! The modules drive the window by keyboard and mouse over what is tested through
+//! egui_kittest otherwise, and check what came of it in the store and the central queue:
+//! a request the queue set aside ([`set_aside`]) and a long sync with Cancel
+//! ([`sync_progress`]).
 
 #![cfg(target_os = "linux")]
 #![allow(clippy::unwrap_used)]
+
+#[path = "window/set_aside.rs"]
+mod set_aside;
+#[path = "window/sync_progress.rs"]
+mod sync_progress;
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -188,11 +198,18 @@ fn data_with_admin() -> tempfile::TempDir {
 /// administrator logged in by keyboard (Enter in the login moves to the password).
 fn desk_logged_in(display: &str) -> (tempfile::TempDir, Killed) {
     let data = data_with_admin();
+    let app = window_logged_in(display, data.path(), "admin", "Admin12345");
+    (data, app)
+}
+
+/// The window on `display` over the data folder `data`, given the keyboard, with
+/// `login` logged in by keyboard (Enter in the login moves to the password).
+fn window_logged_in(display: &str, data: &Path, login: &str, password: &str) -> Killed {
     let bin = env!("CARGO_BIN_EXE_iin-desk");
     let mut app = Killed(
         Command::new(bin)
             .arg("--data-dir")
-            .arg(data.path())
+            .arg(data)
             .env("DISPLAY", display)
             .env_remove("WAYLAND_DISPLAY")
             .stdout(Stdio::null())
@@ -223,14 +240,100 @@ fn desk_logged_in(display: &str) -> (tempfile::TempDir, Killed) {
     xdotool(display, &["windowfocus", &window]);
     std::thread::sleep(Duration::from_millis(300));
     // Log in by keyboard: Enter in the login moves to the password.
-    xdotool(display, &["type", "--delay", "20", "admin"]);
+    xdotool(display, &["type", "--delay", "20", login]);
     xdotool(display, &["key", "Return"]);
     std::thread::sleep(Duration::from_millis(300));
-    xdotool(display, &["type", "--delay", "20", "Admin12345"]);
+    xdotool(display, &["type", "--delay", "20", password]);
     xdotool(display, &["key", "Return"]);
     std::thread::sleep(Duration::from_secs(2));
+    app
+}
 
-    (data, app)
+/// A new X server on a display numbered from `base` (each test its own base: the tests
+/// of this binary run in parallel, in one process).
+fn xvfb(base: u32) -> (String, Killed) {
+    let display = format!(":{}", base + std::process::id() % 200);
+    let server = Killed(
+        Command::new("Xvfb")
+            .args([display.as_str(), "-screen", "0", "1366x768x24"])
+            .args(["-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    std::thread::sleep(Duration::from_millis(800));
+    (display, server)
+}
+
+/// The screen of `display` saved as `target/screenshots/NAME.png`.
+fn screenshot(display: &str, name: &str) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{name}.png"));
+    let ok = Command::new("import")
+        .args(["-display", display, "-window", "root"])
+        .arg(&path)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "no screenshot of {display}");
+    path
+}
+
+/// The colour of the pixel at (`x`, `y`) of a PNG, by ImageMagick.
+fn pixel(png: &Path, x: u32, y: u32) -> Option<(u8, u8, u8)> {
+    let out = Command::new("convert")
+        .arg(png)
+        .args(["-crop", &format!("1x1+{x}+{y}"), "-depth", "8", "txt:-"])
+        .output()
+        .ok()?;
+    // A header line, then "0,0: (253,240,217)  #FDF0D9  srgb(253,240,217)".
+    let text = String::from_utf8(out.stdout).ok()?;
+    let hex = text.rsplit('#').next()?.get(..6)?;
+    let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+    Some((byte(0)?, byte(2)?, byte(4)?))
+}
+
+/// Runs the command line over `data` as `user` (password `password`), with `stdin`:
+/// whether it succeeded, and its output.
+fn cli(data: &Path, user: (&str, &str), args: &[&str], stdin: &str) -> (bool, String) {
+    let mut call = Command::new(env!("CARGO_BIN_EXE_iin-desk"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(["--lang", "en", "--user", user.0])
+        .args(args)
+        .env("IIN_DESK_PASSWORD", user.1)
+        .env_remove("IIN_DESK_QUEUE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(mut input) = call.stdin.take() {
+        use std::io::Write;
+        input.write_all(stdin.as_bytes()).unwrap();
+    }
+    let out = call.wait_with_output().unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+/// Whether the tools of the keyboard-driven tests are here (else says why nothing ran;
+/// in CI they must be).
+fn have_window_tools() -> bool {
+    if have("Xvfb") && have("xdotool") && have("import") && have("convert") {
+        return true;
+    }
+    assert!(
+        std::env::var("CI").is_err(),
+        "Xvfb, xdotool and ImageMagick are needed in CI"
+    );
+    eprintln!("skipped: Xvfb, xdotool or ImageMagick missing");
+    false
 }
 
 #[test]
