@@ -101,13 +101,34 @@ fn search_ui(j: &mut JournalState, lang: Lang, ui: &mut Ui, commands: &mut Vec<C
 
 /// The status filter: any status but draft, or any, or the requests set aside.
 fn status_filter(j: &mut JournalState, lang: Lang, ui: &mut Ui) {
-    let l = ui.label(Msg("window-col-status").get(lang));
     let selected = if j.set_aside_only {
         Msg("set-aside-filter").get(lang)
     } else {
         j.status
             .map_or(Msg("window-any").get(lang), |s| s.label(lang))
     };
+    // The label and its list go to the next row together, never one without the other.
+    let width = |text: &str| {
+        egui::WidgetText::from(text)
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Button,
+            )
+            .size()
+            .x
+    };
+    let spacing = ui.spacing();
+    let needed = width(Msg("window-col-status").get(lang))
+        + width(selected)
+        + spacing.icon_width
+        + 2.0 * spacing.button_padding.x
+        + 3.0 * spacing.item_spacing.x;
+    if ui.available_size_before_wrap().x < needed {
+        ui.end_row();
+    }
+    let l = ui.label(Msg("window-col-status").get(lang));
     egui::ComboBox::from_id_salt("journal-status")
         .selected_text(selected)
         // Every choice in sight, none behind a scroll bar.
