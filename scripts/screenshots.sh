@@ -35,7 +35,7 @@ rm -rf "$OTHER"
 DISPLAY_NUM=:97
 Xvfb $DISPLAY_NUM -screen 0 1366x768x24 >/dev/null 2>&1 &
 XVFB=$!
-trap 'kill $XVFB 2>/dev/null || true' EXIT
+trap 'kill $XVFB 2>/dev/null || true; rm -rf "$DATA"' EXIT
 sleep 1
 export DISPLAY=$DISPLAY_NUM
 # Logs in as the administrator (Enter in the login moves to the password).
@@ -115,7 +115,12 @@ PY
   xdotool windowfocus "$WIN"; sleep 0.3
   xdotool mousemove 640 201 click 1; sleep 0.3
   log_in
-  sleep 2; import -window root "$OUT/$lang-7-sync-progress.png"
+  # Until the bar shows part done (its fill, #C7DDF2, at its left end), 15 s at most.
+  for _ in $(seq 30); do
+    sleep 0.5
+    import -window root "$OUT/$lang-7-sync-progress.png"
+    convert "$OUT/$lang-7-sync-progress.png" -crop 1x1+25+143 -depth 8 txt:- | grep -q C7DDF2 && break
+  done
   kill $APP; wait $APP 2>/dev/null || true
 done
 echo "screenshots in $OUT"
