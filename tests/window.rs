@@ -5,12 +5,15 @@
 //!
 //! The modules drive the window by keyboard and mouse over what is tested through
 //! egui_kittest otherwise, and check what came of it in the store and the central queue:
-//! a request the queue set aside ([`set_aside`]) and a long sync with Cancel
-//! ([`sync_progress`]).
+//! a request the queue set aside ([`set_aside`]), a long sync with Cancel
+//! ([`sync_progress`]) and a login that builds the search index, with Cancel
+//! ([`index_progress`]).
 
 #![cfg(target_os = "linux")]
 #![allow(clippy::unwrap_used)]
 
+#[path = "window/index_progress.rs"]
+mod index_progress;
 #[path = "window/set_aside.rs"]
 mod set_aside;
 #[path = "window/sync_progress.rs"]
@@ -205,6 +208,13 @@ fn desk_logged_in(display: &str) -> (tempfile::TempDir, Killed) {
 /// The window on `display` over the data folder `data`, given the keyboard, with
 /// `login` logged in by keyboard (Enter in the login moves to the password).
 fn window_logged_in(display: &str, data: &Path, login: &str, password: &str) -> Killed {
+    let app = window_logging_in(display, data, login, password);
+    std::thread::sleep(Duration::from_secs(2));
+    app
+}
+
+/// [`window_logged_in`], returning as soon as the password's Enter was pressed.
+fn window_logging_in(display: &str, data: &Path, login: &str, password: &str) -> Killed {
     let bin = env!("CARGO_BIN_EXE_iin-desk");
     let mut app = Killed(
         Command::new(bin)
@@ -245,7 +255,6 @@ fn window_logged_in(display: &str, data: &Path, login: &str, password: &str) -> 
     std::thread::sleep(Duration::from_millis(300));
     xdotool(display, &["type", "--delay", "20", password]);
     xdotool(display, &["key", "Return"]);
-    std::thread::sleep(Duration::from_secs(2));
     app
 }
 
