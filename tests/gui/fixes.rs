@@ -219,3 +219,45 @@ fn the_login_says_the_store_is_being_encrypted_once_the_index_is_built() {
         .is_some());
     assert!(f.harness.query_by_label_contains("encrypting").is_none());
 }
+
+#[test]
+fn a_login_that_built_the_index_of_an_old_store_says_it_encrypts_it() {
+    let mut f = app_with(crate::progress::before_the_index);
+    f.harness.run();
+    log_in(&mut f, "admin", "Admin12345");
+    // Step until the index is built (or, too fast to see, the login ended).
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let finishing = loop {
+        f.harness.step();
+        match f.harness.state().state.opening.clone() {
+            Some(o) if o.finishing() => break Some(o),
+            Some(_) => {}
+            None if f.harness.state().opening.is_none() => break None,
+            None => {}
+        }
+        assert!(Instant::now() < deadline, "the index never got built");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let o = finishing.expect("the encryption takes a moment: the window shows it");
+    assert!(o.encrypts, "the previous version's store is plaintext");
+    assert_eq!(o.total, crate::progress::INDEXED);
+    f.harness.run_steps(2);
+    assert!(f
+        .harness
+        .query_by_label_contains("Step 2 of 2: encrypting the store…")
+        .is_some());
+    assert!(f
+        .harness
+        .get_by_role_and_label(Role::Button, "Cancel and log out")
+        .accesskit_node()
+        .is_disabled());
+    // The login then goes on by itself, with the recovery key of the encrypted store.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while f.harness.state().state.user.is_none() {
+        assert!(Instant::now() < deadline, "the login never ended");
+        std::thread::sleep(Duration::from_millis(20));
+        f.harness.step();
+    }
+    assert!(f.harness.state().state.opening.is_none());
+    assert!(f.harness.state().state.recovery_key.is_some());
+}
