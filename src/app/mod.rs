@@ -256,7 +256,8 @@ impl DeskApp {
         Ok(())
     }
 
-    /// Takes in what the sync worker reports: its status, and results that arrived.
+    /// Takes in what the sync worker reports: its status, and results that arrived; when a
+    /// round ended, the open request, Today and the set-aside marks are read again.
     fn poll_sync(&mut self) {
         let cancel = std::mem::take(&mut self.state.cancel_sync);
         let Some(h) = &self.sync else { return };
@@ -264,8 +265,15 @@ impl DeskApp {
             log::info!("sync: the round cancelled from the window");
             h.cancel_round();
         }
-        self.state.sync = Some(h.status());
+        let status = h.status();
         let events = h.poll_events();
+        let seen = self.state.sync.as_ref().map_or(0, |s| s.rounds);
+        let round_ended = status.rounds != seen;
+        self.state.sync = Some(status);
+        if round_ended {
+            // The round may have sent, set aside or decided what the window shows.
+            commands::after_sync_round(self);
+        }
         let mut arrived = 0;
         for crate::queue::sync_worker::SyncEvent::ResultsArrived(results) in events {
             arrived += results.len();

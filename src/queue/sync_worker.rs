@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use super::protocol::parse_ts;
 use super::sync::{sync_round_with_progress, ArrivedResult, Clock, SyncConfig};
-use super::sync_progress::{PushProgress, RoundProgress};
+use super::sync_progress::{Phase, PushProgress, RoundProgress};
 use super::QueueError;
 use crate::domain::lang::Lang;
 use crate::store::{SetAside, Store, SYNC_LAST_SUCCESS};
@@ -78,6 +78,9 @@ pub struct SyncStatus {
     pub running: bool,
     /// How far the running round is (none between rounds).
     pub progress: Option<RoundProgress>,
+    /// Rounds ended since the worker started (successful or not): the window refreshes
+    /// what it shows of the store (the open request, Today) when this moves.
+    pub rounds: u64,
 }
 
 impl SyncStatus {
@@ -178,9 +181,12 @@ pub fn backoff_delay(failures: u32, base: Duration, max: Duration, jitter_seed: 
 
 /// Starts the background sync on its own thread. `store` is the worker's own connection
 /// to the local store: open a second [`Store`] on the same file for it (at start-up, on
-/// the main thread) — the GUI keeps its own. The first round starts at once.
+/// the main thread) — the GUI keeps its own. The first round starts at once; the status
+/// holds the store's counts and last sync from the start (not only after that round).
 pub fn start_worker(store: Store, config: WorkerConfig, clock: Clock) -> SyncHandle {
-    let status = Arc::new(Mutex::new(SyncStatus::default()));
+    let mut initial = SyncStatus::default();
+    read_store(&store, &mut initial);
+    let status = Arc::new(Mutex::new(initial));
     let (commands, command_rx) = mpsc::channel();
     let (event_tx, events) = mpsc::channel();
     let shared = Arc::clone(&status);
@@ -193,6 +199,32 @@ pub fn start_worker(store: Store, config: WorkerConfig, clock: Clock) -> SyncHan
         commands,
         events,
         thread,
+    }
+}
+
+/// Notes in `s` what the store says: the counts waiting to be sent and for a result, the
+/// requests set aside, and the last successful sync. What the store cannot say stays as
+/// it was (logged).
+fn read_store(store: &Store, s: &mut SyncStatus) {
+    match store.sync_counts_net() {
+        Ok(c) => {
+            s.to_push = c.to_push;
+            s.awaiting_result = c.awaiting_result;
+        }
+        Err(e) => log::warn!("sync: counts not read: {e}"),
+    }
+    match store.set_aside_requests() {
+        Ok(list) => s.set_aside = list,
+        Err(e) => log::warn!("sync: set-aside requests not read: {e}"),
+    }
+    match store.sync_value(SYNC_LAST_SUCCESS) {
+        Ok(Some(t)) => {
+            if let Some(at) = parse_ts(&t) {
+                s.last_success_at = Some(at);
+            }
+        }
+        Ok(None) => {}
+        Err(e) => log::warn!("sync: last sync not read: {e}"),
     }
 }
 
@@ -213,19 +245,24 @@ fn worker(
 ) {
     let mut failures: u32 = 0;
     loop {
-        update(&status, |s| s.running = true);
+        // What waits now (requests accepted since the last round too): the waiting count
+        // follows the push from there.
+        let mut before = match status.lock() {
+            Ok(s) => s.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        };
+        read_store(&store, &mut before);
+        let waiting = before.to_push;
+        update(&status, |s| {
+            s.running = true;
+            s.to_push = waiting;
+            s.awaiting_result = before.awaiting_result;
+        });
         let changed = config.on_change.as_deref();
         let result =
             sync_round_with_progress(&mut store, &config.sync, false, clock.as_ref(), &mut |p| {
-                track(&status, p, changed)
+                track(&status, p, waiting, changed)
             });
-        let counts = store.sync_counts_net().ok();
-        let aside = store.set_aside_requests().ok();
-        let last_success = store
-            .sync_value(SYNC_LAST_SUCCESS)
-            .ok()
-            .flatten()
-            .and_then(|t| parse_ts(&t));
         let wait = match result {
             Ok(report) => {
                 failures = 0;
@@ -255,16 +292,8 @@ fn worker(
         update(&status, |s| {
             s.running = false;
             s.progress = None;
-            if let Some(c) = counts {
-                s.to_push = c.to_push;
-                s.awaiting_result = c.awaiting_result;
-            }
-            if let Some(list) = aside {
-                s.set_aside = list;
-            }
-            if last_success.is_some() {
-                s.last_success_at = last_success;
-            }
+            s.rounds = s.rounds.saturating_add(1);
+            read_store(&store, s);
         });
         if let Some(f) = &config.on_change {
             f();
@@ -277,17 +306,24 @@ fn worker(
 }
 
 /// The worker's progress callback: notes `p` in `status` (a new phase restarts the
-/// clock), calls `changed` when the window shows it, and stops the round when Cancel
-/// was pressed.
+/// clock; while pushing, the count waiting to be sent goes down from `waiting`, what
+/// waited when the round started), calls `changed` when the window shows it, and stops
+/// the round when Cancel was pressed.
 fn track(
     status: &Mutex<SyncStatus>,
     p: PushProgress,
+    waiting: u64,
     changed: Option<&(dyn Fn() + Send + Sync)>,
 ) -> ControlFlow<()> {
     let mut s = match status.lock() {
         Ok(s) => s,
         Err(poisoned) => poisoned.into_inner(),
     };
+    if p.phase == Phase::Push {
+        // The push sends the outbox but the requests set aside, as counted in `waiting`;
+        // a push of everything again (a new central file) counts sent ones as well.
+        s.to_push = waiting.min(p.total.saturating_sub(p.done));
+    }
     let cancel = s.progress.as_ref().is_some_and(|r| r.cancel_requested);
     let round = match s.progress.take() {
         Some(r) if r.progress.phase == p.phase => RoundProgress { progress: p, ..r },
@@ -329,7 +365,6 @@ impl SyncHandle {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::queue::sync_progress::Phase;
 
     #[test]
     fn backoff_doubles_up_to_the_limit() {
@@ -352,9 +387,15 @@ mod tests {
             total: 5_000,
             phase: Phase::Push,
         };
-        assert_eq!(track(&status, push(0), None), ControlFlow::Continue(()));
+        assert_eq!(
+            track(&status, push(0), 5_000, None),
+            ControlFlow::Continue(())
+        );
         let started = status.lock().unwrap().progress.as_ref().unwrap().started;
-        assert_eq!(track(&status, push(100), None), ControlFlow::Continue(()));
+        assert_eq!(
+            track(&status, push(100), 5_000, None),
+            ControlFlow::Continue(())
+        );
         {
             let s = status.lock().unwrap();
             let r = s.progress.as_ref().unwrap();
@@ -369,13 +410,16 @@ mod tests {
             .as_mut()
             .unwrap()
             .cancel_requested = true;
-        assert_eq!(track(&status, push(200), None), ControlFlow::Break(()));
+        assert_eq!(
+            track(&status, push(200), 5_000, None),
+            ControlFlow::Break(())
+        );
         let pull = PushProgress {
             done: 0,
             total: 3,
             phase: Phase::Pull,
         };
-        assert_eq!(track(&status, pull, None), ControlFlow::Break(()));
+        assert_eq!(track(&status, pull, 5_000, None), ControlFlow::Break(()));
         assert!(!status
             .lock()
             .unwrap()
@@ -383,5 +427,29 @@ mod tests {
             .as_ref()
             .unwrap()
             .worth_showing());
+    }
+
+    #[test]
+    fn the_waiting_count_follows_the_push() {
+        let status = Mutex::new(SyncStatus {
+            to_push: 2_000,
+            ..SyncStatus::default()
+        });
+        let at = |done, total, phase| PushProgress { done, total, phase };
+        let waiting = |s: &Mutex<SyncStatus>| s.lock().unwrap().to_push;
+        let _ = track(&status, at(0, 2_000, Phase::Push), 2_000, None);
+        assert_eq!(waiting(&status), 2_000);
+        let _ = track(&status, at(400, 2_000, Phase::Push), 2_000, None);
+        assert_eq!(waiting(&status), 1_600, "400 of 2,000 sent");
+        let _ = track(&status, at(2_000, 2_000, Phase::Push), 2_000, None);
+        assert_eq!(waiting(&status), 0);
+        // Pulling results leaves it be.
+        let _ = track(&status, at(1, 3, Phase::Pull), 2_000, None);
+        assert_eq!(waiting(&status), 0);
+        // A push of everything again (a new central file): never more than waited.
+        let _ = track(&status, at(0, 9_000, Phase::Push), 2_000, None);
+        assert_eq!(waiting(&status), 2_000);
+        let _ = track(&status, at(8_000, 9_000, Phase::Push), 2_000, None);
+        assert_eq!(waiting(&status), 1_000);
     }
 }

@@ -290,6 +290,17 @@ pub struct StoreOpening {
     pub started: std::time::Instant,
     /// Cancel was pressed: the migration stops at its next step and rolls back.
     pub cancel_requested: bool,
+    /// The store is the previous version's, unencrypted: once the index is built, the
+    /// login encrypts it (a step of its own that cannot be stopped).
+    pub encrypts: bool,
+}
+
+impl StoreOpening {
+    /// Whether the index is built and the opening is past its last point where Cancel
+    /// can stop it: the migration commits, then (an old store) the store is encrypted.
+    pub fn finishing(&self) -> bool {
+        self.total > 0 && self.done >= self.total
+    }
 }
 
 impl AppState {

@@ -102,6 +102,10 @@ pub fn login_ui(state: &mut AppState, ui: &mut Ui) {
 /// out).
 fn opening_ui(opening: &mut StoreOpening, lang: Lang, ui: &mut Ui) {
     use crate::queue::sync_progress::grouped;
+    if opening.finishing() {
+        finishing_ui(opening, lang, ui);
+        return;
+    }
     let label = tr_args(
         lang,
         "progress-window-index",
@@ -116,6 +120,28 @@ fn opening_ui(opening: &mut StoreOpening, lang: Lang, ui: &mut Ui) {
         opening.cancel_requested = true;
         ui.ctx().request_repaint();
     }
+}
+
+/// The opening past the index build: the migration commits and an old store is
+/// encrypted, which nothing can stop safely any more — said in words with a spinner (no
+/// count, no time left), and Cancel greyed out.
+fn finishing_ui(opening: &StoreOpening, lang: Lang, ui: &mut Ui) {
+    let step = if opening.encrypts {
+        "fixes-opening-encrypting"
+    } else {
+        "fixes-opening-finishing"
+    };
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            ui.add(egui::Spinner::new());
+            ui.label(Msg(step).get(lang));
+        });
+        ui.label(RichText::new(Msg("fixes-opening-no-cancel").get(lang)).color(theme::TEXT_WEAK));
+        ui.add_enabled(
+            false,
+            egui::Button::new(Msg("progress-window-index-cancel").get(lang)),
+        );
+    });
 }
 
 /// The lock screen: only the same account's password unlocks it.

@@ -12,6 +12,7 @@ mod support;
 mod back_office;
 mod drafts;
 mod editor;
+mod fixes;
 mod journal;
 mod keyboard;
 mod login;

@@ -122,11 +122,11 @@ fn grouped_en(n: u64) -> String {
 }
 
 /// Requests in the store whose login builds the search index.
-const INDEXED: u64 = 60_000;
+pub(crate) const INDEXED: u64 = 60_000;
 
 /// The previous version's store, plaintext and of schema version 2 (before the search
 /// index), holding the administrator and [`INDEXED`] requests.
-fn before_the_index(dir: &std::path::Path) {
+pub(crate) fn before_the_index(dir: &std::path::Path) {
     let db = dir.join(iin_desk::store::DB_FILE_NAME);
     let mut plain = iin_desk::store::Store::open_plaintext(&db).unwrap();
     let admin = iin_desk::store::NewUser {

@@ -69,6 +69,24 @@ pub fn run(app: &mut DeskApp, command: Command) {
     }
 }
 
+/// After a sync round ended: the request open on its screen is read again (a request
+/// sent again after being set aside now says Sent), with Today's list and the set-aside
+/// marks. A request the store cannot read stays as it was shown.
+pub(super) fn after_sync_round(app: &mut DeskApp) {
+    if app.state.user.is_none() {
+        return;
+    }
+    set_aside::load(app);
+    app.refresh_dashboard();
+    let Some(id) = app.state.viewed.as_ref().map(|v| v.id.clone()) else {
+        return;
+    };
+    match load_view(app, &id) {
+        Ok(v) => app.state.viewed = Some(v),
+        Err(e) => log::warn!("request {id} not read again after the sync: {e}"),
+    }
+}
+
 /// The logged-in account's login, or `system`.
 fn actor(app: &DeskApp) -> String {
     app.state

@@ -10,7 +10,7 @@ use crate::domain::i18n::{tr, Msg};
 use crate::domain::lang::Lang;
 use crate::settings::Setting;
 use crate::state::StoreOpening;
-use crate::store::{with_index_progress, NewUser, Store};
+use crate::store::{with_index_progress, NewUser, Store, StoreState};
 
 /// Logs out: the draft is saved, the store closed, the login screen shown.
 pub(super) fn logout(app: &mut DeskApp, now: NaiveDateTime) {
@@ -116,6 +116,8 @@ fn login_as(app: &mut DeskApp, login: &str, password: &str, now: NaiveDateTime) 
     use std::sync::{mpsc, Arc};
     let (tx, news) = mpsc::channel();
     let cancel = Arc::new(AtomicBool::new(false));
+    // The previous version's store is encrypted after its migration.
+    let encrypts = Store::state_in(&app.data_dir).is_ok_and(|s| s == StoreState::Plaintext);
     let (dir, who, secret) = (
         app.data_dir.clone(),
         login.to_string(),
@@ -154,6 +156,7 @@ fn login_as(app: &mut DeskApp, login: &str, password: &str, now: NaiveDateTime) 
                     total: p.total,
                     started: std::time::Instant::now(),
                     cancel_requested: false,
+                    encrypts,
                 });
                 app.state.login.password.clear();
                 app.opening = Some(PendingOpening {
