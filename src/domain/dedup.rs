@@ -485,7 +485,10 @@ mod tests {
                 panic!("{points}")
             };
             assert!(name_points(sim + 1e-9).round() as i32 >= points, "{points}");
-            assert!((name_points(sim - 1e-9).round() as i32) < points, "{points}");
+            assert!(
+                (name_points(sim - 1e-9).round() as i32) < points,
+                "{points}"
+            );
         }
         assert_eq!(least_name_similarity(0), Some(0.0));
         assert_eq!(least_name_similarity(46), None);

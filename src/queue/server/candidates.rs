@@ -16,12 +16,12 @@
 //! | the same name skeletons                  | `persons_name_key` (btree)              |
 //! | every name skeleton of the request's     | `persons_name_tokens` (GIN on arrays)   |
 //! | a birth date one typo away and a name    | `persons_birth_name` (index-only, with  |
-//! |   that can still make 50 points          |   the key's letter signature), [letters]|
+//! |   that can still make 50 points          |   the key's bigram signature)           |
 //!
 //! The near-birth-date branch is where the time went (schema 4: 52 of 61–67 ms at
 //! 5,000,000 persons, pg_trgm's `similarity` on the ~6,900 keys born on the ~55 near
 //! dates, ~7 µs a call under load). Schema 5 replaces it by an exact pre-filter derived
-//! from `dedup`'s own scoring ([`letters`]): a few bit operations per key on a letter
+//! from `dedup`'s own scoring ([`signature`]): a few bit operations per key on a bigram
 //! signature stored in the index, so that the branch reads the index alone and fetches
 //! only the persons who can be candidates. Why this one: the filter costs ~0.1 µs a key
 //! against ~10 µs for `similarity` (measured side by side on this machine) and keeps
@@ -36,14 +36,16 @@
 //! tens of thousands of entries (750 ms at 1,000,000 persons); nearly equal names with
 //! neither date nor document alike and a typo are left to the operator's search.
 
-mod letters;
+mod signature;
 
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
 
-pub(crate) use letters::name_sig_function;
-pub use letters::{letter_signature, near_name_test, NearNameTest, MAX_PAIRS, MAX_SLOTS};
+pub(crate) use signature::name_sig_function;
+pub use signature::{
+    bigram_signature, bits_text, near_name_test, Bits, NearNameTest, MAX_PAIRS, MAX_SLOTS, SIG_BITS,
+};
 
 use super::connect::SCHEMA;
 use super::schema::{name_key, quote_ident};
@@ -58,14 +60,14 @@ const PAIR_COUNT: usize = FIRST_SLOT + 2 * MAX_SLOTS;
 
 /// `CASE` chain of the per-token test: passes when the count ($5) is negative, else
 /// when one of the first $5 slots ($6 mask, $7 most missing, …) has at most that many
-/// letters missing from the key's signature `s.k`.
+/// bigrams missing from the key's signature `s.k`.
 fn slot_test() -> String {
     let mut sql = String::from("CASE WHEN $5::int4 < 0 THEN true");
     for i in 0..MAX_SLOTS {
         let mask = FIRST_SLOT + 2 * i;
         let _ = write!(
             sql,
-            " WHEN $5::int4 < {} THEN false WHEN bit_count((${mask}::int8 & s.k)::bit(64)) <= ${}::int8 THEN true",
+            " WHEN $5::int4 < {} THEN false WHEN bit_count((SELECT ${mask}::text::bit({SIG_BITS})) & s.k) <= ${}::int8 THEN true",
             i + 1,
             mask + 1
         );
@@ -82,8 +84,8 @@ fn pair_test() -> String {
         let a = count + 1 + 3 * i;
         let _ = write!(
             sql,
-            " WHEN ${count}::int4 < {} THEN false WHEN bit_count((${a}::int8 & s.k)::bit(64)) \
-             + bit_count((${}::int8 & s.k)::bit(64)) <= ${}::int8 THEN true",
+            " WHEN ${count}::int4 < {} THEN false WHEN bit_count((SELECT ${a}::text::bit({SIG_BITS})) & s.k) \
+             + bit_count((SELECT ${}::text::bit({SIG_BITS})) & s.k) <= ${}::int8 THEN true",
             i + 1,
             a + 1,
             a + 2
@@ -139,14 +141,18 @@ pub(crate) fn params(identity: &Identity) -> Vec<Val> {
     out.push(count(test.slots.as_ref().map(Vec::len)));
     let slots = test.slots.unwrap_or_default();
     for i in 0..MAX_SLOTS {
-        let (mask, most) = slots.get(i).copied().unwrap_or((0, -1));
-        out.extend([Val::Int(mask), Val::Int(most)]);
+        let (mask, most) = slots.get(i).copied().unwrap_or(([0; 4], -1));
+        out.extend([Val::Text(bits_text(&mask)), Val::Int(most)]);
     }
     out.push(count(test.pairs.as_ref().map(Vec::len)));
     let pairs = test.pairs.unwrap_or_default();
     for i in 0..MAX_PAIRS {
-        let (a, b, most) = pairs.get(i).copied().unwrap_or((0, 0, -1));
-        out.extend([Val::Int(a), Val::Int(b), Val::Int(most)]);
+        let (a, b, most) = pairs.get(i).copied().unwrap_or(([0; 4], [0; 4], -1));
+        out.extend([
+            Val::Text(bits_text(&a)),
+            Val::Text(bits_text(&b)),
+            Val::Int(most),
+        ]);
     }
     out
 }

@@ -17,7 +17,7 @@ use crate::queue::QueueError;
 /// (version 1 is the queue itself, version 2 the registry's name keys, version 3 the
 /// indexes the candidate search uses: [`super::candidates`], version 4 the functions a
 /// counter's login calls for what it may change in its own office's requests: due dates,
-/// [`crate::queue::due_updates`]; version 5 the letter signature and document key the
+/// [`crate::queue::due_updates`]; version 5 the bigram signature and document key the
 /// candidate search filters on: `schema_v5`).
 pub const SERVER_SCHEMA_VERSION: i64 = 5;
 
@@ -267,8 +267,9 @@ CREATE INDEX IF NOT EXISTS persons_name_tokens ON persons
 /// Version 5: what the candidate search ([`super::candidates`]) filters on without a
 /// trigram similarity. `doc_key(number)` is a document number as `dedup` compares it
 /// (ASCII letters and digits, upper-case), so that the document branch finds every
-/// person `dedup` calls the same document; `name_sig(key)` is the complemented letter
-/// signature of a name key (made from [`super::candidates::letter_signature`]'s table).
+/// person `dedup` calls the same document; `name_sig(key)` is the complemented bigram
+/// bigram signature of a name key (made from [`super::candidates::bigram_signature`]'s
+/// table).
 /// Both are immutable SQL functions, inlined where used. The birth date's btree and the
 /// document's are made again over them ([`REGISTRY_INDEXES`], same names).
 fn schema_v5() -> String {
@@ -289,7 +290,7 @@ DROP INDEX IF EXISTS persons_doc;
 }
 
 /// The registry's indexes from version 5 on (also rebuilt by the demo registry's fill):
-/// the birth date's btree carries the key's letter signature (and the key and IIN, for
+/// the birth date's btree carries the key's bigram signature (and the key and IIN, for
 /// index-only scans), the document's is over `doc_key`.
 pub(crate) const REGISTRY_INDEXES: &str = r#"
 CREATE INDEX IF NOT EXISTS persons_birth_name ON persons(birth_date, iin_queue.name_sig(name_key))
