@@ -23,21 +23,24 @@ use super::lang::Lang;
 pub const CANDIDATE_SCORE: u8 = 50;
 
 /// Points for names that are the same after transliteration (scaled by similarity).
-const NAME_POINTS: f64 = 45.0;
+pub const NAME_POINTS: f64 = 45.0;
 /// Name similarity below which the name adds nothing: unrelated names share letters.
-const NAME_FLOOR: f64 = 0.7;
+pub const NAME_FLOOR: f64 = 0.7;
 /// Points for the same birth date.
-const BIRTH_POINTS: i32 = 25;
+pub const BIRTH_POINTS: i32 = 25;
 /// Points for a birth date one typo away (a digit, or day and month swapped).
-const NEAR_BIRTH_POINTS: i32 = 12;
+pub const NEAR_BIRTH_POINTS: i32 = 12;
 /// Points for the same document number.
-const DOCUMENT_POINTS: i32 = 20;
+pub const DOCUMENT_POINTS: i32 = 20;
 /// Points for a document number one typo away.
-const NEAR_DOCUMENT_POINTS: i32 = 8;
+pub const NEAR_DOCUMENT_POINTS: i32 = 8;
 /// Points for the same citizenship.
-const CITIZENSHIP_POINTS: i32 = 10;
+pub const CITIZENSHIP_POINTS: i32 = 10;
 /// Points taken away when the sex differs.
-const SEX_PENALTY: i32 = 15;
+pub const SEX_PENALTY: i32 = 15;
+/// The factor on the name similarity of a name of one part against one of several: a
+/// surname alone says little about a person known by two or three names.
+pub const ONE_PART_FACTOR: f64 = 0.8;
 
 /// Why two identities look alike (or not); the operator sees these next to the score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -236,8 +239,9 @@ pub fn name_tokens<'a>(parts: impl IntoIterator<Item = &'a str>) -> Vec<String> 
 }
 
 /// The name variants of an identity as token lists: the Latin name and, where known,
-/// the Cyrillic one.
-fn name_variants(identity: &Identity) -> Vec<Vec<String>> {
+/// the Cyrillic one (when its skeletons differ). [`compare`] scores the best pair of
+/// variants.
+pub fn name_variants(identity: &Identity) -> Vec<Vec<String>> {
     let mut variants = Vec::new();
     let latin = name_tokens([
         identity.surname.as_str(),
@@ -322,9 +326,8 @@ fn token_similarity(a: &[String], b: &[String]) -> (f64, bool) {
     } else {
         0.0
     };
-    // A surname alone says little about a person known by two or three names.
     if small.len() == 1 && large.len() > 1 {
-        sim *= 0.8;
+        sim *= ONE_PART_FACTOR;
     }
     (sim, reordered)
 }
@@ -342,12 +345,37 @@ fn near_dates(a: NaiveDate, b: NaiveDate) -> bool {
     swapped || differing == 1
 }
 
-fn normalize_document(number: &str) -> String {
+/// A document number as [`compare`] compares it: ASCII letters and digits only, upper-case.
+pub fn normalize_document(number: &str) -> String {
     number
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .collect::<String>()
         .to_ascii_uppercase()
+}
+
+/// The points [`compare`] gives a name of similarity `sim` (0–1), before rounding.
+fn name_points(sim: f64) -> f64 {
+    if sim >= NAME_FLOOR {
+        NAME_POINTS * ((sim - NAME_FLOOR) / (1.0 - NAME_FLOOR)).min(1.0)
+    } else {
+        0.0
+    }
+}
+
+/// The least name similarity with which [`compare`] gives a name at least `points`
+/// points (it rounds them to the nearest); `None` when no name gets that many. A
+/// search that must find every candidate may drop a person whose name is less alike
+/// than this when the other fields can give at most `CANDIDATE_SCORE - points` points.
+pub fn least_name_similarity(points: i32) -> Option<f64> {
+    if points <= 0 {
+        return Some(0.0);
+    }
+    if f64::from(points) > NAME_POINTS {
+        return None;
+    }
+    // `round` goes half away from zero: `points` from `points - 0.5` on.
+    Some(NAME_FLOOR + (1.0 - NAME_FLOOR) * (f64::from(points) - 0.5) / NAME_POINTS)
 }
 
 /// How much `a` and `b` look like the same person. Symmetric.
@@ -371,7 +399,7 @@ pub fn compare(a: &Identity, b: &Identity) -> Match {
         reasons.push(Reason::SimilarName((name_sim * 100.0).floor() as u8));
     }
     if name_sim >= NAME_FLOOR {
-        points += NAME_POINTS * ((name_sim - NAME_FLOOR) / (1.0 - NAME_FLOOR)).min(1.0);
+        points += name_points(name_sim);
         if reordered {
             reasons.push(Reason::NameOrderDiffers);
         }
@@ -446,6 +474,24 @@ mod tests {
         check_skeleton("Шыңғыс", "SHYNGYS");
         check_skeleton("Цой", "TSOI");
         check_skeleton("Щукин", "SHCHUKIN");
+    }
+
+    /// The bound agrees with the scoring: from the least similarity on, the name gets
+    /// the points; a hair below it, fewer.
+    #[test]
+    fn least_name_similarity_matches_the_points() {
+        for points in 1..=45 {
+            let Some(sim) = least_name_similarity(points) else {
+                panic!("{points}")
+            };
+            assert!(name_points(sim + 1e-9).round() as i32 >= points, "{points}");
+            assert!(
+                (name_points(sim - 1e-9).round() as i32) < points,
+                "{points}"
+            );
+        }
+        assert_eq!(least_name_similarity(0), Some(0.0));
+        assert_eq!(least_name_similarity(46), None);
     }
 
     #[test]

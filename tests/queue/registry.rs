@@ -384,3 +384,291 @@ fn init_server_upgrades_a_version_2_registry_to_the_candidate_indexes() {
         compare(&query, person)
     );
 }
+
+/// A name part with one letter changed, added or dropped (by `k`).
+fn typo(part: &str, k: usize) -> String {
+    let mut chars: Vec<char> = part.chars().collect();
+    if chars.is_empty() {
+        return part.to_string();
+    }
+    let at = (k * 7 + 3) % chars.len();
+    match k % 3 {
+        0 => chars[at] = if chars[at] == 'E' { 'O' } else { 'E' },
+        1 => chars.insert(at, 'U'),
+        _ => {
+            chars.remove(at);
+        }
+    }
+    chars.into_iter().collect()
+}
+
+/// `date` one typo away, by `k`: a day later or earlier, a year digit off, or day and
+/// month swapped (when that is a date).
+fn near_date(date: NaiveDate, k: usize) -> NaiveDate {
+    let swapped = NaiveDate::from_ymd_opt(date.year(), date.day(), date.month());
+    match k % 4 {
+        0 => date.succ_opt(),
+        1 => year_one_digit_off(date).into(),
+        2 => swapped.filter(|d| *d != date).or(date.pred_opt()),
+        _ => date.pred_opt(),
+    }
+    .unwrap_or(date)
+}
+
+/// Registered persons made around `p` (the `k`-th): born one typo away with the name
+/// written otherwise (typos in one or every part, a part dropped, doubled, a one-letter
+/// part, only the Cyrillic, another's surname), documents the same, one typo away, or
+/// written with a space; and one born the same day under another name.
+fn around(p: &Identity, other: &Identity, k: usize) -> Vec<Identity> {
+    let near = |f: &dyn Fn(&mut Identity)| {
+        let mut v = p.clone();
+        v.birth_date = near_date(p.birth_date, k);
+        f(&mut v);
+        v
+    };
+    let near_doc = |v: &mut Identity| {
+        if let Some(d) = v.document.as_mut() {
+            d.number.push('7');
+        }
+    };
+    vec![
+        near(&|v| v.surname = typo(&v.surname, k)),
+        near(&|v| {
+            v.surname = typo(&v.surname, k + 1);
+            v.name = typo(&v.name, k + 2);
+            v.patronymic = v.patronymic.as_deref().map(|x| typo(x, k));
+            v.cyrillic = CyrillicName::default();
+            near_doc(v);
+        }),
+        near(&|v| {
+            v.patronymic = None;
+            v.cyrillic.patronymic = None;
+            v.name = format!("{} A", v.name);
+            near_doc(v);
+        }),
+        near(&|v| {
+            v.name = format!("{} {}", v.name, v.name);
+            v.citizenship = "TUR".into();
+        }),
+        near(&|v| {
+            v.surname = other.surname.clone();
+            v.cyrillic = CyrillicName::default();
+            near_doc(v);
+        }),
+        near(&|v| {
+            v.surname = typo(&other.surname, k);
+            v.name = other.name.clone();
+            v.document = None;
+        }),
+        near(&|v| {
+            std::mem::swap(&mut v.surname, &mut v.name);
+            v.sex = if v.sex == Sex::Male {
+                Sex::Female
+            } else {
+                Sex::Male
+            };
+        }),
+        {
+            let mut v = other.clone();
+            v.birth_date = p.birth_date;
+            v
+        },
+        {
+            let mut v = other.clone();
+            v.birth_date = another_date(p.birth_date);
+            if let (Some(d), Some(pd)) = (v.document.as_mut(), p.document.as_ref()) {
+                d.number = format!("{} {}", &pd.number[..2], &pd.number[2..]);
+            }
+            v
+        },
+    ]
+}
+
+/// A registered person with what [`flagged`] compares, computed once.
+struct Registered {
+    iin: String,
+    identity: Identity,
+    key: String,
+    doc: Option<String>,
+}
+
+fn registered(iin: String, p: &Identity) -> Registered {
+    use iin_desk::domain::dedup::normalize_document;
+    use iin_desk::queue::server::schema::name_key;
+    Registered {
+        iin,
+        identity: p.clone(),
+        key: name_key(p),
+        doc: p
+            .document
+            .as_ref()
+            .map(|d| normalize_document(&d.number))
+            .filter(|d| !d.is_empty()),
+    }
+}
+
+/// The persons of `registry` that `dedup` flags for `q` and that the server's search
+/// promises to fetch (`queue::server::candidates`): the same birth date, the same
+/// document as `dedup` compares it, a birth date one typo away, the same name key, or
+/// every skeleton of a name of two parts or more.
+fn flagged(registry: &[Registered], q: &Identity) -> Vec<(String, u8)> {
+    use iin_desk::queue::server::candidates::near_birth_dates;
+    let near = near_birth_dates(q.birth_date);
+    let q = registered(String::new(), q);
+    let tokens: BTreeSet<&str> = q.key.split(' ').filter(|t| !t.is_empty()).collect();
+    let mut out: Vec<(String, u8)> = registry
+        .iter()
+        .filter(|p| {
+            p.identity.birth_date == q.identity.birth_date
+                || (q.doc.is_some() && q.doc == p.doc)
+                || near.contains(&p.identity.birth_date)
+                || (!q.key.is_empty() && q.key == p.key)
+                || (tokens.len() >= 2 && tokens.is_subset(&p.key.split(' ').collect()))
+        })
+        .map(|p| (p.iin.clone(), compare(&q.identity, &p.identity)))
+        .filter(|(_, m)| m.is_candidate())
+        .map(|(iin, m)| (iin, m.score))
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// Brute force against the search (schema 5's exact pre-filter for the near birth
+/// dates): over a registry built around demo persons — typos, near dates, swapped day
+/// and month, parts dropped, doubled or of one letter, documents one typo away or
+/// written with a space — every request finds exactly the persons `dedup` flags among
+/// those the search promises to fetch, with the same scores.
+#[test]
+fn the_search_returns_exactly_what_dedup_flags_by_brute_force() {
+    let bases: Vec<(Iin, Identity)> = demo_persons(21, 320).collect();
+    let mut registry = bases.clone();
+    let mut serial = 3_000;
+    for (k, (_, p)) in bases.iter().enumerate() {
+        let other = &bases[(k * 31 + 17) % bases.len()].1;
+        for v in around(p, other, k) {
+            let iin = loop {
+                serial += 1;
+                if let Ok(iin) = iin_desk::domain::iin::generate(v.birth_date, v.sex, serial) {
+                    break iin;
+                }
+            };
+            registry.push((iin, v));
+        }
+    }
+    let server = Backend::server();
+    let mut queue = server.open();
+    let added = queue
+        .add_persons(&registry, "test", now())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(added as usize, registry.len());
+    let brute: Vec<Registered> = registry
+        .iter()
+        .map(|(iin, p)| registered(iin.to_string(), p))
+        .collect();
+    let (mut requests, mut near_only) = (0, 0);
+    for (k, (_, p)) in bases.iter().enumerate().step_by(4) {
+        let other = &bases[(k * 13 + 5) % bases.len()].1;
+        let mut asked = vec![p.clone()];
+        asked.extend(around(p, other, k + 1));
+        let mut renamed = p.clone();
+        renamed.surname = typo(&p.surname, k + 2);
+        renamed.document = None;
+        asked.push(renamed);
+        for q in asked {
+            let expected = flagged(&brute, &q);
+            let got = found(&mut queue, &q);
+            assert_eq!(got, expected, "request {q:?}");
+            requests += 1;
+            let near = iin_desk::queue::server::candidates::near_birth_dates(q.birth_date);
+            near_only += registry
+                .iter()
+                .filter(|(iin, r)| {
+                    near.contains(&r.birth_date) && got.iter().any(|g| g.0 == iin.as_str())
+                })
+                .count();
+        }
+    }
+    assert!(requests >= 800, "{requests}");
+    // The near-birth-date branch was put to the test, not only the others.
+    assert!(near_only > 100, "{near_only} candidates born one typo away");
+}
+
+/// A version 4 server (the trigram test on the near birth dates) is brought to version
+/// 5: the functions and the two indexes made again, same names; persons found as before.
+#[test]
+fn init_server_upgrades_a_version_4_registry_to_the_bigram_signature() {
+    let server = Backend::server();
+    let url = url_of(&server);
+    let registry: Vec<(Iin, Identity)> = demo_persons(16, 50).collect();
+    server
+        .open()
+        .add_persons(&registry, "test", now())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let db = queue_support::pg::database_of(&url);
+    let cluster = queue_support::pg::cluster();
+    let mut admin = cluster.client(&db);
+    admin
+        .batch_execute(
+            "SET search_path = iin_queue;
+             DROP INDEX persons_birth_name; DROP INDEX persons_doc;
+             DROP FUNCTION name_sig(text); DROP FUNCTION doc_key(text);
+             CREATE INDEX persons_birth_name ON persons(birth_date, name_key) INCLUDE (iin);
+             CREATE INDEX persons_doc ON persons(doc_number);
+             UPDATE meta SET value = '4' WHERE key = 'schema_version';",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let refused = Queue::open(
+        &QueueLocation::parse(&url),
+        OpenMode::MustExist,
+        CentralOptions::default(),
+        None,
+    )
+    .err();
+    assert!(
+        matches!(refused, Some(QueueError::ServerTooOld { found: 4, .. })),
+        "{refused:?}"
+    );
+    let outcome = init_server(&url).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(outcome, InitOutcome::Upgraded { from: 4, to: 5, .. }),
+        "{outcome:?}"
+    );
+    let definitions: Vec<String> = admin
+        .query(
+            "SELECT indexdef::text FROM pg_indexes WHERE schemaname = 'iin_queue'
+             AND indexname IN ('persons_birth_name', 'persons_doc') ORDER BY indexname",
+            &[],
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert!(
+        definitions[0].contains("name_sig(name_key)"),
+        "{definitions:?}"
+    );
+    assert!(
+        definitions[1].contains("doc_key(doc_number)"),
+        "{definitions:?}"
+    );
+    // The server's signature is the program's (the filter's two halves agree).
+    for key in ["", "AB", "ALIBEK KAMANUOV NURLANOVIC", "OVA ZZZ NA"] {
+        use iin_desk::queue::server::candidates::{bigram_signature, bits_text};
+        let sig: String = admin
+            .query_one("SELECT iin_queue.name_sig($1)::text", &[&key])
+            .map(|r| r.get(0))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let bits = bigram_signature(key);
+        let complement = [!bits[0], !bits[1], !bits[2], !bits[3]];
+        assert_eq!(sig, bits_text(&complement), "{key}");
+    }
+    let (iin, person) = &registry[9];
+    let mut query = person.clone();
+    query.birth_date = near_date(person.birth_date, 0);
+    query.surname = typo(&person.surname, 1);
+    new_document(&mut query);
+    let mut queue = server.open();
+    assert!(found(&mut queue, &query)
+        .iter()
+        .any(|(i, _)| i == iin.as_str()));
+}

@@ -17,8 +17,9 @@ use crate::queue::QueueError;
 /// (version 1 is the queue itself, version 2 the registry's name keys, version 3 the
 /// indexes the candidate search uses: [`super::candidates`], version 4 the functions a
 /// counter's login calls for what it may change in its own office's requests: due dates,
-/// [`crate::queue::due_updates`]).
-pub const SERVER_SCHEMA_VERSION: i64 = 4;
+/// [`crate::queue::due_updates`]; version 5 the bigram signature and document key the
+/// candidate search filters on: `schema_v5`).
+pub const SERVER_SCHEMA_VERSION: i64 = 5;
 
 /// The group role of counters: they push their own office's requests and read those
 /// requests' results, nothing else (row-level security on `requests.office`, which is
@@ -254,10 +255,47 @@ pub(crate) const PUSH_ADOPT: &str = "SELECT id, outcome FROM push_adopt($1::text
 pub(crate) const UPDATE_DUE: &str =
     "SELECT id, updated FROM update_due($1::text[], $2::text[], $3::text[], $4::text, $5::text)";
 
-/// The registry's indexes from version 3 on (also rebuilt by the demo registry's fill).
-pub(crate) const REGISTRY_INDEXES: &str = r#"
+/// The registry's indexes of versions 3 and 4 (version 5 redefines two of them).
+const REGISTRY_INDEXES_V3: &str = r#"
 CREATE INDEX IF NOT EXISTS persons_birth_name ON persons(birth_date, name_key) INCLUDE (iin);
 CREATE INDEX IF NOT EXISTS persons_doc ON persons(doc_number);
+CREATE INDEX IF NOT EXISTS persons_name_key ON persons(name_key);
+CREATE INDEX IF NOT EXISTS persons_name_tokens ON persons
+    USING gin (string_to_array(name_key, ' '));
+"#;
+
+/// Version 5: what the candidate search ([`super::candidates`]) filters on without a
+/// trigram similarity. `doc_key(number)` is a document number as `dedup` compares it
+/// (ASCII letters and digits, upper-case), so that the document branch finds every
+/// person `dedup` calls the same document; `name_sig(key)` is the complemented bigram
+/// bigram signature of a name key (made from [`super::candidates::bigram_signature`]'s
+/// table).
+/// Both are immutable SQL functions, inlined where used. The birth date's btree and the
+/// document's are made again over them ([`REGISTRY_INDEXES`], same names).
+fn schema_v5() -> String {
+    format!(
+        r#"
+CREATE OR REPLACE FUNCTION {SCHEMA}.doc_key(number text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
+    SELECT translate(regexp_replace(number,
+               '[^0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz]', '', 'g'),
+           'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')
+$fn$;
+{}
+DROP INDEX IF EXISTS persons_birth_name;
+DROP INDEX IF EXISTS persons_doc;
+"#,
+        super::candidates::name_sig_function(SCHEMA)
+    )
+}
+
+/// The registry's indexes from version 5 on (also rebuilt by the demo registry's fill):
+/// the birth date's btree carries the key's bigram signature (and the key and IIN, for
+/// index-only scans), the document's is over `doc_key`.
+pub(crate) const REGISTRY_INDEXES: &str = r#"
+CREATE INDEX IF NOT EXISTS persons_birth_name ON persons(birth_date, iin_queue.name_sig(name_key))
+    INCLUDE (iin, name_key);
+CREATE INDEX IF NOT EXISTS persons_doc ON persons(iin_queue.doc_key(doc_number));
 CREATE INDEX IF NOT EXISTS persons_name_key ON persons(name_key);
 CREATE INDEX IF NOT EXISTS persons_name_tokens ON persons
     USING gin (string_to_array(name_key, ' '));
@@ -482,9 +520,15 @@ fn migrate(
             }
             3 => {
                 tx.batch_execute(SCHEMA_V3).map_err(fail)?;
-                tx.batch_execute(REGISTRY_INDEXES).map_err(fail)?;
+                tx.batch_execute(REGISTRY_INDEXES_V3).map_err(fail)?;
             }
             4 => tx.batch_execute(SCHEMA_V4).map_err(fail)?,
+            5 => {
+                tx.batch_execute(&schema_v5()).map_err(fail)?;
+                tx.batch_execute(REGISTRY_INDEXES).map_err(fail)?;
+                // The new indexes' statistics (the signature's) for the planner.
+                tx.batch_execute("ANALYZE persons").map_err(fail)?;
+            }
             _ => {}
         }
         tx.execute(
