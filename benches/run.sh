@@ -8,8 +8,9 @@
 #   bash benches/run.sh            # everything; RUNS=5 start-ups of each window
 #   REGISTRY=1000000 bash benches/run.sh   # the registry at another size (0: not measured)
 #   PUSHES=3                       # push rounds (each beside its bare insert); the medians
+#   DEMO_COUNT=100000              # the size of the `demo` part's fill
 #   PARTS="push journal" bash benches/run.sh   # only these parts, in run.sh's order, of:
-#                                  # startup memory journal certificate push registry
+#                                  # startup memory journal certificate push demo registry
 #                                  # (default: all). The store of 1,000,000 requests, and
 #                                  # with it the `demo-data` figure, is made whenever it is
 #                                  # missing, whatever PARTS says.
@@ -21,7 +22,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 PUSHES=${PUSHES:-3}
-PARTS=${PARTS:-startup memory journal certificate push registry}
+DEMO_COUNT=${DEMO_COUNT:-100000}
+PARTS=${PARTS:-startup memory journal certificate push demo registry}
 PASS='Bench-admin-2026'
 part() { case " $PARTS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
@@ -155,6 +157,29 @@ for _ in $(seq "$PUSHES"); do
 done
 PM=$(median <"$TMP/push"); BM=$(median <"$TMP/bare-push")
 echo "push: median of $PUSHES: push ${PM} ms, bare insert ${BM} ms, ratio $(awk "BEGIN {printf \"%.2f\", $PM/$BM}") (goal <= 3); CPU time: push $(median <"$TMP/push-cpu") ms, bare insert $(median <"$TMP/bare-push-cpu") ms"
+fi
+
+if part demo; then
+echo "== demo-data --count $DEMO_COUNT vs a bare insert of the same rows" >&2
+# Wall and CPU time (user + system) of the whole process; the bare insert's figure is its
+# inserts and commits (rows made off the clock) and its process's CPU time, making the
+# rows included as `demo-data`'s is.
+cpu_run() { # OUT command...: wall ms, CPU ms of the process into OUT
+  /usr/bin/time -f "%e %U %S" -o "$1.time" "${@:2}" >"$1.out" 2>/dev/null
+  awk '{printf "%.0f %.0f\n", $1 * 1000, ($2 + $3) * 1000}' "$1.time" >"$1"
+}
+init_store "$TMP/demo"
+L1=$(cut -d' ' -f1 /proc/loadavg)
+cpu_run "$TMP/demo-run" env IIN_DESK_USER=admin IIN_DESK_PASSWORD=$PASS timeout 1800 \
+  "$BIN" --data-dir "$TMP/demo" --lang en demo-data --count "$DEMO_COUNT" --seed 42
+DSIZE=$(du -sh "$TMP/demo" | cut -f1); rm -rf "$TMP/demo"
+mkdir -p "$TMP/bare-demo"
+L2=$(cut -d' ' -f1 /proc/loadavg)
+cpu_run "$TMP/bare-run" timeout 1800 "$PROBE" bare-fill "$DEMO_COUNT" "$TMP/bare-demo"
+rm -rf "$TMP/bare-demo"
+read -r DW DC <"$TMP/demo-run"; read -r _ BC <"$TMP/bare-run"
+BW=$(field bare_fill_ms <"$TMP/bare-run.out")
+echo "demo-data $DEMO_COUNT requests: ${DW} ms (CPU ${DC} ms, $DSIZE, load $L1), bare insert of the same rows ${BW} ms (process CPU ${BC} ms, load $L2), ratio $(awk "BEGIN {printf \"%.2f\", $DW/$BW}") (CPU $(awk "BEGIN {printf \"%.2f\", $DC/$BC}"))"
 fi
 
 if [ "${REGISTRY:-5000000}" = 0 ] || ! part registry; then

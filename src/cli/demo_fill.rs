@@ -6,7 +6,7 @@ use uuid::Uuid;
 use super::{demo_form, AUDIT_ACTION, BATCH};
 use crate::domain::form::{validate_record, Record};
 use crate::domain::lang::Lang;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 /// Requests `from..from + count` of data set `seed`, validated as an import validates
 /// them. An error names the first request the generator got wrong (a bug here).
@@ -27,10 +27,22 @@ pub fn demo_records(
         .collect()
 }
 
+/// Why a fill stopped: the generator's message, or the store's in English.
+struct FillError(String);
+
+impl From<StoreError> for FillError {
+    fn from(e: StoreError) -> Self {
+        FillError(e.message(Lang::En))
+    }
+}
+
 /// Stores `count` synthetic requests of data set `seed` in batches of [`BATCH`], marked
 /// synthetic so that the sync never pushes them to a central queue; calls
 /// `progress` with the running total after each batch. Returns how many were stored.
-/// The next batch is made on a second thread while the store writes the last one.
+/// The next batch is made on a second thread while the store writes the last one. The
+/// whole fill is one transaction ([`Store::load_synthetic_batches`]): the store's
+/// indexes are built once at its end, and a fill that fails or is stopped leaves
+/// nothing behind.
 pub fn fill_store(
     store: &mut Store,
     count: u64,
@@ -42,7 +54,7 @@ pub fn fill_store(
     fill_store_in_batches(store, count, BATCH, seed, actor, now, progress)
 }
 
-/// [`fill_store`] with `batch` requests per transaction.
+/// [`fill_store`] with `batch` requests per batch.
 pub(super) fn fill_store_in_batches(
     store: &mut Store,
     count: u64,
@@ -50,7 +62,7 @@ pub(super) fn fill_store_in_batches(
     seed: u64,
     actor: &str,
     now: NaiveDateTime,
-    mut progress: impl FnMut(u64),
+    progress: impl FnMut(u64),
 ) -> Result<u64, String> {
     let batch = batch.max(1) as u64;
     std::thread::scope(|scope| {
@@ -69,15 +81,13 @@ pub(super) fn fill_store_in_batches(
                 from += n;
             }
         });
-        let mut done = 0;
-        for records in batches {
-            let records = records?;
-            store
-                .insert_synthetic_records_bulk(&records, actor, AUDIT_ACTION, now)
-                .map_err(|e| e.message(Lang::En))?;
-            done += records.len() as u64;
-            progress(done);
-        }
-        Ok(done)
+        store
+            .load_synthetic_batches(
+                batches.into_iter().map(|b| b.map_err(FillError)),
+                (actor, AUDIT_ACTION),
+                now,
+                progress,
+            )
+            .map_err(|e| e.0)
     })
 }

@@ -24,8 +24,9 @@ use crate::domain::iin::Iin;
 use crate::domain::request::{Event, RefusalGround, Status};
 
 /// The schema version of the central file (`PRAGMA user_version`). A file with a higher
-/// number was written by a newer program and is refused, never modified.
-pub const PROTOCOL_VERSION: i64 = 1;
+/// number was written by a newer program and is refused, never modified; an older one is
+/// upgraded when it is opened. 2: the audit log has no index by request.
+pub const PROTOCOL_VERSION: i64 = 2;
 
 /// `PRAGMA application_id` of a central queue file ("IINQ"): tells it apart from any other
 /// SQLite file, such as a counter's own store given by mistake.

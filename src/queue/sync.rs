@@ -162,7 +162,9 @@ pub fn sync_round_with_progress(
     clock: &dyn Fn() -> NaiveDateTime,
     progress: &mut OnProgress<'_>,
 ) -> Result<RoundReport, QueueError> {
-    match round(store, config, repush_all, clock, progress) {
+    let done =
+        store.with_sync_page_cache(|store| round(store, config, repush_all, clock, progress));
+    match done {
         Ok(report) => {
             if report.pushed > 0 || !report.results.is_empty() || !report.conflicts.is_empty() {
                 log::info!(
@@ -339,9 +341,13 @@ fn push_outbox(
     })
     .is_break();
     let mut done = 0;
-    // Delivered requests are marked sent locally after their central batch committed, a
-    // few batches at a time (each local commit is an fsync too); on an error, what was
-    // delivered is marked before the error is reported.
+    // Delivered requests are marked sent locally after their central batch committed,
+    // many batches at a time: each local transaction writes every page it touched once
+    // (and, in WAL mode, once more at the checkpoint), and the outbox's rows lie on pages
+    // all over the table, so fewer, larger transactions write far fewer pages; each
+    // commit is an fsync too. Until marked, a delivered request is simply pushed again
+    // by the next round if this one is killed (the central file keeps one copy). On an
+    // error, what was delivered is marked before the error is reported.
     let mut delivered = Vec::new();
     for chunk in outbox.chunks(config.batch_size.max(1)) {
         if report.cancelled {
@@ -371,8 +377,9 @@ fn push_outbox(
     Ok(())
 }
 
-/// Delivered requests marked sent in one local transaction.
-const LOCAL_MARK_BATCH: usize = 1_000;
+/// Delivered requests marked sent in one local transaction, at most: their pages fit the
+/// page cache of the round ([`Store::with_sync_page_cache`]).
+const LOCAL_MARK_BATCH: usize = 10_000;
 
 /// What one batch delivered (id, content hash) and what the queue rejected, with why.
 type BatchOutcome = (Vec<(String, String)>, Vec<(String, RejectReason)>);

@@ -16,6 +16,15 @@
 //! transaction drops the trigger, stores the rows, indexes them in key order with one
 //! `INSERT … SELECT` (the trigger's own statement) and puts the trigger back: another
 //! connection never sees the trigger missing, and an interrupted batch leaves nothing.
+//!
+//! A big load ([`Store::load_synthetic_batches`], `demo-data`) goes further: all its
+//! batches are one transaction that also drops the table's secondary indexes first and
+//! builds them again at the end. Rows with random ids, dates, IINs and document numbers
+//! put each index entry on a random page, so once the indexes outgrow the page cache
+//! every row read back, decrypted, encrypted and wrote again a page of each of the eight
+//! indexes; built at the end, each index is sorted once and written once. Another
+//! connection sees the store as it was until the commit, then with every row and index;
+//! a load that fails or is killed leaves nothing.
 
 use chrono::NaiveDateTime;
 use rusqlite::{params, OptionalExtension};
@@ -111,6 +120,37 @@ impl DeferredIndex {
     }
 }
 
+/// The secondary indexes of `requests`, dropped for a big load and built again at its
+/// end: their names and SQL as the schema holds them (the primary key's index stays).
+struct DroppedIndexes(Vec<(String, String)>);
+
+impl DroppedIndexes {
+    /// Drops every secondary index of `requests` inside `tx`.
+    fn start(tx: &rusqlite::Transaction<'_>) -> Result<DroppedIndexes, StoreError> {
+        let indexes: Vec<(String, String)> = {
+            let mut stmt = tx.prepare(
+                "SELECT name, sql FROM sqlite_schema
+                 WHERE type = 'index' AND tbl_name = 'requests' AND sql IS NOT NULL
+                 ORDER BY name",
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        for (name, _) in &indexes {
+            tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+        }
+        Ok(DroppedIndexes(indexes))
+    }
+
+    /// Builds every dropped index again, from its own SQL.
+    fn finish(self, tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
+        for (_, sql) in &self.0 {
+            tx.execute_batch(sql)?;
+        }
+        Ok(())
+    }
+}
+
 /// What every row of a batch shares.
 struct Batch<'a> {
     actor: &'a str,
@@ -148,6 +188,75 @@ impl Store {
         self.insert_bulk(records, actor, action, now, true)
     }
 
+    /// Stores every batch `batches` yields (synthetic requests, `demo-data`) in one
+    /// transaction: the secondary indexes are dropped first and built again at the end,
+    /// and the search index is filled once (see the module's notes). One audit entry
+    /// (`action`, with the count) per batch; `progress` is told the running total after
+    /// each batch. A batch that fails (the source's error), a duplicate id or any other
+    /// error rolls the whole load back. Returns how many were stored.
+    pub fn load_synthetic_batches<E: From<StoreError>>(
+        &mut self,
+        batches: impl IntoIterator<Item = Result<Vec<Record>, E>>,
+        (actor, action): (&str, &str),
+        now: NaiveDateTime,
+        mut progress: impl FnMut(u64),
+    ) -> Result<u64, E> {
+        let calendar = self.working_calendar()?;
+        let created = ts(now);
+        let batch = Batch {
+            actor,
+            action,
+            now,
+            calendar: &calendar,
+            created: &created,
+            synthetic: true,
+        };
+        self.with_bulk_settings(|store| {
+            let tx = store
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(StoreError::from)?;
+            let deferred = DeferredIndex::start(&tx)?;
+            let indexes = DroppedIndexes::start(&tx)?;
+            let mut done = 0;
+            for records in batches {
+                done += insert_rows(&tx, &records?, &batch)? as u64;
+                progress(done);
+            }
+            indexes.finish(&tx)?;
+            if let Some(deferred) = deferred {
+                deferred.finish(&tx)?;
+            }
+            tx.commit().map_err(StoreError::from)?;
+            Ok(done)
+        })
+    }
+
+    /// Runs `f` with the settings of a bulk insert, and puts them back: a page cache of
+    /// 256 MB (a large batch touches pages all over the indexes: ids are random), and
+    /// fewer, larger checkpoints (each one ends in an fsync of the database file).
+    fn with_bulk_settings<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let get = |conn: &rusqlite::Connection, name: &str| -> Result<i64, StoreError> {
+            Ok(conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))?)
+        };
+        let cache = get(&self.conn, "cache_size")?;
+        let checkpoint = get(&self.conn, "wal_autocheckpoint")?;
+        let set = |conn: &rusqlite::Connection, cache: i64, checkpoint: i64| {
+            conn.pragma_update(None, "cache_size", cache)
+                .and_then(|()| conn.pragma_update(None, "wal_autocheckpoint", checkpoint))
+                .map_err(StoreError::from)
+        };
+        set(&self.conn, -262_144, 16_384)?;
+        let out = f(self);
+        let restored = set(&self.conn, cache, checkpoint);
+        let out = out?;
+        restored?;
+        Ok(out)
+    }
+
     fn insert_bulk(
         &mut self,
         records: &[Record],
@@ -158,17 +267,6 @@ impl Store {
     ) -> Result<usize, StoreError> {
         let calendar = self.working_calendar()?;
         let created = ts(now);
-        // A large batch touches pages all over the indexes (ids are random): a page cache
-        // of 256 MB for the duration keeps SQLite from re-reading them for every row. Both
-        // settings are put back afterwards.
-        let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-        let checkpoint: i64 = self
-            .conn
-            .query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))?;
-        self.conn.pragma_update(None, "cache_size", -262_144)?;
-        // Fewer, larger checkpoints: each one ends in an fsync of the database file.
-        self.conn
-            .pragma_update(None, "wal_autocheckpoint", 16_384)?;
         let batch = Batch {
             actor,
             action,
@@ -177,88 +275,93 @@ impl Store {
             created: &created,
             synthetic,
         };
-        let stored = self.insert_batch(records, &batch);
-        self.conn
-            .pragma_update(None, "wal_autocheckpoint", checkpoint)?;
-        self.conn.pragma_update(None, "cache_size", cache)?;
-        stored
+        self.with_bulk_settings(|store| {
+            store.write(|tx| {
+                let deferred = DeferredIndex::start(tx)?;
+                let stored = insert_rows(tx, records, &batch)?;
+                if let Some(deferred) = deferred {
+                    deferred.finish(tx)?;
+                }
+                Ok(stored)
+            })
+        })
     }
+}
 
-    fn insert_batch(&mut self, records: &[Record], batch: &Batch) -> Result<usize, StoreError> {
-        let Batch {
-            actor,
-            action,
-            now,
-            calendar,
-            created,
-            synthetic,
-        } = *batch;
-        self.write(|tx| {
-            let deferred = DeferredIndex::start(tx)?;
-            let mut stmt = tx.prepare_cached(
+/// Stores `records` inside `tx` as an import lays them out, with one audit entry for
+/// them all (the batch's action and the count). Returns how many were stored.
+fn insert_rows(
+    tx: &rusqlite::Transaction<'_>,
+    records: &[Record],
+    batch: &Batch,
+) -> Result<usize, StoreError> {
+    let Batch {
+        actor,
+        action,
+        now,
+        calendar,
+        created,
+        synthetic,
+    } = *batch;
+    {
+        let mut stmt = tx.prepare_cached(
                 "INSERT INTO requests(id, kind, channel, status, submitted_at, due_at, office, counter, clerk,
                                       iin, doc_number, birth_date, search_name, data, created_at, updated_at,
                                       synthetic)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
             )?;
-            for record in records {
-                let f = form::record_to_form(record);
-                let due = match record.status {
-                    Status::Draft | Status::RefusedToAccept => None,
-                    _ => Some(ts(crate::domain::edition::result_deadline(
-                        calendar,
-                        record.request.submitted_at,
-                    )
-                    .due)),
-                };
-                let data = serde_json::to_string(&f).map_err(|e| StoreError::Corrupt {
-                    id: f.id.clone(),
-                    detail: e.to_string(),
-                })?;
-                let inserted = stmt.execute(params![
-                    f.id,
-                    f.kind,
-                    f.channel,
-                    f.status,
-                    f.submitted_at,
-                    due,
-                    f.office,
-                    f.counter,
-                    f.clerk,
-                    key_iin(&f),
-                    f.applicant.document_number,
-                    f.applicant.birth_date,
-                    search_name(&f),
-                    data,
-                    created,
-                    synthetic,
-                ]);
-                match inserted {
-                    Ok(_) => {}
-                    Err(e)
-                        if e.sqlite_error_code()
-                            == Some(rusqlite::ErrorCode::ConstraintViolation) =>
-                    {
-                        return Err(StoreError::DuplicateRequest(f.id.clone()));
-                    }
-                    Err(e) => return Err(e.into()),
+        for record in records {
+            let f = form::record_to_form(record);
+            let due = match record.status {
+                Status::Draft | Status::RefusedToAccept => None,
+                _ => Some(ts(crate::domain::edition::result_deadline(
+                    calendar,
+                    record.request.submitted_at,
+                )
+                .due)),
+            };
+            let data = serde_json::to_string(&f).map_err(|e| StoreError::Corrupt {
+                id: f.id.clone(),
+                detail: e.to_string(),
+            })?;
+            let inserted = stmt.execute(params![
+                f.id,
+                f.kind,
+                f.channel,
+                f.status,
+                f.submitted_at,
+                due,
+                f.office,
+                f.counter,
+                f.clerk,
+                key_iin(&f),
+                f.applicant.document_number,
+                f.applicant.birth_date,
+                search_name(&f),
+                data,
+                created,
+                synthetic,
+            ]);
+            match inserted {
+                Ok(_) => {}
+                Err(e)
+                    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) =>
+                {
+                    return Err(StoreError::DuplicateRequest(f.id.clone()));
                 }
+                Err(e) => return Err(e.into()),
             }
-            drop(stmt);
-            if let Some(deferred) = deferred {
-                deferred.finish(tx)?;
-            }
-            audit::append(
-                tx,
-                now,
-                actor,
-                action,
-                None,
-                &format!("count={}", records.len()),
-            )?;
-            Ok(records.len())
-        })
+        }
     }
+    audit::append(
+        tx,
+        now,
+        actor,
+        action,
+        None,
+        &format!("count={}", records.len()),
+    )?;
+    Ok(records.len())
 }
 
 #[cfg(test)]
@@ -341,6 +444,101 @@ mod tests {
     }
 
     const PARTS: [&str; 4] = ["ова", "вич", "әбі", "tes"];
+
+    /// The secondary indexes of `requests`: name and SQL.
+    fn indexes(store: &Store) -> Vec<(String, String)> {
+        let mut stmt = store
+            .conn
+            .prepare(
+                "SELECT name, sql FROM sqlite_schema
+                 WHERE type = 'index' AND tbl_name = 'requests' AND sql IS NOT NULL ORDER BY name",
+            )
+            .unwrap();
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    }
+
+    fn count(store: &Store) -> i64 {
+        store
+            .conn
+            .query_row("SELECT count(*) FROM requests", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    /// Why a test load stops.
+    #[derive(Debug)]
+    enum Stop {
+        Source,
+        Store(StoreError),
+    }
+
+    impl From<StoreError> for Stop {
+        fn from(e: StoreError) -> Self {
+            Stop::Store(e)
+        }
+    }
+
+    #[test]
+    fn a_load_in_one_transaction_builds_every_index_again_and_the_search_index() {
+        let mut store = Store::open_in_memory().unwrap();
+        let before = indexes(&store);
+        assert!(before.len() >= 8, "{before:?}");
+        let recs = records(12);
+        store
+            .insert_records_bulk(&recs[..10], "admin", "test", now())
+            .unwrap();
+        let mut seen = Vec::new();
+        let batches = recs[10..].chunks(20).map(|c| Ok::<_, Stop>(c.to_vec()));
+        let stored = store
+            .load_synthetic_batches(batches, ("admin", "test.load"), now(), |n| seen.push(n))
+            .unwrap();
+        assert_eq!(stored as usize, recs.len() - 10);
+        assert_eq!(seen.last().copied(), Some(stored));
+        assert_eq!(count(&store) as usize, recs.len());
+        assert_eq!(indexes(&store), before, "the same indexes, built again");
+        let check: String = store
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
+        assert!(store.search_index_agrees(&PARTS).unwrap());
+        let batches_audited: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM audit_log WHERE action = 'test.load'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(batches_audited as usize, seen.len());
+    }
+
+    #[test]
+    fn a_load_that_fails_midway_leaves_nothing_and_every_index_in_place() {
+        let mut store = Store::open_in_memory().unwrap();
+        let before = indexes(&store);
+        let recs = records(6);
+        store
+            .insert_records_bulk(&recs[..10], "admin", "test", now())
+            .unwrap();
+        // The source fails after a first batch was stored.
+        let batches = vec![Ok(recs[10..20].to_vec()), Err(Stop::Source)];
+        let failed = store.load_synthetic_batches(batches, ("admin", "test.load"), now(), |_| {});
+        assert!(matches!(failed, Err(Stop::Source)));
+        assert_eq!(count(&store), 10);
+        assert_eq!(indexes(&store), before);
+        assert!(store.search_index_agrees(&PARTS[..1]).unwrap());
+        // A duplicate id fails the load the same way.
+        let batches = vec![Ok(recs[10..20].to_vec()), Ok(vec![recs[0].clone()])];
+        let failed = store.load_synthetic_batches(batches, ("admin", "test.load"), now(), |_| {});
+        assert!(matches!(
+            failed,
+            Err(Stop::Store(StoreError::DuplicateRequest(_)))
+        ));
+        assert_eq!(count(&store), 10);
+        assert_eq!(indexes(&store), before);
+        assert!(store.search_index_agrees(&PARTS[..1]).unwrap());
+    }
 
     #[test]
     fn a_bulk_insert_indexes_every_row_and_puts_the_trigger_back() {

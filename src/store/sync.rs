@@ -39,6 +39,13 @@ pub struct OutboxItem {
     pub due_at: Option<String>,
 }
 
+/// The page cache of the store's connection during a sync round, in KiB (SQLite's
+/// default is 2 MiB): the round reads the whole outbox and then marks it sent in
+/// transactions of up to 10,000 requests, whose pages (the requests' rows, several
+/// indexes, the audit log) would not fit the default cache and be written out and read
+/// back (and decrypted) in the middle of the transaction.
+const SYNC_PAGE_CACHE_KIB: i64 = 32_768;
+
 /// How much the sync still has to do.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct SyncCounts {
@@ -57,6 +64,27 @@ impl Store {
                 r.get(0)
             })
             .optional()?)
+    }
+
+    /// Runs `f` (a sync round) with this connection's page cache at
+    /// [`SYNC_PAGE_CACHE_KIB`] and puts the previous size back, which frees the pages
+    /// beyond it, whatever `f` returned.
+    pub fn with_sync_page_cache<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let previous: i64 = self
+            .conn
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))
+            .map_err(StoreError::from)?;
+        self.conn
+            .pragma_update(None, "cache_size", -SYNC_PAGE_CACHE_KIB)
+            .map_err(StoreError::from)?;
+        let out = f(self);
+        let restored = self.conn.pragma_update(None, "cache_size", previous);
+        let out = out?;
+        restored.map_err(StoreError::from)?;
+        Ok(out)
     }
 
     /// Sets a value of the sync bookkeeping (no audit entry: it records no decision).

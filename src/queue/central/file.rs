@@ -96,6 +96,14 @@ const MIGRATIONS: Migrations = Migrations::new(&[
     CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     "#,
+    // 2: the audit log's index by request goes. No statement reads the central audit log
+    //    by request (the server's migration reads it in order), and the index cost every
+    //    push an entry at a random place: most of a push's pages beyond the request's own
+    //    row and key (issue 16). The log itself is kept whole; a look-up by request reads
+    //    it in order.
+    r#"
+    DROP INDEX audit_request;
+    "#,
 ]);
 
 // The protocol version is the number of migrations.
@@ -277,5 +285,106 @@ impl Central {
                 found: e.found,
                 supported: e.supported,
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(conn: &Connection, sql: &str) -> i64 {
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    /// A central file as the first version wrote it: the schema of migration 1, a
+    /// request and its audit entry.
+    fn version_1_file(path: &Path, key: &SecretKey) {
+        let mut conn = Connection::open(path).unwrap();
+        crate::store::apply_key(&conn, "main", key).unwrap();
+        let tx = conn.transaction().unwrap();
+        Migrations::new(&MIGRATIONS.scripts()[..1])
+            .apply(&tx, 0)
+            .unwrap();
+        tx.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        tx.execute_batch(
+            "INSERT INTO meta(key, value) VALUES ('file_id', 'the-old-file');
+             INSERT INTO requests(id, content_hash, kind, station, submitted_at, pushed_at, form)
+                 VALUES ('r1', 'h1', 'formation', 's1', '2026-11-25T10:00:00',
+                         '2026-11-25T10:05:00', '{}');
+             INSERT INTO audit_log(at, actor, action, request_id)
+                 VALUES ('2026-11-25T10:05:00', 'station:s1', 'queue.push', 'r1');",
+        )
+        .unwrap();
+        tx.commit().unwrap();
+    }
+
+    #[test]
+    fn a_version_1_file_is_upgraded_in_place_keeping_its_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("queue.sqlite3");
+        let key = SecretKey::random();
+        version_1_file(&path, &key);
+
+        let central =
+            Central::open(&path, OpenMode::MustExist, CentralOptions::default(), &key).unwrap();
+        assert_eq!(
+            central.file_id(),
+            "the-old-file",
+            "the same file, not a new one"
+        );
+        let conn = &central.conn;
+        assert_eq!(count(conn, "PRAGMA user_version"), PROTOCOL_VERSION);
+        assert_eq!(
+            count(
+                conn,
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_request'"
+            ),
+            0
+        );
+        assert_eq!(count(conn, "SELECT count(*) FROM requests"), 1);
+        assert_eq!(
+            count(
+                conn,
+                "SELECT count(*) FROM audit_log WHERE request_id = 'r1' AND action = 'queue.push'"
+            ),
+            1
+        );
+        // The log is still append-only.
+        assert!(conn.execute("DELETE FROM audit_log", []).is_err());
+        drop(central);
+
+        // Opened again, it is left as it is.
+        let again =
+            Central::open(&path, OpenMode::MustExist, CentralOptions::default(), &key).unwrap();
+        assert_eq!(count(&again.conn, "PRAGMA user_version"), PROTOCOL_VERSION);
+        assert_eq!(again.file_id(), "the-old-file");
+    }
+
+    #[test]
+    fn a_new_file_has_the_latest_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("queue.sqlite3");
+        let key = SecretKey::random();
+        let central = Central::open(
+            &path,
+            OpenMode::CreateIfMissing,
+            CentralOptions::default(),
+            &key,
+        )
+        .unwrap();
+        let conn = &central.conn;
+        assert_eq!(count(conn, "PRAGMA user_version"), 2);
+        let indexes: Vec<String> = {
+            let mut stmt = conn
+                .prepare(
+                    "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL
+                     AND tbl_name IN ('requests', 'audit_log') ORDER BY name",
+                )
+                .unwrap();
+            let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+            rows.collect::<Result<_, _>>().unwrap()
+        };
+        assert_eq!(indexes, ["requests_queue"]);
     }
 }
