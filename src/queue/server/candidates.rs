@@ -39,13 +39,12 @@
 //! tens of thousands of entries (750 ms at 1,000,000 persons); nearly equal names with
 //! neither date nor document alike and a typo are left to the operator's search.
 
-mod signature;
+pub(crate) mod signature;
 
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
 
-pub(crate) use signature::name_sig_function;
 pub use signature::{
     bigram_signature, bits_text, near_name_test, Bits, NearNameTest, MAX_PAIRS, MAX_SLOTS, SIG_BITS,
 };

@@ -15,7 +15,7 @@ use crate::queue::QueueError;
 
 /// The version of the server schema this program knows: the number of migrations
 /// (version 1 is the queue itself, version 2 the registry's name keys, version 3 the
-/// indexes the candidate search uses: [`super::candidates`], version 4 the functions a
+/// indexes the candidate search uses: `candidates.rs`, version 4 the functions a
 /// counter's login calls for what it may change in its own office's requests: due dates,
 /// [`crate::queue::due_updates`]; version 5 the bigram signature and document key the
 /// candidate search filters on: `schema_v5`).
@@ -122,7 +122,7 @@ const SCHEMA_V2: &str = r#"
 ALTER TABLE persons ADD COLUMN name_key text NOT NULL DEFAULT '';
 "#;
 
-/// Version 3: the candidate search's own indexes ([`super::candidates`]) in place of
+/// Version 3: the candidate search's own indexes (`candidates.rs`) in place of
 /// the whole-registry trigram index, which read tens of thousands of entries for a
 /// common given name. The birth date's btree gets the name key and IIN, so that the
 /// birth dates one typo away are searched by similar names in the index alone.
@@ -264,11 +264,11 @@ CREATE INDEX IF NOT EXISTS persons_name_tokens ON persons
     USING gin (string_to_array(name_key, ' '));
 "#;
 
-/// Version 5: what the candidate search ([`super::candidates`]) filters on without a
+/// Version 5: what the candidate search (`candidates.rs`) filters on without a
 /// trigram similarity. `doc_key(number)` is a document number as `dedup` compares it
 /// (ASCII letters and digits, upper-case), so that the document branch finds every
-/// person `dedup` calls the same document; `name_sig(key)` is the complemented bigram
-/// bigram signature of a name key (made from [`super::candidates::bigram_signature`]'s
+/// person `dedup` calls the same document; `name_sig(key)` is the complemented
+/// bigram signature of a name key (made from `candidates::signature::bigram_signature`'s
 /// table).
 /// Both are immutable SQL functions, inlined where used. The birth date's btree and the
 /// document's are made again over them ([`REGISTRY_INDEXES`], same names).
@@ -285,7 +285,7 @@ $fn$;
 DROP INDEX IF EXISTS persons_birth_name;
 DROP INDEX IF EXISTS persons_doc;
 "#,
-        super::candidates::name_sig_function(SCHEMA)
+        super::candidates::signature::name_sig_function(SCHEMA)
     )
 }
 
