@@ -47,6 +47,20 @@ rustup target list --installed | grep -qx x86_64-pc-windows-gnu ||
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 
+# The Windows part runs in the background, in a target folder of its own (one cargo lock
+# each), beside the Linux build and the tests; its log is shown after them. It runs at the
+# lowest priority: the Linux build keeps both cores busy and comes first, so the Windows part
+# takes what the build leaves idle (its serial stretches: one long crate, the links) and
+# goes on beside the tests, which mostly wait. (Started after the build at nice 10, it was
+# the last thing to finish in CI.) It is the full build with the installer when the
+# installer's inputs (the crates, build.rs, the packaging) changed since the last full build
+# that passed, and clippy over the Windows target otherwise: packaging/windows-ci.sh says why
+# that is enough. `bash packaging/build-windows.sh` alone makes the release build that is
+# shipped.
+windows_log="$(mktemp)"
+nice -n 19 bash packaging/windows-ci.sh >"$windows_log" 2>&1 &
+windows_pid=$!
+trap 'kill "$windows_pid" 2>/dev/null || true' EXIT
 # Clippy and the tests share one build: clippy-driver compiles the crate's own targets (the
 # lints of `cargo clippy --all-targets -- -D warnings`, then the code the tests run), so the
 # dependencies are compiled once, not once for checking and again for testing.
@@ -55,20 +69,6 @@ echo "== cargo clippy + cargo test --no-run (one build)"
 export RUSTC_WORKSPACE_WRAPPER="$(rustc --print sysroot)/bin/clippy-driver"
 export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 cargo test --locked --no-default-features --all-targets --no-run
-# The Windows part runs in the background, in a target folder of its own (one cargo lock
-# each), beside the tests; its log is shown after them. It starts after the Linux build,
-# which keeps both cores busy, while the tests mostly wait (below); at a lower priority, so
-# that the tests' own work comes first. It is the full build with the installer when the
-# installer's inputs (the crates, build.rs, the packaging) changed since the last full build
-# that passed, and clippy over the Windows target otherwise: packaging/windows-ci.sh says why
-# that is enough. `bash packaging/build-windows.sh` alone makes the release build that is
-# shipped.
-windows_log="$(mktemp)"
-# (Without the clippy wrapper exported above: windows-ci.sh sets what each of its modes needs.)
-env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS nice -n 10 bash packaging/windows-ci.sh \
-  >"$windows_log" 2>&1 &
-windows_pid=$!
-trap 'kill "$windows_pid" 2>/dev/null || true' EXIT
 # The .deb wraps the binary just built (one Linux build less in CI; a release package is
 # `bash packaging/build-deb.sh`, README "Deploying to an office"); tests/deb.rs installs it,
 # starts it under Xvfb and removes it, as one of the test binaries below.
@@ -133,7 +133,7 @@ cat "$lanes_dir"/*.log >"$log"
 rm -rf "$lanes_dir"
 
 # Shipping: the Windows part (started above) must have passed.
-echo "== packaging/windows-ci.sh (its log; it ran beside the tests)"
+echo "== packaging/windows-ci.sh (its log; it ran beside the build and the tests)"
 set +e
 wait "$windows_pid"
 windows_status=$?
