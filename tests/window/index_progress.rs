@@ -8,7 +8,7 @@ use iin_desk::store::{Store, DB_FILE_NAME};
 use super::*;
 
 /// Requests the index is built over.
-const INDEXED: i64 = 100_000;
+const INDEXED: i64 = 400_000;
 
 /// The previous version's store, plaintext and of schema version 2 (before the search
 /// index), holding the administrator and [`INDEXED`] requests (as tests/gui/progress.rs
@@ -130,7 +130,7 @@ fn a_login_building_the_search_index_shows_its_bar_and_cancel_logs_out() {
         "the index was built"
     );
     let name = iin_desk::store::RequestFilter {
-        name: Some("name12345".into()),
+        name: Some("name399999".into()),
         ..iin_desk::store::RequestFilter::default()
     };
     assert_eq!(store.journal_count(&name).unwrap(), 1, "and it finds");

@@ -14,7 +14,7 @@ use super::*;
 const ADMIN: (&str, &str) = ("admin", "Admin12345");
 /// Requests in the outbox: the debug build sends a few hundred a second, so the round
 /// is still running when Cancel is pressed.
-const OUTBOX: u64 = 5_000;
+const OUTBOX: u64 = 20_000;
 /// The bar's filled part (egui's selection colour in the light theme).
 const BAR_FILL: (u8, u8, u8) = (0xc7, 0xdd, 0xf2);
 
@@ -65,7 +65,16 @@ fn a_long_sync_shows_its_bar_and_cancel_stops_it_between_batches() {
     let (display, _xvfb) = xvfb(650);
     // The login starts the round.
     let app = window_logged_in(&display, data.path(), ADMIN.0, ADMIN.1);
-    let bar = screenshot(&display, "xvfb-sync-progress");
+    // The round starts a moment after the login (on a loaded machine, seconds): photograph
+    // until the bar shows, for up to 30 s.
+    let mut bar = screenshot(&display, "xvfb-sync-progress");
+    for _ in 0..60 {
+        if pixel(&bar, 25, 143) == Some(BAR_FILL) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        bar = screenshot(&display, "xvfb-sync-progress");
+    }
     assert_eq!(pixel(&bar, 25, 143), Some(BAR_FILL), "the bar, part done");
     // From the scan box back over the two registers' buttons to Cancel sync.
     xdotool(
