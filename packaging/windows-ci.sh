@@ -11,10 +11,11 @@
 #   script writes it (commit the file).
 # - Otherwise, clippy over the Windows target (`cargo clippy --target x86_64-pc-windows-gnu`
 #   through clippy-driver, -D warnings): every `cfg(windows)` line of src/ type-checked and
-#   linted, SQLCipher compiled by its build script, the resources embedded by build.rs,
-#   without generating and linking the code. That is all a change to src/ can break: the
-#   crate forbids unsafe code, so it declares no foreign function, and what it links comes
-#   only from the crates and build.rs, which are the installer's inputs above.
+#   linted, the resources embedded by build.rs, without generating and linking the code
+#   (so without OpenSSL's and SQLCipher's C code, which the full build compiles). That is
+#   all a change to src/ can break: the crate forbids unsafe code, so it declares no
+#   foreign function, and what it links comes only from the crates and build.rs, which are
+#   the installer's inputs above.
 #
 # IIN_DESK_WINDOWS=full forces the full build; IIN_DESK_WINDOWS=check forces the check.
 set -euo pipefail
@@ -73,7 +74,11 @@ case "$mode" in
     for h in /usr/include/openssl/*.h /usr/include/*-linux-*/openssl/*.h; do
       ln -sf "$h" "$headers/include/openssl/"
     done
-    OPENSSL_NO_VENDOR=1 OPENSSL_STATIC=1 OPENSSL_DIR="$headers" \
+    # Nor is SQLCipher's C code: with LIBSQLITE3_SYS_USE_PKG_CONFIG, rusqlite's build script
+    # names the library to link (which a check never links) and takes the bindings it ships,
+    # instead of compiling the amalgamation for Windows (~30 CPU-s).
+    LIBSQLITE3_SYS_USE_PKG_CONFIG=1 \
+      OPENSSL_NO_VENDOR=1 OPENSSL_STATIC=1 OPENSSL_DIR="$headers" \
       RUSTC_WORKSPACE_WRAPPER="$(rustc --print sysroot)/bin/clippy-driver" \
       CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__" \
       cargo check --locked --profile ci-windows --target "$target" --lib --bins

@@ -44,6 +44,9 @@ rustup component add rustfmt clippy >/dev/null 2>&1 || true
 rustup target list --installed | grep -qx x86_64-pc-windows-gnu ||
   rustup target add x86_64-pc-windows-gnu
 
+# Each part says when it ended (seconds since here) and, for the tests, the CPU it took:
+# where a slow run went.
+began=$SECONDS
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 
@@ -69,6 +72,7 @@ echo "== cargo clippy + cargo test --no-run (one build)"
 export RUSTC_WORKSPACE_WRAPPER="$(rustc --print sysroot)/bin/clippy-driver"
 export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 cargo test --locked --no-default-features --all-targets --no-run
+echo "== the build ended at $((SECONDS - began)) s"
 # The .deb wraps the binary just built (one Linux build less in CI; a release package is
 # `bash packaging/build-deb.sh`, README "Deploying to an office"); tests/deb.rs installs it,
 # starts it under Xvfb and removes it, as one of the test binaries below.
@@ -98,13 +102,18 @@ for f in tests/*.rs tests/*/main.rs; do
 done
 selections+=("--bins")
 run_lane() {
-  local name="${*// /_}" start=$SECONDS rc
+  local name="${*// /_}" start=$SECONDS rc cpu
   # shellcheck disable=SC2068 # "--test NAME" splits into two arguments on purpose
   cargo test --locked --no-default-features $@ >"$lanes_dir/$name.log" 2>&1
   rc=$?
+  # This lane's subshell: the user and system CPU of what it ran (bash's `times`, run
+  # here, not in a command substitution's fork, which would count nothing).
+  times >"$lanes_dir/$name.times"
+  cpu="$(tail -n1 "$lanes_dir/$name.times")"
   {
     cat "$lanes_dir/$name.log"
-    echo "== cargo test $*: exit $rc after $((SECONDS - start)) s"
+    echo "== cargo test $*: exit $rc after $((SECONDS - start)) s, ended at" \
+      "$((SECONDS - began)) s, CPU $cpu"
   } | flock "$lanes_dir/.print" cat
   return "$rc"
 }
@@ -133,11 +142,13 @@ cat "$lanes_dir"/*.log >"$log"
 rm -rf "$lanes_dir"
 
 # Shipping: the Windows part (started above) must have passed.
+echo "== the tests ended at $((SECONDS - began)) s"
 echo "== packaging/windows-ci.sh (its log; it ran beside the build and the tests)"
 set +e
 wait "$windows_pid"
 windows_status=$?
 set -e
+echo "== the Windows part ended at $((SECONDS - began)) s"
 cat "$windows_log"
 if [ "$windows_status" -ne 0 ]; then
   echo "the Windows build or check failed (exit $windows_status)" >&2

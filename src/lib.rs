@@ -14,6 +14,7 @@ pub mod eventlog;
 pub mod files;
 pub mod licences;
 pub mod machine_config;
+pub mod pace;
 pub mod pdf;
 pub mod printing;
 pub mod queue;

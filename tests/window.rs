@@ -215,9 +215,26 @@ fn window_logged_in(display: &str, data: &Path, login: &str, password: &str) -> 
 
 /// [`window_logged_in`], returning as soon as the password's Enter was pressed.
 fn window_logging_in(display: &str, data: &Path, login: &str, password: &str) -> Killed {
+    window_logging_in_paced(display, data, login, password, None)
+}
+
+/// [`window_logging_in`] with the window's long work (the index build, a sync round)
+/// paused `pace_ms` at each progress step (`iin_desk::pace`), so that it lasts long enough
+/// for a click on Cancel on any machine.
+fn window_logging_in_paced(
+    display: &str,
+    data: &Path,
+    login: &str,
+    password: &str,
+    pace_ms: Option<u64>,
+) -> Killed {
     let bin = env!("CARGO_BIN_EXE_iin-desk");
+    let mut command = Command::new(bin);
+    if let Some(ms) = pace_ms {
+        command.env(iin_desk::pace::PACE_VAR, ms.to_string());
+    }
     let mut app = Killed(
-        Command::new(bin)
+        command
             .arg("--data-dir")
             .arg(data)
             .env("DISPLAY", display)
@@ -287,6 +304,56 @@ fn screenshot(display: &str, name: &str) -> std::path::PathBuf {
         .is_ok_and(|s| s.success());
     assert!(ok, "no screenshot of {display}");
     path
+}
+
+/// Photographs `display` (as `NAME.png`) until the pixel at (`x`, `y`) satisfies `want`,
+/// for up to `patience` (a loaded machine draws late); the last photograph, and whether
+/// the pixel came.
+fn photograph_until(
+    display: &str,
+    name: &str,
+    (x, y): (u32, u32),
+    want: impl Fn(Option<(u8, u8, u8)>) -> bool,
+    patience: Duration,
+) -> (std::path::PathBuf, bool) {
+    let start = Instant::now();
+    loop {
+        let shot = screenshot(display, name);
+        if want(pixel(&shot, x, y)) {
+            return (shot, true);
+        }
+        if start.elapsed() >= patience {
+            return (shot, false);
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+}
+
+/// The middle of the rightmost button on row `y` of a PNG: egui's buttons are filled
+/// with `BUTTON_FILL` on the window's background, so the button is the run of
+/// non-background pixels around the row's last filled one. For a button whose place
+/// moves with the text left of it (a rate, a time left).
+fn rightmost_button(png: &Path, y: u32) -> Option<u32> {
+    const BUTTON_FILL: &str = "E6E6E6";
+    const BACKGROUND: &str = "FBFBF9";
+    let out = Command::new("convert")
+        .arg(png)
+        .args(["-crop", &format!("1366x1+0+{y}"), "-depth", "8", "txt:-"])
+        .output()
+        .ok()?;
+    let text = String::from_utf8(out.stdout).ok()?;
+    // "X,0: (r,g,b)  #RRGGBB  srgb(...)" per pixel, after a header line.
+    let row: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('#').nth(1)?.get(..6))
+        .collect();
+    let right = row.iter().rposition(|c| *c == BUTTON_FILL)?;
+    let left = row[..right]
+        .iter()
+        .rposition(|c| *c == BACKGROUND)
+        .map_or(0, |x| x + 1);
+    u32::try_from((left + right) / 2).ok()
 }
 
 /// The colour of the pixel at (`x`, `y`) of a PNG, by ImageMagick.

@@ -315,6 +315,8 @@ fn track(
     waiting: u64,
     changed: Option<&(dyn Fn() + Send + Sync)>,
 ) -> ControlFlow<()> {
+    // A test's pause (`crate::pace`) comes first, so a Cancel pressed during it counts.
+    crate::pace::step();
     let mut s = match status.lock() {
         Ok(s) => s,
         Err(poisoned) => poisoned.into_inner(),

@@ -7,8 +7,11 @@ use iin_desk::store::{Store, DB_FILE_NAME};
 
 use super::*;
 
-/// Requests the index is built over.
-const INDEXED: i64 = 400_000;
+/// Requests the index is built over: six slices of `INDEX_SLICE`.
+const INDEXED: i64 = 60_000;
+/// The pause at each slice (`iin_desk::pace`): the build lasts about ten seconds on any
+/// machine, long enough to photograph its bar and press Cancel, short enough to wait for.
+const PACE_MS: u64 = 1_500;
 
 /// The previous version's store, plaintext and of schema version 2 (before the search
 /// index), holding the administrator and [`INDEXED`] requests (as tests/gui/progress.rs
@@ -71,28 +74,35 @@ fn a_login_building_the_search_index_shows_its_bar_and_cancel_logs_out() {
     before_the_index(data.path());
     std::fs::write(data.path().join("language"), "en").unwrap();
     let (display, _xvfb) = xvfb(850);
-    let app = window_logging_in(&display, data.path(), "admin", "Admin12345");
+    let app = window_logging_in_paced(&display, data.path(), "admin", "Admin12345", Some(PACE_MS));
 
-    // The login screen draws the bar (its left end filled once some rows are indexed);
-    // then Cancel and log out, right of the rate.
-    let start = Instant::now();
-    loop {
-        let shot = screenshot(&display, "xvfb-index-progress");
-        if pixel(&shot, 445, 198) == Some(BAR_FILL) {
-            break;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "no bar, see {}",
-            shot.display()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    xdotool(&display, &["mousemove", "630", "227", "click", "1"]);
-    std::thread::sleep(Duration::from_millis(1500));
-    let cancelled = screenshot(&display, "xvfb-index-cancelled");
+    // The login screen draws the bar, filled past its rounded left end once the first
+    // slice is indexed; then Cancel and log out, right of the rate (which moves it).
+    let (shot, bar) = photograph_until(
+        &display,
+        "xvfb-index-progress",
+        (470, 198),
+        |p| p == Some(BAR_FILL),
+        Duration::from_secs(60),
+    );
+    assert!(bar, "no bar, see {}", shot.display());
+    let cancel = rightmost_button(&shot, 227).expect("Cancel and log out");
+    assert!(cancel > 560, "Cancel right of the rate: x = {cancel}");
+    xdotool(
+        &display,
+        &["mousemove", &cancel.to_string(), "227", "click", "1"],
+    );
+    // The build stops at the end of the slice in flight, the login screen comes back.
+    let (shot, gone) = photograph_until(
+        &display,
+        "xvfb-index-cancelled",
+        (470, 198),
+        |p| p != Some(BAR_FILL),
+        Duration::from_secs(30),
+    );
+    assert!(gone, "the bar stays, see {}", shot.display());
+    std::thread::sleep(Duration::from_millis(500));
     assert_eq!(schema_version(data.path()), 2, "the migration rolled back");
-    assert_ne!(pixel(&cancelled, 445, 198), Some(BAR_FILL), "no bar");
 
     // Logged out, the login field has the keyboard: the next login builds the index to
     // the end and opens the store.
@@ -104,19 +114,14 @@ fn a_login_building_the_search_index_shows_its_bar_and_cancel_logs_out() {
     // Today is drawn once the store is open (its tab highlighted in the top bar, where
     // the login screen is blank; a plaintext store of the earlier version is encrypted
     // after its migration, under the full bar).
-    let start = Instant::now();
-    loop {
-        std::thread::sleep(Duration::from_millis(500));
-        let shot = screenshot(&display, "xvfb-index-built");
-        if pixel(&shot, 147, 15).is_some_and(|p| p != BLANK) {
-            break;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(90),
-            "the store never opened, see {}",
-            shot.display()
-        );
-    }
+    let (shot, opened) = photograph_until(
+        &display,
+        "xvfb-index-built",
+        (147, 15),
+        |p| p.is_some_and(|p| p != BLANK),
+        Duration::from_secs(120),
+    );
+    assert!(opened, "the store never opened, see {}", shot.display());
     std::thread::sleep(Duration::from_secs(1));
     drop(app);
     let now = chrono::Local::now().naive_local();
@@ -130,7 +135,7 @@ fn a_login_building_the_search_index_shows_its_bar_and_cancel_logs_out() {
         "the index was built"
     );
     let name = iin_desk::store::RequestFilter {
-        name: Some("name399999".into()),
+        name: Some(format!("name{:05}", INDEXED - 1)),
         ..iin_desk::store::RequestFilter::default()
     };
     assert_eq!(store.journal_count(&name).unwrap(), 1, "and it finds");

@@ -132,6 +132,7 @@ fn login_as(app: &mut DeskApp, login: &str, password: &str, now: NaiveDateTime) 
                 if let Some(f) = &repaint {
                     f();
                 }
+                crate::pace::step();
                 if stop.load(Ordering::Relaxed) {
                     ControlFlow::Break(())
                 } else {
