@@ -489,7 +489,7 @@ fn counters_push_at_once_while_the_back_office_decides() {
 fn counters_at_once(dir: &Path, queue: &Path) {
     let queue = queue.to_path_buf();
     let counters = env_count("QUEUE_TEST_COUNTERS", 8) as u64;
-    let per_counter = env_count("QUEUE_TEST_REQUESTS", 500) as u64;
+    let per_counter = env_count("QUEUE_TEST_REQUESTS", 250) as u64;
     let started = Instant::now();
 
     // Set up the counters in parallel: each its own data folder and synthetic requests.

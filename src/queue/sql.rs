@@ -98,10 +98,11 @@ pub(crate) trait Sql {
     fn execute(&mut self, sql: &str, params: &[Val]) -> Result<u64, QueueError>;
     /// Runs a query; returns its rows.
     fn query(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Row>, QueueError>;
-    /// On a server, the schema of its pg_trgm extension: the registry is then searched by
-    /// its trigram name index ([`crate::queue::central::candidates`]); `None` on the file.
-    fn trigram_schema(&self) -> Option<&str> {
-        None
+    /// Whether this is the server: its registry is searched by the server's own indexes
+    /// ([`crate::queue::server::candidates`]) and its name keys are kept by SQL; `false`
+    /// on the file.
+    fn on_server(&self) -> bool {
+        false
     }
     /// The first row of a query, if any.
     fn query_opt(&mut self, sql: &str, params: &[Val]) -> Result<Option<Row>, QueueError> {

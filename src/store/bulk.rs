@@ -27,44 +27,12 @@
 //! a load that fails or is killed leaves nothing.
 
 use chrono::NaiveDateTime;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::OptionalExtension;
 
+use super::requests::{due_at, insert_request, json, INSERT_REQUEST};
 use super::schema::journal_key;
 use super::{audit, ts, Store, StoreError};
-use crate::domain::form::{self, Record, RequestForm};
-use crate::domain::request::Status;
-
-/// Lower-cased names in both scripts, as `requests.rs` stores them for the journal search.
-fn search_name(f: &RequestForm) -> String {
-    let a = &f.applicant;
-    [
-        &a.surname,
-        &a.name,
-        &a.patronymic,
-        &a.surname_cyr,
-        &a.name_cyr,
-        &a.patronymic_cyr,
-    ]
-    .iter()
-    .filter(|s| !s.trim().is_empty())
-    .map(|s| s.trim().to_lowercase())
-    .collect::<Vec<_>>()
-    .join(" ")
-}
-
-/// The IIN the journal finds a request by: the formed one, else the one corrected.
-fn key_iin(f: &RequestForm) -> Option<String> {
-    f.result
-        .as_ref()
-        .map(|r| r.iin.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .or_else(|| {
-            f.correction
-                .as_ref()
-                .map(|c| c.current_iin.trim().to_string())
-                .filter(|s| !s.is_empty())
-        })
-}
+use crate::domain::form::{self, Record};
 
 /// The name of the search index's insert trigger (schema migration 3).
 const FTS_INSERT_TRIGGER: &str = "requests_fts_insert";
@@ -304,44 +272,12 @@ fn insert_rows(
         synthetic,
     } = *batch;
     {
-        let mut stmt = tx.prepare_cached(
-                "INSERT INTO requests(id, kind, channel, status, submitted_at, due_at, office, counter, clerk,
-                                      iin, doc_number, birth_date, search_name, data, created_at, updated_at,
-                                      synthetic)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)",
-            )?;
+        let mut stmt = tx.prepare_cached(INSERT_REQUEST)?;
         for record in records {
             let f = form::record_to_form(record);
-            let due = match record.status {
-                Status::Draft | Status::RefusedToAccept => None,
-                _ => Some(ts(crate::domain::edition::result_deadline(
-                    calendar,
-                    record.request.submitted_at,
-                )
-                .due)),
-            };
-            let data = serde_json::to_string(&f).map_err(|e| StoreError::Corrupt {
-                id: f.id.clone(),
-                detail: e.to_string(),
-            })?;
-            let inserted = stmt.execute(params![
-                f.id,
-                f.kind,
-                f.channel,
-                f.status,
-                f.submitted_at,
-                due,
-                f.office,
-                f.counter,
-                f.clerk,
-                key_iin(&f),
-                f.applicant.document_number,
-                f.applicant.birth_date,
-                search_name(&f),
-                data,
-                created,
-                synthetic,
-            ]);
+            let due = due_at(record.status, record.request.submitted_at, calendar);
+            let data = json(&f)?;
+            let inserted = insert_request(&mut stmt, &f, due.as_deref(), &data, created, synthetic);
             match inserted {
                 Ok(_) => {}
                 Err(e)

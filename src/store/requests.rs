@@ -97,7 +97,7 @@ pub struct ImportReport {
 }
 
 /// Lower-cased names in both scripts, for case-insensitive partial search.
-fn search_name(f: &RequestForm) -> String {
+pub(super) fn search_name(f: &RequestForm) -> String {
     let a = &f.applicant;
     [
         &a.surname,
@@ -114,7 +114,8 @@ fn search_name(f: &RequestForm) -> String {
     .join(" ")
 }
 
-fn key_iin(f: &RequestForm) -> Option<String> {
+/// The IIN the journal finds a request by: the formed one, else the one corrected.
+pub(super) fn key_iin(f: &RequestForm) -> Option<String> {
     f.result
         .as_ref()
         .map(|r| r.iin.trim().to_string())
@@ -127,14 +128,17 @@ fn key_iin(f: &RequestForm) -> Option<String> {
         })
 }
 
-fn json(f: &RequestForm) -> Result<String, StoreError> {
+/// The request as the store keeps it in `data`.
+pub(super) fn json(f: &RequestForm) -> Result<String, StoreError> {
     serde_json::to_string(f).map_err(|e| StoreError::Corrupt {
         id: f.id.clone(),
         detail: e.to_string(),
     })
 }
 
-fn due_at(
+/// When the result is due, for a request stored with `status` (none for a draft or a
+/// refusal to accept).
+pub(super) fn due_at(
     status: Status,
     submitted_at: NaiveDateTime,
     calendar: &WorkingCalendar,
@@ -164,29 +168,47 @@ fn insert_record(
     if exists.is_some() {
         return Err(StoreError::DuplicateRequest(f.id.clone()));
     }
-    tx.execute(
-        "INSERT INTO requests(id, kind, channel, status, submitted_at, due_at, office, counter, clerk,
-                              iin, doc_number, birth_date, search_name, data, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-        params![
-            f.id,
-            f.kind,
-            f.channel,
-            f.status,
-            f.submitted_at,
-            due,
-            f.office,
-            f.counter,
-            f.clerk,
-            key_iin(&f),
-            f.applicant.document_number,
-            f.applicant.birth_date,
-            search_name(&f),
-            json(&f)?,
-            ts(now),
-        ],
-    )?;
+    let mut stmt = tx.prepare_cached(INSERT_REQUEST)?;
+    insert_request(&mut stmt, &f, due.as_deref(), &json(&f)?, &ts(now), false)?;
     Ok(())
+}
+
+/// The insert of a new request row: [`insert_request`]'s statement.
+pub(super) const INSERT_REQUEST: &str =
+    "INSERT INTO requests(id, kind, channel, status, submitted_at, due_at, office, counter, clerk,
+                          iin, doc_number, birth_date, search_name, data, created_at, updated_at,
+                          synthetic)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)";
+
+/// Inserts the request `f` by `stmt` (prepared from [`INSERT_REQUEST`]): its columns
+/// for the journal and its search, `data` (its [`json`]), created and updated at
+/// `created`; `synthetic` for `demo-data`'s requests, which are never sent.
+pub(super) fn insert_request(
+    stmt: &mut rusqlite::CachedStatement<'_>,
+    f: &RequestForm,
+    due: Option<&str>,
+    data: &str,
+    created: &str,
+    synthetic: bool,
+) -> rusqlite::Result<usize> {
+    stmt.execute(params![
+        f.id,
+        f.kind,
+        f.channel,
+        f.status,
+        f.submitted_at,
+        due,
+        f.office,
+        f.counter,
+        f.clerk,
+        key_iin(f),
+        f.applicant.document_number,
+        f.applicant.birth_date,
+        search_name(f),
+        data,
+        created,
+        synthetic,
+    ])
 }
 
 impl Store {

@@ -64,7 +64,7 @@ fn doc_number(identity: &Identity) -> Option<String> {
 }
 
 fn index_person(tx: &mut dyn Sql, iin: &Iin, identity: &Identity) -> Result<(), QueueError> {
-    if tx.trigram_schema().is_some() {
+    if tx.on_server() {
         // The server finds names by its trigram index over this key.
         tx.execute(
             "UPDATE persons SET name_key = $2 WHERE iin = $1",
@@ -187,26 +187,26 @@ pub(crate) fn candidates(
     tx: &mut dyn Sql,
     identity: &Identity,
 ) -> Result<Vec<(PersonRecord, Match)>, QueueError> {
-    let mut found = match tx.trigram_schema().map(server::candidates::sql) {
-        Some(sql) => {
-            let rows = tx.query(&sql, &server::candidates::params(identity))?;
-            let mut persons = Vec::with_capacity(rows.len());
-            for r in rows {
-                let iin = r.text(0)?;
-                let Ok(parsed) = Iin::parse(&iin) else {
-                    continue;
-                };
-                let identity = serde_json::from_str(&r.text(1)?)
-                    .map_err(|_| QueueError::Damaged(iin.clone()))?;
-                persons.push(PersonRecord {
-                    iin: parsed,
-                    identity,
-                    version: r.int(2)?,
-                });
-            }
-            persons
+    let mut found = if tx.on_server() {
+        let sql = server::candidates::sql();
+        let rows = tx.query(&sql, &server::candidates::params(identity))?;
+        let mut persons = Vec::with_capacity(rows.len());
+        for r in rows {
+            let iin = r.text(0)?;
+            let Ok(parsed) = Iin::parse(&iin) else {
+                continue;
+            };
+            let identity =
+                serde_json::from_str(&r.text(1)?).map_err(|_| QueueError::Damaged(iin.clone()))?;
+            persons.push(PersonRecord {
+                iin: parsed,
+                identity,
+                version: r.int(2)?,
+            });
         }
-        None => file_candidates(tx, identity)?,
+        persons
+    } else {
+        file_candidates(tx, identity)?
     };
     let mut out: Vec<(PersonRecord, Match)> = found
         .drain(..)

@@ -177,7 +177,7 @@ pub(crate) fn complete_if_server(
     tx: &mut dyn Sql,
     now: NaiveDateTime,
 ) -> Result<usize, QueueError> {
-    if tx.trigram_schema().is_none() {
+    if !tx.on_server() {
         return Ok(0);
     }
     complete_registry(tx, now)

@@ -99,9 +99,8 @@ fn pair_test() -> String {
 
 /// The statement that fetches a server's candidates in one round trip ($1 birth date,
 /// $2 document number as `dedup` compares it, or NULL, $3 name key, $4 the near birth
-/// dates joined by commas, then the near-birth-date name test: [`params`]). The
-/// trigram schema no longer matters to it (schema 5 computes no similarity).
-pub(crate) fn sql(_trgm: &str) -> String {
+/// dates joined by commas, then the near-birth-date name test: [`params`]).
+pub(crate) fn sql() -> String {
     let schema = quote_ident(SCHEMA);
     format!(
         "SELECT iin, identity, version FROM persons WHERE birth_date = $1

@@ -49,7 +49,6 @@ pub struct PgQueue {
     client: Client,
     url: String,
     server_id: String,
-    trgm_schema: String,
     statements: HashMap<String, Statement>,
     round_trips: u64,
     options: CentralOptions,
@@ -124,12 +123,11 @@ impl PgQueue {
         let timeout = options.busy_timeout.max(Duration::from_secs(5));
         let mut client =
             connect_client_sealed(url, timeout, sealed.as_deref().map(String::as_str))?;
-        let (server_id, trgm_schema) = schema::check_current(&mut client, url)?;
+        let server_id = schema::check_current(&mut client, url)?;
         Ok(PgQueue {
             client,
             url: url.to_string(),
             server_id,
-            trgm_schema,
             statements: HashMap::new(),
             // The connection and the schema check.
             round_trips: 3,
@@ -154,7 +152,7 @@ impl PgQueue {
     /// one line per node): support checks with it that the search uses the registry's
     /// indexes, not a scan of millions of rows.
     pub fn explain_candidates(&mut self, identity: &Identity) -> Result<String, QueueError> {
-        let sql = format!("EXPLAIN (COSTS OFF) {}", candidates::sql(&self.trgm_schema));
+        let sql = format!("EXPLAIN (COSTS OFF) {}", candidates::sql());
         let params = candidates::params(identity);
         let lines = self.read(|tx| {
             tx.query(&sql, &params)?
@@ -170,7 +168,7 @@ impl PgQueue {
             let timeout = self.options.busy_timeout.max(Duration::from_secs(5));
             let sealed = self.sealed.as_deref().map(String::as_str);
             let mut client = connect_client_sealed(&self.url, timeout, sealed)?;
-            let (id, _) = schema::check_current(&mut client, &self.url)?;
+            let id = schema::check_current(&mut client, &self.url)?;
             if id != self.server_id {
                 // Another queue answers at this address now: the caller must start over.
                 return Err(QueueError::Server {
@@ -197,7 +195,6 @@ impl PgQueue {
                 client,
                 statements,
                 round_trips,
-                trgm_schema,
                 ..
             } = self;
             let level = if read_only {
@@ -217,7 +214,6 @@ impl PgQueue {
                 statements,
                 round_trips,
                 url: &url,
-                trgm_schema,
                 retry: false,
             };
             let result = f(&mut ptx);
@@ -460,7 +456,6 @@ struct PgTx<'a> {
     statements: &'a mut HashMap<String, Statement>,
     round_trips: &'a mut u64,
     url: &'a str,
-    trgm_schema: &'a str,
     retry: bool,
 }
 
@@ -543,8 +538,8 @@ fn row_values(row: &postgres::Row) -> Result<Row, postgres::Error> {
 }
 
 impl Sql for PgTx<'_> {
-    fn trigram_schema(&self) -> Option<&str> {
-        Some(self.trgm_schema)
+    fn on_server(&self) -> bool {
+        true
     }
 
     fn execute(&mut self, sql: &str, params: &[Val]) -> Result<u64, QueueError> {

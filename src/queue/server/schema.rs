@@ -426,14 +426,11 @@ pub(crate) fn check(client: &mut Client, url: &str) -> Result<SchemaInfo, QueueE
 
 /// Checks the schema for a counter or the back office: it must be this program's
 /// version (an older one is upgraded by the administrator's `queue init-server`).
-/// Returns the server id and the schema pg_trgm is in.
-pub(crate) fn check_current(
-    client: &mut Client,
-    url: &str,
-) -> Result<(String, String), QueueError> {
+/// Returns the server id.
+pub(crate) fn check_current(client: &mut Client, url: &str) -> Result<String, QueueError> {
     let info = check(client, url)?;
     match info.trgm_schema {
-        Some(trgm) if info.version == SERVER_SCHEMA_VERSION => Ok((info.server_id, trgm)),
+        Some(_) if info.version == SERVER_SCHEMA_VERSION => Ok(info.server_id),
         _ => Err(QueueError::ServerTooOld {
             location: redact(url),
             found: info.version,
