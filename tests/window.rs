@@ -14,6 +14,8 @@
 
 #[path = "window/index_progress.rs"]
 mod index_progress;
+#[path = "shared/old_store.rs"]
+mod old_store;
 #[path = "window/set_aside.rs"]
 mod set_aside;
 #[path = "window/sync_progress.rs"]
@@ -426,17 +428,7 @@ fn a_reader_scanning_line_by_line_on_today_under_latin_russian_and_kazakh_layout
     let reading = iin_desk::domain::mrz::read_mrz(&ZONE.join("\n"), today).unwrap();
     assert!(reading.all_checks_pass(), "the test's zone is valid");
 
-    let display = format!(":{}", 250 + std::process::id() % 200);
-    let _xvfb = Killed(
-        Command::new("Xvfb")
-            .args([display.as_str(), "-screen", "0", "1366x768x24"])
-            .args(["-nolisten", "tcp"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    std::thread::sleep(Duration::from_millis(800));
+    let (display, _xvfb) = xvfb(250);
     let (data, app) = desk_logged_in(&display);
 
     let mut layouts = Vec::new();

@@ -169,17 +169,7 @@ impl Store {
         now: NaiveDateTime,
         mut progress: impl FnMut(u64),
     ) -> Result<u64, E> {
-        let calendar = self.working_calendar()?;
-        let created = ts(now);
-        let batch = Batch {
-            actor,
-            action,
-            now,
-            calendar: &calendar,
-            created: &created,
-            synthetic: true,
-        };
-        self.with_bulk_settings(|store| {
+        self.with_batch((actor, action), now, true, |store, batch| {
             let tx = store
                 .conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -188,7 +178,7 @@ impl Store {
             let indexes = DroppedIndexes::start(&tx)?;
             let mut done = 0;
             for records in batches {
-                done += insert_rows(&tx, &records?, &batch)? as u64;
+                done += insert_rows(&tx, &records?, batch)? as u64;
                 progress(done);
             }
             indexes.finish(&tx)?;
@@ -198,6 +188,28 @@ impl Store {
             tx.commit().map_err(StoreError::from)?;
             Ok(done)
         })
+    }
+
+    /// Runs `f` under [`Store::with_bulk_settings`] with the [`Batch`] of `actor`'s
+    /// `action` at `now` (the working calendar read once, for the due dates).
+    fn with_batch<T, E: From<StoreError>>(
+        &mut self,
+        (actor, action): (&str, &str),
+        now: NaiveDateTime,
+        synthetic: bool,
+        f: impl FnOnce(&mut Store, &Batch<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let calendar = self.working_calendar()?;
+        let created = ts(now);
+        let batch = Batch {
+            actor,
+            action,
+            now,
+            calendar: &calendar,
+            created: &created,
+            synthetic,
+        };
+        self.with_bulk_settings(|store| f(store, &batch))
     }
 
     /// Runs `f` with the settings of a bulk insert, and puts them back: a page cache of
@@ -233,20 +245,10 @@ impl Store {
         now: NaiveDateTime,
         synthetic: bool,
     ) -> Result<usize, StoreError> {
-        let calendar = self.working_calendar()?;
-        let created = ts(now);
-        let batch = Batch {
-            actor,
-            action,
-            now,
-            calendar: &calendar,
-            created: &created,
-            synthetic,
-        };
-        self.with_bulk_settings(|store| {
+        self.with_batch((actor, action), now, synthetic, |store, batch| {
             store.write(|tx| {
                 let deferred = DeferredIndex::start(tx)?;
-                let stored = insert_rows(tx, records, &batch)?;
+                let stored = insert_rows(tx, records, batch)?;
                 if let Some(deferred) = deferred {
                     deferred.finish(tx)?;
                 }

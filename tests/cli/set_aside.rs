@@ -187,6 +187,26 @@ fn search_set_aside_lists_what_the_queue_rejected_with_its_reason() {
         .code(DENIED);
 }
 
+/// Imports a calendar with a holiday on `date` (2026); returns the due updates then
+/// pending for the central queue.
+fn holiday(desk: &Desk, date: &str) -> usize {
+    let calendar = desk.write(
+        &format!("holiday-{date}.json"),
+        format!(
+            r#"{{"year": 2026, "days": [{{"date": "{date}", "kind": "holiday", "note": "test"}}]}}"#
+        ),
+    );
+    desk.admin()
+        .args(["calendar", "import"])
+        .arg(&calendar)
+        .run()
+        .code(OK);
+    open(desk)
+        .pending_due_updates()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .len()
+}
+
 #[test]
 fn sync_json_counts_the_due_date_updates_sent_and_pending() {
     let desk = Desk::set_up();
@@ -211,19 +231,7 @@ fn sync_json_counts_the_due_date_updates_sent_and_pending() {
 
     // A holiday on Monday 23.11.2026 moves the due dates of the open requests sent on
     // Friday: each is a due update pending for the central queue.
-    let calendar = desk.write(
-        "holiday.json",
-        r#"{"year": 2026, "days": [{"date": "2026-11-23", "kind": "holiday", "note": "test"}]}"#,
-    );
-    desk.admin()
-        .args(["calendar", "import"])
-        .arg(&calendar)
-        .run()
-        .code(OK);
-    let pending = open(&desk)
-        .pending_due_updates()
-        .unwrap_or_else(|e| panic!("{e}"))
-        .len();
+    let pending = holiday(&desk, "2026-11-23");
     assert!(
         pending >= 2,
         "the two requests of Friday at least: {pending}"
@@ -245,19 +253,7 @@ fn sync_json_counts_the_due_date_updates_sent_and_pending() {
     sync(&[]).code(OK).stdout_lacks("New due dates");
 
     // In text, a round that sent some says how many.
-    let calendar = desk.write(
-        "holiday2.json",
-        r#"{"year": 2026, "days": [{"date": "2026-11-24", "kind": "holiday", "note": "test"}]}"#,
-    );
-    desk.admin()
-        .args(["calendar", "import"])
-        .arg(&calendar)
-        .run()
-        .code(OK);
-    let pending = open(&desk)
-        .pending_due_updates()
-        .unwrap_or_else(|e| panic!("{e}"))
-        .len();
+    let pending = holiday(&desk, "2026-11-24");
     assert!(pending > 0);
     sync(&[]).code(OK).stdout_has(&format!(
         "New due dates: {pending} sent to the central queue, 0 still to send"

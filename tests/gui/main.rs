@@ -9,6 +9,9 @@
 
 mod support;
 
+#[path = "../shared/old_store.rs"]
+mod old_store;
+
 mod back_office;
 mod drafts;
 mod editor;

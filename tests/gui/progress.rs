@@ -127,45 +127,7 @@ pub(crate) const INDEXED: u64 = 60_000;
 /// The previous version's store, plaintext and of schema version 2 (before the search
 /// index), holding the administrator and [`INDEXED`] requests.
 pub(crate) fn before_the_index(dir: &std::path::Path) {
-    let db = dir.join(iin_desk::store::DB_FILE_NAME);
-    let mut plain = iin_desk::store::Store::open_plaintext(&db).unwrap();
-    let admin = iin_desk::store::NewUser {
-        login: "admin",
-        full_name: "Admin",
-        role: iin_desk::domain::account::Role::Administrator,
-        password: "Admin12345",
-        must_change_password: false,
-    };
-    plain.add_user(&admin, "system", start()).unwrap();
-    drop(plain);
-    let conn = Connection::open(&db).unwrap();
-    // Migrations 3 to 5 undone.
-    conn.execute_batch(
-        "DROP TRIGGER requests_fts_insert; DROP TRIGGER requests_fts_delete;
-         DROP TRIGGER requests_fts_update; DROP TABLE requests_fts;
-         DROP INDEX requests_journal; DROP INDEX requests_clerk_journal;
-         DROP INDEX requests_birth;
-         ALTER TABLE requests DROP COLUMN synthetic;
-         ALTER TABLE requests DROP COLUMN decided_by;
-         PRAGMA user_version = 2;",
-    )
-    .unwrap();
-    conn.execute(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
-         INSERT INTO requests (id, kind, channel, status, submitted_at, search_name,
-                               data, created_at, updated_at)
-         SELECT printf('r%06d', i), 'issue', 'counter', 'accepted',
-                '2026-11-25 10:00:00', printf('NAME%05d TESTOV', i), '{}',
-                '2026-11-25 10:00:00', '2026-11-25 10:00:00' FROM n",
-        [INDEXED as i64],
-    )
-    .unwrap();
-}
-
-fn schema_version(dir: &std::path::Path) -> i64 {
-    let conn = Connection::open(dir.join(iin_desk::store::DB_FILE_NAME)).unwrap();
-    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap()
+    crate::old_store::before_the_index(dir, INDEXED, start());
 }
 
 /// Steps the window until `done` holds of it (at most 120 s).
@@ -221,7 +183,11 @@ fn a_login_that_builds_the_search_index_shows_its_progress_and_cancel_logs_out()
              The search index is prepared at the next login."
         )
         .is_some());
-    assert_eq!(schema_version(&dir), 2, "the migration rolled back");
+    assert_eq!(
+        crate::old_store::schema_version(&dir),
+        2,
+        "the migration rolled back"
+    );
     assert!(f
         .harness
         .query_by_role_and_label(Role::Button, "Log in")

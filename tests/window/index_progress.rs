@@ -3,63 +3,15 @@
 //! Cancel rolls the migration back (the store stays at schema version 2) and logs out;
 //! the next login builds the index to the end and opens the store, whose search finds.
 
-use iin_desk::store::{Store, DB_FILE_NAME};
+use iin_desk::store::Store;
 
 use super::*;
 
 /// Requests the index is built over: six slices of `INDEX_SLICE`.
-const INDEXED: i64 = 60_000;
+const INDEXED: u64 = 60_000;
 /// The pause at each slice (`iin_desk::pace`): the build lasts about ten seconds on any
 /// machine, long enough to photograph its bar and press Cancel, short enough to wait for.
 const PACE_MS: u64 = 1_500;
-
-/// The previous version's store, plaintext and of schema version 2 (before the search
-/// index), holding the administrator and [`INDEXED`] requests (as tests/gui/progress.rs
-/// makes it).
-fn before_the_index(dir: &Path) {
-    let db = dir.join(DB_FILE_NAME);
-    let mut plain = Store::open_plaintext(&db).unwrap();
-    let admin = iin_desk::store::NewUser {
-        login: "admin",
-        full_name: "Admin",
-        role: iin_desk::domain::account::Role::Administrator,
-        password: "Admin12345",
-        must_change_password: false,
-    };
-    plain
-        .add_user(&admin, "system", chrono::Local::now().naive_local())
-        .unwrap();
-    drop(plain);
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    // Migrations 3 to 5 undone.
-    conn.execute_batch(
-        "DROP TRIGGER requests_fts_insert; DROP TRIGGER requests_fts_delete;
-         DROP TRIGGER requests_fts_update; DROP TABLE requests_fts;
-         DROP INDEX requests_journal; DROP INDEX requests_clerk_journal;
-         DROP INDEX requests_birth;
-         ALTER TABLE requests DROP COLUMN synthetic;
-         ALTER TABLE requests DROP COLUMN decided_by;
-         PRAGMA user_version = 2;",
-    )
-    .unwrap();
-    conn.execute(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
-         INSERT INTO requests (id, kind, channel, status, submitted_at, search_name,
-                               data, created_at, updated_at)
-         SELECT printf('r%06d', i), 'issue', 'counter', 'accepted',
-                '2026-11-25 10:00:00', printf('NAME%05d TESTOV', i), '{}',
-                '2026-11-25 10:00:00', '2026-11-25 10:00:00' FROM n",
-        [INDEXED],
-    )
-    .unwrap();
-}
-
-fn schema_version(dir: &Path) -> i64 {
-    let conn = rusqlite::Connection::open(dir.join(DB_FILE_NAME)).unwrap();
-    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
-        .unwrap()
-}
-
 /// The bar's filled part (egui's selection colour in the light theme).
 const BAR_FILL: (u8, u8, u8) = (0xc7, 0xdd, 0xf2);
 /// The window's background (`ui::theme`'s light panel).
@@ -71,7 +23,7 @@ fn a_login_building_the_search_index_shows_its_bar_and_cancel_logs_out() {
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    before_the_index(data.path());
+    old_store::before_the_index(data.path(), INDEXED, chrono::Local::now().naive_local());
     std::fs::write(data.path().join("language"), "en").unwrap();
     let (display, _xvfb) = xvfb(850);
     let app = window_logging_in_paced(&display, data.path(), "admin", "Admin12345", Some(PACE_MS));
@@ -102,7 +54,11 @@ fn a_login_building_the_search_index_shows_its_bar_and_cancel_logs_out() {
     );
     assert!(gone, "the bar stays, see {}", shot.display());
     std::thread::sleep(Duration::from_millis(500));
-    assert_eq!(schema_version(data.path()), 2, "the migration rolled back");
+    assert_eq!(
+        old_store::schema_version(data.path()),
+        2,
+        "the migration rolled back"
+    );
 
     // Logged out, the login field has the keyboard: the next login builds the index to
     // the end and opens the store.
